@@ -1,0 +1,269 @@
+"""The checks every recipe gets, whatever its method.
+
+Each check is a function from a recipe to diagnostics; ``check`` runs them
+all so that one run reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+
+from methodengine import timing
+from methodengine._suggest import did_you_mean
+from methodengine.diagnostics import Diagnostic, error, warning
+from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Rounds, Selector
+
+LANGUAGES = ("nl", "en")
+
+Check = Callable[[Recipe], Iterable[Diagnostic]]
+
+
+def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
+    known = [r.id for r in recipe.roles]
+    for phase in recipe.phases():
+        for ref in phase.role_refs:
+            if ref.role not in known and ref.role != EVERYONE:
+                suggestion = did_you_mean(ref.role, known)
+                defined = f"defined roles: {', '.join(known)}" if known else "the recipe defines no roles"
+                yield error(
+                    f"undefined role `{ref.role}` in `{ref.field}` of phase `{phase.title}`",
+                    ref.position,
+                    hint=(f"{suggestion} " if suggestion else "")
+                    + f"{defined}; add `role {ref.role}: Name` to define it",
+                    code="undefined-role",
+                )
+
+
+def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
+    def duplicates(kind: str, items: Iterable[tuple[str, Position | None]]) -> Iterator[Diagnostic]:
+        seen: dict[str, Position | None] = {}
+        for ident, position in items:
+            if ident in seen:
+                first = seen[ident]
+                yield error(
+                    f"duplicate {kind} id `{ident}`",
+                    position,
+                    hint=f"the first is on line {first.line if first else '?'}; give each {kind} an id of its own",
+                    code="duplicate-id",
+                )
+            else:
+                seen[ident] = position
+
+    yield from duplicates("role", ((r.id, r.position) for r in recipe.roles))
+    items = [item for item in recipe.agenda]
+    items += [p for item in recipe.agenda if isinstance(item, Rounds) for p in item.items]
+    explicit = sorted(
+        ((i.id, i.position) for i in items if i.explicit_id),
+        key=lambda pair: (pair[1].line, pair[1].column) if pair[1] else (0, 0),
+    )
+    yield from duplicates("phase", explicit)
+    if recipe.trajectory:
+        yield from duplicates("meeting", ((m.id, m.position) for m in recipe.trajectory.extra_meetings))
+
+
+def _language(recipe: Recipe) -> Iterator[Diagnostic]:
+    if recipe.language is not None and recipe.language not in LANGUAGES:
+        yield error(
+            f"unsupported language `{recipe.language}`",
+            recipe.where("language"),
+            hint=(did_you_mean(recipe.language, LANGUAGES) + " " if did_you_mean(recipe.language, LANGUAGES) else "")
+            + "write `language: nl` or `language: en`",
+            code="language",
+        )
+
+
+def _group_fits(recipe: Recipe) -> Iterator[Diagnostic]:
+    if recipe.group is None:
+        return
+    members = [r for r in recipe.roles if not r.facilitator and r.count is not None]
+    least = sum(r.count.low for r in members if r.count is not None)
+    if least > recipe.group.high:
+        parts = " + ".join(f"{r.count.low} {r.id}" for r in members if r.count is not None)
+        yield error(
+            f"the roles need at least {least} participants ({parts}), but the group is at most {recipe.group.high}",
+            recipe.where("group"),
+            hint="lower the roles' counts or raise `group`; roles with `facilitator: yes` do not count",
+            code="group-size",
+        )
+
+
+def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
+    if recipe.duration is None or not recipe.agenda:
+        return
+    length = recipe.duration.minutes
+    counts = timing.role_counts(recipe)
+    plans = [(n, timing.planned_minutes(recipe, n, counts)) for n in timing.meeting_numbers(recipe)]
+    where = recipe.where("duration")
+    for meetings, minutes in timing.group_runs(plans):
+        who = _meetings_label(meetings, recipe)
+        if minutes.low > length.high:
+            yield error(
+                f"{who} planned at {minutes} min, more than the duration of {length} min",
+                where,
+                hint=f"shorten time boxes by {minutes.low - length.high} min or more, or lengthen `duration`",
+                code="over-time",
+            )
+        elif minutes.high < length.low:
+            yield warning(
+                f"{who} planned at {minutes} min of {length} min: {length.low - minutes.high} min unplanned",
+                where,
+                hint="add a phase (a break, a closing round) or shorten `duration`",
+                code="under-time",
+            )
+
+
+def _meetings_label(meetings: Range | None, recipe: Recipe) -> str:
+    if meetings is None:
+        return "the meeting is"
+    if recipe.trajectory and recipe.trajectory.meetings and meetings == Range(1, recipe.trajectory.meetings):
+        return "every meeting is" if not meetings.exact else "the meeting is"
+    return f"meeting {meetings} is" if meetings.exact else f"meetings {meetings} are"
+
+
+def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
+    for phase in recipe.phases():
+        outside = set(phase.outside)
+        clash = sorted(outside & (set(phase.speak) | set(phase.listen) | {phase.lead}))
+        for role in clash:
+            yield warning(
+                f"role `{role}` both takes part in and sits outside phase `{phase.title}`",
+                phase.position,
+                hint="remove it from `outside`, or from `lead`, `speak` and `listen`",
+                code="role-clash",
+            )
+        if isinstance(phase, Checkpoint) and not phase.decide:
+            yield warning(
+                f"nobody decides at checkpoint `{phase.title}`",
+                phase.position,
+                hint="name the roles that decide whether to go on: `decide: coachee, coach`",
+                code="checkpoint-decide",
+            )
+
+
+def _series(recipe: Recipe) -> Iterator[Diagnostic]:
+    trajectory = recipe.trajectory
+    whens = [(item, item.when) for item in recipe.agenda if item.when]
+    whens += [(p, p.when) for item in recipe.agenda if isinstance(item, Rounds) for p in item.items if p.when]
+    if trajectory is None:
+        for item, when in whens:
+            yield warning(
+                f"`when` on `{item.title}` has no effect: the recipe has no trajectory",
+                when.position,
+                hint="add a `trajectory` block with `meetings:`, or remove the `when`",
+                code="when-without-trajectory",
+            )
+        return
+    total = trajectory.meetings
+    for item, when in whens:
+        for selector in when.selectors:
+            yield from _selector_in_series(selector, when.position, item.title, trajectory.open, total)
+    if total is not None:
+        for stage in trajectory.stages:
+            if stage.meetings.low < 1 or stage.meetings.high > total:
+                yield error(
+                    f"stage `{stage.title}` covers meetings {stage.meetings}, outside the trajectory's 1-{total}",
+                    stage.position,
+                    hint=f"keep stages within meetings 1-{total}, or raise `meetings`",
+                    code="outside-trajectory",
+                )
+        for extra in trajectory.extra_meetings:
+            anchor = extra.at
+            if anchor and isinstance(anchor.meeting, int) and not 1 <= anchor.meeting <= total:
+                yield error(
+                    f"meeting `{extra.id}` is placed at meeting {anchor.meeting}, outside the trajectory's 1-{total}",
+                    anchor.position,
+                    hint=f"refer to a meeting from 1 to {total}, or to `last meeting`",
+                    code="outside-trajectory",
+                )
+    stages = sorted(trajectory.stages, key=lambda s: (s.meetings.low, s.meetings.high))
+    for before, after in itertools.pairwise(stages):
+        if after.meetings.low <= before.meetings.high:
+            yield error(
+                f"stage `{after.title}` (meetings {after.meetings}) overlaps stage `{before.title}` "
+                f"(meetings {before.meetings})",
+                after.position,
+                hint="let each meeting belong to one stage",
+                code="overlapping-stages",
+            )
+    yield from _span(recipe)
+
+
+def _selector_in_series(
+    selector: Selector, where: Position | None, title: str, is_open: bool, total: int | None
+) -> Iterator[Diagnostic]:
+    position = selector.position or where
+    if selector.kind == "last" and is_open:
+        yield warning(
+            f"`last meeting` on `{title}`: an open trajectory has no known last meeting",
+            position,
+            hint="in an open series any meeting may be the last; use a checkpoint to close each meeting instead",
+            code="open-last-meeting",
+        )
+    if total is None:
+        return
+    for number in selector.numbers():
+        if not 1 <= number <= total:
+            yield error(
+                f"meeting {number} in the `when` of `{title}` is outside the trajectory of {total} meetings",
+                position,
+                hint=f"use meeting numbers from 1 to {total}, or raise `meetings`",
+                code="outside-trajectory",
+            )
+
+
+SPAN_TOLERANCE = 1.25
+"""A span may exceed meetings x cadence by a quarter (holidays, a summer break)."""
+
+
+def _span(recipe: Recipe) -> Iterator[Diagnostic]:
+    trajectory = recipe.trajectory
+    if trajectory is None or trajectory.span is None or trajectory.every is None or not trajectory.meetings:
+        return
+    n = trajectory.meetings
+    every_low, every_high = trajectory.every.days()
+    span_low, span_high = trajectory.span.days()
+    shortest = (n - 1) * every_low
+    longest = n * every_high * SPAN_TOLERANCE
+    where = trajectory.field_positions.get("span", trajectory.position)
+    if span_high < shortest:
+        yield warning(
+            f"{n} meetings every {trajectory.every} take at least {shortest / 7:.0f} weeks, "
+            f"longer than the span of {trajectory.span}",
+            where,
+            hint="lengthen `span`, meet more often, or plan fewer meetings",
+            code="span",
+        )
+    elif span_low > longest:
+        yield warning(
+            f"{n} meetings every {trajectory.every} take at most {n * every_high / 7:.0f} weeks, "
+            f"much shorter than the span of {trajectory.span}",
+            where,
+            hint="shorten `span`, or plan more or less frequent meetings",
+            code="span",
+        )
+
+
+CHECKS: tuple[Check, ...] = (
+    _language,
+    _unique_ids,
+    _roles_defined,
+    _group_fits,
+    _roles_consistent,
+    _series,
+    _timing,
+)
+
+
+def check(recipe: Recipe) -> list[Diagnostic]:
+    """Every method-independent diagnostic for ``recipe``, in file order."""
+    found = [d for run in CHECKS for d in run(recipe)]
+    return sort_diagnostics(found)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    def key(d: Diagnostic) -> tuple[str, int, int]:
+        p = d.position
+        return (p.path or "", p.line, p.column) if p else ("", 0, 0)
+
+    return sorted(diagnostics, key=key)

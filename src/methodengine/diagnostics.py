@@ -1,0 +1,80 @@
+"""Diagnostics: what a check found, where, and what to do about it.
+
+Checks collect diagnostics instead of raising, so that one run of
+``methodengine check`` reports every problem in a recipe at once.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import field, frozen
+
+from methodengine.model import Position
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is: errors make ``check`` exit 1, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class Diagnostic:
+    """One finding about a recipe.
+
+    ``code`` is a stable name for the kind of finding (documented in the
+    language reference); ``source`` names where the rule comes from, such as
+    a method's published description.
+    """
+
+    severity: Severity
+    message: str
+    position: Position | None = None
+    hint: str | None = None
+    code: str = "recipe"
+    source: str | None = field(default=None)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def headline(self) -> str:
+        """The one line editors and CI parse: ``FILE:LINE:COL: severity: message``."""
+        where = str(self.position) if self.position else "<recipe>"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+def error(message: str, position: Position | None, hint: str | None = None, code: str = "recipe") -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, position, hint, code)
+
+
+def warning(message: str, position: Position | None, hint: str | None = None, code: str = "recipe") -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, position, hint, code)
+
+
+def render(diagnostic: Diagnostic, source: str | None = None) -> str:
+    """The headline, then the source line with a caret, then the hint.
+
+    ``source`` is the recipe's text; without it only the headline and hint
+    are shown.
+    """
+    parts = [diagnostic.headline()]
+    pos = diagnostic.position
+    if source is not None and pos is not None:
+        lines = source.split("\n")
+        if 1 <= pos.line <= len(lines):
+            text = lines[pos.line - 1].rstrip("\r")
+            # Expand tabs the same way on both lines so that the caret lines up.
+            prefix = text[: pos.column - 1].expandtabs(4)
+            parts.append(f"  {pos.line:>4} | {text.expandtabs(4)}")
+            parts.append(f"       | {' ' * len(prefix)}^")
+    if diagnostic.hint:
+        parts.append(f"  hint: {diagnostic.hint}")
+    if diagnostic.source:
+        parts.append(f"  rule from: {diagnostic.source}")
+    return "\n".join(parts)

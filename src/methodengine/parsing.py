@@ -1,0 +1,119 @@
+"""Reading recipe text and files into the model.
+
+The parser is built (or loaded from the cache) on first use, not on import,
+so that commands which never read a recipe never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
+from methodengine.model import Position, Recipe
+
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    if "parser" not in _state:
+        from methodengine._build import RecipeBuilder
+        from methodengine._grammar import _IndentPostLexer, build_parser
+
+        builder, postlex = RecipeBuilder(), _IndentPostLexer()
+        _state.update(parser=build_parser(builder, postlex), builder=builder, postlex=postlex)
+    return _state["parser"], _state["builder"], _state["postlex"]
+
+
+def _prepare(text: str, path: str | None) -> str:
+    """Normalise newlines and blank out comment lines, keeping every position."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _COMMENT_LINE.sub("", text)
+    if not text.strip():
+        raise RecipeSyntaxError(
+            "the recipe is empty",
+            Position(path, 1, 1),
+            hint="a recipe has at least a title: `recipe: Incidentmethode`",
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if line[0] in " \t":
+                raise RecipeSyntaxError(
+                    "the first line of a recipe is indented",
+                    Position(path, number, 1),
+                    hint="start top-level lines such as `recipe:` in the first column",
+                )
+            break
+    return text if text.endswith("\n") else text + "\n"
+
+
+def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
+    """Read a recipe from text. Raises RecipeError, never anything else, on bad input.
+
+    ``path`` is only used in positions, so that messages name the file.
+    """
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    name = os.fspath(path) if path is not None else None
+    try:
+        prepared = _prepare(text, name)
+        with _lock:
+            parser, builder, postlex = _parser()
+            builder.path = postlex.path = name  # type: ignore[attr-defined]
+            try:
+                return parser.parse(prepared)  # type: ignore[attr-defined,no-any-return]
+            except UnexpectedInput as exc:
+                from methodengine._syntax import translate
+
+                raise translate(exc, prepared, name) from None
+            except VisitError as exc:
+                if isinstance(exc.orig_exc, RecipeError):
+                    raise exc.orig_exc from None
+                raise
+    except RecipeError as exc:
+        exc.source = text
+        raise
+
+
+def load(path: str | os.PathLike[str]) -> Recipe:
+    """Read a recipe file. Raises RecipeError for a file that is not UTF-8 text.
+
+    OSError (a missing or unreadable file) is left to the caller, which knows
+    whether that is a usage error.
+    """
+    name = os.fspath(path)
+    data = Path(path).read_bytes()
+    return parse(decode(data, name), name)
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """UTF-8 text from bytes, or a RecipeEncodingError pointing at the first bad byte."""
+    if b"\0" in data:
+        line, column = _locate(data, data.index(b"\0"))
+        raise RecipeEncodingError(
+            "this is not a text file (it contains NUL bytes)",
+            Position(path, line, column),
+            hint="a recipe is a plain UTF-8 text file, usually ending in .mth",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _locate(data, exc.start)
+        raise RecipeEncodingError(
+            f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+            Position(path, line, column),
+            hint="save the file as UTF-8 in your editor (Windows-1252 and Latin-1 are common culprits)",
+        ) from None
+
+
+def _locate(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
