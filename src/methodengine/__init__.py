@@ -1,14 +1,17 @@
 """methodengine: check session-method recipes and print facilitator cards.
 
-The public API. Importing it loads neither the parser nor any plugin; both
-are loaded on first use.
+The public API, for scripts and for plugins. Importing it loads neither the
+parser nor any plugin; both are loaded on first use.
 """
 
 from __future__ import annotations
 
-from methodengine.checks import check
-from methodengine.diagnostics import Diagnostic, Severity, render
+__version__ = "0.1.0"
+
+from methodengine.diagnostics import Diagnostic, Severity, error, render, warning
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError, RecipeValueError
+from methodengine.hookspecs import hookimpl
+from methodengine.methods import Method, OutputFormat, OutputRequest, Rule, rule
 from methodengine.model import (
     EVERYONE,
     Anchor,
@@ -31,9 +34,9 @@ from methodengine.model import (
     When,
 )
 from methodengine.parsing import load, parse
+from methodengine.plugins import load_plugins
+from methodengine.resolve import Resolved, check, resolve
 from methodengine.timing import planned_minutes, role_counts
-
-__version__ = "0.1.0"
 
 __all__ = [
     "EVERYONE",
@@ -42,6 +45,9 @@ __all__ = [
     "Diagnostic",
     "Duration",
     "Meeting",
+    "Method",
+    "OutputFormat",
+    "OutputRequest",
     "Period",
     "Phase",
     "Position",
@@ -51,9 +57,11 @@ __all__ = [
     "RecipeError",
     "RecipeSyntaxError",
     "RecipeValueError",
+    "Resolved",
     "Role",
     "RoleRef",
     "Rounds",
+    "Rule",
     "ScriptLine",
     "Selector",
     "Severity",
@@ -63,9 +71,15 @@ __all__ = [
     "When",
     "__version__",
     "check",
+    "error",
+    "hookimpl",
     "load",
+    "load_plugins",
     "parse",
     "planned_minutes",
     "render",
+    "resolve",
     "role_counts",
+    "rule",
+    "warning",
 ]

@@ -49,7 +49,7 @@ _PHASE = ("id", "lead", "speak", "listen", "outside", "groups", "space", "when",
 _CHECKPOINT = (*_PHASE, "decide")
 _ROUNDS = ("id", "when")
 _TRAJECTORY = ("meetings", "every", "span")
-_STAGE = ("focus", "summary")
+_STAGE = ("id", "focus", "summary")
 _MEETING = ("at", "count", "every", "optional", "summary", *SCRIPT_KINDS)
 
 BLOCK_KEYS: dict[str, tuple[str, ...]] = {
@@ -390,6 +390,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return Stage(
             title=str(title).strip(),
             meetings=self._range(raw, "a meeting number"),
+            id=str(found["id"]) if "id" in found else None,
             focus=found["focus"].value if "focus" in found else None,
             summary=found["summary"].value if "summary" in found else None,
             position=self._pos(keyword),

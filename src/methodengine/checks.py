@@ -255,7 +255,7 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def check(recipe: Recipe) -> list[Diagnostic]:
+def core_checks(recipe: Recipe) -> list[Diagnostic]:
     """Every method-independent diagnostic for ``recipe``, in file order."""
     found = [d for run in CHECKS for d in run(recipe)]
     return sort_diagnostics(found)

@@ -7,6 +7,7 @@ Checks collect diagnostics instead of raising, so that one run of
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 from attrs import field, frozen
 
@@ -57,14 +58,17 @@ def warning(message: str, position: Position | None, hint: str | None = None, co
     return Diagnostic(Severity.WARNING, message, position, hint, code)
 
 
-def render(diagnostic: Diagnostic, source: str | None = None) -> str:
+def render(diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None = None) -> str:
     """The headline, then the source line with a caret, then the hint.
 
-    ``source`` is the recipe's text; without it only the headline and hint
-    are shown.
+    ``source`` is the text the position points into, or a mapping from
+    paths to texts (a diagnostic may point into a method's base recipe);
+    without it only the headline and hint are shown.
     """
     parts = [diagnostic.headline()]
     pos = diagnostic.position
+    if isinstance(source, Mapping):
+        source = source.get(pos.path) if pos is not None else None
     if source is not None and pos is not None:
         lines = source.split("\n")
         if 1 <= pos.line <= len(lines):

@@ -255,6 +255,7 @@ class Stage:
 
     title: str
     meetings: Range
+    id: str | None = None
     focus: str | None = None
     summary: str | None = None
     position: Position | None = field(default=None, eq=False)

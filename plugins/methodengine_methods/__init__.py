@@ -1,0 +1,14 @@
+"""The built-in session methods of methodengine.
+
+Each module here is an ordinary methodengine plugin that uses only the
+public API, exactly as a third-party plugin would. ``PLUGINS`` lists them
+for the plugin manager, which registers each in isolation.
+"""
+
+PLUGINS = [
+    "methodengine_methods.incident",
+    "methodengine_methods.backstage",
+    "methodengine_methods.inspiration",
+    "methodengine_methods.progress",
+    "methodengine_methods.jobcoaching",
+]

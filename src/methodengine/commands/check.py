@@ -1,0 +1,91 @@
+"""``methodengine check``: report every problem in one or more recipes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, load_recipe, read_text, sources
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "short", "json"]),
+    default="text",
+    show_default=True,
+    help="text: each finding with its line, a caret and a hint; short: one line each; json: a list of objects.",
+)
+def check(files: tuple[Path, ...], fmt: str) -> None:
+    """Check recipes and report every problem found.
+
+    Each finding starts with FILE:LINE:COL: severity: message, the form
+    editors and CI understand. Exits 1 if any recipe has errors.
+
+    \b
+    Examples:
+      methodengine check recipes/incidentmethode.mth
+      methodengine check --format short recipes/*.mth
+    """
+    from methodengine.diagnostics import Diagnostic
+    from methodengine.errors import RecipeError
+    from methodengine.plugins import get_plugins
+    from methodengine.resolve import check as run_checks
+
+    plugins = get_plugins()
+    results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []
+    for path in files:
+        text = read_text(path)
+        try:
+            recipe = load_recipe(path)
+        except RecipeError as exc:
+            results.append((path, {str(path): text}, [exc.diagnostic]))
+            continue
+        results.append((path, sources(path, text, plugins), run_checks(recipe, plugins)))
+
+    found = [d for _, _, diagnostics in results for d in diagnostics]
+    errors = sum(d.is_error for d in found)
+    if fmt == "json":
+        import json
+
+        rows = [_as_json(path, d) for path, _, diagnostics in results for d in diagnostics]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for _, texts, diagnostics in results:
+            if fmt == "short":
+                for d in diagnostics:
+                    click.echo(d.headline())
+            else:
+                echo_diagnostics(diagnostics, texts)
+        click.echo(_summary(len(files), errors, len(found) - errors), err=fmt == "short")
+    if errors:
+        sys.exit(EXIT_RECIPE_ERRORS)
+
+
+def _summary(files: int, errors: int, warnings: int) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if errors or warnings else "no problems"
+    return f"checked {plural(files, 'recipe')}: {found}"
+
+
+def _as_json(path: Path, d: object) -> dict[str, object]:
+    from methodengine.diagnostics import Diagnostic
+
+    assert isinstance(d, Diagnostic)
+    pos = d.position
+    return {
+        "file": pos.path if pos and pos.path else str(path),
+        "line": pos.line if pos else None,
+        "column": pos.column if pos else None,
+        "severity": str(d.severity),
+        "code": d.code,
+        "message": d.message,
+        "hint": d.hint,
+        "source": d.source,
+    }

@@ -1,0 +1,130 @@
+"""``methodengine plugins``, ``methods`` and ``new``: what is installed, and a start."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from methodengine.commands._common import write_atomically
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the plugins as JSON.")
+def plugins(as_json: bool) -> None:
+    """List the installed plugins: name, version, methods and hooks.
+
+    \b
+    Examples:
+      methodengine plugins
+      METHODENGINE_LOAD_PLUGINS= methodengine plugins   # built-ins only
+    """
+    from methodengine.plugins import get_plugins
+
+    loaded = get_plugins()
+    loaded.methods()  # fills in each plugin's methods, and reports conflicts
+    infos = sorted(loaded.infos.values(), key=lambda i: (not i.builtin, i.name))
+    if as_json:
+        import json
+
+        rows = [
+            {
+                "name": i.name,
+                "version": i.version,
+                "builtin": i.builtin,
+                "distribution": i.distribution,
+                "methods": i.methods,
+                "hooks": i.hooks,
+            }
+            for i in infos
+        ]
+        failed = [{"name": f.name, "reason": f.reason} for f in loaded.failures]
+        click.echo(json.dumps({"plugins": rows, "failed": failed}, ensure_ascii=False, indent=2))
+        return
+    rows = [
+        (
+            i.name + ("" if not i.builtin else " (built-in)"),
+            i.version,
+            ", ".join(i.methods) or "-",
+            ", ".join(i.hooks),
+        )
+        for i in infos
+    ]
+    _table(("plugin", "version", "methods", "hooks"), rows)
+
+
+@click.command()
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True, help="Language of names.")
+def methods(lang: str) -> None:
+    """List the installed methods: id, name, summary and source.
+
+    \b
+    Example:
+      methodengine methods --lang nl
+    """
+    import textwrap
+
+    from methodengine.plugins import get_plugins
+
+    for method in get_plugins().methods().values():
+        click.echo(f"{method.id}: {method.name(lang)}  [plugin {method.plugin}]")
+        for line in textwrap.wrap(method.summary, 76):
+            click.echo(f"    {line}")
+        for line in textwrap.wrap(f"Source: {method.source}", 76, subsequent_indent="  "):
+            click.echo(f"    {line}")
+        click.echo()
+
+
+@click.command()
+@click.argument("method")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write; `-` for standard output."
+)
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def new(method: str, output: Path | None, force: bool) -> None:
+    """Write a method's base recipe as a starting point to edit.
+
+    It uses every role and phase id the method's rules look for, and passes
+    `methodengine check` as written. Without -o it is written to METHOD.mth.
+
+    \b
+    Examples:
+      methodengine new incident
+      methodengine new backstage -o mijn-groep.mth
+    """
+    from methodengine._suggest import did_you_mean
+    from methodengine.plugins import get_plugins
+
+    found = get_plugins().methods()
+    chosen = found.get(method)
+    if chosen is None:
+        suggestion = did_you_mean(method, found)
+        raise click.BadParameter(
+            f"unknown method `{method}`. "
+            + (f"{suggestion} " if suggestion else "")
+            + f"Installed: {', '.join(found)}",
+            param_hint="METHOD",
+        )
+    text = chosen.base_recipe
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    target = output or Path(f"{chosen.id}.mth")
+    if target.exists() and not force:
+        raise click.UsageError(f"{target} exists; use --force to overwrite it, or -o to choose another file")
+    try:
+        write_atomically(target, text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}: the {chosen.name('en')} ({chosen.id}); edit it, then `methodengine check {target}`")
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        click.echo(line.rstrip())
+    if not rows:
+        click.echo("(no plugins)", err=True)
+    sys.stdout.flush()

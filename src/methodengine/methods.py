@@ -1,0 +1,165 @@
+"""What a method plugin provides: the Method, its Rules, and output formats.
+
+A method is data (names, a summary, a source, a base recipe written in the
+recipe language) plus rules, which are plain functions from a recipe to
+diagnostics. Keeping the base recipe in the recipe language means a method
+is described the way trainers describe it, and ``methodengine new`` can hand
+it out as a starting point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from methodengine.diagnostics import Diagnostic
+from methodengine.model import Recipe
+
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+RuleCheck = Callable[[Recipe], Iterable[Diagnostic]]
+
+
+def _method_id(instance: object, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(
+            f"a method id is lower-case letters, digits, `-` and `_`, starting with a letter; not {value!r}"
+        )
+
+
+def _names(instance: object, attribute: attrs.Attribute, value: Mapping[str, str]) -> None:
+    missing = [lang for lang in ("nl", "en") if not value.get(lang)]
+    if missing:
+        raise ValueError(f"a method needs a name in Dutch and English; missing: {', '.join(missing)}")
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"a method's {attribute.name} must not be empty")
+
+
+@frozen
+class Rule:
+    """One rule of a method.
+
+    ``needs_roles``, ``needs_phases``, ``needs_meetings`` and ``needs_stages``
+    list the ids the rule looks for. A recipe that lacks one gets a warning naming it, and the
+    rule is skipped rather than guessing.
+    """
+
+    code: str
+    summary: str
+    source: str
+    check: RuleCheck
+    needs_roles: tuple[str, ...] = ()
+    needs_phases: tuple[str, ...] = ()
+    needs_meetings: tuple[str, ...] = ()
+    needs_stages: tuple[str, ...] = ()
+
+
+def rule(
+    code: str,
+    summary: str,
+    source: str,
+    *,
+    needs_roles: Iterable[str] = (),
+    needs_phases: Iterable[str] = (),
+    needs_meetings: Iterable[str] = (),
+    needs_stages: Iterable[str] = (),
+) -> Callable[[RuleCheck], Rule]:
+    """Decorate a check function to make it a Rule.
+
+    Example::
+
+        @rule("max-participants", "At most 7 participants.", source="Hendriksen")
+        def max_participants(recipe):
+            if recipe.group and recipe.group.high > 7:
+                yield error("at most 7 participants", recipe.where("group"))
+    """
+
+    def wrap(check: RuleCheck) -> Rule:
+        return Rule(
+            code,
+            summary,
+            source,
+            check,
+            tuple(needs_roles),
+            tuple(needs_phases),
+            tuple(needs_meetings),
+            tuple(needs_stages),
+        )
+
+    return wrap
+
+
+@frozen
+class Method:
+    """A session method, as a plugin registers it."""
+
+    id: str = field(validator=_method_id)
+    names: Mapping[str, str] = field(validator=_names)
+    summary: str = field(validator=_non_empty)
+    source: str = field(validator=_non_empty)
+    base_recipe: str = field(validator=_non_empty)
+    rules: tuple[Rule, ...] = field(default=(), converter=tuple)
+    roles: Mapping[str, str] = field(factory=dict)
+    """Role ids the rules rely on, each with what it is for."""
+    phases: Mapping[str, str] = field(factory=dict)
+    """Phase ids the rules rely on, each with what it is for."""
+    meetings: Mapping[str, str] = field(factory=dict)
+    """Extra-meeting ids the rules rely on, each with what it is for."""
+    stages: Mapping[str, str] = field(factory=dict)
+    """Stage ids the rules rely on, each with what it is for."""
+    plugin: str | None = field(default=None, eq=False)
+    """The plugin that registered it; filled in by the plugin manager."""
+
+    def name(self, language: str = "en") -> str:
+        return self.names.get(language) or self.names["en"]
+
+
+@frozen
+class OutputRequest:
+    """What an output format's ``render`` receives. New fields get defaults."""
+
+    recipe: Recipe
+    options: Mapping[str, Any] = field(factory=dict)
+    language: str = "en"
+
+
+@frozen
+class OutputFormat:
+    """An output format a plugin adds to ``methodengine cards``."""
+
+    name: str
+    description: str
+    render: Callable[[OutputRequest], str | bytes]
+    binary: bool = False
+    extension: str = "txt"
+    plugin: str | None = field(default=None, eq=False)
+
+
+def apply_base(recipe: Recipe, base: Recipe) -> Recipe:
+    """``recipe`` completed from a method's base recipe.
+
+    Header fields the recipe leaves out come from the base; a recipe without
+    roles takes the base's roles, one without phases takes its whole agenda,
+    one without a trajectory takes the base's trajectory. What the recipe
+    writes, it owns: nothing is merged item by item.
+    """
+    header = ("language", "group", "facilitators", "duration", "summary", "source")
+    changes: dict[str, Any] = {name: getattr(base, name) for name in header if getattr(recipe, name) is None}
+    positions = dict(recipe.field_positions)
+    for name in changes:
+        if name in base.field_positions:
+            positions[name] = base.field_positions[name]
+    if not recipe.roles:
+        changes["roles"] = base.roles
+    if not recipe.agenda:
+        changes["agenda"] = base.agenda
+    if recipe.trajectory is None:
+        changes["trajectory"] = base.trajectory
+    return attrs.evolve(recipe, field_positions=positions, **changes)

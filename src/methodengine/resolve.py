@@ -1,0 +1,171 @@
+"""Applying a recipe's method, then every check: core, method rules, plugin checks.
+
+This is the one place that turns a recipe as written into the recipe a
+trainer will run, and the diagnostics that go with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+from attrs import frozen
+
+from methodengine import checks
+from methodengine._suggest import did_you_mean
+from methodengine.diagnostics import Diagnostic, error, warning
+from methodengine.errors import RecipeError
+from methodengine.methods import Method, Rule, apply_base
+from methodengine.model import Recipe, Rounds
+from methodengine.plugins import LOAD_ENV, Plugins, get_plugins
+
+
+@frozen
+class Resolved:
+    """A recipe with its method applied, and what was found on the way."""
+
+    recipe: Recipe
+    method: Method | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
+    """Find the recipe's method and complete the recipe from its base recipe."""
+    if recipe.method is None:
+        return Resolved(recipe, None)
+    plugins = plugins or get_plugins()
+    methods = plugins.methods()
+    method = methods.get(recipe.method)
+    where = recipe.where("method")
+    if method is None:
+        if recipe.method in plugins.conflicts:
+            names = " and ".join(f"`{n}`" for n in plugins.conflicts[recipe.method])
+            return Resolved(
+                recipe,
+                None,
+                (
+                    error(
+                        f"method `{recipe.method}` is provided by two plugins, {names}",
+                        where,
+                        hint=f"uninstall one, or choose which load with {LOAD_ENV}",
+                        code="method-conflict",
+                    ),
+                ),
+            )
+        installed = ", ".join(methods) or "none"
+        suggestion = did_you_mean(recipe.method, methods)
+        return Resolved(
+            recipe,
+            None,
+            (
+                error(
+                    f"unknown method `{recipe.method}`",
+                    where,
+                    hint=(f"{suggestion} " if suggestion else "")
+                    + f"installed methods: {installed} (see `methodengine methods`)",
+                    code="unknown-method",
+                ),
+            ),
+        )
+    try:
+        base = plugins.base_recipe(method)
+    except RecipeError as exc:
+        return Resolved(
+            recipe,
+            method,
+            (
+                error(
+                    f"the base recipe of method `{method.id}` (plugin `{method.plugin}`) cannot be read: {exc.message}",
+                    where,
+                    hint="this is a fault in the plugin; report it to its authors",
+                    code="broken-method",
+                ),
+            ),
+        )
+    return Resolved(apply_base(recipe, base), method)
+
+
+def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:
+    """Every diagnostic for ``recipe``: its method applied, then all checks, in file order."""
+    plugins = plugins or get_plugins()
+    resolved = resolve(recipe, plugins)
+    found = list(resolved.diagnostics)
+    found += checks.core_checks(resolved.recipe)
+    if resolved.method is not None:
+        found += method_diagnostics(resolved.recipe, resolved.method)
+    for _plugin, extra in plugins.call("check_recipe", recipe=resolved.recipe, method=resolved.method):
+        found += [d for d in extra if isinstance(d, Diagnostic)]
+    return checks.sort_diagnostics(found)
+
+
+def method_diagnostics(recipe: Recipe, method: Method) -> list[Diagnostic]:
+    """The method's rules over ``recipe``; rules whose ids are missing are skipped with a warning."""
+    have = {
+        "role": {r.id for r in recipe.roles},
+        "phase": {p.id for p in _agenda_items(recipe)},
+        "meeting": {m.id for m in recipe.trajectory.extra_meetings} if recipe.trajectory else set(),
+        "stage": {s.id for s in recipe.trajectory.stages if s.id} if recipe.trajectory else set(),
+    }
+    missing: dict[tuple[str, str], list[str]] = {}
+    found: list[Diagnostic] = []
+    for rule in method.rules:
+        lacks = [(kind, ident) for kind, ident in _needs(rule) if ident not in have[kind]]
+        for key in lacks:
+            missing.setdefault(key, []).append(rule.code)
+        if lacks:
+            continue
+        found += _run_rule(rule, recipe, method)
+    described = {"role": method.roles, "phase": method.phases, "meeting": method.meetings, "stage": method.stages}
+    for (kind, ident), rules in missing.items():
+        what = described[kind].get(ident)
+        found.append(
+            warning(
+                f"method `{method.id}` expects a {kind} with id `{ident}`"
+                + (f" ({what})" if what else "")
+                + f"; skipped rule{'s' if len(rules) > 1 else ''} {', '.join(f'`{r}`' for r in rules)}",
+                recipe.where("method"),
+                hint=_id_hint(kind, ident, method),
+                code="method-expects-id",
+            )
+        )
+    return found
+
+
+def _id_hint(kind: str, ident: str, method: Method) -> str:
+    how = {
+        "role": f"define it with `role {ident}: Name`",
+        "phase": f"add `id: {ident}` to that phase",
+        "meeting": f"add `meeting {ident}: Title` to the trajectory",
+        "stage": f"add `id: {ident}` to that stage",
+    }[kind]
+    return f"{how}; `methodengine new {method.id}` writes a recipe with every id the method uses"
+
+
+def _needs(rule: Rule) -> Iterator[tuple[str, str]]:
+    yield from (("role", r) for r in rule.needs_roles)
+    yield from (("phase", p) for p in rule.needs_phases)
+    yield from (("meeting", m) for m in rule.needs_meetings)
+    yield from (("stage", s) for s in rule.needs_stages)
+
+
+def _agenda_items(recipe: Recipe) -> Iterable[object]:
+    for item in recipe.agenda:
+        yield item
+        if isinstance(item, Rounds):
+            yield from item.items
+
+
+def _run_rule(rule: Rule, recipe: Recipe, method: Method) -> list[Diagnostic]:
+    source = rule.source
+    code = f"{method.id}/{rule.code}"
+    try:
+        return [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
+    except Exception as exc:
+        return [
+            warning(
+                f"rule `{code}` of plugin `{method.plugin}` failed: {type(exc).__name__}: {exc}",
+                recipe.where("method"),
+                hint="this is a fault in the plugin; its other rules still ran",
+                code="broken-rule",
+            )
+        ]
