@@ -1,0 +1,42 @@
+"""Helpers for testing method plugins.
+
+A plugin's tests should not depend on which other plugins happen to be
+installed, so these check a recipe with only the plugins you name
+registered (and, if you ask, the built-in methods).
+
+Example::
+
+    from methodengine.testing import check_text
+    import methodengine_troika
+
+
+    def test_troika_needs_three_rounds():
+        found = check_text(RECIPE, methodengine_troika)
+        assert [d.code for d in found if d.is_error] == ["troika/three-rounds"]
+"""
+
+from __future__ import annotations
+
+from methodengine.diagnostics import Diagnostic
+from methodengine.model import Recipe
+from methodengine.parsing import parse
+from methodengine.plugins import Plugins, load_plugins
+from methodengine.resolve import check, resolve
+
+
+def isolated_plugins(*plugins: object, builtins: bool = False) -> Plugins:
+    """Only ``plugins`` (and the built-in methods if ``builtins``); no installed ones."""
+    return load_plugins(plugins, builtins=builtins, entry_points=False)
+
+
+def check_text(text: str, *plugins: object, builtins: bool = False, path: str = "test.mth") -> list[Diagnostic]:
+    """Every diagnostic for a recipe text, with only the given plugins registered.
+
+    Raises RecipeError if the text does not parse.
+    """
+    return check(parse(text, path), isolated_plugins(*plugins, builtins=builtins))
+
+
+def resolve_text(text: str, *plugins: object, builtins: bool = False, path: str = "test.mth") -> Recipe:
+    """A recipe text with its method's base recipe applied, with only the given plugins."""
+    return resolve(parse(text, path), isolated_plugins(*plugins, builtins=builtins)).recipe
