@@ -192,8 +192,9 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def timebox(self, children: Sequence[Any]) -> TimeBox:
         duration = children[0]
-        per = str(children[2]) if len(children) > 2 else None
-        return TimeBox(duration.value, per, duration.position)
+        if len(children) > 2:
+            return TimeBox(duration.value, str(children[2]), duration.position, self._pos(children[2]))
+        return TimeBox(duration.value, None, duration.position)
 
     def role_list(self, children: Sequence[Token]) -> list[_Located]:
         return [_Located(str(t), self._pos(t)) for t in children]
@@ -334,7 +335,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         found = self._fields(rest, block)
         refs: list[RoleRef] = []
         if timebox.per is not None:
-            refs.append(RoleRef(timebox.per, "per", timebox.position))
+            refs.append(RoleRef(timebox.per, "per", timebox.per_position))
         lead = self._roles(found, "lead", refs)
         if len(lead) > 1 or lead == (EVERYONE,):
             raise RecipeSyntaxError(
@@ -382,6 +383,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             when=When(tuple(found["when"]), found["positions"]["when"]) if "when" in found else None,
             explicit_id="id" in found,
             position=self._pos(keyword),
+            extra=found["extra"],
         )
 
     def stage(self, children: Sequence[Any]) -> Stage:
@@ -428,6 +430,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             extra_meetings=tuple(item for item in rest if isinstance(item, Meeting)),
             position=self._pos(keyword),
             field_positions=found["positions"],
+            extra=found["extra"],
         )
 
     def start(self, children: Sequence[Any]) -> Recipe:
@@ -450,10 +453,11 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         def text(key: str) -> str | None:
             return found[key].value if key in found else None
 
+        language = text("language")
         return Recipe(
             title=found["recipe"].value,
             method=text("method"),
-            language=text("language"),
+            language=language.lower() if language else None,
             group=self._range(found["group"], "a group size") if "group" in found else None,
             facilitators=self._range(found["facilitators"], "a number of facilitators")
             if "facilitators" in found

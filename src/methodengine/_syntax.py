@@ -47,6 +47,7 @@ _VALUE_HINTS = {
     "id": "a lower-case id such as `vragen`",
 }
 
+_TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(.*)$")
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 
@@ -100,6 +101,14 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
 
     if first_word in ("phase", "checkpoint") and "LPAR" in expected and found == "_NL":
         title = line.strip()[len(first_word) :].strip()
+        unbracketed = _TRAILING_TIME.match(title)
+        if unbracketed:
+            title, box = unbracketed.group(1), unbracketed.group(2)
+            return RecipeSyntaxError(
+                f"the time box of {first_word} `{title}` needs brackets",
+                position,
+                hint=f"write `{first_word} {title} ({box})`",
+            )
         return RecipeSyntaxError(
             f"{first_word} `{title}` has no time box",
             position,

@@ -6,7 +6,6 @@ all so that one run reports every problem at once.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 from methodengine import timing
@@ -95,8 +94,9 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
     counts = timing.role_counts(recipe)
     plans = [(n, timing.planned_minutes(recipe, n, counts)) for n in timing.meeting_numbers(recipe)]
     where = recipe.where("duration")
+    last_planned = max((n for n, _ in plans if n is not None), default=0)
     for meetings, minutes in timing.group_runs(plans):
-        who = _meetings_label(meetings, recipe)
+        who = _meetings_label(meetings, recipe, last_planned)
         if minutes.low > length.high:
             yield error(
                 f"{who} planned at {minutes} min, more than the duration of {length} min",
@@ -113,11 +113,19 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
             )
 
 
-def _meetings_label(meetings: Range | None, recipe: Recipe) -> str:
+def _meetings_label(meetings: Range | None, recipe: Recipe, last_planned: int) -> str:
+    """Which meetings a run of equal plans covers, in words.
+
+    In an open series the last run planned stands for every meeting after it.
+    """
+    trajectory = recipe.trajectory
     if meetings is None:
         return "the meeting is"
-    if recipe.trajectory and recipe.trajectory.meetings and meetings == Range(1, recipe.trajectory.meetings):
-        return "every meeting is" if not meetings.exact else "the meeting is"
+    is_open = trajectory is not None and trajectory.open and meetings.high == last_planned
+    if meetings.low == 1 and (is_open or (trajectory and meetings.high == trajectory.meetings)):
+        return "the meeting is" if trajectory and trajectory.meetings == 1 else "every meeting is"
+    if is_open:
+        return f"meeting {meetings.low} and every later one are"
     return f"meeting {meetings} is" if meetings.exact else f"meetings {meetings} are"
 
 
@@ -177,8 +185,9 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
                     code="outside-trajectory",
                 )
     stages = sorted(trajectory.stages, key=lambda s: (s.meetings.low, s.meetings.high))
-    for before, after in itertools.pairwise(stages):
-        if after.meetings.low <= before.meetings.high:
+    for i, after in enumerate(stages):
+        before = next((b for b in stages[:i] if after.meetings.low <= b.meetings.high), None)
+        if before is not None:
             yield error(
                 f"stage `{after.title}` (meetings {after.meetings}) overlaps stage `{before.title}` "
                 f"(meetings {before.meetings})",
@@ -202,14 +211,15 @@ def _selector_in_series(
         )
     if total is None:
         return
-    for number in selector.numbers():
-        if not 1 <= number <= total:
-            yield error(
-                f"meeting {number} in the `when` of `{title}` is outside the trajectory of {total} meetings",
-                position,
-                hint=f"use meeting numbers from 1 to {total}, or raise `meetings`",
-                code="outside-trajectory",
-            )
+    outside = [n for n in selector.numbers() if not 1 <= n <= total]
+    if outside:
+        shown = f"meetings {selector.meetings} are" if len(outside) > 1 else f"meeting {outside[0]} is"
+        yield error(
+            f"{shown} in the `when` of `{title}` outside the trajectory of {total} meetings",
+            position,
+            hint=f"use meeting numbers from 1 to {total}, or raise `meetings`",
+            code="outside-trajectory",
+        )
 
 
 SPAN_TOLERANCE = 1.25

@@ -119,6 +119,7 @@ class TimeBox:
     duration: Duration
     per: str | None = None
     position: Position | None = field(default=None, eq=False)
+    per_position: Position | None = field(default=None, eq=False)
 
 
 @frozen
@@ -244,6 +245,7 @@ class Rounds:
     when: When | None = None
     explicit_id: bool = False
     position: Position | None = field(default=None, eq=False)
+    extra: Mapping[str, str] = field(factory=dict, eq=False)
 
 
 AgendaItem = Phase | Rounds
@@ -313,6 +315,7 @@ class Trajectory:
     extra_meetings: tuple[Meeting, ...] = ()
     position: Position | None = field(default=None, eq=False)
     field_positions: Mapping[str, Position] = field(factory=dict, eq=False)
+    extra: Mapping[str, str] = field(factory=dict, eq=False)
 
     def stage_of(self, meeting: int) -> Stage | None:
         return next((s for s in self.stages if meeting in s.meetings), None)
