@@ -64,6 +64,8 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 }
 BLOCK_KEYWORDS = ("role", "phase", "checkpoint", "rounds", "trajectory", "stage", "meeting")
 _REPEATABLE = frozenset(SCRIPT_KINDS)
+_ALL_KEYS = frozenset(key for keys in BLOCK_KEYS.values() for key in keys)
+_KEY_START = re.compile(r"([a-z]+)[ \t]*:")
 
 
 class _Located(NamedTuple):
@@ -112,12 +114,19 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             )
         return int(value)
 
-    def _range(self, raw: _RawRange, what: str, scale: float = 1) -> Range:
-        """A checked range; ``scale`` turns hours into minutes."""
+    def _range(self, raw: _RawRange, what: str, scale: float | None = None, least: int = 0) -> Range:
+        """A checked range; ``scale`` makes it minutes (60 for hours), which must be whole."""
 
         def convert(token: Token) -> int:
-            if scale == 1:
-                return self._whole(token, what)
+            if scale is None:
+                value = self._whole(token, what)
+                if value < least:
+                    raise RecipeValueError(
+                        f"{what} must be at least {least}, not {value}",
+                        self._pos(token),
+                        hint=f"write a number from {least}",
+                    )
+                return value
             value = self._number(token) * scale
             if abs(value - round(value)) > 1e-9:
                 raise RecipeValueError(
@@ -143,31 +152,47 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return _RawRange(children[0], children[1] if len(children) > 1 else None)
 
     def duration(self, children: Sequence[Any]) -> _Located:
+        """Hours, then minutes, each at most once: `2 h 30 min`, `1h30`, `90 min`."""
         total = Range(0, 0)
-        last_unit_minutes = None
-        first: Token | None = None
+        seen: list[int] = []
+        first: Token = children[0].low
         i = 0
         while i < len(children):
             item = children[i]
             if isinstance(item, _RawRange):
                 unit: Token = children[i + 1]
-                first = first or item.low
                 per = _units.minutes_per(unit)
                 if per is None:
                     raise self._unit_error(unit, for_duration=True)
+                if seen and per >= seen[-1]:
+                    raise RecipeSyntaxError(
+                        f"`{unit}` after `{children[i - 1]}`: write hours first, then minutes, each once",
+                        self._pos(unit),
+                        hint="write e.g. `1 h 30 min`, `1h30` or `90 min`",
+                    )
+                seen.append(per)
                 total = total + self._range(item, "a duration", scale=per)
-                last_unit_minutes = per
                 i += 2
             else:  # a trailing number, as in 1h30
-                if last_unit_minutes != 60:
+                if seen != [60]:
                     raise RecipeSyntaxError(
                         f"the number {item} has no unit",
                         self._pos(item),
                         hint="give it a unit: `min` or `h` (only after hours may minutes go without one, as in `1h30`)",
                     )
-                total = total + Range.of(self._whole(item, "the minutes after the hours"))
+                minutes = self._whole(item, "the minutes after the hours")
+                if minutes >= 60:
+                    raise RecipeValueError(
+                        f"{minutes} minutes after the hours is an hour or more",
+                        self._pos(item),
+                        hint="carry the hours over: `1h70` is `2h10`",
+                    )
+                total = total + Range.of(minutes)
                 i += 1
-        assert first is not None
+        if total.high == 0:
+            raise RecipeValueError(
+                "a time of 0 minutes", self._pos(first), hint="give it a length, or leave the phase out"
+            )
         return _Located(Duration(total), self._pos(first))
 
     def _unit_error(self, unit: Token, for_duration: bool) -> RecipeValueError:
@@ -179,7 +204,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             message = f"`{unit}` is too short for a cadence or span; use days, weeks, months or years"
         else:
             message = f"unknown unit `{unit}`"
-        suggestion = did_you_mean(str(unit), known)
+        suggestion = did_you_mean(str(unit), known) if message.startswith("unknown") else ""
         hint = (f"{suggestion} " if suggestion else "") + f"units here: {shown}"
         return RecipeValueError(message, self._pos(unit), hint=hint)
 
@@ -188,7 +213,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         name = _units.period_unit(unit)
         if name is None:
             raise self._unit_error(unit, for_duration=False)
-        return _Located(Period(self._range(raw, "a cadence or span"), name), self._pos(raw.low))
+        return _Located(Period(self._range(raw, "a cadence or span", least=1), name), self._pos(raw.low))
 
     def timebox(self, children: Sequence[Any]) -> TimeBox:
         duration = children[0]
@@ -212,13 +237,16 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def sel_meetings(self, children: Sequence[Any]) -> Selector:
         raw = children[0]
-        return Selector("meetings", self._range(raw, "a meeting number"), self._pos(raw.low))
+        return Selector("meetings", self._range(raw, "a meeting number", least=1), self._pos(raw.low))
+
+    def _meeting_number(self, token: Token) -> int:
+        return self._range(_RawRange(token, None), "a meeting number", least=1).low
 
     def sel_from(self, children: Sequence[Token]) -> Selector:
-        return Selector("from", Range.of(self._whole(children[0], "a meeting number")), self._pos(children[0]))
+        return Selector("from", Range.of(self._meeting_number(children[0])), self._pos(children[0]))
 
     def sel_until(self, children: Sequence[Token]) -> Selector:
-        return Selector("until", Range.of(self._whole(children[0], "a meeting number")), self._pos(children[0]))
+        return Selector("until", Range.of(self._meeting_number(children[0])), self._pos(children[0]))
 
     def sel_first(self, children: Sequence[Token]) -> Selector:
         return Selector("first")
@@ -230,7 +258,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return list(children)
 
     def ref_number(self, children: Sequence[Token]) -> int:
-        return self._whole(children[0], "a meeting number")
+        return self._meeting_number(children[0])
 
     def ref_first(self, children: Sequence[Token]) -> str:
         return "first"
@@ -244,6 +272,14 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return Anchor(str(relation), meeting, offset, self._pos(relation))  # type: ignore[arg-type]
 
     def text(self, children: Sequence[Token]) -> _Located:
+        for token in children[1:]:
+            key = _KEY_START.match(token)
+            if key and key.group(1) in _ALL_KEYS:
+                raise RecipeSyntaxError(
+                    f"`{key.group(1)}:` is indented under the text above it, so it would be read as more text",
+                    self._pos(token),
+                    hint=f"line `{key.group(1)}:` up with the key above it; only continuations of a text go deeper",
+                )
         return _Located(" ".join(str(t).strip() for t in children), self._pos(children[0]))
 
     # ------------------------------------------------------------ fields
@@ -371,14 +407,30 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
     def checkpoint(self, children: Sequence[Any]) -> Phase:
         return self._phase(children, Checkpoint, "a checkpoint")
 
+    def _rounds_count(self, raw: _RawRange) -> Range:
+        count = self._range(raw, "a number of rounds")
+        if count.high == 0:
+            raise RecipeValueError(
+                "a rounds block that runs 0 times",
+                self._pos(raw.low),
+                hint="write how many rounds there are, e.g. `rounds 1-2`; `0-2` if there may be none",
+            )
+        return count
+
     def rounds(self, children: Sequence[Any]) -> Rounds:
         keyword, raw, title, *rest = children
         found = self._fields(rest, "a rounds block")
         items = tuple(item for item in rest if isinstance(item, Phase))
+        if not items:
+            raise RecipeSyntaxError(
+                f"the rounds block `{str(title).strip()}` has no phases",
+                self._pos(keyword),
+                hint="indent the phases of a round under the `rounds` line",
+            )
         return Rounds(
             id=str(found["id"]) if "id" in found else "",
             title=str(title).strip(),
-            count=self._range(raw, "a number of rounds"),
+            count=self._rounds_count(raw),
             items=items,
             when=When(tuple(found["when"]), found["positions"]["when"]) if "when" in found else None,
             explicit_id="id" in found,
@@ -391,7 +443,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         found = self._fields(rest, "a stage")
         return Stage(
             title=str(title).strip(),
-            meetings=self._range(raw, "a meeting number"),
+            meetings=self._range(raw, "a meeting number", least=1),
             id=str(found["id"]) if "id" in found else None,
             focus=found["focus"].value if "focus" in found else None,
             summary=found["summary"].value if "summary" in found else None,
@@ -458,7 +510,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             title=found["recipe"].value,
             method=text("method"),
             language=language.lower() if language else None,
-            group=self._range(found["group"], "a group size") if "group" in found else None,
+            group=self._range(found["group"], "a group size", least=1) if "group" in found else None,
             facilitators=self._range(found["facilitators"], "a number of facilitators")
             if "facilitators" in found
             else None,

@@ -3,12 +3,14 @@
 Lark knows which token it did not expect and which it would have accepted;
 the trainer wants to know what to write instead. The line's own key or
 block keyword tells us what was being written, so the message and hint are
-chosen from that.
+chosen from that. The checks run from the most specific situation to the
+most general.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -46,10 +48,45 @@ _VALUE_HINTS = {
     "meetings": "a number of meetings, or `open`",
     "id": "a lower-case id such as `vragen`",
 }
+_UNIT_EXAMPLES = {"duration": "min", "every": "weeks", "span": "months", "at": "months"}
 
-_TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
+# Characters that look like spaces or hyphens but are not, mostly pasted from word processors.
+_LOOKALIKES = {
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u2007": "a figure space (U+2007)",
+    "\u202f": "a narrow no-break space (U+202F)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a zero-width no-break space (U+FEFF)",
+    "\u000c": "a form feed (U+000C)",
+    "\u0085": "a next-line character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2013": "an en dash (U+2013)",
+    "\u2014": "an em dash (U+2014)",
+    "\u2212": "a minus sign (U+2212)",
+}
+_DASHES = "\u2013\u2014\u2212"
+
 _KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(.*)$")
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
+_TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
+_LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
+_ALL_KEYS = frozenset(k for keys in BLOCK_KEYS.values() for k in keys)
+
+
+def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
+    """The message for a character that only looks like a space or a hyphen."""
+    name = _LOOKALIKES.get(char) or f"the character {unicodedata.name(char, f'U+{ord(char):04X}')}"
+    plain = "a plain hyphen `-`" if char in _DASHES else "an ordinary space"
+    fixed = ""
+    if line is not None and line.strip():
+        mended = re.sub(f"[{_DASHES}]", "-", line) if char in _DASHES else line.replace(char, " ")
+        fixed = f": `{mended.strip()}`"
+    return RecipeSyntaxError(
+        f"this line contains {name} where {plain} belongs",
+        position,
+        hint=f"replace it with {plain}{fixed}; word processors and web pages insert such characters when you paste",
+    )
 
 
 def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntaxError:
@@ -57,7 +94,7 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     lines = text.split("\n")
     if isinstance(exc, UnexpectedEOF) or (getattr(exc, "token", None) is not None and exc.token.type == "$END"):
         last = len(lines) if lines[-1] else max(len(lines) - 1, 1)
-        return RecipeSyntaxError(
+        return _unfinished_block(lines, last, path) or RecipeSyntaxError(
             "the recipe ends in the middle of a block",
             Position(path, last, 1),
             hint="finish the last block: a `rounds` block needs at least one phase, a `trajectory` at least one field",
@@ -68,7 +105,14 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     expected = _expected(exc)
     found = _found(exc, line, column)
     position = Position(path, line_no, column)
+    char = line[column - 1] if column <= len(line) else ""
 
+    if char in _LOOKALIKES:
+        return lookalike_error(char, position, line)
+    if expected in ({"_INDENT"}, {"_NL"}) or found == "_DEDENT":
+        unfinished = _unfinished_block(lines, line_no, path)
+        if unfinished:
+            return unfinished
     if found == "_INDENT":
         return RecipeSyntaxError(
             "unexpected indentation",
@@ -86,46 +130,61 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     word_match = _FIRST_WORD.match(line)
     first_word = word_match.group(1) if word_match else ""
     at_line_start = column == len(line) - len(line.lstrip()) + 1
+    word = _word_at(line, column)
+
+    if _is_bad_id(word, line, column, expected):
+        return RecipeSyntaxError(
+            f"`{word}` is not a valid id",
+            Position(path, line_no, column),
+            hint="ids use only lower-case letters a-z, digits, `-` and `_` (write `client`, not `cliënt`); "
+            "the name after the colon may be written any way you like",
+        )
 
     if at_line_start and found != "_NL":
-        word = re.match(r"[^\s:(]*", line[column - 1 :]).group(0)  # type: ignore[union-attr]
-        candidates = [*BLOCK_KEYWORDS, *{k for keys in BLOCK_KEYS.values() for k in keys}]
-        suggestion = did_you_mean(word, candidates)
+        return _misplaced_line(word, line, position)
+
+    before = _LAST_NUMBER.search(line[: column - 1])
+    if before and re.fullmatch(r"\d+(?:[.,]\d+)?", found):
         return RecipeSyntaxError(
-            f"`{word}` is neither a key nor a block keyword",
-            position,
-            hint=(f"{suggestion} " if suggestion else "")
-            + "a line is `key: value` or starts a block: "
-            + ", ".join(f"`{k}`" for k in BLOCK_KEYWORDS),
+            f"the number {before.group(1)} has no unit",
+            Position(path, line_no, before.start(1) + 1),
+            hint=f"write it with a unit, e.g. `{before.group(1)} min`",
         )
 
     if first_word in ("phase", "checkpoint") and "LPAR" in expected and found == "_NL":
-        title = line.strip()[len(first_word) :].strip()
-        unbracketed = _TRAILING_TIME.match(title)
-        if unbracketed:
-            title, box = unbracketed.group(1), unbracketed.group(2)
-            return RecipeSyntaxError(
-                f"the time box of {first_word} `{title}` needs brackets",
-                position,
-                hint=f"write `{first_word} {title} ({box})`",
-            )
+        return _no_timebox(first_word, line, position)
+
+    if (
+        first_word in ("role", "meeting")
+        and "TEXT" in expected | {"TITLE"}
+        and found == "_NL"
+        and line.rstrip()[-1:] == ":"
+    ):
+        ident = line.strip()[len(first_word) :].strip().rstrip(":").strip()
+        example = "Gespreksleider" if first_word == "role" else "Intakegesprek (60 min)"
         return RecipeSyntaxError(
-            f"{first_word} `{title}` has no time box",
+            f"{first_word} `{ident}` has no name",
             position,
-            hint=f"every {first_word} has a time box after its title: `{first_word} {title} (10 min)`",
+            hint=f"write the name after the colon: `{first_word} {ident}: {example}`",
         )
 
-    if key_match and first_word.rstrip(":") not in BLOCK_KEYWORDS:
+    if key_match:
         key = key_match.group(1)
-        wants = _VALUE_HINTS.get(key, "a text")
-        if not key_match.group(2).strip():
-            return RecipeSyntaxError(f"`{key}:` has no value", position, hint=f"`{key}` takes {wants}")
-        shown = "the value ends too soon" if found == "_NL" else f"unexpected `{found}`"
-        return RecipeSyntaxError(
-            f"{shown} in the value of `{key}`",
-            position,
-            hint=f"`{key}` takes {wants}",
-        )
+        value = key_match.group(2)
+        key_position = Position(path, line_no, len(line) - len(line.lstrip()) + 1)
+        if key in BLOCK_KEYWORDS:
+            return RecipeSyntaxError(
+                f"`{key}` starts a block and takes no colon", key_position, hint=_BLOCK_EXAMPLES[key]
+            )
+        if key not in _ALL_KEYS and first_word.rstrip(":") == key:
+            suggestion = did_you_mean(key, _ALL_KEYS)
+            return RecipeSyntaxError(
+                f"unknown key `{key}`",
+                key_position,
+                hint=(f"{suggestion} " if suggestion else "") + "see the table of keys in the language reference",
+            )
+        if first_word.rstrip(":") == key:
+            return _bad_value(key, value, line, line_no, found, expected, position, path)
 
     keyword = first_word if first_word in BLOCK_KEYWORDS else None
     shown = "the line ends too soon" if found == "_NL" else f"unexpected `{found}`"
@@ -137,11 +196,131 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     )
 
 
+def _bad_value(
+    key: str,
+    value: str,
+    line: str,
+    line_no: int,
+    found: str,
+    expected: set[str],
+    position: Position,
+    path: str | None,
+) -> RecipeSyntaxError:
+    wants = _VALUE_HINTS.get(key, "a text")
+    if not value.strip():
+        return RecipeSyntaxError(f"`{key}:` has no value", position, hint=f"`{key}` takes {wants}")
+    if found == "_NL" and "UNIT" in expected:
+        number = _LAST_NUMBER.search(line)
+        if number:
+            unit = _UNIT_EXAMPLES.get(key, "min")
+            return RecipeSyntaxError(
+                f"the number {number.group(1)} has no unit",
+                Position(path, line_no, number.start(1) + 1),
+                hint=f"write it with a unit, e.g. `{number.group(1)} {unit}`; `{key}` takes {wants}",
+            )
+    if found == "_NL":
+        return RecipeSyntaxError(f"the value of `{key}` is incomplete", position, hint=f"`{key}` takes {wants}")
+    return RecipeSyntaxError(f"unexpected `{found}` in the value of `{key}`", position, hint=f"`{key}` takes {wants}")
+
+
+def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxError:
+    """A line that cannot start here: a block in the wrong place, or an unknown word."""
+    if word in ("stage", "meeting"):
+        return RecipeSyntaxError(
+            f"a `{word}` belongs inside the `trajectory` block",
+            position,
+            hint=f"indent it under a line `trajectory`; {_BLOCK_EXAMPLES[word]}",
+        )
+    if word in BLOCK_KEYWORDS and position.column > 1:
+        return RecipeSyntaxError(
+            f"a `{word}` cannot be nested here",
+            position,
+            hint=f"a `{word}` stands at the top level"
+            + (" or directly inside a `rounds` block" if word in ("phase", "checkpoint") else "")
+            + "; move it to the first column",
+        )
+    if word in BLOCK_KEYWORDS:
+        return RecipeSyntaxError(f"a `{word}` cannot stand here", position, hint=_BLOCK_EXAMPLES[word])
+    candidates = [*BLOCK_KEYWORDS, *_ALL_KEYS]
+    suggestion = did_you_mean(word, candidates)
+    return RecipeSyntaxError(
+        f"`{word}` is neither a key nor a block keyword",
+        position,
+        hint=(f"{suggestion} " if suggestion else "")
+        + "a line is `key: value` or starts a block: "
+        + ", ".join(f"`{k}`" for k in BLOCK_KEYWORDS),
+    )
+
+
+def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxError:
+    title = line.strip()[len(keyword) :].strip()
+    unbracketed = _TRAILING_TIME.match(title)
+    if unbracketed:
+        title, box = unbracketed.group(1), unbracketed.group(2)
+        return RecipeSyntaxError(
+            f"the time box of {keyword} `{title}` needs brackets",
+            position,
+            hint=f"write `{keyword} {title} ({box})`",
+        )
+    return RecipeSyntaxError(
+        f"{keyword} `{title}` has no time box",
+        position,
+        hint=f"every {keyword} has a time box after its title: `{keyword} {title} (10 min)`",
+    )
+
+
+def _unfinished_block(lines: list[str], line_no: int, path: str | None) -> RecipeSyntaxError | None:
+    """A `rounds` or `trajectory` line with nothing indented below it, reported at that line."""
+    for number in range(min(line_no, len(lines)) - 1, 0, -1):
+        header = lines[number - 1].strip()
+        if not header:
+            continue
+        keyword = header.split()[0].rstrip(":")
+        where = Position(path, number, 1)
+        if keyword == "rounds":
+            return RecipeSyntaxError(
+                f"the rounds block on line {number} has no phases",
+                where,
+                hint="indent the phases of a round under the `rounds` line",
+            )
+        if keyword == "trajectory":
+            return RecipeSyntaxError(
+                f"the trajectory on line {number} has no fields",
+                where,
+                hint="indent its fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
+            )
+        return None
+    return None
+
+
+def _word_at(line: str, column: int) -> str:
+    """The whole word around ``column``, so that messages name what was written."""
+    start = column - 1
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_-"):
+        start -= 1
+    match = re.match(r"[^\s:(),]*", line[start:])
+    return match.group(0) if match else ""
+
+
+def _is_bad_id(word: str, line: str, column: int, expected: set[str]) -> bool:
+    """An id with capitals or accents: the lexer stops inside it, or at its first letter."""
+    if not word or not word[0].isalpha() or re.fullmatch(r"[a-z][a-z0-9_-]*", word):
+        return False
+    char = line[column - 1] if column <= len(line) else ""
+    inside = word.index(char) > 0 if char and char in word else False
+    return "ID" in expected or (inside and re.match(r"[a-z]", word) is not None)
+
+
 def _expected(exc: UnexpectedInput) -> set[str]:
     if isinstance(exc, UnexpectedCharacters):
-        return set(exc.allowed or ())
+        allowed = set(exc.allowed or ())
+        # The post-lexer makes lark accept a newline in every state; it is no real option here.
+        return allowed - {"_NL"} if len(allowed) > 1 else allowed
     if isinstance(exc, UnexpectedToken):
-        return set(exc.expected or ())
+        # When lark's contextual lexer gives up, it reports what the lexer state accepts, which
+        # always includes the newline the post-lexer needs; with other options it is none.
+        expected = set(exc.expected or ())
+        return expected - {"_NL"} if len(expected) > 1 else expected
     return set()
 
 

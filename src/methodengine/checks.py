@@ -87,6 +87,19 @@ def _group_fits(recipe: Recipe) -> Iterator[Diagnostic]:
         )
 
 
+def _open_roles(recipe: Recipe) -> Iterator[Diagnostic]:
+    """Two roles without a count would each be counted as the whole rest of the group."""
+    open_roles = [r for r in recipe.roles if r.count is None and not r.facilitator]
+    if recipe.group is not None and len(open_roles) > 1:
+        names = ", ".join(f"`{r.id}`" for r in open_roles)
+        yield warning(
+            f"roles {names} have no count, so each is counted as the whole rest of the group",
+            open_roles[1].position,
+            hint="give every role but one a `count`; the one without holds the rest of the group",
+            code="open-roles",
+        )
+
+
 def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
     if recipe.duration is None or not recipe.agenda:
         return
@@ -259,6 +272,7 @@ CHECKS: tuple[Check, ...] = (
     _unique_ids,
     _roles_defined,
     _group_fits,
+    _open_roles,
     _roles_consistent,
     _series,
     _timing,

@@ -7,6 +7,7 @@ Checks collect diagnostics instead of raising, so that one run of
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 
 from attrs import field, frozen
@@ -70,7 +71,7 @@ def render(diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None
     if isinstance(source, Mapping):
         source = source.get(pos.path) if pos is not None else None
     if source is not None and pos is not None:
-        lines = source.split("\n")
+        lines = re.split(r"\r\n|\r|\n", source.removeprefix("\ufeff"))
         if 1 <= pos.line <= len(lines):
             text = lines[pos.line - 1].rstrip("\r")
             # Expand tabs the same way on both lines so that the caret lines up.

@@ -40,6 +40,7 @@ def _prepare(text: str, path: str | None) -> str:
             Position(path, 1, 1),
             hint="a recipe has at least a title: `recipe: Incidentmethode`",
         )
+    _refuse_lookalike_spaces(text, path)
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             if line[0] in " \t":
@@ -50,6 +51,21 @@ def _prepare(text: str, path: str | None) -> str:
                 )
             break
     return text if text.endswith("\n") else text + "\n"
+
+
+_ODD_SPACE = re.compile(r"^[ \t]*([^\S\n \t]|[\u200b\u2060\ufeff])", re.MULTILINE)
+
+
+def _refuse_lookalike_spaces(text: str, path: str | None) -> None:
+    """A no-break space in the indentation would silently change the nesting: refuse it."""
+    match = _ODD_SPACE.search(text)
+    if match:
+        from methodengine._syntax import lookalike_error
+
+        offset = match.start(1)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise lookalike_error(match.group(1), Position(path, line, column))
 
 
 def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
@@ -93,22 +109,27 @@ def load(path: str | os.PathLike[str]) -> Recipe:
 
 def decode(data: bytes, path: str | None = None) -> str:
     """UTF-8 text from bytes, or a RecipeEncodingError pointing at the first bad byte."""
+    shown = data.decode("utf-8", errors="replace").replace("\0", "\ufffd")
     if b"\0" in data:
         line, column = _locate(data, data.index(b"\0"))
-        raise RecipeEncodingError(
+        error = RecipeEncodingError(
             "this is not a text file (it contains NUL bytes)",
             Position(path, line, column),
             hint="a recipe is a plain UTF-8 text file, usually ending in .mth",
         )
+        error.source = shown
+        raise error
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _locate(data, exc.start)
-        raise RecipeEncodingError(
+        error = RecipeEncodingError(
             f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
             Position(path, line, column),
             hint="save the file as UTF-8 in your editor (Windows-1252 and Latin-1 are common culprits)",
-        ) from None
+        )
+        error.source = shown
+        raise error from None
 
 
 def _locate(data: bytes, offset: int) -> tuple[int, int]:

@@ -1,0 +1,196 @@
+"""The malformed-recipe corpus: every bad recipe gets a RecipeError that points at the right place.
+
+Each file in ``tests/malformed/`` is one small recipe with one thing wrong, named
+for what is wrong. Its first line says what the trainer must be told::
+
+    # expect: LINE:COL: MESSAGE-SUBSTRING
+
+and further comment lines at the top may add::
+
+    # hint: SUBSTRING        the hint must contain this
+    # hint-not: SUBSTRING    the hint must not contain this (a misleading suggestion)
+    # not: SUBSTRING         the message must not contain this
+
+Comment lines are blanked before parsing, so these lines do not move any
+position. The files are read as bytes (some are CRLF, CR-only, Latin-1 or
+contain NUL bytes) and loaded with ``methodengine.load``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import methodengine
+from methodengine import RecipeEncodingError, RecipeError
+from methodengine.cli import main
+
+CORPUS = Path(__file__).parent / "malformed"
+FILES = sorted(CORPUS.glob("*.mth"))
+
+
+
+@dataclass
+class Expectation:
+    line: int
+    column: int
+    message: str
+    hint: list[str] = field(default_factory=list)
+    hint_not: list[str] = field(default_factory=list)
+    message_not: list[str] = field(default_factory=list)
+
+
+_EXPECT = re.compile(r"# expect: (\d+):(\d+): (.+)")
+_EXTRA = re.compile(r"# (hint|hint-not|not): (.+)")
+
+
+def expectation(path: Path) -> Expectation:
+    lines = re.split(rb"\r\n|\r|\n", path.read_bytes())
+    match = _EXPECT.fullmatch(lines[0].decode("utf-8").rstrip())
+    assert match, f"{path.name}: the first line must be `# expect: LINE:COL: MESSAGE`"
+    found = Expectation(int(match[1]), int(match[2]), match[3])
+    for raw in lines[1:]:
+        extra = _EXTRA.fullmatch(raw.decode("utf-8").rstrip())
+        if not extra:
+            break
+        {"hint": found.hint, "hint-not": found.hint_not, "not": found.message_not}[extra[1]].append(extra[2])
+    return found
+
+
+def cases(aspect: str) -> list:  # type: ignore[type-arg]
+    return [pytest.param(path, id=path.name) for path in FILES]
+
+
+def load_error(path: Path) -> RecipeError:
+    """The RecipeError loading ``path`` raises; any other exception fails the test as is."""
+    with pytest.raises(RecipeError) as info:
+        methodengine.load(str(path))
+    return info.value
+
+
+def test_the_corpus_covers_enough_cases() -> None:
+    assert len(FILES) >= 30
+    for path in FILES:
+        expectation(path)  # every file states what it expects
+
+
+@pytest.mark.parametrize("path", cases("diagnostic"))
+def test_diagnostic(path: Path) -> None:
+    expected = expectation(path)
+    exc = load_error(path)
+    diagnostic = exc.diagnostic
+    assert diagnostic.position is not None
+    assert (diagnostic.position.line, diagnostic.position.column) == (expected.line, expected.column), (
+        diagnostic.message
+    )
+    assert diagnostic.position.path == str(path)
+    assert expected.message in diagnostic.message
+    for unwanted in expected.message_not:
+        assert unwanted not in diagnostic.message
+    assert diagnostic.hint, "every error tells the trainer what to do"
+    for wanted in expected.hint:
+        assert wanted in diagnostic.hint
+    for unwanted in expected.hint_not:
+        assert unwanted not in diagnostic.hint
+
+
+@pytest.mark.parametrize("path", cases("render"))
+def test_rendered(path: Path) -> None:
+    # Where the error is, is test_diagnostic's business; here: that str(exc)
+    # shows it as FILE:LINE:COL, with the source line, a caret under the
+    # column, and the hint.
+    exc = load_error(path)
+    position = exc.position
+    assert position is not None
+    rendered = str(exc)
+    headline, *rest = rendered.split("\n")
+    assert headline == f"{path}:{position.line}:{position.column}: error: {exc.message}"
+    gutter = f"  {position.line:>4} | "
+    assert rest and rest[0].startswith(gutter), "the source line follows the headline"
+    caret = rest[1]
+    assert caret.startswith("       | ") and caret.rstrip().endswith("^") and caret.count("^") == 1
+    if not isinstance(exc, RecipeEncodingError):
+        source_line = re.split(r"\r\n|\r|\n", path.read_bytes().decode("utf-8"))[position.line - 1]
+        assert rest[0] == gutter + source_line.expandtabs(4)
+        # The caret stands under the character at the reported column.
+        assert len(caret) - len("       | ") - 1 == len(source_line[: position.column - 1].expandtabs(4))
+    assert f"  hint: {exc.hint}" in rest
+
+
+@pytest.mark.parametrize("path", cases("cli"))
+def test_cli_check_reports_the_error(path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert "internal error" not in result.output
+    exc = load_error(path)
+    assert f"{path}:{exc.position.line}:{exc.position.column}: error: {exc.message}" in result.output
+
+
+def test_cli_check_on_a_malformed_file_exits_1_without_traceback() -> None:
+    path = CORPUS / "misspelt-unit.mth"
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"{path}:5:31: error: unknown unit `minuts`" in result.output
+    assert "hint: did you mean `minutes`?" in result.output
+    assert "1 error" in result.output
+
+
+def test_cli_check_reports_every_malformed_file_of_a_batch() -> None:
+    paths = [CORPUS / "tab-indent.mth", CORPUS / "range-backwards.mth"]
+    result = CliRunner().invoke(main, ["check", "--format", "short", *map(str, paths)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"{paths[0]}:4:1: error: tab in indentation" in result.output
+    assert f"{paths[1]}:4:8: error: " in result.output
+
+
+def test_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.mth"
+    path.write_bytes(b"")
+    exc = load_error(path)
+    assert "empty" in exc.message
+    assert exc.position == methodengine.Position(str(path), 1, 1)
+    assert exc.hint
+    assert str(exc).startswith(f"{path}:1:1: error: ")
+
+
+def test_parse_without_a_path_names_no_file() -> None:
+    with pytest.raises(RecipeError) as info:
+        methodengine.parse("recipe: X\ngroup: 7-4\n")
+    assert info.value.position == methodengine.Position(None, 2, 8)
+    assert str(info.value).startswith("<recipe>:2:8: error: ")
+
+
+def test_bom_does_not_shift_the_caret(tmp_path: Path) -> None:
+    # Editors on Windows often save UTF-8 with a byte order mark; the column
+    # is counted without it, and the caret must stand under that column.
+    path = tmp_path / "bom.mth"
+    path.write_bytes("\ufeffgroup: 7-4\nrecipe: X\n".encode())
+    exc = load_error(path)
+    assert (exc.position.line, exc.position.column) == (1, 8)
+    source, caret = str(exc).split("\n")[1:3]
+    assert source.index("7") - source.index("|") == caret.index("^") - caret.index("|")
+
+
+# Where a line cannot end, the expected-list must not offer "the end of the line":
+# a trainer who reads it will try ending the line there, which is wrong again.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "recipe: X\nrole voor zitter: Voorzitter\n",
+        "recipe: X\nrole Voorzitter: Voorzitter\n",
+        "recipe: X\nphase Analyse (10 min per Deelnemer)\n",
+        "recipe: X\nphase Analyse (30 1)\n",
+    ],
+)
+def test_expected_tokens_do_not_offer_the_end_of_a_line_that_cannot_end(text: str) -> None:
+    with pytest.raises(RecipeError) as info:
+        methodengine.parse(text)
+    assert "end of the line" not in info.value.message
