@@ -25,17 +25,6 @@ def phase_index(recipe: Recipe, phase_id: str) -> int:
     raise KeyError(phase_id)
 
 
-def find(recipe: Recipe, item_id: str):  # type: ignore[no-untyped-def]
-    """The phase or rounds block with this id."""
-    for item in recipe.agenda:
-        if item.id == item_id:
-            return item
-        for phase in getattr(item, "items", ()):
-            if phase.id == item_id:
-                return phase
-    raise KeyError(item_id)
-
-
 def _flat(recipe: Recipe) -> list:  # type: ignore[type-arg]
     items = []
     for item in recipe.agenda:

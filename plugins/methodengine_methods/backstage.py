@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Recipe, Rounds, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, find, in_weeks, phase_index, trajectory_field
+from methodengine import Diagnostic, Method, Recipe, Rounds, error, hookimpl, role_counts, rule, warning
+from methodengine_methods._common import base_recipe, in_weeks, phase_index, trajectory_field
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -28,9 +28,11 @@ MEETING_MINUTES = 150
 def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
     role = recipe.role("inbrenger")
     assert role is not None
-    if role.count is not None and role.count.high > MAX_TURNS:
+    count = role_counts(recipe)["inbrenger"]
+    if count.high > MAX_TURNS:
+        shown = str(count) if role.count is not None else f"{count} (the rest of the group)"
         yield error(
-            f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `inbrenger` has {role.count}",
+            f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `inbrenger` has {shown}",
             role.position,
             hint=f"set `count: 1-{MAX_TURNS}`",
         )
@@ -38,7 +40,7 @@ def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
 
 @rule("max-turns", f"At most {MAX_TURNS} turns per meeting.", source=SOURCE, needs_phases=["beurt"])
 def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
-    turn = find(recipe, "beurt")
+    turn = recipe.item("beurt")
     if not isinstance(turn, Rounds):
         yield error(
             "`beurt` should be a rounds block, one round per case-giver",
@@ -60,8 +62,8 @@ def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["beurt", "afspraken"],
 )
 def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
-    turn = find(recipe, "beurt")
-    agreements = find(recipe, "afspraken")
+    turn = recipe.item("beurt")
+    agreements = recipe.item("afspraken")
     inside = isinstance(turn, Rounds) and any(p.id == "afspraken" for p in turn.items)
     if not inside:
         yield error(
@@ -84,7 +86,7 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["terugkoppeling"],
 )
 def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
-    phase = find(recipe, "terugkoppeling")
+    phase = recipe.item("terugkoppeling")
     total = recipe.trajectory.meetings if recipe.trajectory else None
     when = phase.when
     if when is None or when.applies(1, total):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, role_counts, rule, warning
+from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, rule, warning
 from methodengine_methods._common import base_recipe, in_weeks, last_phase, phase_index, trajectory_field
 
 SEED = "Intervisie, 'Mét en ván elkaar leren' (intervisiegroep van maximaal 7 leden, eens in de 6 tot 8 weken)"
@@ -27,21 +27,12 @@ CADENCE_WEEKS = (6, 8)
 
 @rule("max-members", f"An intervision group has at most {MAX_MEMBERS} members.", source=SEED)
 def max_members(recipe: Recipe) -> Iterator[Diagnostic]:
-    if recipe.group is not None:
-        if recipe.group.high > MAX_MEMBERS:
-            yield error(
-                f"an intervision group has at most {MAX_MEMBERS} members, but this group is {recipe.group}",
-                recipe.where("group"),
-                hint=f"split the group, or set `group:` to at most {MAX_MEMBERS}",
-            )
-        return
-    counts = role_counts(recipe)
-    members = sum((counts[r.id] for r in recipe.roles if not r.facilitator), Range(0, 0))
-    if members.low > MAX_MEMBERS:
+    # The base recipe always gives a group; roles that need more than it holds are a core check.
+    if recipe.group is not None and recipe.group.high > MAX_MEMBERS:
         yield error(
-            f"the roles add up to {members} members; an intervision group has at most {MAX_MEMBERS}",
-            recipe.position,
-            hint="lower the roles' counts",
+            f"an intervision group has at most {MAX_MEMBERS} members, but this group is {recipe.group}",
+            recipe.where("group"),
+            hint=f"split the group, or set `group:` to at most {MAX_MEMBERS}",
         )
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, find, last_phase, trajectory_field
+from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, role_counts, rule, warning
+from methodengine_methods._common import base_recipe, last_phase, trajectory_field
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
@@ -20,18 +20,15 @@ GROUP = Range(6, 9)
 FACILITATORS = 2
 MEETINGS = 10
 STAGES = ("reflectie", "stappen", "bijstellen")
+YEAR_DAYS = (350, 380)
+"""A year, written as 12 months, 52 weeks or 1 year."""
 
 
 @rule("group-size", "6 to at most 9 participants.", source=SOURCE)
 def group_size(recipe: Recipe) -> Iterator[Diagnostic]:
     group = recipe.group
-    if group is None:
-        yield warning(
-            f"an inspiration group has {GROUP} participants; the recipe does not say how many",
-            recipe.position,
-            hint=f"add `group: {GROUP}`",
-        )
-    elif group.high > GROUP.high:
+    assert group is not None  # the base recipe always gives one
+    if group.high > GROUP.high:
         yield error(
             f"an inspiration group has at most {GROUP.high} participants, but this group is {group}",
             recipe.where("group"),
@@ -48,12 +45,22 @@ def group_size(recipe: Recipe) -> Iterator[Diagnostic]:
 @rule("two-facilitators", "Two facilitators guarantee structure and depth.", source=SOURCE)
 def two_facilitators(recipe: Recipe) -> Iterator[Diagnostic]:
     roles = [r for r in recipe.roles if r.facilitator]
-    count = recipe.facilitators or sum((r.count or Range(1, 1) for r in roles), Range(0, 0))
+    written = recipe.where("facilitators")
+    if recipe.facilitators is not None and written is not None and written.path == recipe.path:
+        count, where = recipe.facilitators, written
+    elif roles:
+        # `facilitators:` came from the base recipe; the roles the recipe writes say who is there.
+        counts = role_counts(recipe)
+        count = sum((counts[r.id] for r in roles), Range(0, 0))
+        where = roles[0].position
+    else:
+        count = recipe.facilitators or Range(0, 0)
+        where = recipe.where("facilitators")
     if count != Range(FACILITATORS, FACILITATORS):
         yield warning(
             f"an inspiration group has {FACILITATORS} facilitators, not {count}",
-            recipe.where("facilitators"),
-            hint=f"write `facilitators: {FACILITATORS}` and give the facilitator role `count: {FACILITATORS}`",
+            where,
+            hint=f"give the facilitator role `count: {FACILITATORS}` (and write `facilitators: {FACILITATORS}`)",
         )
 
 
@@ -74,7 +81,7 @@ def year_of_monthly_meetings(recipe: Recipe) -> Iterator[Diagnostic]:
             trajectory_field(recipe, "every"),
             hint="write `every: 1 month`",
         )
-    if trajectory.span is not None and trajectory.span.days() != (365.25, 365.25):
+    if trajectory.span is not None and not all(YEAR_DAYS[0] <= d <= YEAR_DAYS[1] for d in trajectory.span.days()):
         yield warning(
             f"an inspiration group runs for a year, not {trajectory.span}",
             trajectory_field(recipe, "span"),
@@ -106,8 +113,10 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
         covered = {n for s in trajectory.stages for n in range(s.meetings.low, s.meetings.high + 1)}
         missing = [n for n in range(1, total + 1) if n not in covered]
         if missing:
+            several = len(missing) > 1
             yield warning(
-                f"meeting{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))} belong to no stage",
+                f"meeting{'s' if several else ''} {', '.join(map(str, missing))} "
+                f"belong{'' if several else 's'} to no stage",
                 trajectory.position,
                 hint="let the three stages together cover every meeting",
             )
@@ -120,7 +129,7 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["perspectief"],
 )
 def closing_perspective(recipe: Recipe) -> Iterator[Diagnostic]:
-    phase = find(recipe, "perspectief")
+    phase = recipe.item("perspectief")
     last = last_phase(recipe)
     if last is not None and last.id != "perspectief":
         yield error(

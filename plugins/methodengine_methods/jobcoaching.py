@@ -70,7 +70,9 @@ def follow_ups(recipe: Recipe) -> Iterator[Diagnostic]:
         )
     at = followup.at
     months = (at.offset.days()[0] / DAYS_PER_MONTH) if at and at.offset else 0
-    if at is None or at.relation != "after" or at.meeting != "last" or months < 1:
+    total = recipe.trajectory.meetings if recipe.trajectory else None
+    after_last = at is not None and at.relation == "after" and at.meeting in ("last", total)
+    if not after_last or months < 1:
         yield warning(
             "follow-ups come a few months after the last conversation",
             at.position if at else followup.position,
@@ -94,9 +96,10 @@ def not_much_longer(recipe: Recipe) -> Iterator[Diagnostic]:
         if length > limit_days:
             reasons.append(f"{trajectory.meetings} conversations every {trajectory.every} (over {MONTHS} months)")
     if reasons:
+        too_many = trajectory.meetings is not None and trajectory.meetings > CONVERSATIONS * MUCH_LONGER
         yield warning(
             f"this plan runs much longer than usual: {'; '.join(reasons)}",
-            trajectory_field(recipe, "span" if trajectory.span else "meetings"),
+            trajectory_field(recipe, "meetings" if too_many or not trajectory.span else "span"),
             hint="if coaching must last this long, another approach or solution is often better",
         )
 

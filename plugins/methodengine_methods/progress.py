@@ -52,6 +52,13 @@ def checkpoint_closes_every_meeting(recipe: Recipe) -> Iterator[Diagnostic]:
 @rule("both-decide", "The client (or group) and the coach both decide.", source=SOURCE)
 def both_decide(recipe: Recipe) -> Iterator[Diagnostic]:
     for checkpoint in recipe.checkpoints():
+        if not checkpoint.decide:
+            yield error(
+                f"nobody decides at `{checkpoint.title}`: the client and the coach each decide whether to go on",
+                checkpoint.position,
+                hint="add `decide:` with the client's role and the coach's, e.g. `decide: coachee, coach`",
+            )
+            continue
         deciders = [recipe.role(r) for r in checkpoint.decide]
         known = [r for r in deciders if r is not None]
         if not known:

@@ -18,6 +18,7 @@ from methodengine.commands._common import EXIT_INTERNAL
 from methodengine.commands.cards import cards
 from methodengine.commands.check import check
 from methodengine.commands.plugins import methods, new, plugins
+from methodengine.commands.schedule import schedule
 
 
 class _Group(click.Group):
@@ -56,5 +57,5 @@ def main() -> None:
     """
 
 
-for _command in (check, cards, plugins, methods, new):
+for _command in (check, cards, plugins, methods, new, schedule):
     main.add_command(_command)

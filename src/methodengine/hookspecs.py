@@ -3,9 +3,11 @@
 A plugin is a module (or any object) with functions marked by
 ``methodengine.hookimpl`` whose names match the specifications below. It is
 published as an ordinary Python package that declares an entry point in the
-``methodengine`` group::
+``methodengine`` group in its ``pyproject.toml``:
 
-    [project.entry - points.methodengine]
+.. code-block:: toml
+
+    [project.entry-points.methodengine]
     troika = "methodengine_troika"
 
 An implementation may accept fewer arguments than its specification names,

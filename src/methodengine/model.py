@@ -320,6 +320,13 @@ class Trajectory:
     def stage_of(self, meeting: int) -> Stage | None:
         return next((s for s in self.stages if meeting in s.meetings), None)
 
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        """The extra meeting (intake, assessment, follow-up) with this id."""
+        return next((m for m in self.extra_meetings if m.id == meeting_id), None)
+
 
 @frozen
 class Recipe:
@@ -358,6 +365,17 @@ class Recipe:
 
     def checkpoints(self) -> Iterator[Checkpoint]:
         return (p for p in self.phases() if isinstance(p, Checkpoint))
+
+    def item(self, item_id: str) -> Phase | Rounds | None:
+        """The phase, checkpoint or rounds block with this id, wherever it stands."""
+        for item in self.agenda:
+            if item.id == item_id:
+                return item
+            if isinstance(item, Rounds):
+                for phase in item.items:
+                    if phase.id == item_id:
+                        return phase
+        return None
 
     def where(self, name: str) -> Position | None:
         """Where a header field was written, or where the recipe starts."""

@@ -70,6 +70,7 @@ class Plugins:
         self.infos[info.name] = info
 
     def fail(self, name: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # pluggy's validation errors run over several lines
         self.failures.append(PluginFailure(name, reason))
         _report(f"plugin `{name}` {reason}; skipped")
 
@@ -80,7 +81,7 @@ class Plugins:
         what lets a hook grow new arguments without breaking plugins.
         """
         caller = getattr(self.manager.hook, hook)
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in caller.get_hookimpls():
             if self.manager.is_blocked(impl.plugin_name):
                 continue
             try:

@@ -70,9 +70,10 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
     try:
         base = plugins.base_recipe(method)
     except RecipeError as exc:
+        # Without its base recipe the method's rules would judge a half-made recipe: run none.
         return Resolved(
             recipe,
-            method,
+            None,
             (
                 error(
                     f"the base recipe of method `{method.id}` (plugin `{method.plugin}`) cannot be read: {exc.message}",
@@ -93,8 +94,13 @@ def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:
     found += checks.core_checks(resolved.recipe)
     if resolved.method is not None:
         found += method_diagnostics(resolved.recipe, resolved.method)
-    for _plugin, extra in plugins.call("check_recipe", recipe=resolved.recipe, method=resolved.method):
-        found += [d for d in extra if isinstance(d, Diagnostic)]
+    for plugin, extra in plugins.call("check_recipe", recipe=resolved.recipe, method=resolved.method):
+        for item in extra:
+            if isinstance(item, Diagnostic):
+                found.append(item)
+            else:
+                plugins.fail(plugin, f"returned {type(item).__name__} from `check_recipe`, not a Diagnostic")
+                break
     return checks.sort_diagnostics(found)
 
 

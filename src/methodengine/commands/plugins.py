@@ -117,7 +117,10 @@ def new(method: str, output: Path | None, force: bool) -> None:
         write_atomically(target, text)
     except OSError as exc:
         raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {target}: the {chosen.name('en')} ({chosen.id}); edit it, then `methodengine check {target}`")
+    click.echo(
+        f"wrote {target}: a starting point for {chosen.name('en')} (method `{chosen.id}`); "
+        f"edit it, then run `methodengine check {target}`"
+    )
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -1,0 +1,127 @@
+"""``methodengine schedule``: the dated plan of a trajectory, as text, Markdown, JSON or iCalendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from methodengine.commands._common import fail, recipe_file, resolved_or_exit, write_atomically
+
+FORMATS = ("text", "md", "json", "ics")
+
+
+@click.command()
+@recipe_file
+@click.option("--start", "start_text", required=True, metavar="DATE", help="Date of the first meeting: YYYY-MM-DD.")
+@click.option(
+    "--at", "at_text", metavar="HH:MM", help="Start time of every meeting (24 hours); without it, dates only."
+)
+@click.option(
+    "--every",
+    "every_text",
+    metavar="CADENCE",
+    help="Cadence inside the recipe's `every` range, e.g. '3 weeks' or '1 maand'. Default: the recipe's, "
+    "the lower bound of a range.",
+)
+@click.option(
+    "--skip",
+    "skip_texts",
+    multiple=True,
+    metavar="DATE[,DATE...]",
+    help="A date on which no meeting may fall (a holiday); repeat it or give a comma-separated list.",
+)
+@click.option(
+    "--meetings",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="For an open trajectory: plan N tentative meetings instead of only the first.",
+)
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the plan. Default: the recipe's, else nl.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (atomically); `-` or "
+    "none: standard output."
+)  # fmt: skip
+def schedule(
+    file: Path,
+    start_text: str,
+    at_text: str | None,
+    every_text: str | None,
+    skip_texts: tuple[str, ...],
+    meetings: int | None,
+    lang: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Date the meetings of a trajectory: for the calendar, a mail or a course page.
+
+    Each meeting gets its number, weekday and date, its time window, its
+    stage and what is special about it; extra meetings (an intake, an
+    assessment, follow-ups) are marked +. A date given with --skip moves the
+    meeting on it to the same weekday a week later, and the meetings after it
+    move along, so the cadence is kept. `--format ics` writes a calendar file
+    whose events a calendar app updates when the plan is exported again.
+
+    \b
+    Examples:
+      methodengine schedule recipes/backstagegroep.mth --start 2027-01-11 --at 19:00
+      methodengine schedule recipes/incidentmethode.mth --start 2027-01-11 --every "7 weeks" --lang en
+      methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --at 10:00 --skip 2027-04-26,2027-05-24
+      methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-31 --at 13:00 --format ics -o plan.ics
+    """
+    from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
+    from methodengine.schedule import ScheduleError, dated_plan
+    from methodengine.schedule.plan import parse_date, parse_dates, parse_period, parse_time
+
+    start = _option(parse_date, start_text, "--start")
+    at = _option(parse_time, at_text, "--at") if at_text is not None else None
+    every = _option(parse_period, every_text, "--every") if every_text is not None else None
+    skip = _option(parse_dates, skip_texts, "--skip")
+
+    recipe = resolved_or_exit(file)
+    try:
+        plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings)
+    except ScheduleError as exc:
+        if exc.usage:
+            raise click.UsageError(str(exc)) from None
+        fail(f"{file}: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""))
+
+    language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
+    data = _render(plan, language, fmt)
+    if output is None or str(output) == "-":
+        # Bytes (iCalendar) go out as they are, CRLF line ends included, so that `> plan.ics` works too.
+        click.echo(data, nl=False)
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    count = len(plan.meetings)
+    what = "event" if fmt == "ics" else "meeting"
+    click.echo(f"wrote {output}: {count} {what}{'' if count == 1 else 's'}, {plan.first} to {plan.last}", err=True)
+
+
+def _option(parse, value, name: str):  # type: ignore[no-untyped-def]
+    """A parsed option value; a value that does not parse is a usage error (exit 2) that says why."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'{name}'") from None
+
+
+def _render(plan, language: str, fmt: str) -> str | bytes:  # type: ignore[no-untyped-def]
+    from methodengine.schedule.words import Words
+
+    words = Words(language)
+    if fmt == "ics":
+        from methodengine.schedule.ics import render_ics
+
+        return render_ics(plan, words)
+    from methodengine.schedule import render
+
+    if fmt == "json":
+        return render.render_json(plan, words)
+    if fmt == "md":
+        return render.render_markdown(plan, words)
+    return render.render_text(plan, words)

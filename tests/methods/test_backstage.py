@@ -1,0 +1,415 @@
+"""The backstage group (group coaching): each rule broken once, and kept.
+
+Facts (seeds/INDEX.md, 000): a case-giver's turn ends with agreements for the
+workplace, reported back at the start of the next meeting; at most two
+case-givers per meeting ("maximaal twee"); 8 meetings every 2 to 4 weeks, of
+2.5 hours each. The two case-givers and the turn's agreements are hard limits
+(errors); the series' numbers and a report-back that is only late or partial
+are customs (warnings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from methodengine import Diagnostic, Severity
+from methodengine import plugins as plugin_module
+from methodengine.cli import main
+from methodengine.testing import check_text, isolated_plugins
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "recipes" / "backstagegroep.mth"
+METHOD = isolated_plugins(builtins=True).methods()["backstage"]
+RULES = {r.code: r for r in METHOD.rules}
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+# A backstage meeting that keeps every rule: report-back from meeting 2, one or
+# two turns that each end with agreements, 150 minutes, 8 meetings every 2-4 weeks.
+GOOD = """\
+recipe: Backstagegroep
+method: backstage
+duration: 150 min
+
+role begeleider: Begeleider
+  count: 1
+  facilitator: yes
+role inbrenger: Inbrenger
+  count: 1-2
+role deelnemer: Groepslid
+
+phase Terugkoppeling (15 min)
+  id: terugkoppeling
+  when: from meeting 2
+  lead: begeleider
+  speak: inbrenger
+rounds 1-2: Beurt van een inbrenger
+  id: beurt
+  phase Probleem bekijken (50 min)
+    speak: deelnemer, inbrenger
+  phase Afspraken maken (10 min)
+    id: afspraken
+    speak: inbrenger
+    output: Afspraken voor de werkvloer
+phase Afsluiting (30 min)
+  speak: everyone
+
+trajectory
+  meetings: 8
+  every: 2-4 weeks
+"""
+
+REPORT_BACK = """\
+phase Terugkoppeling (15 min)
+  id: terugkoppeling
+  when: from meeting 2
+  lead: begeleider
+  speak: inbrenger
+"""
+
+TURN = """\
+rounds 1-2: Beurt van een inbrenger
+  id: beurt
+  phase Probleem bekijken (50 min)
+    speak: deelnemer, inbrenger
+  phase Afspraken maken (10 min)
+    id: afspraken
+    speak: inbrenger
+    output: Afspraken voor de werkvloer
+"""
+
+# The same steps, but the turn written as a single phase rather than a rounds block.
+TURN_AS_PHASES = """\
+phase Beurt van een inbrenger (50 min)
+  id: beurt
+  speak: deelnemer, inbrenger
+phase Afspraken maken (10 min)
+  id: afspraken
+  speak: inbrenger
+  output: Afspraken voor de werkvloer
+"""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def edit(text: str, *changes: tuple[str, str]) -> str:
+    """``text`` with each (old, new) replaced; each old must occur exactly once."""
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+        text = text.replace(old, new)
+    return text
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The number of the one line that contains ``fragment``."""
+    found = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]
+    assert len(found) == 1, f"{fragment!r} is on lines {found}"
+    return found[0]
+
+
+def findings(text: str, code: str | None = None) -> list[Diagnostic]:
+    found = check_text(text, builtins=True)
+    return [d for d in found if code is None or d.code == code]
+
+
+def headlines(found: list[Diagnostic]) -> list[str]:
+    return [d.headline() for d in found]
+
+
+def only(text: str, code: str) -> Diagnostic:
+    found = findings(text, code)
+    assert len(found) == 1, headlines(findings(text))
+    return found[0]
+
+
+def assert_finding(d: Diagnostic, rule: str, severity: Severity, text: str, at: str, figures: tuple[str, ...]) -> None:
+    assert d.code == f"{METHOD.id}/{rule}"
+    assert d.severity is severity, d.headline()
+    assert d.position is not None and d.position.path == "test.mth", d.headline()
+    assert d.position.line == line_of(text, at), d.headline()
+    for figure in figures:
+        assert figure in d.message, (figure, d.message)
+    # The source a trainer reads is the rule's, and the method names it among its sources.
+    assert d.source == RULES[rule].source
+    assert d.source in METHOD.source
+
+
+def test_the_good_recipe_has_no_findings_at_all():
+    assert headlines(findings(GOOD)) == []
+
+
+# ---------------------------------------------------------------- each rule broken once
+
+BREAKS = [
+    pytest.param(
+        "max-case-givers",
+        [("  count: 1-2\n", "  count: 1-3\n")],
+        ERROR,
+        "role inbrenger",
+        ("at most 2", "has 1-3"),
+        id="max-case-givers",
+    ),
+    pytest.param(
+        "max-turns",
+        [("rounds 1-2:", "rounds 1-3:")],
+        ERROR,
+        "rounds 1-3:",
+        ("at most 2", "runs 1-3 rounds"),
+        id="max-turns-three-rounds",
+    ),
+    pytest.param(
+        "max-turns",
+        [(TURN, TURN_AS_PHASES)],
+        ERROR,
+        "phase Beurt van een inbrenger",
+        ("`beurt` should be a rounds block",),
+        id="max-turns-not-a-rounds-block",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        # The agreements phase dedented: it now follows the turns, once per meeting.
+        [
+            (
+                "  phase Afspraken maken (10 min)\n    id: afspraken\n    speak: inbrenger\n",
+                "phase Afspraken maken (10 min)\n  id: afspraken\n  speak: inbrenger\n",
+            ),
+            ("    output: Afspraken voor de werkvloer\n", "  output: Afspraken voor de werkvloer\n"),
+        ],
+        ERROR,
+        "phase Afspraken maken",
+        ("outside the turn",),
+        id="agreements-outside-the-turn",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        [("    output: Afspraken voor de werkvloer\n", "")],
+        WARNING,
+        "phase Afspraken maken",
+        ("names no output",),
+        id="agreements-without-output",
+    ),
+    pytest.param(
+        "report-back",
+        [("  when: from meeting 2\n", "")],
+        ERROR,
+        "phase Terugkoppeling",
+        ("first meeting",),
+        id="report-back-in-every-meeting",
+    ),
+    pytest.param(
+        "report-back",
+        [("  when: from meeting 2\n", "  when: meetings 1-8\n")],
+        ERROR,
+        "when: meetings 1-8",
+        ("first meeting",),
+        id="report-back-in-meeting-1",
+    ),
+    pytest.param(
+        "report-back",
+        [("  when: from meeting 2\n", "  when: meetings 2-5\n")],
+        WARNING,
+        "when: meetings 2-5",
+        ("meetings 6, 7, 8",),
+        id="report-back-missing-in-later-meetings",
+    ),
+    pytest.param(
+        "report-back",
+        [(REPORT_BACK, ""), ("phase Afsluiting", REPORT_BACK + "phase Afsluiting")],
+        WARNING,
+        "phase Terugkoppeling",
+        ("after the turns",),
+        id="report-back-after-the-turns",
+    ),
+    pytest.param(
+        "meetings",
+        [("meetings: 8", "meetings: 10")],
+        WARNING,
+        "meetings: 10",
+        ("8 times", "not 10"),
+        id="meetings-ten",
+    ),
+    pytest.param(
+        "meetings",
+        [("meetings: 8", "meetings: open")],
+        WARNING,
+        "meetings: open",
+        ("8 times", "open number"),
+        id="meetings-open",
+    ),
+    pytest.param(
+        "cadence",
+        [("every: 2-4 weeks", "every: 6 weken")],
+        WARNING,
+        "every: 6 weken",
+        ("2-4 weeks", "6 weeks"),
+        id="cadence-too-seldom",
+    ),
+    pytest.param(
+        "cadence",
+        [("every: 2-4 weeks", "every: 1 week")],
+        WARNING,
+        "every: 1 week",
+        ("2-4 weeks", "1 week"),
+        id="cadence-too-often",
+    ),
+    pytest.param(
+        "meeting-length",
+        [("duration: 150 min", "duration: 3 h")],
+        WARNING,
+        "duration: 3 h",
+        ("150 min", "180 min"),
+        id="meeting-length-three-hours",
+    ),
+    pytest.param(
+        "meeting-length",
+        [("duration: 150 min", "duration: 2 uur")],
+        WARNING,
+        "duration: 2 uur",
+        ("150 min", "120 min"),
+        id="meeting-length-two-hours",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "changes", "severity", "at", "figures"), BREAKS)
+def test_a_broken_rule_is_reported_once(rule, changes, severity, at, figures):
+    text = edit(GOOD, *changes)
+    d = only(text, f"backstage/{rule}")
+    assert_finding(d, rule, severity, text, at, figures)
+
+
+def test_an_open_case_giver_role_that_holds_more_than_two_is_reported():
+    # Group of 8, 3 named group members: the open role `inbrenger` holds the other 5,
+    # so five case-givers would take a turn; the source allows two.
+    text = edit(
+        GOOD,
+        ("duration: 150 min\n", "duration: 150 min\ngroup: 8\n"),
+        ("role inbrenger: Inbrenger\n  count: 1-2\n", "role inbrenger: Inbrenger\n"),
+        ("role deelnemer: Groepslid\n", "role deelnemer: Groepslid\n  count: 3\n"),
+    )
+    d = only(text, "backstage/max-case-givers")
+    assert_finding(d, "max-case-givers", ERROR, text, "role inbrenger", ("at most 2",))
+
+
+# ---------------------------------------------------------------- each rule kept
+
+KEEPS = [
+    pytest.param("max-case-givers", [], id="max-case-givers-1-2"),
+    pytest.param("max-case-givers", [("  count: 1-2\n", "  count: 2\n")], id="max-case-givers-2"),
+    pytest.param("max-turns", [], id="max-turns-1-2"),
+    pytest.param("max-turns", [("rounds 1-2:", "rounds 2:")], id="max-turns-2"),
+    pytest.param("max-turns", [("rounds 1-2:", "rounds 1:")], id="max-turns-1"),
+    pytest.param("agreements-each-turn", [], id="agreements-each-turn"),
+    pytest.param("report-back", [], id="report-back-from-meeting-2"),
+    pytest.param("report-back", [("  when: from meeting 2\n", "  when: meetings 2-8\n")], id="report-back-2-8"),
+    pytest.param("meetings", [], id="meetings-8"),
+    pytest.param("cadence", [], id="cadence-2-4-weeks"),
+    pytest.param("cadence", [("every: 2-4 weeks", "every: 2 weken")], id="cadence-2-weeks"),
+    pytest.param("cadence", [("every: 2-4 weeks", "every: 4 weken")], id="cadence-4-weeks"),
+    pytest.param("cadence", [("every: 2-4 weeks", "every: 1 maand")], id="cadence-a-month"),
+    pytest.param("meeting-length", [], id="meeting-length-150-min"),
+    pytest.param("meeting-length", [("duration: 150 min", "duration: 2,5 uur")], id="meeting-length-2,5-uur"),
+    pytest.param("meeting-length", [("duration: 150 min", "duration: 2 h 30 min")], id="meeting-length-2h30"),
+]
+
+
+@pytest.mark.parametrize(("rule", "changes"), KEEPS)
+def test_a_kept_rule_is_silent(rule, changes):
+    text = edit(GOOD, *changes)
+    assert headlines(findings(text, f"backstage/{rule}")) == []
+
+
+def test_every_rule_is_broken_and_kept_above():
+    broken = {p.values[0] for p in BREAKS}
+    kept = {p.values[0] for p in KEEPS}
+    assert broken == kept == set(RULES)
+
+
+def test_at_most_two_case_givers_is_a_hard_limit_and_the_series_a_custom():
+    severities: dict[str, set[Severity]] = {}
+    for p in BREAKS:
+        severities.setdefault(p.values[0], set()).add(p.values[2])
+    assert severities["max-case-givers"] == {ERROR}
+    assert severities["max-turns"] == {ERROR}
+    assert severities["meetings"] == severities["cadence"] == severities["meeting-length"] == {WARNING}
+
+
+# ---------------------------------------------------------------- the method's own recipes
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run the command line with only the built-in plugins loaded."""
+    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    monkeypatch.setattr(plugin_module, "_default", [])
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_the_bundled_recipe_is_clean():
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert "method: backstage" in text
+    assert headlines(check_text(text, builtins=True, path=str(BUNDLED))) == []
+
+
+def test_new_writes_the_base_recipe_and_it_is_clean(cli):
+    result = cli("new", "backstage", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == METHOD.base_recipe
+    assert headlines(check_text(result.stdout, builtins=True)) == []
+
+
+def test_new_uses_every_id_the_rules_need():
+    found = check_text(METHOD.base_recipe, builtins=True)
+    assert [d for d in found if d.code == "method-expects-id"] == []
+    needed = {i for r in METHOD.rules for i in (*r.needs_roles, *r.needs_phases)}
+    assert needed == {"inbrenger", "beurt", "afspraken", "terugkoppeling"}
+    assert needed <= set(METHOD.roles) | set(METHOD.phases), "every needed id is documented"
+
+
+# ---------------------------------------------------------------- ids the rules need
+
+MISSING = [
+    # (kind, id, the rules it skips, how to write the recipe without it)
+    pytest.param("role", "inbrenger", ["max-case-givers"], [], id="role-inbrenger"),
+    pytest.param("phase", "beurt", ["max-turns", "agreements-each-turn"], [("  id: beurt\n", "")], id="rounds-beurt"),
+    pytest.param("phase", "afspraken", ["agreements-each-turn"], [("    id: afspraken\n", "")], id="phase-afspraken"),
+    pytest.param(
+        "phase",
+        "terugkoppeling",
+        ["report-back"],
+        # Without an id the phase would be called `terugkoppeling` after its title.
+        [("phase Terugkoppeling (15 min)\n  id: terugkoppeling\n", "phase Hoe ging het? (15 min)\n")],
+        id="phase-terugkoppeling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "ident", "skipped", "changes"), MISSING)
+def test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules(kind, ident, skipped, changes):
+    text = edit(GOOD, *changes)
+    if kind == "role":
+        text = text.replace(ident, "casushouder")
+    found = findings(text)
+    expects = [d for d in found if d.code == "method-expects-id"]
+    assert len(expects) == 1, headlines(found)
+    d = expects[0]
+    assert d.severity is WARNING
+    assert d.position is not None and d.position.line == line_of(text, "method: backstage")
+    assert f"{kind} with id `{ident}`" in d.message
+    for rule in skipped:
+        assert f"`{rule}`" in d.message
+        assert findings(text, f"backstage/{rule}") == []
+    assert d.hint and "methodengine new backstage" in d.hint
+    # Never an error for an id the trainer did not use.
+    assert [d.headline() for d in found if d.is_error] == []
+
+
+def test_a_missing_id_does_not_stop_the_rules_that_need_none():
+    text = edit(GOOD, ("  id: beurt\n", ""), ("meetings: 8", "meetings: 12"))
+    codes = [d.code for d in findings(text)]
+    assert codes.count("method-expects-id") == 1
+    assert "backstage/meetings" in codes

@@ -1,0 +1,329 @@
+"""Job coaching: each rule broken once, and kept.
+
+Facts (seeds/INDEX.md, 003): a free intake conversation first; about 8
+conversations and an assessment (only in agreement with the employee) over
+about 6 months; one or two follow-ups a few months later; if coaching must
+last much longer, another approach is often better. The intake's place and
+the employee's consent are hard limits (errors); the follow-ups and the
+length are customs (warnings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from methodengine import Diagnostic, Severity
+from methodengine import plugins as plugin_module
+from methodengine.cli import main
+from methodengine.testing import check_text, isolated_plugins
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "recipes" / "jobcoaching.mth"
+METHOD = isolated_plugins(builtins=True).methods()["jobcoaching"]
+RULES = {r.code: r for r in METHOD.rules}
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+# A job-coaching trajectory that keeps every rule.
+GOOD = """\
+recipe: Jobcoaching
+method: jobcoaching
+duration: 60 min
+
+role medewerker: Medewerker
+  count: 1
+role coach: Coach
+  count: 1
+  facilitator: yes
+
+phase Gesprek (50 min)
+  lead: coach
+  speak: medewerker
+phase Afspraken (10 min)
+  speak: medewerker
+
+trajectory
+  meetings: 8
+  every: 3 weeks
+  span: 6 months
+  meeting intake: Intakegesprek (60 min)
+    at: before meeting 1
+  meeting assessment: Assessment (3 h)
+    at: after meeting 1
+    optional: yes
+  meeting followup: Follow-upgesprek (60 min)
+    at: 3 months after last meeting
+    count: 1-2
+"""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def edit(text: str, *changes: tuple[str, str]) -> str:
+    """``text`` with each (old, new) replaced; each old must occur exactly once."""
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+        text = text.replace(old, new)
+    return text
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The number of the one line that contains ``fragment``."""
+    found = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]
+    assert len(found) == 1, f"{fragment!r} is on lines {found}"
+    return found[0]
+
+
+def findings(text: str, code: str | None = None) -> list[Diagnostic]:
+    found = check_text(text, builtins=True)
+    return [d for d in found if code is None or d.code == code]
+
+
+def headlines(found: list[Diagnostic]) -> list[str]:
+    return [d.headline() for d in found]
+
+
+def only(text: str, code: str) -> Diagnostic:
+    found = findings(text, code)
+    assert len(found) == 1, headlines(findings(text))
+    return found[0]
+
+
+def assert_finding(d: Diagnostic, rule: str, severity: Severity, text: str, at: str, figures: tuple[str, ...]) -> None:
+    assert d.code == f"{METHOD.id}/{rule}"
+    assert d.severity is severity, d.headline()
+    assert d.position is not None and d.position.path == "test.mth", d.headline()
+    assert d.position.line == line_of(text, at), d.headline()
+    for figure in figures:
+        assert figure in d.message, (figure, d.message)
+    # The source a trainer reads is the rule's, and the method names it among its sources.
+    assert d.source == RULES[rule].source
+    assert d.source in METHOD.source
+
+
+def test_the_good_recipe_has_no_findings_at_all():
+    assert headlines(findings(GOOD)) == []
+
+
+# ---------------------------------------------------------------- each rule broken once
+
+BREAKS = [
+    pytest.param(
+        "intake-first",
+        [("at: before meeting 1", "at: before meeting 2")],
+        ERROR,
+        "at: before meeting 2",
+        ("comes first", "before meeting 2"),
+        id="intake-before-meeting-2",
+    ),
+    pytest.param(
+        "intake-first",
+        [("    at: before meeting 1\n", "")],
+        ERROR,
+        "meeting intake:",
+        ("comes first", "nowhere"),
+        id="intake-placed-nowhere",
+    ),
+    pytest.param(
+        "assessment-by-agreement",
+        [("    optional: yes\n", "")],
+        ERROR,
+        "meeting assessment:",
+        ("planned as certain", "agreement with the employee"),
+        id="assessment-certain",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("    count: 1-2\n", "    count: 3\n")],
+        WARNING,
+        "meeting followup:",
+        ("one or two", "not 3"),
+        id="follow-ups-three",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("at: 3 months after last meeting", "at: 2 weeks after last meeting")],
+        WARNING,
+        "at: 2 weeks after last meeting",
+        ("a few months after the last",),
+        id="follow-up-too-soon",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("at: 3 months after last meeting", "at: after last meeting")],
+        WARNING,
+        "at: after last meeting",
+        ("a few months after the last",),
+        id="follow-up-right-after",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("at: 3 months after last meeting", "at: 3 months after meeting 4")],
+        WARNING,
+        "at: 3 months after meeting 4",
+        ("a few months after the last",),
+        id="follow-up-in-the-middle",
+    ),
+    pytest.param(
+        "not-much-longer",
+        [("span: 6 months", "span: 10 months"), ("every: 3 weeks", "every: 5 weeks")],
+        WARNING,
+        "span: 10 months",
+        ("a span of 10 months", "about 6 months"),
+        id="span-of-ten-months",
+    ),
+    pytest.param(
+        "not-much-longer",
+        [("meetings: 8", "meetings: 13"), ("every: 3 weeks", "every: 2 weeks"), ("  span: 6 months\n", "")],
+        WARNING,
+        "meetings: 13",
+        ("13 conversations", "about 8"),
+        id="thirteen-conversations",
+    ),
+    pytest.param(
+        "not-much-longer",
+        [("every: 3 weeks", "every: 6 weeks"), ("  span: 6 months\n", "")],
+        WARNING,
+        "meetings: 8",
+        ("8 conversations every 6 weeks",),
+        id="eight-conversations-every-six-weeks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "changes", "severity", "at", "figures"), BREAKS)
+def test_a_broken_rule_is_reported_once(rule, changes, severity, at, figures):
+    text = edit(GOOD, *changes)
+    d = only(text, f"jobcoaching/{rule}")
+    assert_finding(d, rule, severity, text, at, figures)
+
+
+def test_too_many_conversations_points_at_the_meetings_line_even_with_a_span():
+    text = edit(GOOD, ("meetings: 8", "meetings: 13"), ("every: 3 weeks", "every: 2 weeks"))
+    d = only(text, "jobcoaching/not-much-longer")
+    assert_finding(d, "not-much-longer", WARNING, text, "meetings: 13", ("13 conversations",))
+
+
+# ---------------------------------------------------------------- each rule kept
+
+KEEPS = [
+    pytest.param("intake-first", [], id="intake-before-meeting-1"),
+    pytest.param("intake-first", [("at: before meeting 1", "at: before first meeting")], id="intake-before-first"),
+    pytest.param("assessment-by-agreement", [], id="assessment-optional"),
+    pytest.param("follow-ups", [], id="follow-ups-1-2"),
+    pytest.param("follow-ups", [("    count: 1-2\n", "")], id="follow-ups-one"),
+    pytest.param("follow-ups", [("    count: 1-2\n", "    count: 2\n")], id="follow-ups-two"),
+    pytest.param(
+        "follow-ups",
+        [("at: 3 months after last meeting", "at: 6 weken after last meeting")],
+        id="follow-up-six-weeks-after",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("at: 3 months after last meeting", "at: 3 maanden after meeting 8")],
+        id="follow-up-after-meeting-8-of-8",
+    ),
+    pytest.param("not-much-longer", [], id="not-much-longer"),
+    pytest.param("not-much-longer", [("meetings: 8", "meetings: 12"), ("  span: 6 months\n", "")], id="twelve"),
+    pytest.param("not-much-longer", [("span: 6 months", "span: 9 months")], id="nine-months"),
+    pytest.param("not-much-longer", [("meetings: 8", "meetings: 2")], id="two-conversations-suffice"),
+]
+
+
+@pytest.mark.parametrize(("rule", "changes"), KEEPS)
+def test_a_kept_rule_is_silent(rule, changes):
+    text = edit(GOOD, *changes)
+    assert headlines(findings(text, f"jobcoaching/{rule}")) == []
+
+
+def test_every_rule_is_broken_and_kept_above():
+    broken = {p.values[0] for p in BREAKS}
+    kept = {p.values[0] for p in KEEPS}
+    assert broken == kept == set(RULES)
+
+
+# ---------------------------------------------------------------- the method's own recipes
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run the command line with only the built-in plugins loaded."""
+    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    monkeypatch.setattr(plugin_module, "_default", [])
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_the_bundled_recipe_is_clean():
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert "method: jobcoaching" in text
+    assert headlines(check_text(text, builtins=True, path=str(BUNDLED))) == []
+
+
+def test_new_writes_the_base_recipe_and_it_is_clean(cli):
+    result = cli("new", "jobcoaching", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == METHOD.base_recipe
+    assert headlines(check_text(result.stdout, builtins=True)) == []
+
+
+def test_new_uses_every_id_the_rules_need():
+    found = check_text(METHOD.base_recipe, builtins=True)
+    assert [d for d in found if d.code == "method-expects-id"] == []
+    needed = {i for r in METHOD.rules for i in r.needs_meetings}
+    assert needed == {"intake", "assessment", "followup"}
+    assert needed <= set(METHOD.meetings), "every needed id is documented"
+
+
+# ---------------------------------------------------------------- ids the rules need
+
+MISSING = [
+    # (id, the rules it skips, how to write the recipe without it)
+    pytest.param("intake", ["intake-first"], [("meeting intake:", "meeting kennismaking:")], id="intake"),
+    pytest.param(
+        "assessment", ["assessment-by-agreement"], [("meeting assessment:", "meeting onderzoek:")], id="assessment"
+    ),
+    pytest.param("followup", ["follow-ups"], [("meeting followup:", "meeting nazorg:")], id="followup"),
+]
+
+
+@pytest.mark.parametrize(("ident", "skipped", "changes"), MISSING)
+def test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules(ident, skipped, changes):
+    text = edit(GOOD, *changes)
+    found = findings(text)
+    expects = [d for d in found if d.code == "method-expects-id"]
+    assert len(expects) == 1, headlines(found)
+    d = expects[0]
+    assert d.severity is WARNING
+    assert d.position is not None and d.position.line == line_of(text, "method: jobcoaching")
+    assert f"meeting with id `{ident}`" in d.message
+    for rule in skipped:
+        assert f"`{rule}`" in d.message
+        assert findings(text, f"jobcoaching/{rule}") == []
+    assert d.hint and "methodengine new jobcoaching" in d.hint and f"meeting {ident}:" in d.hint
+    # Never an error for an id the trainer did not use.
+    assert [d.headline() for d in found if d.is_error] == []
+
+
+def test_a_certain_assessment_under_another_id_is_not_an_error():
+    # The rule cannot know that `onderzoek` is the assessment: it warns about the id instead.
+    text = edit(GOOD, ("meeting assessment:", "meeting onderzoek:"), ("    optional: yes\n", ""))
+    found = findings(text)
+    assert [d.headline() for d in found if d.is_error] == []
+    assert [d.code for d in found] == ["method-expects-id"]
+
+
+def test_a_trajectory_without_extra_meetings_is_warned_three_times_and_still_checked():
+    text = (
+        GOOD[: GOOD.index("  meeting intake:")].replace("meetings: 8", "meetings: 20").replace("  span: 6 months\n", "")
+    )
+    found = findings(text)
+    expects = [d.message for d in found if d.code == "method-expects-id"]
+    assert len(expects) == 3
+    for ident in ("intake", "assessment", "followup"):
+        assert any(f"meeting with id `{ident}`" in m for m in expects), expects
+    assert [d.headline() for d in found if d.is_error] == []
+    assert [d.code for d in found if d.code.startswith("jobcoaching/")] == ["jobcoaching/not-much-longer"]

@@ -1,0 +1,630 @@
+"""Methods as plugins: loading, isolation, conflicts, resolution and the plugin commands.
+
+Third-party plugins are small classes and modules defined here; installed
+ones come from faked entry points, so that nothing installed on the machine
+running the tests changes what they see.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import methodengine
+from methodengine import Method, Severity, hookimpl, parse, rule, warning
+from methodengine import plugins as plugin_module
+from methodengine.cli import main
+from methodengine.plugins import load_plugins
+from methodengine.testing import check_text, isolated_plugins, resolve_text
+
+BUILTINS = ["backstage", "incident", "inspiration", "jobcoaching", "progress"]
+DUTCH = {
+    "backstage": "Backstagegroep",
+    "incident": "Incidentmethode",
+    "inspiration": "Inspiratiegroep",
+    "jobcoaching": "Jobcoaching",
+    "progress": "Progressiegericht coachen",
+}
+
+# The least a trainer can write: a title and a method; the rest comes from the method.
+BARE = "recipe: Onze intervisie\nmethod: incident\n"
+
+TROIKA_BASE = """\
+recipe: Troika
+method: troika
+group: 3
+duration: 30 min
+
+role klant: Klant
+  count: 1
+role adviseur: Adviseur
+  count: 2
+
+phase Vraag stellen (10 min)
+  speak: klant
+  listen: adviseur
+phase Adviseurs overleggen (20 min)
+  speak: adviseur
+  listen: klant
+"""
+
+TROIKA = "recipe: Onze troika\nmethod: troika\n"
+
+
+def troika(method_id: str = "troika", base_recipe: str = TROIKA_BASE, rules: tuple = ()) -> Method:
+    return Method(
+        id=method_id,
+        names={"nl": "Troika", "en": "Troika consulting"},
+        summary="Three people: one asks, two advise while the first listens.",
+        source="Liberating Structures, Troika Consulting",
+        base_recipe=base_recipe,
+        rules=rules,
+    )
+
+
+class TroikaOne:
+    @hookimpl
+    def register_methods(self):
+        return [troika()]
+
+
+class TroikaTwo:
+    @hookimpl
+    def register_methods(self):
+        return [troika()]
+
+
+class Exploding:
+    @hookimpl
+    def register_methods(self):
+        raise RuntimeError("boom in the plugin")
+
+
+def run_cli(*args: str | Path):  # type: ignore[no-untyped-def]
+    try:
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """The command line with only the built-in plugins, loaded afresh."""
+    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    monkeypatch.setattr(plugin_module, "_default", [])
+    return run_cli
+
+
+def errors_and_warnings(found):  # type: ignore[no-untyped-def]
+    return [d.headline() for d in found]
+
+
+# ---------------------------------------------------------------- built-ins are ordinary plugins
+
+
+def test_builtins_are_registered_like_any_plugin():
+    loaded = isolated_plugins(builtins=True)
+    methods = loaded.methods()
+    assert sorted(loaded.infos) == BUILTINS
+    assert sorted(methods) == BUILTINS
+    for name, info in loaded.infos.items():
+        assert info.builtin is True
+        assert info.version == methodengine.__version__
+        assert info.distribution == "methodengine"
+        assert info.hooks == ["register_methods"]
+        assert info.methods == [name]
+        # Registered as the plugin module itself, under its short name, like a third-party module.
+        assert loaded.manager.get_plugin(name) is sys.modules[f"methodengine_methods.{name}"]
+        assert methods[name].plugin == name
+    assert loaded.failures == []
+
+
+def test_without_builtins_there_are_no_methods():
+    loaded = isolated_plugins()
+    assert loaded.methods() == {}
+    assert loaded.infos == {}
+
+
+def test_a_third_party_plugin_sits_beside_the_builtins():
+    loaded = isolated_plugins(TroikaOne(), builtins=True)
+    assert sorted(loaded.methods()) == sorted([*BUILTINS, "troika"])
+    info = loaded.infos["TroikaOne"]
+    assert info.builtin is False
+    assert info.methods == ["troika"]
+    assert info.hooks == ["register_methods"]
+
+
+# ---------------------------------------------------------------- what a recipe takes from its method
+
+
+def test_a_bare_recipe_takes_the_methods_roles_agenda_and_header():
+    method = isolated_plugins(builtins=True).methods()["incident"]
+    base = parse(method.base_recipe)
+    recipe = resolve_text(BARE, builtins=True)
+    assert recipe.title == "Onze intervisie"
+    assert [r.id for r in recipe.roles] == ["voorzitter", "inbrenger", "deelnemer"]
+    assert recipe.roles == base.roles
+    assert recipe.agenda == base.agenda
+    assert recipe.trajectory == base.trajectory
+    for name in ("language", "group", "facilitators", "duration", "summary", "source"):
+        assert getattr(recipe, name) == getattr(base, name), name
+    assert str(recipe.group) == "4-7"
+    assert str(recipe.duration) == "90 min"
+    assert errors_and_warnings(check_text(BARE, builtins=True)) == []
+
+
+def test_cards_of_a_bare_recipe_print_the_methods_agenda(cli, tmp_path):
+    path = tmp_path / "kaal.mth"
+    path.write_text(BARE, encoding="utf-8")
+    result = cli("cards", path)
+    assert result.exit_code == 0, result.output
+    method = isolated_plugins(builtins=True).methods()["incident"]
+    titles = [p.title for p in parse(method.base_recipe).phases()]
+    assert len(titles) >= 10
+    out = result.stdout
+    assert "Onze intervisie" in out
+    assert "method: incident" in out and "group: 4-7" in out and "duration: 90 min" in out
+    places = [out.index(t) for t in titles]
+    assert places == sorted(places), "the agenda is printed in the method's order"
+    assert "Gespreksleider" in out and "Inbrenger" in out
+
+
+OWN = """\
+recipe: Korte intervisie
+method: incident
+duration: 40 min
+
+role voorzitter: Voorzitter
+  count: 1
+role inbrenger: Casusinbrenger
+  count: 1
+role deelnemer: Collega
+
+phase Informatieronde (20 min)
+  id: vragen
+  speak: deelnemer
+phase Adviezen (15 min)
+  id: advies
+  speak: deelnemer
+phase Evaluatie (5 min)
+  id: evaluatie
+  speak: everyone
+"""
+
+
+def test_a_recipe_that_writes_roles_and_phases_owns_them():
+    recipe = resolve_text(OWN, builtins=True)
+    assert [(r.id, r.name) for r in recipe.roles] == [
+        ("voorzitter", "Voorzitter"),
+        ("inbrenger", "Casusinbrenger"),
+        ("deelnemer", "Collega"),
+    ]
+    assert [p.title for p in recipe.phases()] == ["Informatieronde", "Adviezen", "Evaluatie"]
+    # What it leaves out still comes from the method.
+    assert str(recipe.duration) == "40 min"
+    assert str(recipe.group) == "4-7"
+    assert recipe.language == "nl"
+    assert errors_and_warnings(check_text(OWN, builtins=True)) == []
+
+
+def test_own_roles_with_the_methods_agenda_and_own_phases_with_its_roles():
+    roles_only = OWN[: OWN.index("phase Informatieronde")].replace("duration: 40 min\n", "")
+    recipe = resolve_text(roles_only, builtins=True)
+    assert [r.name for r in recipe.roles] == ["Voorzitter", "Casusinbrenger", "Collega"]
+    assert [p.title for p in recipe.phases()][-1] == "Evaluatie"
+    assert len(list(recipe.phases())) == 12
+
+    phases_only = OWN[: OWN.index("role voorzitter")] + OWN[OWN.index("phase Informatieronde") :]
+    recipe = resolve_text(phases_only, builtins=True)
+    assert [r.name for r in recipe.roles] == ["Gespreksleider", "Inbrenger", "Deelnemer"]
+    assert [p.title for p in recipe.phases()] == ["Informatieronde", "Adviezen", "Evaluatie"]
+
+
+def test_a_recipe_without_a_method_takes_nothing():
+    text = "recipe: Los\nduration: 30 min\nphase Ronde (30 min)\n"
+    recipe = resolve_text(text, builtins=True)
+    assert recipe.roles == () and recipe.trajectory is None and recipe.group is None
+
+
+# ---------------------------------------------------------------- unknown methods and conflicts
+
+
+def test_an_unknown_method_is_an_error_with_did_you_mean_and_the_installed_methods():
+    found = check_text("recipe: X\nmethod: incidnt\n", builtins=True)
+    assert [d.code for d in found] == ["unknown-method"]
+    d = found[0]
+    assert d.severity is Severity.ERROR
+    assert d.position is not None and d.position.line == 2
+    assert "`incidnt`" in d.message
+    assert d.hint is not None and "did you mean `incident`?" in d.hint
+    for method_id in BUILTINS:
+        assert method_id in d.hint
+
+
+def test_an_unknown_method_far_from_any_gets_the_list_only():
+    d = check_text("recipe: X\nmethod: zzz\n", TroikaOne(), builtins=True)[0]
+    assert d.code == "unknown-method"
+    assert "did you mean" not in (d.hint or "")
+    assert "troika" in (d.hint or "")
+    assert "none" in (check_text("recipe: X\nmethod: zzz\n")[0].hint or "")
+
+
+def test_two_plugins_with_the_same_method_id_conflict(capsys):
+    found = check_text(TROIKA, TroikaOne(), TroikaTwo(), builtins=True)
+    assert [d.code for d in found] == ["method-conflict"]
+    d = found[0]
+    assert d.severity is Severity.ERROR
+    assert d.position is not None and d.position.line == 2
+    assert "`TroikaOne`" in d.message and "`TroikaTwo`" in d.message
+    assert "METHODENGINE_LOAD_PLUGINS" in (d.hint or "")
+    err = capsys.readouterr().err
+    assert "`TroikaOne`" in err and "`TroikaTwo`" in err and "`troika`" in err
+
+
+def test_a_conflict_leaves_the_other_methods_working():
+    loaded = isolated_plugins(TroikaOne(), TroikaTwo(), builtins=True)
+    assert sorted(loaded.methods()) == BUILTINS
+    assert {k: sorted(v) for k, v in loaded.conflicts.items()} == {"troika": ["TroikaOne", "TroikaTwo"]}
+    assert errors_and_warnings(check_text(BARE, TroikaOne(), TroikaTwo(), builtins=True)) == []
+
+
+class TemplatesA:
+    @hookimpl
+    def card_templates(self):
+        return "/templates/a"
+
+
+class TemplatesB:
+    @hookimpl
+    def card_templates(self):
+        return "/templates/b"
+
+
+def test_plugins_are_called_in_registration_order():
+    # Documented in Plugins.call: "in registration order".
+    loaded = isolated_plugins(TemplatesA(), TemplatesB())
+    assert [name for name, _ in loaded.call("card_templates")] == ["TemplatesA", "TemplatesB"]
+
+
+def test_the_last_registered_plugins_templates_come_first():
+    # Documented in Plugins.template_dirs: "the last registered first, so that it overrides".
+    assert isolated_plugins(TemplatesA(), TemplatesB()).template_dirs() == ["/templates/b", "/templates/a"]
+
+
+def test_a_plugin_that_takes_a_builtin_id_conflicts_with_the_builtin():
+    class MyIncident:
+        @hookimpl
+        def register_methods(self):
+            return [troika("incident")]
+
+    found = check_text(BARE, MyIncident(), builtins=True)
+    assert [d.code for d in found] == ["method-conflict"]
+    assert "`incident`" in found[0].message and "`MyIncident`" in found[0].message
+
+
+# ---------------------------------------------------------------- one broken plugin harms nothing else
+
+
+def test_a_plugin_whose_register_methods_raises_is_reported_and_skipped(capsys):
+    loaded = isolated_plugins(Exploding(), TroikaOne(), builtins=True)
+    assert sorted(loaded.methods()) == sorted([*BUILTINS, "troika"])
+    err = capsys.readouterr().err
+    assert "plugin `Exploding`" in err
+    assert "register_methods" in err and "boom in the plugin" in err and "skipped" in err
+    assert "Traceback" not in err
+    assert [f.name for f in loaded.failures] == ["Exploding"]
+    assert errors_and_warnings(check_text(TROIKA, Exploding(), TroikaOne())) == []
+
+
+def test_a_plugin_that_returns_something_else_than_methods_is_reported(capsys):
+    class Sloppy:
+        @hookimpl
+        def register_methods(self):
+            return ["troika", troika()]
+
+    loaded = isolated_plugins(Sloppy())
+    assert list(loaded.methods()) == ["troika"]
+    assert "plugin `Sloppy` returned str" in capsys.readouterr().err
+
+
+def test_a_plugin_with_an_unknown_hook_argument_is_skipped_at_registration(capsys):
+    class Wrong:
+        @hookimpl
+        def check_recipe(self, recipe, colour):
+            return []
+
+    loaded = isolated_plugins(Wrong(), TroikaOne())
+    assert "Wrong" not in loaded.infos
+    assert "plugin `Wrong` could not be registered" in capsys.readouterr().err
+    assert list(loaded.methods()) == ["troika"]
+
+
+def test_a_base_recipe_that_does_not_parse_is_a_broken_method():
+    class Broken:
+        @hookimpl
+        def register_methods(self):
+            # A phase without a time box does not parse.
+            return [troika("kapot", base_recipe="recipe: Kapot\nphase Zonder tijd\n  speak: everyone\n")]
+
+    found = check_text("recipe: X\nmethod: kapot\n", Broken(), builtins=True)
+    assert [d.code for d in found] == ["broken-method"]
+    d = found[0]
+    assert d.severity is Severity.ERROR
+    assert d.position is not None and d.position.line == 2
+    assert "`kapot`" in d.message and "`Broken`" in d.message
+    assert "plugin" in (d.hint or "")
+    # The same load still checks every other method.
+    assert errors_and_warnings(check_text(BARE, Broken(), builtins=True)) == []
+
+
+@rule("explodes", "A rule with a bug.", source="nobody")
+def explodes(recipe):
+    raise ZeroDivisionError("division by zero in a rule")
+
+
+@rule("small-group", "Troika is for three.", source="Liberating Structures")
+def small_group(recipe):
+    if recipe.group is not None and recipe.group.high != 3:
+        yield warning(f"troika is for groups of 3, not {recipe.group}", recipe.where("group"))
+
+
+class TroikaWithRules:
+    @hookimpl
+    def register_methods(self):
+        return [troika(rules=(explodes, small_group))]
+
+
+def test_a_rule_that_raises_is_a_broken_rule_warning_and_the_other_rules_run():
+    text = "recipe: Grote troika\nmethod: troika\ngroup: 5\n"
+    found = check_text(text, TroikaWithRules())
+    broken = [d for d in found if d.code == "broken-rule"]
+    assert len(broken) == 1
+    assert broken[0].severity is Severity.WARNING
+    assert "`troika/explodes`" in broken[0].message and "`TroikaWithRules`" in broken[0].message
+    assert "ZeroDivisionError" in broken[0].message
+    other = [d for d in found if d.code == "troika/small-group"]
+    assert len(other) == 1
+    assert other[0].position is not None and other[0].position.line == 3
+    assert other[0].source == "Liberating Structures"
+    assert not any(d.is_error for d in found)
+
+
+# ---------------------------------------------------------------- check_recipe: hooks can grow arguments
+
+
+class HouseStyle:
+    """Takes only `recipe`, though the specification also passes `method`."""
+
+    def __init__(self) -> None:
+        self.seen: list = []
+
+    @hookimpl
+    def check_recipe(self, recipe):
+        self.seen.append(recipe)
+        if recipe.duration is not None and recipe.duration.minutes.high > 60:
+            yield warning("our house style keeps meetings to an hour", recipe.where("duration"), code="house/hour")
+
+
+class MethodAware:
+    """Takes the arguments in the other order."""
+
+    @hookimpl
+    def check_recipe(self, method, recipe):
+        if method is not None:
+            return [warning(f"checked as {method.id}: {recipe.title}", recipe.position, code="house/method")]
+        return None
+
+
+def test_a_check_recipe_hook_with_fewer_arguments_works():
+    style = HouseStyle()
+    found = check_text("recipe: Lang\nduration: 2 h\nphase Ronde (120 min)\n", style)
+    assert [d.code for d in found] == ["house/hour"]
+    assert found[0].position is not None and found[0].position.line == 2
+    # It sees the recipe with the method applied: the bare recipe's 90 minutes come from incident.
+    found = check_text(BARE, style, builtins=True)
+    assert [d.code for d in found] == ["house/hour"]
+    assert str(style.seen[-1].duration) == "90 min"
+
+
+def test_check_recipe_arguments_come_by_name_in_any_order():
+    found = check_text(BARE, MethodAware(), builtins=True)
+    assert [d.message for d in found] == ["checked as incident: Onze intervisie"]
+    assert check_text("recipe: Zonder methode\n", MethodAware()) == []
+
+
+# ---------------------------------------------------------------- installed plugins and METHODENGINE_LOAD_PLUGINS
+
+
+def plugin_module_named(name: str, method_id: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+
+    @hookimpl
+    def register_methods():
+        return [troika(method_id)]
+
+    module.register_methods = register_methods  # type: ignore[attr-defined]
+    return module
+
+
+@pytest.fixture
+def installed(monkeypatch):
+    """Three installed plugins, `troika`, `gossip` and `broken`, as entry points in the `methodengine` group."""
+    monkeypatch.setitem(sys.modules, "me_test_troika", plugin_module_named("me_test_troika", "troika"))
+    monkeypatch.setitem(sys.modules, "me_test_gossip", plugin_module_named("me_test_gossip", "gossip"))
+    points = [
+        importlib.metadata.EntryPoint("troika", "me_test_troika", "methodengine"),
+        importlib.metadata.EntryPoint("gossip", "me_test_gossip", "methodengine"),
+        importlib.metadata.EntryPoint("broken", "me_test_no_such_module", "methodengine"),
+        importlib.metadata.EntryPoint("elsewhere", "me_test_troika", "another_tool"),
+    ]
+
+    def entry_points(**params):
+        return [ep for ep in points if ep.group == params.get("group")]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    monkeypatch.delenv("METHODENGINE_LOAD_PLUGINS", raising=False)
+    return monkeypatch
+
+
+def test_installed_plugins_load_from_the_entry_point_group(installed, capsys):
+    loaded = load_plugins(builtins=False)
+    assert sorted(loaded.methods()) == ["gossip", "troika"]
+    assert sorted(loaded.infos) == ["gossip", "troika"]
+    assert loaded.infos["troika"].builtin is False
+    # An installed plugin that cannot be imported is reported by name and skipped.
+    err = capsys.readouterr().err
+    assert "plugin `broken` could not be imported" in err and "skipped" in err
+
+
+def test_an_empty_load_list_loads_no_installed_plugin(installed, capsys):
+    installed.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    loaded = load_plugins()
+    assert sorted(loaded.methods()) == BUILTINS
+    assert capsys.readouterr().err == ""
+
+
+def test_a_load_list_loads_only_those(installed, capsys):
+    installed.setenv("METHODENGINE_LOAD_PLUGINS", " troika ,")
+    loaded = load_plugins()
+    assert sorted(loaded.methods()) == sorted([*BUILTINS, "troika"])
+    assert "gossip" not in loaded.infos
+    assert capsys.readouterr().err == "", "the broken plugin was not asked for, so it is not imported"
+
+
+def test_an_unknown_name_in_the_load_list_warns(installed, capsys):
+    installed.setenv("METHODENGINE_LOAD_PLUGINS", "gossip,nosuch")
+    loaded = load_plugins(builtins=False)
+    assert list(loaded.methods()) == ["gossip"]
+    err = capsys.readouterr().err
+    assert "warning" in err and "`nosuch`" in err and "METHODENGINE_LOAD_PLUGINS" in err
+    assert "gossip" not in err
+
+
+def test_the_plugins_command_honours_the_load_list(installed):
+    installed.setattr(plugin_module, "_default", [])
+    installed.setenv("METHODENGINE_LOAD_PLUGINS", "troika")
+    result = run_cli("plugins", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [p["name"] for p in data["plugins"]] == [*BUILTINS, "troika"]
+    assert data["plugins"][-1]["builtin"] is False
+
+
+def test_importing_methodengine_loads_no_plugin_and_no_parser():
+    code = "import methodengine, sys; print('methodengine_methods' in sys.modules, 'lark' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_plugins_are_loaded_once_per_process_on_first_use(monkeypatch):
+    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    monkeypatch.setattr(plugin_module, "_default", [])
+    first = plugin_module.get_plugins()
+    assert plugin_module.get_plugins() is first
+
+
+# ---------------------------------------------------------------- the plugin commands
+
+
+def test_plugins_lists_the_builtins_with_versions_and_methods(cli):
+    result = cli("plugins")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["plugin", "version", "methods", "hooks"]
+    rows = [line.split() for line in lines[1:]]
+    assert rows == [[name, "(built-in)", methodengine.__version__, name, "register_methods"] for name in BUILTINS]
+
+
+def test_plugins_json_parses(cli):
+    result = cli("plugins", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["failed"] == []
+    assert [p["name"] for p in data["plugins"]] == BUILTINS
+    for p in data["plugins"]:
+        assert p["builtin"] is True
+        assert p["version"] == methodengine.__version__
+        assert p["distribution"] == "methodengine"
+        assert p["methods"] == [p["name"]]
+        assert p["hooks"] == ["register_methods"]
+
+
+def test_methods_lists_ids_names_and_sources(cli):
+    result = cli("methods")
+    assert result.exit_code == 0
+    out = result.stdout
+    methods = isolated_plugins(builtins=True).methods()
+    for method_id, method in methods.items():
+        assert f"{method_id}: {method.name('en')}  [plugin {method_id}]" in out
+    squeezed = "".join(out.split())
+    for method in methods.values():
+        assert "".join(f"Source: {method.source}".split()) in squeezed
+    assert "incident: Incident method" in out
+
+
+def test_methods_in_dutch(cli):
+    result = cli("methods", "--lang", "nl")
+    assert result.exit_code == 0
+    for method_id, name in DUTCH.items():
+        assert f"{method_id}: {name}  [plugin {method_id}]" in result.stdout
+
+
+def test_new_writes_a_recipe_that_passes_check(cli, tmp_path):
+    target = tmp_path / "mijn-intervisie.mth"
+    result = cli("new", "incident", "-o", target)
+    assert result.exit_code == 0
+    assert str(target) in result.stdout
+    method = isolated_plugins(builtins=True).methods()["incident"]
+    assert target.read_text(encoding="utf-8") == method.base_recipe
+    checked = cli("check", target)
+    assert checked.exit_code == 0, checked.output
+    assert "no problems" in checked.stdout
+
+
+def test_new_refuses_to_overwrite_without_force(cli, tmp_path):
+    target = tmp_path / "bestaand.mth"
+    target.write_text("recipe: Mijn eigen werk\n", encoding="utf-8")
+    result = cli("new", "incident", "-o", target)
+    assert result.exit_code == 2
+    assert "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "recipe: Mijn eigen werk\n"
+    forced = cli("new", "incident", "-o", target, "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Intervisie volgens de incidentmethode")
+
+
+def test_new_without_output_writes_method_file_in_the_current_directory(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "progress")
+    assert result.exit_code == 0
+    assert (tmp_path / "progress.mth").read_text(encoding="utf-8").startswith("# Progressiegericht coachen")
+
+
+def test_new_with_an_unknown_method_is_a_usage_error_with_did_you_mean(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "incidnt")
+    assert result.exit_code == 2
+    assert "did you mean `incident`?" in result.stderr
+    result = cli("new", "nosuch")
+    assert result.exit_code == 2
+    assert "unknown method `nosuch`" in result.stderr
+    for method_id in BUILTINS:
+        assert method_id in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_to_standard_output(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "incident", "-o", "-")
+    assert result.exit_code == 0
+    method = isolated_plugins(builtins=True).methods()["incident"]
+    assert result.stdout == method.base_recipe
+    assert list(tmp_path.iterdir()) == []
