@@ -1,0 +1,73 @@
+"""A dated plan as an iCalendar file (RFC 5545), written with the icalendar library.
+
+One event per meeting and per extra meeting. Two exports of the same plan
+are byte-identical, and exporting a changed plan again updates a calendar's
+events instead of doubling them:
+
+- UID: from the recipe title and the meeting (``meeting-3``, ``intake``,
+  ``followup-2``), never from dates; see ``plan._uid``.
+- DTSTAMP: midnight UTC of the plan's start date, not the time of export.
+- Times are floating local times (no time zone): 19:00 is 19:00 wherever
+  the calendar is. Without a start time the events are all-day events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from methodengine.schedule.plan import DatedPlan, PlannedMeeting
+from methodengine.schedule.words import Words
+
+PRODID = "-//methodengine//schedule//EN"
+
+
+def render_ics(plan: DatedPlan, words: Words) -> bytes:
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", plan.recipe.title)
+    stamp = dt.datetime.combine(plan.start, dt.time(0, 0), tzinfo=dt.UTC)
+    for meeting in plan.meetings:
+        event = Event()
+        event.add("uid", meeting.uid)
+        event.add("dtstamp", stamp)
+        if meeting.start is not None:
+            event.add("dtstart", meeting.start)
+            event.add("dtend", meeting.end or meeting.start)
+        else:
+            event.add("dtstart", meeting.date)
+            event.add("dtend", meeting.date + dt.timedelta(days=1))
+        event.add("summary", summary(plan, meeting, words))
+        event.add("description", description(plan, meeting, words))
+        event.add("status", "TENTATIVE" if meeting.optional or meeting.tentative else "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def summary(plan: DatedPlan, meeting: PlannedMeeting, words: Words) -> str:
+    """``Backstagegroep: Bijeenkomst 3 van 8``; ``Jobcoaching: Assessment (optioneel)``."""
+    marks = words.marks(meeting)
+    text = f"{plan.recipe.title}: {words.name(plan, meeting)}"
+    return f"{text} ({', '.join(marks)})" if marks else text
+
+
+def description(plan: DatedPlan, meeting: PlannedMeeting, words: Words) -> str:
+    """What the event says: the stage, what is special, and the agenda with its time boxes."""
+    out: list[str] = []
+    if meeting.stage is not None:
+        out.append(meeting.stage.title)
+    out += words.specials(plan, meeting)
+    if meeting.kind == "extra" and meeting.extra is not None:
+        out += [line.text for line in meeting.extra.script]
+    elif meeting.agenda:
+        if out:
+            out.append("")
+        out.append(f"{words.agenda_heading()} ({words.length(meeting.minutes)})")
+        out += words.agenda_lines(meeting)
+    if meeting.tentative and plan.open:
+        out += ["", *words.checkpoint_rule(plan)[:1]]
+    return "\n".join(out)

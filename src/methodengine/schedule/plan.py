@@ -1,0 +1,623 @@
+"""The dated plan of a trajectory: which meeting falls on which day, and why.
+
+``dated_plan()`` is the one public entry point. It takes a recipe with its
+method applied (``methodengine.resolve``), a start date and the trainer's
+choices, and returns a ``DatedPlan``: language-neutral data that the text,
+Markdown, JSON and iCalendar renderings share, and that ``cards`` can use.
+
+The calendar rules, which ``docs/schedule.md`` states for trainers:
+
+- Meeting ``n`` falls on ``start + (n - 1) x cadence``, each date computed
+  from the start with ``dateutil.relativedelta`` and never from the meeting
+  before. A monthly cadence keeps the day of the month where it exists:
+  31 January, 28 February, 31 March.
+- A cadence that is a range (``2-4 weeks``) is planned at its lower bound
+  unless the trainer chooses another inside the range.
+- Keeping the cadence when a date is skipped: the meeting moves to the same
+  weekday one week later (a cadence in days: to the next day), again and
+  again until the date is not skipped, and every later meeting moves along by
+  the same number of days. So the interval before a moved meeting grows by a
+  week and every other interval stays the cadence; no two meetings ever come
+  closer than the cadence.
+- An extra meeting (intake, assessment, follow-up) is placed from the dated
+  meeting it names: ``3 months after last meeting`` is the last meeting's date
+  plus three months. Without an offset it falls halfway to the neighbouring
+  meeting (halfway to a meeting one cadence away for ``before meeting 1`` and
+  ``after last meeting``), in whole weeks when that is a week or more, so it
+  keeps the weekday. An extra meeting on a skipped date moves like a meeting
+  but never moves the series.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from methodengine import _units, timing
+from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage
+
+CadenceSource = Literal["recipe", "lower-bound", "option"]
+
+
+class ScheduleError(Exception):
+    """A plan cannot be made. ``usage`` is true when the trainer's options are at fault (exit 2)."""
+
+    def __init__(self, message: str, hint: str | None = None, usage: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.usage = usage
+
+    def __str__(self) -> str:
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+
+# ------------------------------------------------------------------ parsing the options
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_PERIOD = re.compile(r"(\d+)\s*([^\W\d_]+)")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as YYYY-MM-DD; ValueError with a trainer's message otherwise."""
+    match = _DATE.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12 and year >= 1:
+            last = calendar.monthrange(year, month)[1]
+            raise ValueError(f"`{text}` is not a date: {calendar.month_name[month]} {year} has {last} days") from None
+        raise ValueError(f"`{text}` is not a date: there is no month {month}") from None
+
+
+def parse_time(text: str) -> dt.time:
+    """A clock time written as HH:MM (24 hours); ValueError otherwise."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"`{text}` is not a time; write it as HH:MM, for example 19:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"`{text}` is not a time of day; hours run 0-23 and minutes 0-59")
+    return dt.time(hour, minute)
+
+
+def parse_period(text: str) -> Period:
+    """A cadence written as a whole number and a unit: ``3 weeks``, ``1 maand``; ValueError otherwise."""
+    match = _PERIOD.fullmatch(text.strip())
+    if not match:
+        raise ValueError(
+            f"`{text}` is not a cadence; write a whole number and a unit, for example `3 weeks` or `1 maand` "
+            f"(units: {_units.PERIOD_UNITS_SHOWN})"
+        )
+    amount, unit_text = int(match.group(1)), match.group(2)
+    unit = _units.period_unit(unit_text)
+    if unit is None:
+        raise ValueError(f"`{unit_text}` is not a unit of a cadence; units: {_units.PERIOD_UNITS_SHOWN}")
+    if amount < 1:
+        raise ValueError(f"a cadence of {amount} {unit_text} never moves on; give at least 1")
+    return Period(Range.of(amount), unit)  # type: ignore[arg-type]
+
+
+def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
+    """Dates from repeated options, each of which may also be a comma-separated list."""
+    found: list[dt.date] = []
+    for text in texts:
+        found += [parse_date(part) for part in text.split(",") if part.strip()]
+    return tuple(sorted(set(found)))
+
+
+# ------------------------------------------------------------------ the plan
+
+
+@frozen
+class AgendaLine:
+    """One line of a meeting's agenda: a phase with its time box, or a rounds block over its phases."""
+
+    title: str
+    minutes: Range
+    depth: int = 0
+    per: str | None = None
+    rounds: Range | None = None
+    checkpoint: bool = False
+
+
+@frozen
+class Run:
+    """A phase (or rounds block) limited by ``when`` that starts at this meeting.
+
+    ``last`` is the last meeting of the run; ``None`` means it goes on to the
+    end of the series (``from meeting 2``). ``only`` runs are one meeting long.
+    """
+
+    title: str
+    first: int
+    last: int | None
+
+    @property
+    def only(self) -> bool:
+        return self.last == self.first
+
+
+@frozen
+class PlannedMeeting:
+    """One dated meeting: a meeting of the series (``number``) or an extra one (``extra``).
+
+    ``start`` and ``end`` are set when the plan has a start time; ``moved_from``
+    is the date the meeting had before a skipped date moved it.
+    """
+
+    kind: Literal["meeting", "extra"]
+    date: dt.date
+    key: str
+    uid: str
+    minutes: int
+    number: int | None = None
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    extra: Meeting | None = None
+    index: int = 1
+    of: int = 1
+    stage: Stage | None = None
+    stage_number: int | None = None
+    stage_start: bool = False
+    runs: tuple[Run, ...] = ()
+    last: bool = False
+    optional: bool = False
+    tentative: bool = False
+    moved_from: dt.date | None = None
+    agenda: tuple[AgendaLine, ...] = ()
+
+    @property
+    def title(self) -> str | None:
+        """The extra meeting's title; a meeting of the series has a number instead."""
+        return self.extra.title if self.extra else None
+
+
+@frozen
+class Unplaced:
+    """An extra meeting that has no date in this plan, and why.
+
+    ``reason`` is ``no-anchor`` (it has no ``at:``), ``open-last`` (it follows
+    the last meeting of an open series) or ``not-planned`` (it is placed from
+    meeting ``number``, which this plan does not date).
+    """
+
+    meeting: Meeting
+    reason: Literal["no-anchor", "open-last", "not-planned"]
+    number: int | None = None
+
+
+@frozen
+class DatedPlan:
+    """The dated meetings of a recipe's trajectory, in date order.
+
+    ``total`` is the number of meetings the recipe fixes (None for an open
+    trajectory); ``planned`` is how many meetings of the series are dated:
+    ``total``, or for an open trajectory 1, or ``--meetings N`` tentatively.
+    ``every`` is the cadence used and ``every_source`` where it came from.
+    ``unused_skips`` are skipped dates no meeting fell on; ``unplaced`` are
+    extra meetings that have no date in this plan, with the reason.
+    """
+
+    recipe: Recipe
+    start: dt.date
+    at: dt.time | None
+    every: Period | None
+    every_source: CadenceSource | None
+    total: int | None
+    planned: int
+    open: bool
+    tentative: bool
+    meetings: tuple[PlannedMeeting, ...]
+    skip: tuple[dt.date, ...] = ()
+    unused_skips: tuple[dt.date, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()
+    checkpoints: tuple[Checkpoint, ...] = ()
+    uniform_minutes: int | None = None
+
+    @property
+    def series(self) -> tuple[PlannedMeeting, ...]:
+        """The meetings of the series, without the extra ones."""
+        return tuple(m for m in self.meetings if m.kind == "meeting")
+
+    @property
+    def first(self) -> dt.date:
+        return min(m.date for m in self.meetings)
+
+    @property
+    def last(self) -> dt.date:
+        return max(m.date for m in self.meetings)
+
+
+def dated_plan(
+    recipe: Recipe,
+    start: dt.date | str,
+    at: dt.time | str | None = None,
+    every: Period | str | None = None,
+    skip: Iterable[dt.date | str] = (),
+    meetings: int | None = None,
+) -> DatedPlan:
+    """Date every meeting of ``recipe``'s trajectory from ``start``.
+
+    ``recipe`` is a recipe with its method applied. ``at`` is the start time
+    of every meeting (None: dates only). ``every`` is the cadence chosen
+    inside the recipe's ``every`` range. ``skip`` are dates on which no
+    meeting may fall. ``meetings`` plans that many tentative meetings of an
+    open trajectory. Dates, times and the cadence may also be given as the
+    command line takes them (``"2027-01-11"``, ``"19:00"``, ``"3 weeks"``).
+    Raises ScheduleError when no plan can be made.
+    """
+    try:
+        start = parse_date(start) if isinstance(start, str) else start
+        at = parse_time(at) if isinstance(at, str) else at
+        every = parse_period(every) if isinstance(every, str) else every
+        skip = [parse_date(d) if isinstance(d, str) else d for d in skip]
+    except ValueError as exc:
+        raise ScheduleError(str(exc), usage=True) from None
+    trajectory = recipe.trajectory
+    if trajectory is None:
+        raise ScheduleError(
+            f"recipe `{recipe.title}` has no trajectory, so there is no series of meetings to date",
+            hint="add a `trajectory` block with `meetings:` and `every:`, as in recipes/backstagegroep.mth",
+        )
+    is_open = trajectory.meetings is None
+    if meetings is not None:
+        if not is_open:
+            raise ScheduleError(
+                f"--meetings is for open trajectories; `{recipe.title}` has {trajectory.meetings} meetings",
+                hint="leave --meetings out",
+                usage=True,
+            )
+        if meetings < 1:
+            raise ScheduleError("--meetings needs at least 1 meeting", usage=True)
+    planned = trajectory.meetings or meetings or 1
+    cadence, source = _cadence(recipe, every, needed=planned > 1)
+    skipped = frozenset(skip)
+
+    counts = timing.role_counts(recipe)
+    total = trajectory.meetings
+    horizon = total or max(planned, timing.meeting_numbers(recipe)[-1] or 1)
+    minutes_of = {n: _meeting_minutes(recipe, n, counts) for n in range(1, planned + 1)}
+
+    # The series: each date from the start, then moved past skipped dates; the rest follows a move.
+    dates: dict[int, dt.date] = {}
+    moved: dict[int, dt.date] = {}
+    hits: set[dt.date] = set()
+    shift = dt.timedelta(0)
+    for n in range(1, planned + 1):
+        nominal = start + _times(cadence, n - 1) if cadence else start
+        date = nominal + shift
+        if date in skipped:
+            hits.add(date)
+            moved[n] = date
+            date = _past_skips(date, skipped, cadence, hits)
+        shift = date - nominal
+        dates[n] = date
+
+    stages = sorted(trajectory.stages, key=lambda s: s.meetings.low)
+    runs = _runs(recipe, horizon, total)
+    found: list[tuple[tuple[dt.date, int, int], PlannedMeeting]] = []
+    for n in range(1, planned + 1):
+        stage = trajectory.stage_of(n)
+        number = stages.index(stage) + 1 if stage else None
+        found.append(
+            (
+                (dates[n], 1, n),
+                PlannedMeeting(
+                    kind="meeting",
+                    date=dates[n],
+                    key=f"meeting-{n}",
+                    uid=_uid(recipe, f"meeting-{n}"),
+                    minutes=minutes_of[n],
+                    number=n,
+                    start=_at(dates[n], at),
+                    end=_end(dates[n], at, minutes_of[n]),
+                    stage=stage,
+                    stage_number=number,
+                    stage_start=stage is not None and stage.meetings.low == n,
+                    runs=tuple(runs.get(n, ())),
+                    last=total is not None and n == total,
+                    tentative=is_open and n > 1,
+                    moved_from=moved.get(n),
+                    agenda=_agenda(recipe, n, total, counts),
+                ),
+            )
+        )
+
+    unplaced: list[Unplaced] = []
+    regular = minutes_of[1] if minutes_of else 0
+    for extra in trajectory.extra_meetings:
+        placed = _place_extra(extra, dates, planned, total, cadence, start, is_open)
+        if isinstance(placed, Unplaced):
+            unplaced.append(placed)
+            continue
+        anchor_number, placed_dates = placed
+        length = _extra_minutes(recipe, extra, counts, regular)
+        high = extra.count.high
+        for k, (date, order) in enumerate(placed_dates, start=1):
+            first = date
+            if date in skipped:
+                hits.add(date)
+                date = _past_skips(date, skipped, cadence, hits)
+            key = extra.id if high == 1 else f"{extra.id}-{k}"
+            found.append(
+                (
+                    (date, order, k),
+                    PlannedMeeting(
+                        kind="extra",
+                        date=date,
+                        key=key,
+                        uid=_uid(recipe, key),
+                        minutes=length,
+                        start=_at(date, at),
+                        end=_end(date, at, length),
+                        extra=extra,
+                        index=k,
+                        of=high,
+                        optional=extra.optional or k > extra.count.low,
+                        tentative=is_open and anchor_number > 1,
+                        moved_from=first if date != first else None,
+                    ),
+                )
+            )
+
+    found.sort(key=lambda pair: pair[0])
+    lengths = {m.minutes for _, m in found if m.kind == "meeting"}
+    return DatedPlan(
+        recipe=recipe,
+        start=start,
+        at=at,
+        every=cadence,
+        every_source=source,
+        total=total,
+        planned=planned,
+        open=is_open,
+        tentative=is_open and planned > 1,
+        meetings=tuple(m for _, m in found),
+        skip=tuple(sorted(skipped)),
+        unused_skips=tuple(sorted(d for d in skipped if d not in hits)),
+        unplaced=tuple(unplaced),
+        checkpoints=tuple(recipe.checkpoints()),
+        uniform_minutes=lengths.pop() if len(lengths) == 1 else None,
+    )
+
+
+# ------------------------------------------------------------------ cadence
+
+
+def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Period | None, CadenceSource | None]:
+    trajectory = recipe.trajectory
+    assert trajectory is not None
+    allowed = trajectory.every
+    if chosen is not None:
+        if not chosen.amount.exact:
+            raise ScheduleError(f"--every takes one cadence, not the range {chosen}", usage=True)
+        if allowed is not None and not inside(chosen, allowed):
+            raise ScheduleError(
+                f"--every {chosen} is outside the recipe's cadence of {allowed}",
+                hint=(
+                    f"the recipe meets every {allowed}: leave --every out, or change `every:` in the recipe"
+                    if allowed.amount.exact
+                    else f"choose a cadence from {allowed}, or change `every:` in the recipe"
+                ),
+            )
+        return chosen, "option"
+    if allowed is None:
+        if needed:
+            raise ScheduleError(
+                f"recipe `{recipe.title}` gives no cadence (`every:`), so the meetings after the first have no date",
+                hint='give one with --every, for example --every "2 weeks"',
+                usage=True,
+            )
+        return None, None
+    if allowed.amount.exact:
+        return allowed, "recipe"
+    return Period(Range.of(allowed.amount.low), allowed.unit), "lower-bound"
+
+
+def inside(chosen: Period, allowed: Period) -> bool:
+    """Whether a cadence lies within a recipe's cadence range; other units compare by their length in days."""
+    if chosen.unit == allowed.unit:
+        return allowed.amount.low <= chosen.amount.low <= allowed.amount.high
+    low, high = allowed.days()
+    days = chosen.days()[0]
+    return low - 1e-6 <= days <= high + 1e-6
+
+
+def _delta(unit: str, amount: int) -> relativedelta:
+    return {
+        "day": relativedelta(days=amount),
+        "week": relativedelta(weeks=amount),
+        "month": relativedelta(months=amount),
+        "year": relativedelta(years=amount),
+    }[unit]
+
+
+def _times(period: Period, times: int) -> relativedelta:
+    """``times`` cadences as one relativedelta, so that months are counted from the start, never chained."""
+    return _delta(period.unit, period.amount.low * times)
+
+
+def _step(cadence: Period | None) -> dt.timedelta:
+    """How far a meeting on a skipped date moves: a week (same weekday), a day for a cadence in days."""
+    return dt.timedelta(days=1) if cadence is not None and cadence.unit == "day" else dt.timedelta(weeks=1)
+
+
+def _past_skips(date: dt.date, skipped: frozenset[dt.date], cadence: Period | None, hits: set[dt.date]) -> dt.date:
+    step = _step(cadence)
+    while date in skipped:
+        hits.add(date)
+        date += step
+    return date
+
+
+# ------------------------------------------------------------------ extra meetings
+
+
+def _place_extra(
+    extra: Meeting,
+    dates: dict[int, dt.date],
+    planned: int,
+    total: int | None,
+    cadence: Period | None,
+    start: dt.date,
+    is_open: bool,
+) -> tuple[int, list[tuple[dt.date, int]]] | Unplaced:
+    """The meeting an extra meeting is placed from, and its dates, each with its order on a shared day
+    (0 before that day's meeting, 2 after); or why it has no date."""
+    anchor = extra.at
+    if anchor is None:
+        return Unplaced(extra, "no-anchor")
+    if anchor.meeting == "last" and is_open and planned == 1:
+        return Unplaced(extra, "open-last")
+    number = anchor.meeting_number(planned if is_open else total)
+    if number is None or number not in dates:
+        return Unplaced(extra, "not-planned", number)
+    base = dates[number]
+    after = anchor.relation == "after"
+    if anchor.offset is not None:
+        offset = _delta(anchor.offset.unit, anchor.offset.amount.low)
+    else:
+        offset = relativedelta(days=_half_gap(dates, number, after, cadence, start))
+    repeat = extra.every or anchor.offset or cadence
+    count = extra.count.high
+    out: list[tuple[dt.date, int]] = []
+    for k in range(count):
+        # The k-th further one is ``k`` repeats beyond the first (before: further back, so kept in date order);
+        # one relativedelta from the anchor meeting, never chained from the meeting before.
+        further = k if after else count - 1 - k
+        more = _delta(repeat.unit, repeat.amount.low * further) if repeat and further else relativedelta()
+        date = base + (offset + more) if after else base - (offset + more)
+        out.append((date, 2 if after else 0))
+    return number, out
+
+
+def _half_gap(dates: dict[int, dt.date], number: int, after: bool, cadence: Period | None, start: dt.date) -> int:
+    neighbour = dates.get(number + 1 if after else number - 1)
+    if neighbour is not None:
+        gap = abs((neighbour - dates[number]).days)
+    elif cadence is not None:
+        gap = ((start + _times(cadence, 1)) - start).days
+    else:
+        gap = 14
+    half = gap // 2
+    return max(half - half % 7 if half >= 7 else half, 1)
+
+
+def _extra_minutes(recipe: Recipe, extra: Meeting, counts: dict[str, Range], regular: int) -> int:
+    if extra.timebox is not None:
+        return timing.timebox_minutes(extra.timebox, counts).high
+    return regular
+
+
+# ------------------------------------------------------------------ one meeting
+
+
+def _meeting_minutes(recipe: Recipe, n: int, counts: dict[str, Range]) -> int:
+    """A meeting's length: the recipe's ``duration`` (its high end), else its planned time."""
+    if recipe.duration is not None:
+        return recipe.duration.minutes.high
+    return timing.planned_minutes(recipe, n, counts).high
+
+
+def _agenda(recipe: Recipe, n: int, total: int | None, counts: dict[str, Range]) -> tuple[AgendaLine, ...]:
+    lines: list[AgendaLine] = []
+    for item in recipe.agenda:
+        if not timing.applies(item, n, total):
+            continue
+        if isinstance(item, Rounds):
+            inner = [p for p in item.items if timing.applies(p, n, total)]
+            once = sum((timing.timebox_minutes(p.timebox, counts) for p in inner), Range(0, 0))
+            lines.append(AgendaLine(item.title, once * item.count, rounds=item.count))
+            lines += [_line(p, counts, depth=1) for p in inner]
+        else:
+            lines.append(_line(item, counts))
+    return tuple(lines)
+
+
+def _line(phase: Phase, counts: dict[str, Range], depth: int = 0) -> AgendaLine:
+    return AgendaLine(
+        phase.title,
+        timing.timebox_minutes(phase.timebox, counts),
+        depth=depth,
+        per=phase.timebox.per,
+        checkpoint=isinstance(phase, Checkpoint),
+    )
+
+
+def _runs(recipe: Recipe, horizon: int, total: int | None) -> dict[int, list[Run]]:
+    """For each meeting, the phases limited by ``when`` that start there.
+
+    A phase that runs at every meeting of the series is nothing special and
+    is left out; so is a phase outside the planned meetings.
+    """
+    items: list[Phase | Rounds] = []
+    for item in recipe.agenda:
+        items.append(item)
+        if isinstance(item, Rounds):
+            items += [p for p in item.items if p.when is not None]
+    found: dict[int, list[Run]] = {}
+    numbers = range(1, horizon + 1)
+    for item in items:
+        if item.when is None:
+            continue
+        inside_block = next((b for b in recipe.agenda if isinstance(b, Rounds) and item in b.items), None)
+        hits = [
+            n
+            for n in numbers
+            if timing.applies(item, n, total) and (inside_block is None or timing.applies(inside_block, n, total))
+        ]
+        if not hits or len(hits) == horizon:
+            continue
+        for n in hits:
+            if n - 1 in hits:
+                continue
+            last = n
+            while last + 1 in hits:
+                last += 1
+            open_end = last == horizon and n != last
+            found.setdefault(n, []).append(Run(item.title, n, None if open_end else last))
+    return found
+
+
+def _at(date: dt.date, at: dt.time | None) -> dt.datetime | None:
+    return dt.datetime.combine(date, at) if at else None
+
+
+def _end(date: dt.date, at: dt.time | None, minutes: int) -> dt.datetime | None:
+    if at is None or minutes <= 0:
+        return None
+    return dt.datetime.combine(date, at) + dt.timedelta(minutes=minutes)
+
+
+def _uid(recipe: Recipe, key: str) -> str:
+    """A UID that stays the same when the same plan is exported again: recipe title and meeting, no dates."""
+    digest = hashlib.sha256(recipe.title.strip().encode("utf-8")).hexdigest()[:16]
+    return f"{key}-{digest}@methodengine"
+
+
+__all__ = [
+    "AgendaLine",
+    "DatedPlan",
+    "PlannedMeeting",
+    "Run",
+    "ScheduleError",
+    "Unplaced",
+    "dated_plan",
+    "inside",
+    "parse_date",
+    "parse_dates",
+    "parse_period",
+    "parse_time",
+]

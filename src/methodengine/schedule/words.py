@@ -1,0 +1,373 @@
+"""The words of a dated plan in Dutch or English: labels through gettext, dates through Babel.
+
+The English text is the message id; ``locale/nl/LC_MESSAGES/schedule.po``
+holds the Dutch. Every phrase a rendering needs is a method here, so that
+the text, Markdown, JSON and iCalendar outputs say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from babel.dates import format_date
+
+from methodengine.i18n import babel_locale, translations
+from methodengine.model import Period, Range
+from methodengine.schedule.plan import DatedPlan, PlannedMeeting, Run, Unplaced
+
+DOMAIN = "schedule"
+
+
+class Words:
+    """The phrases of a plan in one language (``nl`` or ``en``)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.locale = babel_locale(language)
+        catalog = translations(language, DOMAIN)
+        self._ = catalog.gettext
+        self.ngettext = catalog.ngettext
+
+    # -------------------------------------------------------------- dates, times, lengths
+
+    def date(self, date: dt.date) -> str:
+        """``maandag 11 januari 2027``, ``Monday 11 January 2027``."""
+        return format_date(date, "EEEE d MMMM y", locale=self.locale)
+
+    def weekday(self, date: dt.date) -> str:
+        return format_date(date, "EEEE", locale=self.locale)
+
+    @staticmethod
+    def clock(moment: dt.datetime | dt.time) -> str:
+        """24-hour clock time, as both languages write it: ``19:00``."""
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+
+    def window(self, meeting: PlannedMeeting) -> str:
+        """``19:00-21:30``; ``(+1)`` when it ends the next day; empty without a start time."""
+        if meeting.start is None:
+            return ""
+        if meeting.end is None:
+            return self.clock(meeting.start)
+        later = (meeting.end.date() - meeting.start.date()).days
+        return f"{self.clock(meeting.start)}-{self.clock(meeting.end)}" + (f" (+{later})" if later else "")
+
+    def length(self, minutes: int) -> str:
+        """``90 min``, ``2 h 30 min`` (``2 uur 30 min``), ``5 h``."""
+        _ = self._
+        hours, rest = divmod(minutes, 60)
+        if hours == 0:
+            return _("{minutes} min").format(minutes=rest)
+        if rest == 0:
+            return _("{hours} h").format(hours=hours)
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+    def minutes(self, minutes: Range) -> str:
+        return self._("{minutes} min").format(minutes=minutes)
+
+    def period(self, period: Period) -> str:
+        """``3 weeks``, ``2-4 weken``, ``1 maand``."""
+        ngettext = self.ngettext
+        amount = period.amount
+        n = amount.high
+        form = {
+            "day": ngettext("{amount} day", "{amount} days", n),
+            "week": ngettext("{amount} week", "{amount} weeks", n),
+            "month": ngettext("{amount} month", "{amount} months", n),
+            "year": ngettext("{amount} year", "{amount} years", n),
+        }[period.unit]
+        return form.format(amount=amount)
+
+    def every(self, period: Period) -> str:
+        """``every 3 weeks``, ``om de 3 weken``; ``every month``, ``elke maand``."""
+        _ = self._
+        if period.amount.exact and period.amount.low == 1:
+            return {
+                "day": _("every day"),
+                "week": _("every week"),
+                "month": _("every month"),
+                "year": _("every year"),
+            }[period.unit]
+        return _("every {period}").format(period=self.period(period))
+
+    # -------------------------------------------------------------- the plan as a whole
+
+    def heading(self, plan: DatedPlan) -> str:
+        return self._("{title}: dated plan").format(title=plan.recipe.title)
+
+    def overview(self, plan: DatedPlan) -> list[str]:
+        """The sentences above the list of meetings: how many, how often, from when to when, how long."""
+        _ = self._
+        out: list[str] = []
+        series = plan.series
+        first, last = self.date(series[0].date), self.date(series[-1].date)
+        if plan.open and not plan.tentative:
+            out.append(_("An open series: only the first meeting is planned, on {date}.").format(date=first))
+        elif plan.open:
+            count = self.ngettext(
+                "An open series: {count} tentative meeting, {every}, from {first} to {last}.",
+                "An open series: {count} tentative meetings, {every}, from {first} to {last}.",
+                plan.planned,
+            )
+            out.append(count.format(count=plan.planned, every=self._every_or_none(plan), first=first, last=last))
+        else:
+            count = self.ngettext(
+                "{count} meeting, {every}, from {first} to {last}.",
+                "{count} meetings, {every}, from {first} to {last}.",
+                plan.planned,
+            )
+            out.append(count.format(count=plan.planned, every=self._every_or_none(plan), first=first, last=last))
+        extras = [m for m in plan.meetings if m.kind == "extra"]
+        if extras:
+            titles = [m.title for m in extras if m.index == 1 and m.title]
+            out.append(
+                self.ngettext(
+                    "Extra meeting (marked +): {titles}.", "Extra meetings (marked +): {titles}.", len(titles)
+                ).format(titles=self.titles(titles))
+            )
+        trajectory = plan.recipe.trajectory
+        if plan.every_source == "lower-bound" and trajectory and trajectory.every and plan.every:
+            out.append(
+                _(
+                    "The recipe says to meet {range}; this plan takes the shortest, {chosen}. Choose another with "
+                    "--every."
+                ).format(range=self.every(trajectory.every), chosen=self.period(plan.every))
+            )
+        elif plan.every_source == "option" and trajectory and trajectory.every and plan.every:
+            out.append(
+                _("Chosen with --every: {chosen} (the recipe allows {range}).").format(
+                    chosen=self.every(plan.every), range=self.period(trajectory.every)
+                )
+            )
+        elif plan.every_source == "option" and plan.every:
+            out.append(_("Chosen with --every: {chosen}.").format(chosen=self.every(plan.every)))
+        if plan.at is not None and plan.uniform_minutes:
+            out.append(
+                _("Each meeting starts at {time} and lasts {length}.").format(
+                    time=self.clock(plan.at), length=self.length(plan.uniform_minutes)
+                )
+            )
+        elif plan.at is not None:
+            out.append(_("Each meeting starts at {time}.").format(time=self.clock(plan.at)))
+        elif plan.uniform_minutes:
+            out.append(
+                _("Each meeting lasts {length}; give the start time with --at.").format(
+                    length=self.length(plan.uniform_minutes)
+                )
+            )
+        return out
+
+    def _every_or_none(self, plan: DatedPlan) -> str:
+        return self.every(plan.every) if plan.every else self._("no cadence")
+
+    def notes(self, plan: DatedPlan) -> list[str]:
+        """The sentences below the list: the checkpoint rule, skipped dates that changed nothing, unplaced meetings."""
+        _ = self._
+        out: list[str] = []
+        if plan.open:
+            out += self.checkpoint_rule(plan)
+        for date in plan.unused_skips:
+            out.append(_("No meeting falls on {date}, so skipping it changes nothing.").format(date=self.date(date)))
+        for unplaced in plan.unplaced:
+            out.append(
+                _("{title} has no date in this plan: {reason}.").format(
+                    title=unplaced.meeting.title, reason=self.reason(unplaced)
+                )
+            )
+        return [_tidy(sentence) for sentence in out]
+
+    def checkpoint_rule(self, plan: DatedPlan) -> list[str]:
+        """How an open series goes on: the checkpoint that closes each meeting decides."""
+        _ = self._
+        recipe = plan.recipe
+        if not plan.checkpoints:
+            out = [_("The series has no fixed number of meetings; it runs until the participants end it.")]
+            if not plan.tentative:
+                out.append(_("To date tentative meetings after the first, give their number with --meetings."))
+            return out
+        # The checkpoint that closes the meeting: the last one in the agenda.
+        checkpoint = plan.checkpoints[-1]
+        roles = [(ident, recipe.role(ident)) for ident in checkpoint.decide]
+        deciders = [role.name if role else ident for ident, role in roles]
+        rule = _(
+            "The series has no fixed number of meetings. Each meeting ends with the checkpoint "
+            "\u201c{title}\u201d: {who} each decide whether a next meeting is useful."
+        ).format(title=checkpoint.title, who=self.join(deciders) or _("the participants"))
+        then = (
+            _("Plan the next meeting only when both say go on.")
+            if len(deciders) == 2
+            else _("Plan the next meeting only when all of them say go on.")
+        )
+        out = [f"{rule} {then}"]
+        if plan.tentative:
+            out.append(
+                _(
+                    "Meetings after the first are tentative: each takes place only if the checkpoint of the "
+                    "meeting before says go on."
+                )
+            )
+        else:
+            out.append(_("To date tentative meetings after the first, give their number with --meetings."))
+        return out
+
+    def reason(self, unplaced: Unplaced) -> str:
+        """Why an extra meeting has no date."""
+        _ = self._
+        if unplaced.reason == "no-anchor":
+            return _("it has no `at:`")
+        if unplaced.reason == "open-last":
+            return _("the series is open, so its last meeting has no date")
+        return _("meeting {number} is not in this plan").format(number=unplaced.number)
+
+    @staticmethod
+    def titles(items: Sequence[str]) -> str:
+        """Titles of phases or meetings, which may hold ``and`` themselves: ``A; B; C``."""
+        return "; ".join(items)
+
+    def join(self, items: Sequence[str]) -> str:
+        """``a, b and c``; ``a, b en c``."""
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return self._("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+    # -------------------------------------------------------------- one meeting
+
+    def name(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
+        """``Meeting 3 of 8``, ``Bijeenkomst 3``, or an extra meeting's title (``Follow-upgesprek (2 of 2)``)."""
+        _ = self._
+        if meeting.kind == "extra":
+            assert meeting.title is not None
+            if meeting.of > 1:
+                return f"{meeting.title} ({_('{index} of {count}').format(index=meeting.index, count=meeting.of)})"
+            return meeting.title
+        if plan.total is not None:
+            return _("Meeting {number} of {total}").format(number=meeting.number, total=plan.total)
+        return _("Meeting {number}").format(number=meeting.number)
+
+    def label(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
+        """An extra meeting's title with what it is: ``Follow-upgesprek (2 of 2, optional)``; a meeting of the
+        series: its stage, with ``(tentative)``."""
+        _ = self._
+        parts: list[str] = []
+        if meeting.kind == "extra":
+            assert meeting.title is not None
+            title = meeting.title
+            if meeting.of > 1:
+                parts.append(_("{index} of {count}").format(index=meeting.index, count=meeting.of))
+        else:
+            title = self.stage(plan, meeting)
+        parts += self.marks(meeting)
+        if not parts:
+            return title
+        return f"{title} ({', '.join(parts)})" if title else f"({', '.join(parts)})"
+
+    def marks(self, meeting: PlannedMeeting) -> list[str]:
+        """``optional``, ``tentative``."""
+        _ = self._
+        out = []
+        if meeting.optional:
+            out.append(_("optional"))
+        if meeting.tentative:
+            out.append(_("tentative"))
+        return out
+
+    def stage(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
+        if meeting.stage is None:
+            return ""
+        return meeting.stage.title
+
+    def specials(self, plan: DatedPlan, meeting: PlannedMeeting) -> list[str]:
+        """What is special about a meeting, one sentence each, in the order a trainer needs them."""
+        return [_tidy(s) for s in self._specials(plan, meeting)]
+
+    def _specials(self, plan: DatedPlan, meeting: PlannedMeeting) -> list[str]:
+        _ = self._
+        out: list[str] = []
+        if meeting.moved_from is not None:
+            out.append(_("Moved from {date}, a skipped date.").format(date=self.date(meeting.moved_from)))
+        if meeting.kind == "extra":
+            assert meeting.extra is not None
+            if meeting.extra.at is not None:
+                out.append(self.anchor(meeting))
+            if meeting.extra.summary:
+                out.append(meeting.extra.summary)
+            return out
+        if meeting.stage is not None and meeting.stage_start:
+            stages = len(plan.recipe.trajectory.stages) if plan.recipe.trajectory else 0
+            out.append(
+                _("Stage {number} of {count} begins: {title}.").format(
+                    number=meeting.stage_number, count=stages, title=meeting.stage.title
+                )
+            )
+            if meeting.stage.focus:
+                out.append(_("Focus: {focus}").format(focus=meeting.stage.focus))
+        out += self.runs(meeting.runs)
+        if meeting.last:
+            out.append(_("The last meeting of the series."))
+        return out
+
+    def runs(self, runs: Sequence[Run]) -> list[str]:
+        _ = self._
+        out: list[str] = []
+        only = [r.title for r in runs if r.only]
+        onward = [r.title for r in runs if r.last is None]
+        if only:
+            out.append(_("Only in this meeting: {titles}.").format(titles=self.titles(only)))
+        if onward:
+            out.append(_("From this meeting on: {titles}.").format(titles=self.titles(onward)))
+        for run in runs:
+            if run.last is not None and not run.only:
+                out.append(
+                    _("In meetings {first}-{last}: {title}.").format(first=run.first, last=run.last, title=run.title)
+                )
+        return out
+
+    def anchor(self, meeting: PlannedMeeting) -> str:
+        """Where an extra meeting belongs: ``Before meeting 1.``, ``3 months after the last meeting.``"""
+        _ = self._
+        assert meeting.extra is not None and meeting.extra.at is not None
+        anchor, every = meeting.extra.at, meeting.extra.every
+        if meeting.index > 1 and anchor.relation == "after":
+            if every is not None:
+                return _("{period} after the one before.").format(period=self.period(every))
+            return _("After the one before.")
+        if anchor.meeting == "last":
+            ref = _("the last meeting")
+        elif anchor.meeting == "first":
+            ref = _("the first meeting")
+        else:
+            ref = _("meeting {number}").format(number=anchor.meeting)
+        if anchor.offset is not None:
+            if anchor.relation == "before":
+                return _("{offset} before {meeting}.").format(offset=self.period(anchor.offset), meeting=ref)
+            return _("{offset} after {meeting}.").format(offset=self.period(anchor.offset), meeting=ref)
+        if anchor.relation == "before":
+            return _("Before {meeting}.").format(meeting=ref)
+        return _("After {meeting}.").format(meeting=ref)
+
+    def agenda_heading(self) -> str:
+        return self._("Agenda")
+
+    def agenda_lines(self, meeting: PlannedMeeting) -> list[str]:
+        """The agenda of a meeting, one line per phase with its time box; rounds with their phases indented."""
+        _ = self._
+        out: list[str] = []
+        for line in meeting.agenda:
+            indent = "  " * line.depth
+            if line.rounds is not None:
+                label = self.ngettext("{count} round", "{count} rounds", line.rounds.high).format(count=line.rounds)
+                out.append(f"{indent}- {line.title} ({label}, {self.minutes(line.minutes)})")
+                continue
+            box = self.minutes(line.minutes)
+            if line.checkpoint:
+                box = _("{timebox}, checkpoint").format(timebox=box)
+            out.append(f"{indent}- {line.title} ({box})")
+        return out
+
+
+def _tidy(sentence: str) -> str:
+    """No full stop after a title that ends a sentence itself: ``Wat wil je bereiken?.`` becomes ``...bereiken?``."""
+    if len(sentence) > 1 and sentence.endswith(".") and sentence[-2] in "?!.":
+        return sentence[:-1]
+    return sentence

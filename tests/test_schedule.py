@@ -1,0 +1,533 @@
+"""The dated plan of a trajectory: cadence, month ends, skipped dates, extra meetings, renderings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from methodengine import load, parse, resolve
+from methodengine.model import Recipe
+from methodengine.schedule import DatedPlan, ScheduleError, dated_plan, parse_date, parse_dates, parse_period
+from methodengine.schedule.ics import render_ics
+from methodengine.schedule.plan import parse_time
+from methodengine.schedule.render import render_json, render_markdown, render_text
+from methodengine.schedule.words import Words
+
+icalendar = pytest.importorskip("icalendar")
+
+ROOT = Path(__file__).resolve().parents[1]
+RECIPES = ROOT / "recipes"
+WITH_TRAJECTORY = ["backstagegroep", "incidentmethode", "inspiratiegroep", "jobcoaching", "progressiegericht"]
+MONDAY = dt.date(2027, 1, 11)
+EVENING = dt.time(19, 0)
+
+
+def recipe(name: str) -> Recipe:
+    return resolve(load(RECIPES / f"{name}.mth")).recipe
+
+
+def from_text(text: str) -> Recipe:
+    return resolve(parse(text, "test.mth")).recipe
+
+
+def flat(text: str) -> str:
+    """Text with its line wrapping undone, to find a sentence wherever it was wrapped."""
+    return " ".join(text.split())
+
+
+def series_dates(plan: DatedPlan) -> list[dt.date]:
+    return [m.date for m in plan.series]
+
+
+def days(*numbers: int) -> list[dt.date]:
+    return [MONDAY + dt.timedelta(days=n) for n in numbers]
+
+
+# ------------------------------------------------------------------ every bundled recipe
+
+
+def test_every_bundled_recipe_with_a_trajectory_is_covered() -> None:
+    bundled = sorted(p.stem for p in RECIPES.glob("*.mth") if recipe(p.stem).trajectory is not None)
+    assert bundled == WITH_TRAJECTORY
+
+
+@pytest.mark.parametrize("name", WITH_TRAJECTORY)
+def test_a_plan_for_every_bundled_recipe(name: str) -> None:
+    r = recipe(name)
+    plan = dated_plan(r, MONDAY, at=EVENING)
+    assert r.trajectory is not None
+    assert len(plan.series) == (r.trajectory.meetings or 1)
+    assert plan.series[0].date == MONDAY
+    assert [m.number for m in plan.series] == list(range(1, len(plan.series) + 1))
+    dates = [m.date for m in plan.meetings]
+    assert dates == sorted(dates)
+    assert len({m.uid for m in plan.meetings}) == len(plan.meetings)
+    for meeting in plan.meetings:
+        assert meeting.start is not None and meeting.end is not None
+        assert meeting.end - meeting.start == dt.timedelta(minutes=meeting.minutes)
+
+
+@pytest.mark.parametrize("name", WITH_TRAJECTORY)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_text_fits_80_columns_and_every_format_renders(name: str, language: str) -> None:
+    plan = dated_plan(recipe(name), MONDAY, at=EVENING, skip=[MONDAY + dt.timedelta(weeks=6)])
+    words = Words(language)
+    text = render_text(plan, words)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    date = {"nl": "maandag 11 januari 2027", "en": "Monday 11 January 2027"}[language]
+    assert date in text
+    assert render_markdown(plan, words).count("\n| ") == len(plan.meetings) + 2  # with the header and its rule
+    data = json.loads(render_json(plan, words))
+    assert len(data["meetings"]) == len(plan.meetings)
+    assert render_ics(plan, words) == render_ics(plan, Words(language))
+
+
+@pytest.mark.parametrize("name", WITH_TRAJECTORY)
+def test_the_dutch_plan_has_no_english_labels(name: str) -> None:
+    plan = dated_plan(recipe(name), MONDAY, at=EVENING, meetings=3 if name == "progressiegericht" else None,
+                      every="2 weeks" if name == "progressiegericht" else None)  # fmt: skip
+    text = render_text(plan, Words("nl")) + render_markdown(plan, Words("nl"))
+    text = text.replace("--every", "").replace("--meetings", "")
+    for english in ("meeting", "Meeting", "every", "Monday", "January", "Stage", "optional", "tentative", " from "):
+        assert english not in text
+
+
+def test_the_dutch_catalog_translates_every_label() -> None:
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    from methodengine.i18n import catalog_path
+
+    package = ROOT / "src" / "methodengine" / "schedule"
+    used = {
+        m[2] if isinstance(m[2], str) else m[2][0]
+        for m in extract_from_dir(str(package), keywords={"_": None, "ngettext": (1, 2)})
+    }
+    with catalog_path("nl", "schedule").open("rb") as f:
+        catalog = read_po(f)
+    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and m.string}
+    assert used - translated == set()
+    for message in catalog:
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(strings), message.id
+
+
+# ------------------------------------------------------------------ cadence
+
+
+def test_a_range_is_planned_at_its_lower_bound_and_says_so() -> None:
+    plan = dated_plan(recipe("backstagegroep"), MONDAY)
+    assert str(plan.every) == "2 weeks"
+    assert plan.every_source == "lower-bound"
+    assert series_dates(plan) == days(0, 14, 28, 42, 56, 70, 84, 98)
+    assert "this plan takes the shortest, 2 weeks" in flat(render_text(plan, Words("en")))
+    assert "deze planning neemt de kortste tussenpoos, 2 weken" in flat(render_text(plan, Words("nl")))
+
+
+@pytest.mark.parametrize("every", ["3 weeks", "4 weken", "14 days", "2 weeks"])
+def test_a_cadence_inside_the_range(every: str) -> None:
+    plan = dated_plan(recipe("backstagegroep"), MONDAY, every=every)
+    step = plan.series[1].date - plan.series[0].date
+    assert step == dt.timedelta(days=parse_period(every).days()[0])
+    assert plan.every_source == "option"
+
+
+@pytest.mark.parametrize(
+    ("name", "every"),
+    [
+        ("backstagegroep", "5 weeks"),
+        ("backstagegroep", "1 week"),
+        ("backstagegroep", "1 month"),
+        ("incidentmethode", "9 weeks"),
+        ("incidentmethode", "2 months"),
+        ("inspiratiegroep", "4 weeks"),
+        ("jobcoaching", "2 weeks"),
+    ],
+)
+def test_a_cadence_outside_the_range_is_refused(name: str, every: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        dated_plan(recipe(name), MONDAY, every=every)
+    assert not caught.value.usage
+    assert "outside the recipe's cadence" in caught.value.message
+
+
+def test_incident_method_every_six_to_eight_weeks() -> None:
+    assert series_dates(dated_plan(recipe("incidentmethode"), MONDAY)) == days(*(42 * n for n in range(6)))
+    assert series_dates(dated_plan(recipe("incidentmethode"), MONDAY, every="8 weeks"))[-1] == days(280)[0]
+
+
+# ------------------------------------------------------------------ month ends
+
+
+def test_monthly_keeps_the_day_of_the_month_where_it_exists() -> None:
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31))
+    expected = ["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31"]
+    assert [d.isoformat()[5:] for d in series_dates(plan)] == expected
+
+
+def test_monthly_in_a_leap_year() -> None:
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2028, 1, 31))
+    assert series_dates(plan)[:3] == [dt.date(2028, 1, 31), dt.date(2028, 2, 29), dt.date(2028, 3, 31)]
+
+
+def test_months_are_counted_from_the_start_never_chained() -> None:
+    # Chained, 29 January would become 28 February and then stay on the 28th.
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 29))
+    assert series_dates(plan)[:3] == [dt.date(2027, 1, 29), dt.date(2027, 2, 28), dt.date(2027, 3, 29)]
+
+
+def test_follow_ups_months_after_the_last_meeting_at_a_month_end() -> None:
+    # 8 meetings every 3 weeks from 2027-01-04: the last on 2027-05-31; follow-ups 3 and 6 months later.
+    plan = dated_plan(recipe("jobcoaching"), dt.date(2027, 1, 4))
+    assert plan.series[-1].date == dt.date(2027, 5, 31)
+    follow_ups = [m for m in plan.meetings if m.extra and m.extra.id == "followup"]
+    assert [m.date for m in follow_ups] == [dt.date(2027, 8, 31), dt.date(2027, 11, 30)]
+
+
+# ------------------------------------------------------------------ skipped dates
+
+
+def test_a_skipped_date_moves_the_meeting_a_week_and_the_rest_follows() -> None:
+    third = MONDAY + dt.timedelta(weeks=4)
+    plan = dated_plan(recipe("backstagegroep"), MONDAY, skip=[third])
+    assert series_dates(plan) == days(0, 14, 35, 49, 63, 77, 91, 105)
+    moved = plan.series[2]
+    assert moved.moved_from == third
+    assert moved.date.weekday() == third.weekday()
+    assert [m.number for m in plan.series if m.moved_from] == [3]
+    intervals = {(b - a).days for a, b in zip(series_dates(plan), series_dates(plan)[1:], strict=False)}
+    assert intervals == {14, 21}
+    assert "Moved from Monday 8 February 2027" in flat(render_text(plan, Words("en")))
+    assert "Verschoven van maandag 8 februari 2027" in flat(render_text(plan, Words("nl")))
+
+
+def test_skipped_weeks_in_a_row() -> None:
+    third = MONDAY + dt.timedelta(weeks=4)
+    plan = dated_plan(recipe("backstagegroep"), MONDAY, skip=[third, third + dt.timedelta(weeks=1)])
+    assert plan.series[2].date == third + dt.timedelta(weeks=2)
+    assert plan.series[2].moved_from == third
+    assert plan.unused_skips == ()
+
+
+def test_skipping_the_start_date() -> None:
+    plan = dated_plan(recipe("incidentmethode"), MONDAY, skip=[MONDAY])
+    assert plan.series[0].date == MONDAY + dt.timedelta(weeks=1)
+    assert plan.series[0].moved_from == MONDAY
+
+
+def test_a_skipped_date_in_a_monthly_series() -> None:
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31), skip=[dt.date(2027, 2, 28)])
+    assert series_dates(plan)[:3] == [dt.date(2027, 1, 31), dt.date(2027, 3, 7), dt.date(2027, 4, 7)]
+    assert plan.series[1].date.weekday() == dt.date(2027, 2, 28).weekday()
+
+
+def test_a_daily_cadence_moves_to_the_next_day() -> None:
+    r = from_text(
+        "recipe: Dagelijks\nduration: 30 min\nphase Stand-up (30 min)\ntrajectory\n  meetings: 3\n  every: 1 day\n"
+    )
+    plan = dated_plan(r, MONDAY, skip=[MONDAY + dt.timedelta(days=1)])
+    assert series_dates(plan) == days(0, 2, 3)
+
+
+def test_skipped_dates_no_meeting_falls_on_are_reported() -> None:
+    unused = MONDAY + dt.timedelta(days=3)
+    plan = dated_plan(recipe("backstagegroep"), MONDAY, skip=[unused])
+    assert plan.unused_skips == (unused,)
+    assert series_dates(plan) == series_dates(dated_plan(recipe("backstagegroep"), MONDAY))
+    assert "No meeting falls on Thursday 14 January 2027" in flat(render_text(plan, Words("en")))
+
+
+def test_an_extra_meeting_on_a_skipped_date_moves_without_moving_the_series() -> None:
+    intake = MONDAY - dt.timedelta(weeks=1)
+    plain = dated_plan(recipe("jobcoaching"), MONDAY)
+    plan = dated_plan(recipe("jobcoaching"), MONDAY, skip=[intake])
+    moved = next(m for m in plan.meetings if m.key == "intake")
+    assert moved.moved_from == intake
+    assert moved.date == MONDAY  # a week later: the same day as meeting 1, listed before it
+    assert plan.meetings[0] is moved
+    assert series_dates(plan) == series_dates(plain)
+
+
+# ------------------------------------------------------------------ what is special about a meeting
+
+
+def test_the_backstage_group_specials() -> None:
+    plan = dated_plan(recipe("backstagegroep"), MONDAY)
+    first, second = plan.series[0], plan.series[1]
+    assert [(r.title, r.only) for r in first.runs] == [("Kennismaking", True)]
+    assert [(r.title, r.last) for r in second.runs] == [("Terugkoppeling", None)]
+    assert all(not m.runs for m in plan.series[2:])
+    assert [m.number for m in plan.series if m.last] == [8]
+    text = flat(render_text(plan, Words("en")))
+    assert "Only in this meeting: Kennismaking." in text
+    assert "From this meeting on: Terugkoppeling." in text
+    assert "The last meeting of the series." in text
+
+
+def test_stages_and_their_starts() -> None:
+    plan = dated_plan(recipe("inspiratiegroep"), MONDAY)
+    assert [m.stage_number for m in plan.series] == [1, 1, 1, 2, 2, 2, 2, 3, 3, 3]
+    assert [m.number for m in plan.series if m.stage_start] == [1, 4, 8]
+    text = flat(render_text(plan, Words("nl")))
+    assert "Fase 2 van 3 begint: Nieuwe stappen zetten." in text
+    assert "Focus: Ieder gaat aan de slag met nieuwe stappen." in text
+
+
+def test_a_when_that_covers_some_meetings() -> None:
+    r = from_text(
+        "recipe: Reeks\nduration: 60 min\n"
+        "phase Start (10 min)\n  when: meetings 1-2\n"
+        "phase Slot (10 min)\n  when: last meeting\n"
+        "phase Kern (40 min)\n"
+        "trajectory\n  meetings: 4\n  every: 1 week\n"
+    )
+    plan = dated_plan(r, MONDAY)
+    assert [(r.title, r.first, r.last) for r in plan.series[0].runs] == [("Start", 1, 2)]
+    assert [(r.title, r.only) for r in plan.series[3].runs] == [("Slot", True)]
+    text = flat(render_text(plan, Words("en")))
+    assert "In meetings 1-2: Start." in text
+    assert "Only in this meeting: Slot." in text
+    assert [line.title for line in plan.series[3].agenda] == ["Slot", "Kern"]
+
+
+def test_job_coaching_extra_meetings_in_their_places() -> None:
+    plan = dated_plan(recipe("jobcoaching"), MONDAY, at=dt.time(10, 0))
+    keys = [m.key for m in plan.meetings]
+    assert keys[:3] == ["intake", "meeting-1", "assessment"]
+    assert keys[-2:] == ["followup-1", "followup-2"]
+    by_key = {m.key: m for m in plan.meetings}
+    last = plan.series[-1].date
+    assert by_key["intake"].date == MONDAY - dt.timedelta(weeks=1)
+    assert by_key["assessment"].date == MONDAY + dt.timedelta(weeks=1)
+    assert by_key["assessment"].optional and by_key["assessment"].minutes == 180
+    assert by_key["followup-1"].date == dt.date(last.year, last.month + 3, last.day)
+    assert not by_key["followup-1"].optional
+    assert by_key["followup-2"].optional  # `count: 1-2`: the second only if needed
+    text = flat(render_text(plan, Words("nl")))
+    assert "Assessment (optioneel)" in text
+    assert "Follow-upgesprek (2 van 2, optioneel)" in text
+    assert "3 maanden na de laatste bijeenkomst." in text
+
+
+# ------------------------------------------------------------------ open trajectories
+
+
+def test_an_open_trajectory_plans_the_first_meeting_and_states_the_checkpoint_rule() -> None:
+    plan = dated_plan(recipe("progressiegericht"), MONDAY)
+    assert plan.open and not plan.tentative
+    assert len(plan.meetings) == 1 and plan.every is None
+    text = flat(render_text(plan, Words("en")))
+    assert "only the first meeting is planned" in text
+    assert "Is een volgend gesprek zinvol?" in text
+    assert "Cliënt and Coach each decide" in text
+    assert "--meetings" in text
+
+
+def test_tentative_meetings_of_an_open_trajectory() -> None:
+    plan = dated_plan(recipe("progressiegericht"), MONDAY, every="2 weeks", meetings=4)
+    assert series_dates(plan) == days(0, 14, 28, 42)
+    assert [m.tentative for m in plan.series] == [False, True, True, True]
+    assert plan.total is None and not any(m.last for m in plan.series)
+    assert [(r.title, r.last) for r in plan.series[1].runs] == [("Wat is er beter?", None)]
+    text = render_text(plan, Words("nl"))
+    assert text.count("(voorlopig)") == 3
+    ics = icalendar.Calendar.from_ical(render_ics(plan, Words("nl")))
+    assert [str(e["STATUS"]) for e in ics.walk("VEVENT")] == ["CONFIRMED"] + ["TENTATIVE"] * 3
+
+
+def test_tentative_meetings_need_a_cadence() -> None:
+    with pytest.raises(ScheduleError) as caught:
+        dated_plan(recipe("progressiegericht"), MONDAY, meetings=3)
+    assert caught.value.usage and "--every" in str(caught.value)
+
+
+def test_meetings_is_only_for_open_trajectories() -> None:
+    with pytest.raises(ScheduleError) as caught:
+        dated_plan(recipe("backstagegroep"), MONDAY, meetings=3)
+    assert caught.value.usage
+
+
+def test_a_recipe_without_a_trajectory() -> None:
+    with pytest.raises(ScheduleError, match="has no trajectory"):
+        dated_plan(from_text("recipe: Los\nphase A (10 min)\n"), MONDAY)
+
+
+# ------------------------------------------------------------------ iCalendar
+
+
+def events(data: bytes) -> list:  # type: ignore[type-arg]
+    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("name", WITH_TRAJECTORY)
+def test_the_calendar_file_read_back(name: str) -> None:
+    plan = dated_plan(recipe(name), MONDAY, at=EVENING)
+    found = events(render_ics(plan, Words("nl")))
+    assert len(found) == len(plan.meetings)
+    for event, meeting in zip(found, plan.meetings, strict=True):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert start == meeting.start and start.date() == meeting.date
+        assert end - start == dt.timedelta(minutes=meeting.minutes)
+        assert str(event["UID"]) == meeting.uid
+        assert event.decoded("DTSTAMP") == dt.datetime(2027, 1, 11, tzinfo=dt.UTC)
+        assert str(event["SUMMARY"]).startswith(plan.recipe.title)
+
+
+def test_calendar_lengths_and_agenda_of_the_backstage_group() -> None:
+    plan = dated_plan(recipe("backstagegroep"), MONDAY, at=EVENING)
+    found = events(render_ics(plan, Words("nl")))
+    assert len(found) == 8
+    assert {e.decoded("DTEND") - e.decoded("DTSTART") for e in found} == {dt.timedelta(hours=2, minutes=30)}
+    assert [e.decoded("DTSTART").date() for e in found] == days(0, 14, 28, 42, 56, 70, 84, 98)
+    first = str(found[0]["DESCRIPTION"])
+    assert "- Kennismaking (15 min)" in first
+    assert "- Beurt van een inbrenger (1-2 rondes, 65-130 min)" in first
+    assert "  - Afspraken maken (5 min)" in first
+    assert "Terugkoppeling" not in first and "- Terugkoppeling (15 min)" in str(found[1]["DESCRIPTION"])
+
+
+def test_uids_stay_when_the_plan_is_exported_again() -> None:
+    r = recipe("jobcoaching")
+    first = render_ics(dated_plan(r, MONDAY, at=EVENING), Words("nl"))
+    again = render_ics(dated_plan(r, MONDAY, at=EVENING), Words("nl"))
+    assert first == again
+    moved = render_ics(dated_plan(r, dt.date(2027, 3, 1), at=dt.time(9, 0), skip=[dt.date(2027, 4, 12)]), Words("en"))
+    uids = [str(e["UID"]) for e in events(first)]
+    assert uids == [str(e["UID"]) for e in events(moved)]
+    assert len(set(uids)) == len(uids) == 12
+    other = render_ics(dated_plan(recipe("backstagegroep"), MONDAY), Words("nl"))
+    assert not set(uids) & {str(e["UID"]) for e in events(other)}
+
+
+def test_without_a_start_time_the_events_are_all_day() -> None:
+    found = events(render_ics(dated_plan(recipe("incidentmethode"), MONDAY), Words("en")))
+    assert found[0].decoded("DTSTART") == MONDAY
+    assert found[0].decoded("DTEND") == MONDAY + dt.timedelta(days=1)
+
+
+def test_optional_extra_meetings_are_tentative_events() -> None:
+    plan = dated_plan(recipe("jobcoaching"), MONDAY, at=EVENING)
+    status = {str(e["UID"]).split("-")[0]: str(e["STATUS"]) for e in events(render_ics(plan, Words("nl")))}
+    assert status["assessment"] == "TENTATIVE" and status["intake"] == "CONFIRMED"
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def test_the_json_plan() -> None:
+    plan = dated_plan(recipe("jobcoaching"), MONDAY, at=EVENING, skip=[dt.date(2027, 2, 22)])
+    data = json.loads(render_json(plan, Words("en")))
+    assert data["version"] == 1
+    assert data["every"] == {"low": 3, "high": 3, "unit": "week", "text": "3 weeks"}
+    assert data["every_source"] == "recipe"
+    assert data["meetings_total"] == data["meetings_planned"] == 8
+    first = data["meetings"][1]
+    assert first["kind"] == "meeting" and first["number"] == 1
+    assert first["date"] == "2027-01-11" and first["date_text"] == "Monday 11 January 2027"
+    assert first["start"] == "2027-01-11T19:00" and first["end"] == "2027-01-11T20:00"
+    assert first["only_here"] == ["Doel en verwachtingen", "Ontwikkelpunten in kaart brengen", "Aanpak en tijdsplan"]
+    moved = next(m for m in data["meetings"] if m["moved_from"])
+    assert moved["number"] == 3 and moved["moved_from"] == "2027-02-22" and moved["date"] == "2027-03-01"
+    assessment = next(m for m in data["meetings"] if m["id"] == "assessment")
+    assert assessment["optional"] and assessment["minutes"] == 180
+
+
+# ------------------------------------------------------------------ reading the options
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2027-02-30", "February 2027 has 28 days"),
+        ("2027-13-01", "no month 13"),
+        ("11-01-2027", "YYYY-MM-DD"),
+        ("morgen", "YYYY-MM-DD"),
+    ],
+)
+def test_bad_dates(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+def test_dates_in_a_comma_list() -> None:
+    assert parse_dates(["2027-04-05,2027-05-24", "2027-04-05"]) == (dt.date(2027, 4, 5), dt.date(2027, 5, 24))
+
+
+@pytest.mark.parametrize(("text", "period"), [("3 weeks", "3 weeks"), ("6 weken", "6 weeks"), ("1 maand", "1 month")])
+def test_cadences(text: str, period: str) -> None:
+    assert str(parse_period(text)) == period
+
+
+@pytest.mark.parametrize("text", ["drie weken", "3", "3 wekken", "0 weeks", "2-4 weeks", "1.5 weeks", "90 min"])
+def test_bad_cadences(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_period(text)
+
+
+@pytest.mark.parametrize(("text", "ok"), [("19:00", True), ("9:30", True), ("24:00", False), ("7pm", False)])
+def test_times(text: str, ok: bool) -> None:
+    if ok:
+        assert parse_time(text).minute in (0, 30)
+    else:
+        with pytest.raises(ValueError):
+            parse_time(text)
+
+
+# ------------------------------------------------------------------ extra meetings in other places
+
+OPEN_WITH_EXTRAS = """\
+recipe: Open reeks
+duration: 45 min
+phase Gesprek (45 min)
+trajectory
+  meetings: open
+  every: 1 week
+  meeting kennismaking: Kennismaking (20 min)
+    at: before meeting 1
+  meeting nazorg: Nazorg
+    at: 1 month after last meeting
+  meeting los: Los gesprek
+"""
+
+
+def test_extra_meetings_without_a_date_are_listed() -> None:
+    plan = dated_plan(from_text(OPEN_WITH_EXTRAS), MONDAY)
+    assert [m.key for m in plan.meetings] == ["kennismaking", "meeting-1"]
+    assert plan.meetings[0].date == MONDAY - dt.timedelta(days=3)  # half a week, in days
+    assert plan.meetings[0].minutes == 20 and not plan.meetings[0].tentative
+    assert [(u.meeting.id, u.reason) for u in plan.unplaced] == [("nazorg", "open-last"), ("los", "no-anchor")]
+    text = flat(render_text(plan, Words("nl")))
+    assert "Nazorg heeft in deze planning geen datum: de reeks is open, dus de laatste bijeenkomst heeft geen" in text
+    assert "Los gesprek heeft in deze planning geen datum: er staat geen `at:` bij." in text
+
+
+def test_extra_meetings_after_tentative_meetings_are_tentative() -> None:
+    plan = dated_plan(from_text(OPEN_WITH_EXTRAS), MONDAY, meetings=3)
+    nazorg = next(m for m in plan.meetings if m.key == "nazorg")
+    assert nazorg.date == dt.date(2027, 2, 25) and nazorg.tentative
+    assert nazorg.minutes == 45  # no time box of its own: as long as a meeting
+
+
+def test_an_extra_meeting_between_two_meetings_without_an_offset() -> None:
+    text = (
+        "recipe: Reeks\nduration: 60 min\nphase A (60 min)\ntrajectory\n  meetings: 4\n  every: 4 weeks\n"
+        "  meeting tussen: Tussengesprek (30 min)\n    at: before meeting 3\n"
+    )
+    plan = dated_plan(from_text(text), MONDAY)
+    between = next(m for m in plan.meetings if m.key == "tussen")
+    assert between.date == MONDAY + dt.timedelta(weeks=6)  # halfway between weeks 4 and 8
+    assert [m.key for m in plan.meetings] == ["meeting-1", "meeting-2", "tussen", "meeting-3", "meeting-4"]
+
+
+def test_the_plan_takes_dates_times_and_cadences_as_text() -> None:
+    plan = dated_plan(recipe("backstagegroep"), "2027-01-11", at="19:00", every="3 weeks", skip=["2027-02-01"])
+    assert plan.series[1].date == dt.date(2027, 2, 8) and plan.series[1].moved_from == dt.date(2027, 2, 1)
+    assert plan.series[0].start == dt.datetime(2027, 1, 11, 19, 0)
+    with pytest.raises(ScheduleError) as caught:
+        dated_plan(recipe("backstagegroep"), "2027-02-30")
+    assert caught.value.usage and "February 2027 has 28 days" in caught.value.message
