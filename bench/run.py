@@ -167,7 +167,7 @@ def bench_cold(python: str, small: Path, runs: int, cache_dir: Path, keep_byteco
     first = subprocess.run(check, env=env, capture_output=True, text=True)
     if first.returncode != 0:
         raise SystemExit(f"`methodengine check {small.name}` failed:\n{first.stdout}{first.stderr}")
-    pickles = sorted(cache_dir.glob("recipe-*.lark.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    pickles = sorted(cache_dir.glob("recipe-*.cache"), key=lambda p: p.stat().st_mtime_ns)
     if not pickles:
         raise SystemExit(f"the parser cache in {cache_dir} was not written; cold starts would rebuild the parser")
     print(f"parser cache dir: {cache_dir} (warm: {pickles[-1].name}, {pickles[-1].stat().st_size:,} bytes)")

@@ -455,8 +455,9 @@ def plugin_module_named(name: str, method_id: str) -> types.ModuleType:
 
 
 @pytest.fixture
-def installed(monkeypatch):
+def installed(monkeypatch, tmp_path):
     """Three installed plugins, `troika`, `gossip` and `broken`, as entry points in the `methodengine` group."""
+    monkeypatch.setenv("METHODENGINE_CACHE_DIR", str(tmp_path))  # no plugin list cached by other tests
     monkeypatch.setitem(sys.modules, "me_test_troika", plugin_module_named("me_test_troika", "troika"))
     monkeypatch.setitem(sys.modules, "me_test_gossip", plugin_module_named("me_test_gossip", "gossip"))
     points = [

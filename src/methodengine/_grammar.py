@@ -8,7 +8,6 @@ lark's version and Python's, and reloaded from there on every later run.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lark import Lark, Token
 from lark.indenter import Indenter
 
+from methodengine._cache import cache_dir
 from methodengine.errors import RecipeSyntaxError
 from methodengine.model import Position
 
@@ -33,14 +33,6 @@ def grammar_path() -> Path:
     if shipped.is_file():
         return shipped
     return _HERE.parent.parent / "grammar" / "recipe.lark"
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("METHODENGINE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "methodengine"
 
 
 class _IndentPostLexer(Indenter):
@@ -88,41 +80,21 @@ class _IndentPostLexer(Indenter):
             )
 
 
-def _cache_key(grammar: str) -> str:
-    import lark
-
-    text = f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-
-
 def build_parser(transformer: Transformer[Any, Any], postlex: _IndentPostLexer) -> Lark:
-    """The LALR parser with the builder inlined, from cache when possible."""
+    """The LALR parser with the builder inlined, loaded from the cache when it is there.
+
+    lark keys its cache on the grammar text, the options, its own version and
+    Python's, and rebuilds (and rewrites) the cache file when any differ or
+    the file cannot be read.
+    """
     grammar = grammar_path().read_text(encoding="utf-8")
-    cached = cache_dir() / f"recipe-{_cache_key(grammar)}.lark.pickle"
     options: dict[str, Any] = {"transformer": transformer, "postlex": postlex}
+    cache: str | bool = False
+    directory = cache_dir()
     try:
-        with cached.open("rb") as f:
-            return Lark.load(f, **options)
-    except Exception:
-        pass
-    parser = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, **options)
-    _save_atomically(parser, cached)
-    return parser
-
-
-def _save_atomically(parser: Lark, target: Path) -> None:
-    """Write the cache so that a concurrent run never reads half a file."""
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".recipe-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                parser.save(f)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        directory.mkdir(parents=True, exist_ok=True)
+        if os.access(directory, os.W_OK):
+            cache = str(directory / f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache")
     except OSError:
         pass  # an unwritable cache only costs speed
+    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, cache=cache, **options)

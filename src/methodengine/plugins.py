@@ -200,23 +200,18 @@ def _wanted() -> set[str] | None:
 
 
 def _load_entry_points(loaded: Plugins) -> None:
-    from importlib.metadata import entry_points
-
     wanted = _wanted()
     if wanted is not None and not wanted:
         return
+    from methodengine._cache import cache_dir
+    from methodengine._entry_points import entry_points
+
     seen: set[str] = set()
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in entry_points(ENTRY_POINT_GROUP, cache_dir()):
         if ep.name in seen or (wanted is not None and ep.name not in wanted):
             continue
         seen.add(ep.name)
-        dist = getattr(ep, "dist", None)
-        info = PluginInfo(
-            ep.name,
-            dist.version if dist else "?",
-            builtin=False,
-            distribution=dist.metadata["Name"] if dist else None,
-        )
+        info = PluginInfo(ep.name, ep.version or "?", builtin=False, distribution=ep.distribution)
         if ep.name in loaded.infos:
             loaded.fail(ep.name, "has the name of a plugin already loaded")
             continue
