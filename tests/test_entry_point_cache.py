@@ -29,14 +29,24 @@ def test_the_plugin_list_is_reused_until_a_directory_on_sys_path_changes(tmp_pat
     assert first[0].value == "methodengine_troika"
     assert len(calls) == 1, "the second start reads the cache instead of the installed metadata"
 
-    # Installing a distribution adds a folder to site-packages, which moves its modification time.
+    # Files that are not distributions do not count.
+    (site / "notes.txt").write_text("x")
+    _entry_points.entry_points("methodengine", cache)
+    assert len(calls) == 1
+
+    # Installing a distribution adds its metadata folder to site-packages.
     points.append(importlib.metadata.EntryPoint("gossip", "methodengine_gossip", "methodengine"))
     (site / "methodengine_gossip-1.0.dist-info").mkdir()
-    stat = site.stat()
-    os.utime(site, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     after = _entry_points.entry_points("methodengine", cache)
     assert sorted(ep.name for ep in after) == ["gossip", "troika"]
     assert len(calls) == 2
+
+    # Reinstalling rewrites that folder.
+    info = site / "methodengine_gossip-1.0.dist-info"
+    stat = info.stat()
+    os.utime(info, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    _entry_points.entry_points("methodengine", cache)
+    assert len(calls) == 3
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):

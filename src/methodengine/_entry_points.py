@@ -3,10 +3,10 @@
 Asking importlib.metadata for entry points imports it (about 20 ms) and
 reads the metadata of every installed distribution; for a command that
 should start in a blink that is most of the budget. The answer only changes
-when a distribution is installed or removed, which changes the
-modification time of the directory on ``sys.path`` that holds it. So the
-answer is kept in the cache directory beside the parser, keyed on those
-times, and asked again only when one of them moves.
+when a distribution is installed, upgraded or removed, which adds, removes
+or rewrites its ``*.dist-info`` folder on ``sys.path``. So the answer is
+kept in the cache directory beside the parser, keyed on those folders and
+their modification times, and asked again only when one of them changes.
 """
 
 from __future__ import annotations
@@ -39,13 +39,17 @@ class EntryPoint(NamedTuple):
 
 
 def _fingerprint() -> list[list[Any]]:
-    prints = []
+    """The installed distributions' metadata folders on ``sys.path``, with their modification times."""
+    prints: list[list[Any]] = []
     for entry in sys.path:
         try:
-            prints.append([entry, os.stat(entry or ".").st_mtime_ns])
+            with os.scandir(entry or ".") as found:
+                for item in found:
+                    if item.name.endswith((".dist-info", ".egg-info")):
+                        prints.append([entry, item.name, item.stat().st_mtime_ns])
         except OSError:
-            prints.append([entry, None])
-    return prints
+            continue
+    return sorted(prints)
 
 
 def _discover(group: str) -> list[EntryPoint]:
