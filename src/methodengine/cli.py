@@ -15,13 +15,33 @@ import click
 
 from methodengine import __version__
 from methodengine.commands._common import EXIT_INTERNAL
-from methodengine.commands.cards import cards
-from methodengine.commands.check import check
-from methodengine.commands.plugins import methods, new, plugins
-from methodengine.commands.schedule import schedule
+
+# Each command's module is imported only when that command runs (or help lists it).
+COMMANDS = {
+    "check": "methodengine.commands.check:check",
+    "cards": "methodengine.commands.cards:cards",
+    "schedule": "methodengine.commands.schedule:schedule",
+    "methods": "methodengine.commands.plugins:methods",
+    "new": "methodengine.commands.plugins:new",
+    "plugins": "methodengine.commands.plugins:plugins",
+}
 
 
 class _Group(click.Group):
+    """Commands load lazily, and no exception ever reaches the user as a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        import importlib
+
+        module_name, attribute = COMMANDS[name].split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -55,7 +75,3 @@ def main() -> None:
       methodengine methods
       methodengine new incident -o mijn-intervisie.mth
     """
-
-
-for _command in (check, cards, plugins, methods, new, schedule):
-    main.add_command(_command)
