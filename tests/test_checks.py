@@ -108,8 +108,12 @@ def test_undefined_role_in_a_recipe_without_roles():
 
 
 def test_defined_roles_and_everyone_are_fine():
-    text = ROLES + textwrap.dedent(
-        """\
+    roles = "recipe: V\ngroup: 5\nrole deelnemer: Deelnemer\nrole inbrenger: Inbrenger\n  count: 1\n"
+    text = (
+        roles
+        + "role voorzitter: Voorzitter\n  count: 1\n"
+        + textwrap.dedent(
+            """\
         phase Eigen aanpak (3 min per deelnemer)
           lead: voorzitter
           speak: everyone
@@ -117,6 +121,7 @@ def test_defined_roles_and_everyone_are_fine():
         checkpoint Verder? (5 min)
           decide: everyone
         """
+        )
     )
     assert findings(text) == []
 
@@ -652,3 +657,28 @@ def test_one_run_reports_every_problem_in_file_order():
         ("undefined-role", (7, 10)),
         ("outside-trajectory", (10, 3)),
     ]
+
+
+# ---------------------------------------------------------------- counts nobody wrote
+
+
+def test_per_an_open_role_without_a_group_warns_that_it_counts_as_one():
+    text = "recipe: V\nrole inbrenger: I\n  count: 1-2\nrole deelnemer: D\nphase Ronde (5 min per deelnemer)\n"
+    d = only(text, "unknown-count")
+    assert d.severity is WARNING
+    assert at(d) == (5, 24)
+    assert "counted as 1" in d.message and "group:" in d.hint
+
+
+def test_per_an_open_role_with_a_group_is_fine():
+    text = (
+        "recipe: V\ngroup: 6\nrole inbrenger: I\n  count: 1-2\nrole deelnemer: D\nphase Ronde (5 min per deelnemer)\n"
+    )
+    assert "unknown-count" not in [d.code for d in findings(text)]
+
+
+def test_a_trajectory_without_a_number_of_meetings_warns():
+    d = only("recipe: V\nphase A (5 min)\ntrajectory\n  every: 2 weeks\n", "meetings-missing")
+    assert d.severity is WARNING and at(d) == (3, 1)
+    assert "meetings: open" in d.hint
+    assert "meetings-missing" not in [d.code for d in findings("recipe: V\ntrajectory\n  meetings: open\n")]

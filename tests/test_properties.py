@@ -348,10 +348,10 @@ def gen_recipes(draw: st.DrawFn) -> GenRecipe:
     open_role = False
     for role_id in ids:
         facilitator = draw(st.booleans())
-        count = draw(st.none() | pairs(0, 4))
+        count = draw(st.none() | pairs(0, 4).filter(lambda c: c[1] >= 1))
         if count is None and not facilitator:
             if open_role:  # at most one role holds "the rest of the group"
-                count = draw(pairs(0, 4))
+                count = draw(pairs(0, 4).filter(lambda c: c[1] >= 1))
             open_role = True
         roles.append(GenRole(role_id, count, facilitator))
     per_choices = st.none() | st.sampled_from([*ids, "everyone"])

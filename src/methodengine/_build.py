@@ -168,7 +168,8 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                     raise RecipeSyntaxError(
                         f"`{unit}` after `{children[i - 1]}`: write hours first, then minutes, each once",
                         self._pos(unit),
-                        hint="write e.g. `1 h 30 min`, `1h30` or `90 min`",
+                        hint="write e.g. `1 h 30 min`, `1h30` or `90 min`; a range of such times in minutes: "
+                        "`90-120 min`",
                     )
                 seen.append(per)
                 total = total + self._range(item, "a duration", scale=per)
@@ -302,10 +303,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         for item in items:
             if not isinstance(item, _Field):
                 continue
-            if item.key.startswith("x-"):
-                found["extra"][item.key] = item.value.value
-                continue
-            if not item.known or item.key not in allowed:
+            if not item.known or (item.key not in allowed and not item.key.startswith("x-")):
                 raise self._misplaced(item, block)
             if item.key in _REPEATABLE:
                 found["script"].append(ScriptLine(item.key, item.value.value, item.position))
@@ -318,7 +316,10 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                     hint=f"keep one of the two; the first is on line {first.line}",
                 )
             found["positions"][item.key] = item.position
-            found[item.key] = item.value
+            if item.key.startswith("x-"):
+                found["extra"][item.key] = item.value.value
+            else:
+                found[item.key] = item.value
         return found
 
     def _misplaced(self, item: _Field, block: str) -> RecipeSyntaxError:
@@ -355,7 +356,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
     def role(self, children: Sequence[Any]) -> Role:
         keyword, role_id, name, *rest = children
         found = self._fields(rest, "a role")
-        count = self._range(found["count"], "a role's count") if "count" in found else None
+        count = self._positive(found["count"], "a role's count") if "count" in found else None
         return Role(
             id=str(role_id),
             name=str(name).strip(),
@@ -407,13 +408,14 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
     def checkpoint(self, children: Sequence[Any]) -> Phase:
         return self._phase(children, Checkpoint, "a checkpoint")
 
-    def _rounds_count(self, raw: _RawRange) -> Range:
-        count = self._range(raw, "a number of rounds")
+    def _positive(self, raw: _RawRange, what: str) -> Range:
+        """A count that may start at 0 (`0-2`: perhaps none) but not end there."""
+        count = self._range(raw, what)
         if count.high == 0:
             raise RecipeValueError(
-                "a rounds block that runs 0 times",
+                f"{what} of 0",
                 self._pos(raw.low),
-                hint="write how many rounds there are, e.g. `rounds 1-2`; `0-2` if there may be none",
+                hint="write how many there are, e.g. `1-2`; `0-2` if there may be none",
             )
         return count
 
@@ -430,7 +432,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return Rounds(
             id=str(found["id"]) if "id" in found else "",
             title=str(title).strip(),
-            count=self._rounds_count(raw),
+            count=self._positive(raw, "a number of rounds"),
             items=items,
             when=When(tuple(found["when"]), found["positions"]["when"]) if "when" in found else None,
             explicit_id="id" in found,
@@ -460,7 +462,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             title=str(title).strip(),
             timebox=timebox,
             at=found.get("at"),
-            count=self._range(found["count"], "a number of meetings") if "count" in found else ONE,
+            count=self._positive(found["count"], "a number of meetings") if "count" in found else ONE,
             every=found["every"].value if "every" in found else None,
             optional=str(found.get("optional", "no")) in ("yes", "ja"),
             summary=found["summary"].value if "summary" in found else None,

@@ -107,10 +107,11 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     position = Position(path, line_no, column)
     char = line[column - 1] if column <= len(line) else ""
 
+    at_line_start = column == len(line) - len(line.lstrip()) + 1
     if char in _LOOKALIKES:
         return lookalike_error(char, position, line)
-    if expected in ({"_INDENT"}, {"_NL"}) or found == "_DEDENT":
-        unfinished = _unfinished_block(lines, line_no, path)
+    if at_line_start and expected in ({"_INDENT"}, {"_NL"}):
+        unfinished = _unfinished_block(lines, line_no - 1, path)
         if unfinished:
             return unfinished
     if found == "_INDENT":
@@ -119,17 +120,9 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
             position,
             hint="indent only the fields of a block, or the continuation of a text, below the line they belong to",
         )
-    if found == "_DEDENT":
-        return RecipeSyntaxError(
-            "this block ends before it has any content",
-            position,
-            hint="a `rounds` block holds at least one phase; a `trajectory` at least one field or stage",
-        )
-
     key_match = _KEY_LINE.match(line)
     word_match = _FIRST_WORD.match(line)
     first_word = word_match.group(1) if word_match else ""
-    at_line_start = column == len(line) - len(line.lstrip()) + 1
     word = _word_at(line, column)
 
     if _is_bad_id(word, line, column, expected):
@@ -156,7 +149,7 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
 
     if (
         first_word in ("role", "meeting")
-        and "TEXT" in expected | {"TITLE"}
+        and bool(expected & {"TEXT", "TITLE"})
         and found == "_NL"
         and line.rstrip()[-1:] == ":"
     ):
@@ -220,7 +213,10 @@ def _bad_value(
             )
     if found == "_NL":
         return RecipeSyntaxError(f"the value of `{key}` is incomplete", position, hint=f"`{key}` takes {wants}")
-    return RecipeSyntaxError(f"unexpected `{found}` in the value of `{key}`", position, hint=f"`{key}` takes {wants}")
+    word = _word_at(line, position.column) or found
+    other = did_you_mean(key, _ALL_KEYS - {key})
+    hint = f"`{key}` takes {wants}" + (f"; or {other}" if other and not word[:1].isdigit() else "")
+    return RecipeSyntaxError(f"unexpected `{word}` in the value of `{key}`", position, hint=hint)
 
 
 def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxError:
@@ -241,6 +237,9 @@ def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxErr
         )
     if word in BLOCK_KEYWORDS:
         return RecipeSyntaxError(f"a `{word}` cannot stand here", position, hint=_BLOCK_EXAMPLES[word])
+    if word in _ALL_KEYS:
+        rest = line.strip()[len(word) :].strip()
+        return RecipeSyntaxError(f"`{word}` needs a colon", position, hint=f"write `{word}: {rest or '...'}`")
     candidates = [*BLOCK_KEYWORDS, *_ALL_KEYS]
     suggestion = did_you_mean(word, candidates)
     return RecipeSyntaxError(
@@ -270,8 +269,11 @@ def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxErro
 
 
 def _unfinished_block(lines: list[str], line_no: int, path: str | None) -> RecipeSyntaxError | None:
-    """A `rounds` or `trajectory` line with nothing indented below it, reported at that line."""
-    for number in range(min(line_no, len(lines)) - 1, 0, -1):
+    """A `rounds` or `trajectory` line with nothing indented below it, reported at that line.
+
+    The search starts at ``line_no`` and goes up to the nearest line with content.
+    """
+    for number in range(min(line_no, len(lines)), 0, -1):
         header = lines[number - 1].strip()
         if not header:
             continue
@@ -287,7 +289,7 @@ def _unfinished_block(lines: list[str], line_no: int, path: str | None) -> Recip
             return RecipeSyntaxError(
                 f"the trajectory on line {number} has no fields",
                 where,
-                hint="indent its fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
+                hint="indent the trajectory's fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
             )
         return None
     return None

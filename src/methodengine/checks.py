@@ -100,6 +100,23 @@ def _open_roles(recipe: Recipe) -> Iterator[Diagnostic]:
         )
 
 
+def _unknown_counts(recipe: Recipe) -> Iterator[Diagnostic]:
+    """A `per ROLE` time box over a role whose number nobody wrote is a guess: say so."""
+    if recipe.group is not None:
+        return
+    for phase in recipe.phases():
+        role = recipe.role(phase.timebox.per) if phase.timebox.per else None
+        if role is not None and role.count is None and not role.facilitator:
+            yield warning(
+                f"`{phase.title}` takes {phase.timebox.duration} per `{role.id}`, but how many `{role.id}` "
+                "there are is not written; it is counted as 1",
+                phase.timebox.per_position or phase.position,
+                hint=f"add `group:` to the header (role `{role.id}` then holds the rest of the group), "
+                f"or give role `{role.id}` a `count`",
+                code="unknown-count",
+            )
+
+
 def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
     if recipe.duration is None or not recipe.agenda:
         return
@@ -176,6 +193,13 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
             )
         return
     total = trajectory.meetings
+    if total is None and not trajectory.open:
+        yield warning(
+            "the trajectory does not say how many meetings it has",
+            trajectory.position,
+            hint="add `meetings: 8` (a number), or `meetings: open` for a series that runs until a checkpoint ends it",
+            code="meetings-missing",
+        )
     for item, when in whens:
         for selector in when.selectors:
             yield from _selector_in_series(selector, when.position, item.title, trajectory.open, total)
@@ -226,9 +250,9 @@ def _selector_in_series(
         return
     outside = [n for n in selector.numbers() if not 1 <= n <= total]
     if outside:
-        shown = f"meetings {selector.meetings} are" if len(outside) > 1 else f"meeting {outside[0]} is"
+        shown = f"meetings {selector.meetings}" if len(outside) > 1 else f"meeting {outside[0]}"
         yield error(
-            f"{shown} in the `when` of `{title}` outside the trajectory of {total} meetings",
+            f"the `when` of `{title}` names {shown}, outside the trajectory of {total} meetings",
             position,
             hint=f"use meeting numbers from 1 to {total}, or raise `meetings`",
             code="outside-trajectory",
@@ -273,6 +297,7 @@ CHECKS: tuple[Check, ...] = (
     _roles_defined,
     _group_fits,
     _open_roles,
+    _unknown_counts,
     _roles_consistent,
     _series,
     _timing,

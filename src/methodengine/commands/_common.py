@@ -23,7 +23,8 @@ recipe_file = click.argument("file", type=click.Path(exists=True, dir_okay=False
 def read_text(path: Path) -> str:
     """The text of a recipe file, undecoded bytes kept; unreadable is a usage error."""
     try:
-        return path.read_bytes().decode("utf-8", errors="replace")
+        # Shown back to the user: never echo a NUL or an undecodable byte into the terminal.
+        return path.read_bytes().decode("utf-8", errors="replace").replace("\0", "\ufffd")
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
 
