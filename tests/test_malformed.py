@@ -33,7 +33,6 @@ CORPUS = Path(__file__).parent / "malformed"
 FILES = sorted(CORPUS.glob("*.mth"))
 
 
-
 @dataclass
 class Expectation:
     line: int
