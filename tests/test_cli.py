@@ -224,7 +224,7 @@ def test_json_format_of_clean_recipes_is_an_empty_list_or_warnings():
 
 @pytest.mark.parametrize("recipe", RECIPES, ids=RECIPE_IDS)
 def test_cards_prints_the_overview_of_every_bundled_recipe(recipe):
-    result = run("cards", recipe)
+    result = run("cards", "--lang", "en", recipe)
     assert result.exit_code == 0, result.output
     out = result.stdout
     parsed = methodengine.load(recipe)
@@ -232,7 +232,7 @@ def test_cards_prints_the_overview_of_every_bundled_recipe(recipe):
     assert lines[0] == parsed.title
     too_wide = [line for line in lines if len(line) > 80]
     assert too_wide == []
-    assert re.search(r"^ +Total\b.* \d+(-\d+)? min", out, flags=re.M), out
+    assert re.search(r"^ *Total\b.* \d+(-\d+)? min", out, flags=re.M), out
     for role in parsed.roles:
         assert role.name in out
     for phase in parsed.phases():
@@ -254,7 +254,6 @@ def test_cards_wraps_long_names_within_80_columns(tmp_path):
     assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the recipe's title line is printed unwrapped, wider than 80 columns")
 def test_cards_keeps_a_long_recipe_title_within_80_columns(tmp_path):
     path = tmp_path / "lang.mth"
     title = "Intervisie volgens de incidentmethode voor teams in de zorg en het onderwijs, versie 2"
@@ -277,7 +276,7 @@ def test_cards_shows_the_total_against_the_duration(tmp_path):
         "phase Vragen (15 min)\nphase Eigen aanpak (3 min per deelnemer)\nrounds 2: Beurt\n  phase A (20 min)\n",
         encoding="utf-8",
     )
-    result = run("cards", path)
+    result = run("cards", "--lang", "en", path)
     assert result.exit_code == 0, result.output
     total = [line for line in result.stdout.splitlines() if line.strip().startswith("Total")]
     assert len(total) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import types
@@ -164,14 +165,16 @@ def test_a_bare_recipe_takes_the_methods_roles_agenda_and_header():
 def test_cards_of_a_bare_recipe_print_the_methods_agenda(cli, tmp_path):
     path = tmp_path / "kaal.mth"
     path.write_text(BARE, encoding="utf-8")
-    result = cli("cards", path)
+    result = cli("cards", "--lang", "en", path)
     assert result.exit_code == 0, result.output
     method = isolated_plugins(builtins=True).methods()["incident"]
     titles = [p.title for p in parse(method.base_recipe).phases()]
     assert len(titles) >= 10
     out = result.stdout
     assert "Onze intervisie" in out
-    assert "method: incident" in out and "group: 4-7" in out and "duration: 90 min" in out
+    assert re.search(r"^Method +Incident method$", out, flags=re.M)
+    assert re.search(r"^Group +4-7 people$", out, flags=re.M)
+    assert re.search(r"^Duration +90 min", out, flags=re.M)
     places = [out.index(t) for t in titles]
     assert places == sorted(places), "the agenda is printed in the method's order"
     assert "Gespreksleider" in out and "Inbrenger" in out

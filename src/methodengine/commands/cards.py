@@ -1,27 +1,332 @@
-"""``methodengine cards``: the facilitator cards of a recipe."""
+"""``methodengine cards``: the facilitator cards of a recipe, to print and hold during the meeting.
+
+Only click is imported at start-up; the cards package, Jinja, Babel and
+WeasyPrint are imported when the command runs.
+"""
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from methodengine.commands._common import recipe_file, resolved_or_exit
+from methodengine.commands._common import recipe_file, resolved_or_exit, write_atomically
+
+if TYPE_CHECKING:
+    from methodengine.model import Recipe
+
+KIND_NAMES = ("overview", "phases", "checkpoint", "roles", "trajectory")
+KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
+BUILTIN_FORMATS = ("text", "md", "html", "pdf", "json")
+LANGUAGES = ("nl", "en")
+PAPER_NAMES = ("a6", "a5", "a4")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def _start(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    found = _CLOCK.match(value.strip())
+    if not found:
+        raise click.BadParameter(f"{value!r} is not a time of day; write it as HH:MM, e.g. 19:30", ctx, param)
+    return int(found[1]) * 60 + int(found[2])
+
+
+def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return KIND_NAMES
+    from methodengine._suggest import did_you_mean
+
+    wanted: list[str] = []
+    for raw in value.split(","):
+        name = raw.strip().lower()
+        if not name:
+            continue
+        name = KIND_ALIASES.get(name, name)
+        if name not in KIND_NAMES:
+            hint = did_you_mean(name, KIND_NAMES)
+            raise click.BadParameter(
+                f"no card kind {raw.strip()!r}{'; ' + hint if hint else ''} (kinds: {', '.join(KIND_NAMES)})",
+                ctx,
+                param,
+            )
+        if name not in wanted:
+            wanted.append(name)
+    if not wanted:
+        raise click.BadParameter(f"name at least one card kind: {', '.join(KIND_NAMES)}", ctx, param)
+    return tuple(k for k in KIND_NAMES if k in wanted)
 
 
 @click.command()
 @recipe_file
-def cards(file: Path) -> None:
-    """Print the facilitator cards for a recipe.
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    metavar="FORMAT",
+    help="text (the default, for the terminal), md, html (to print: one card per page), pdf, json "
+    "(the meeting plan), or a plugin's format. Without it, -o FILE's extension chooses.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to FILE (whole or not at all) instead of standard output.",
+)
+@click.option(
+    "--start", metavar="HH:MM", callback=_start, help="The meeting's start time: every phase gets clock times."
+)
+@click.option(
+    "--group",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Participants tonight; the open role's count follows, and so do the times that depend on it.",
+)
+@click.option("--rounds", type=click.IntRange(min=1), metavar="N", help="Rounds tonight, for every rounds block.")
+@click.option(
+    "--meeting",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The cards of meeting N of the trajectory: only its phases, and its stage.",
+)
+@click.option(
+    "--only",
+    metavar="KINDS",
+    callback=_only,
+    help="Card kinds to print, separated by commas: overview, phases, checkpoint, roles, trajectory.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of the labels; default: the recipe's `language`, else nl.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_NAMES),
+    default="a6",
+    show_default=True,
+    help="Page size of html and pdf: one card per page.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Your own Jinja templates; they override the built-in ones and run sandboxed.",
+)
+def cards(
+    file: Path,
+    fmt: str | None,
+    output: Path | None,
+    start: int | None,
+    group: int | None,
+    rounds: int | None,
+    meeting: int | None,
+    only: tuple[str, ...],
+    lang: str | None,
+    paper: str,
+    templates: Path | None,
+) -> None:
+    """Print the facilitator cards of a recipe.
 
-    For now this prints the overview card: title, roles with their counts,
-    and the agenda with each time box and the total. A recipe that names a
-    method gets what it leaves out from the method's base recipe.
+    An overview card, a card per phase in meeting order, a checkpoint card, a
+    card per role to hand out and a trajectory card. While counts are ranges,
+    so are times: --group and --rounds make them exact, --start adds the
+    clock. Same recipe and options, same bytes (docs/cards.md).
 
     \b
-    Example:
+    Examples:
       methodengine cards recipes/incidentmethode.mth
+      methodengine cards recipes/incidentmethode.mth --start 19:30 --group 6
+      methodengine cards recipes/backstagegroep.mth --meeting 2 --rounds 2 -o kaarten.pdf
+      methodengine cards recipes/inspiratiegroep.mth --only phases --format md
     """
-    from methodengine.overview import render_overview
+    from methodengine.plugins import get_plugins
 
-    click.echo(render_overview(resolved_or_exit(file)), nl=False)
+    plugins = get_plugins()
+    plugin_formats = plugins.output_formats()
+    fmt = _choose_format(fmt, output, plugin_formats)
+    binary = fmt == "pdf" or (fmt in plugin_formats and plugin_formats[fmt].binary)
+    if binary and output is None and _stdout_is_a_terminal():
+        raise click.UsageError(
+            f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
+        )
+
+    recipe = resolved_or_exit(file)
+    language = lang or (recipe.language if recipe.language in LANGUAGES else "nl")
+    _check_counts(recipe, group, rounds, meeting)
+
+    from methodengine.cards import CardOptions
+
+    options = CardOptions(
+        language=language,
+        start=start,
+        group=group,
+        rounds=rounds,
+        meeting=meeting,
+        only=only,
+        paper=paper,
+    )
+    method = plugins.methods().get(recipe.method) if recipe.method else None
+    if fmt in BUILTIN_FORMATS:
+        data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates)
+    else:
+        data = _render_plugin(recipe, options, plugin_formats[fmt], method, templates)
+    _warn_overtime(recipe, options)
+
+    if output is not None:
+        try:
+            write_atomically(output, data)
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    elif isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        click.echo(data, nl=False)
+
+
+def _stdout_is_a_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _choose_format(fmt: str | None, output: Path | None, plugin_formats: dict[str, Any]) -> str:
+    from methodengine._suggest import did_you_mean
+
+    known = [*BUILTIN_FORMATS, *(name for name in plugin_formats if name not in BUILTIN_FORMATS)]
+    if fmt is None:
+        if output is not None:
+            suffix = output.suffix.lower().lstrip(".")
+            by_extension = {"txt": "text", "text": "text", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
+            by_extension |= {"pdf": "pdf", "json": "json"}
+            for name, found in plugin_formats.items():
+                by_extension.setdefault(found.extension.lower().lstrip("."), name)
+            return by_extension.get(suffix, "text")
+        return "text"
+    name = fmt.strip().lower()
+    if name == "markdown":
+        name = "md"
+    if name not in known:
+        hint = did_you_mean(name, known)
+        raise click.BadParameter(
+            f"no format {fmt!r}{'; ' + hint if hint else ''} (formats: {', '.join(known)})",
+            param_hint="'--format'",
+        )
+    return name
+
+
+def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
+    """Usage errors for counts the recipe cannot have; warnings for counts outside what it expects."""
+    from methodengine.model import Rounds
+
+    if group is not None:
+        fixed = sum(r.count.low for r in recipe.roles if r.count is not None and not r.facilitator)
+        if group < fixed:
+            raise click.BadParameter(
+                f"{group} is too few: the roles with a fixed count need at least {fixed} participants",
+                param_hint="'--group'",
+            )
+        if recipe.group is not None and group not in recipe.group:
+            _warn(f"--group {group} is outside the recipe's group of {recipe.group}")
+    if rounds is not None:
+        for item in recipe.agenda:
+            if isinstance(item, Rounds) and rounds not in item.count:
+                _warn(f"--rounds {rounds} is outside `{item.title}`'s {item.count} rounds")
+        if not any(isinstance(item, Rounds) for item in recipe.agenda):
+            _warn("--rounds has no effect: the recipe has no rounds block")
+    if meeting is not None:
+        trajectory = recipe.trajectory
+        if trajectory is None:
+            raise click.BadParameter(
+                "the recipe describes a single meeting; only a recipe with a `trajectory` has meetings to choose",
+                param_hint="'--meeting'",
+            )
+        if trajectory.meetings is not None and meeting > trajectory.meetings:
+            raise click.BadParameter(
+                f"meeting {meeting} does not exist: the trajectory has {trajectory.meetings} meetings",
+                param_hint="'--meeting'",
+            )
+
+
+def _warn_overtime(recipe: Recipe, options: Any) -> None:
+    """With the counts fixed on the command line, say so when the meeting will not fit its duration."""
+    if recipe.duration is None or (options.group is None and options.rounds is None):
+        return
+    from methodengine import timing
+    from methodengine.model import Range
+
+    counts = timing.role_counts(recipe, Range.of(options.group) if options.group else None)
+    rounds = Range.of(options.rounds) if options.rounds else None
+    meetings = [options.meeting] if options.meeting else timing.meeting_numbers(recipe)
+    longest = max(timing.planned_minutes(recipe, m, counts, rounds).low for m in meetings)
+    if longest > recipe.duration.minutes.high:
+        _warn(
+            f"with these counts the meeting takes {longest} min, "
+            f"{longest - recipe.duration.minutes.high} min more than its {recipe.duration}"
+        )
+
+
+def _warn(message: str) -> None:
+    click.echo(f"methodengine: warning: {message}", err=True)
+
+
+def _render_builtin(
+    recipe: Recipe,
+    options: Any,
+    fmt: str,
+    method: Any,
+    plugin_dirs: list[str],
+    templates: Path | None,
+) -> str | bytes:
+    from methodengine.cards.render import CardTemplateError, PdfUnavailableError, render
+
+    dirs: list[str | Path] = [*([templates] if templates else []), *plugin_dirs]
+    try:
+        return render(recipe, options, fmt, method=method, template_dirs=dirs, sandboxed=templates is not None)
+    except CardTemplateError as exc:
+        raise click.UsageError(f"template error: {exc}") from None
+    except PdfUnavailableError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _render_plugin(recipe: Recipe, options: Any, found: Any, method: Any, templates: Path | None) -> str | bytes:
+    from methodengine.cards.plan import build_plan
+    from methodengine.methods import OutputRequest
+
+    plan = build_plan(recipe, options, method)
+    request = OutputRequest(
+        recipe=recipe,
+        options={
+            "start": plan["options"]["start"],
+            "group": options.group,
+            "rounds": options.rounds,
+            "meeting": options.meeting,
+            "only": list(options.only),
+            "paper": options.paper,
+            "templates": str(templates) if templates else None,
+            "plan": plan,
+        },
+        language=options.language,
+    )
+    try:
+        data = found.render(request)
+    except Exception as exc:
+        click.echo(
+            f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {type(exc).__name__}: {exc}",
+            err=True,
+        )
+        sys.exit(1)
+    if not isinstance(data, (str, bytes)):
+        click.echo(
+            f"methodengine: plugin `{found.plugin}` returned {type(data).__name__} from format `{found.name}`, "
+            "not text or bytes",
+            err=True,
+        )
+        sys.exit(1)
+    return data

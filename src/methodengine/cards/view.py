@@ -1,0 +1,691 @@
+"""From the meeting plan to cards: every label translated, every time and number local.
+
+A card is a dict the templates render: a ``label`` (what kind of card, and
+its number), a ``title``, ``time`` lines, ``sub`` lines under the title, the
+``entries`` of its body and the ``foot`` lines. Entries are few and simple,
+so that every format (text, Markdown, HTML) renders the same card, and the
+HTML pager can tell how much room each takes:
+
+``fact``     a label and a text (``Spreekt: Inbrenger``)
+``line``     a script line with its kind and label (``Vraag: ...``)
+``heading``  a heading inside the card
+``row``      an agenda-like row: an optional ``time``, ``left`` text, an
+             optional ``note`` under it, ``right`` text; ``indent`` 0 or 1
+``para``     a paragraph
+``check``    a deciding role with its ``options`` to tick
+``write``    a label with room to write
+``rule``     a separator
+
+Each card also carries ``data``: the part of the plan it shows, for
+templates that want more than the entries.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from methodengine import i18n
+from methodengine.model import EVERYONE
+
+DOMAIN = "cards"
+
+
+class Formatter:
+    """Labels, times and numbers in one language; ``dash`` joins the ends of a range."""
+
+    def __init__(self, language: str, dash: str = "-") -> None:
+        self.language = language
+        self.locale = i18n.babel_locale(language)
+        self.dash = dash
+        self._translations = i18n.translations(language, DOMAIN)
+
+    # -------------------------------------------------------------- words
+
+    def gettext(self, message: str, **values: Any) -> str:
+        text = self._translations.gettext(message)
+        return text.format(**values) if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
+        """The singular or plural form for ``count``; ``{n}`` is ``count`` unless given."""
+        values.setdefault("n", count)
+        return self._translations.ngettext(singular, plural, count).format(**values)
+
+    def join(self, items: Sequence[str], style: str = "standard") -> str:
+        from babel.lists import format_list
+
+        items = [i for i in items if i]
+        return format_list(items, style=style, locale=self.locale) if items else ""
+
+    # -------------------------------------------------------------- numbers and times
+
+    def range(self, value: Mapping[str, int] | None) -> str:
+        if value is None:
+            return "?"
+        low, high = value["low"], value["high"]
+        return str(low) if low == high else f"{low}{self.dash}{high}"
+
+    def minutes(self, value: Mapping[str, int]) -> str:
+        return self.gettext("{minutes} min", minutes=self.range(value))
+
+    def hours(self, value: Mapping[str, int]) -> str:
+        from babel.numbers import format_decimal
+
+        def h(minutes: int) -> str:
+            return format_decimal(minutes / 60, "#,##0.##", locale=self.locale)
+
+        low, high = value["low"], value["high"]
+        text = h(low) if low == high else f"{h(low)}{self.dash}{h(high)}"
+        return self.ngettext("{hours} hour", "{hours} hours", 1 if high == 60 else 2, hours=text)
+
+    def duration(self, value: Mapping[str, int]) -> str:
+        """Minutes, and hours beside them from an hour on: ``150 min (2,5 uur)``."""
+        text = self.minutes(value)
+        return f"{text} ({self.hours(value)})" if value["low"] >= 60 else text
+
+    def clock(self, hhmm: str) -> str:
+        from babel.dates import format_time
+
+        hours, minutes = (int(part) for part in hhmm.split(":"))
+        return format_time(datetime.time(hours, minutes), "short", locale=self.locale)
+
+    def clocks(self, value: Mapping[str, str]) -> str:
+        low, high = self.clock(value["low"]), self.clock(value["high"])
+        return low if low == high else f"{low}{self.dash}{high}"
+
+    def window(self, occurrence: Mapping[str, Any]) -> str:
+        """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time."""
+        start, end = occurrence["start"], occurrence["end"]
+        exact = start["low"] == start["high"] and end["low"] == end["high"]
+        if "clock" in occurrence:
+            first, last = self.clocks(occurrence["clock"]["start"]), self.clocks(occurrence["clock"]["end"])
+            return f"{first}{self.dash}{last}" if exact else self.gettext("{start} to {end}", start=first, end=last)
+        if exact:
+            return self.gettext("minutes {span}", span=f"{start['low']}{self.dash}{end['low']}")
+        both = self.gettext("{start} to {end}", start=self.range(start), end=self.range(end))
+        return self.gettext("minutes {span}", span=both)
+
+    def at(self, occurrence: Mapping[str, Any], edge: str = "end") -> str:
+        """When something starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``na 45 min``."""
+        value = occurrence[edge]
+        if "clock" in occurrence:
+            times = occurrence["clock"][edge]
+            if times["low"] == times["high"]:
+                return self.gettext("at {time}", time=self.clock(times["low"]))
+            return self.gettext(
+                "between {early} and {late}", early=self.clock(times["low"]), late=self.clock(times["high"])
+            )
+        return self.gettext("after {minutes} min", minutes=self.range(value))
+
+    def start_time(self, occurrence: Mapping[str, Any]) -> str | None:
+        """The start of a phase for a time column: ``19:45``, or None without a start time."""
+        if "clock" not in occurrence:
+            return None
+        return self.clocks(occurrence["clock"]["start"])
+
+    # -------------------------------------------------------------- the recipe's words
+
+    def count(self, role: Mapping[str, Any]) -> str:
+        if role["count"] is None:
+            return self.gettext("the rest of the group")
+        return self.range(role["count"])
+
+    def people(self, value: Mapping[str, int]) -> str:
+        return self.ngettext("{n} person", "{n} people", value["high"], n=self.range(value))
+
+    def rounds(self, value: Mapping[str, int]) -> str:
+        return self.ngettext("{n} round", "{n} rounds", value["high"], n=self.range(value))
+
+    def groups(self, text: str) -> str:
+        """The grouping of a phase; the common English keywords are translated."""
+        key = text.strip().lower()
+        known = {
+            "alone": self.gettext("alone"),
+            "individually": self.gettext("alone"),
+            "whole group": self.gettext("whole group"),
+            "pairs": self.gettext("pairs"),
+            "trios": self.gettext("trios"),
+            "threes": self.gettext("trios"),
+            "fours": self.gettext("groups of {size}", size="4"),
+        }
+        if key in known:
+            return known[key]
+        found = re.fullmatch(r"groups of (\d+)(?:\s*-\s*(\d+))?", key)
+        if found:
+            size = found[1] if found[2] is None else f"{found[1]}{self.dash}{found[2]}"
+            return self.gettext("groups of {size}", size=size)
+        return text
+
+    def period(self, period: Mapping[str, Any]) -> str:
+        amount = self.range(period["amount"])
+        n = period["amount"]["high"]
+        unit = period["unit"]
+        if unit == "day":
+            return self.ngettext("{n} day", "{n} days", n, n=amount)
+        if unit == "week":
+            return self.ngettext("{n} week", "{n} weeks", n, n=amount)
+        if unit == "month":
+            return self.ngettext("{n} month", "{n} months", n, n=amount)
+        return self.ngettext("{n} year", "{n} years", n, n=amount)
+
+    def every(self, period: Mapping[str, Any]) -> str:
+        if period["amount"]["low"] == period["amount"]["high"] == 1:
+            return {
+                "day": self.gettext("every day"),
+                "week": self.gettext("every week"),
+                "month": self.gettext("every month"),
+                "year": self.gettext("every year"),
+            }[period["unit"]]
+        return self.gettext("every {period}", period=self.period(period))
+
+    def meeting_ref(self, meeting: int | str) -> str:
+        if meeting == "first":
+            return self.gettext("the first meeting")
+        if meeting == "last":
+            return self.gettext("the last meeting")
+        return self.gettext("meeting {n}", n=meeting)
+
+    def anchor(self, anchor: Mapping[str, Any]) -> str:
+        ref = self.meeting_ref(anchor["meeting"])
+        if anchor["offset"] is not None:
+            offset = self.period(anchor["offset"])
+            if anchor["relation"] == "before":
+                return self.gettext("{offset} before {meeting}", offset=offset, meeting=ref)
+            return self.gettext("{offset} after {meeting}", offset=offset, meeting=ref)
+        if anchor["relation"] == "before":
+            return self.gettext("before {meeting}", meeting=ref)
+        return self.gettext("after {meeting}", meeting=ref)
+
+    def meetings(self, value: Mapping[str, int]) -> str:
+        if value["low"] == value["high"]:
+            return self.gettext("meeting {n}", n=value["low"])
+        return self.gettext("meetings {range}", range=self.range(value))
+
+    def run(self, total: Mapping[str, Any]) -> str:
+        """The meetings of a run with the same planned time; in an open series the last run has no end."""
+        meetings = total["meetings"]
+        if meetings is None:
+            return self.gettext("every meeting")
+        if total.get("and_later"):
+            if meetings["low"] == 1:
+                return self.gettext("every meeting")
+            return self.gettext("meeting {n} and later", n=meetings["low"])
+        return self.meetings(meetings)
+
+    def when(self, selectors: Sequence[Mapping[str, Any]] | None) -> str | None:
+        """The meetings a phase belongs to: ``Alleen in bijeenkomst 1``, ``Vanaf bijeenkomst 2``."""
+        if not selectors:
+            return None
+        if len(selectors) == 1 and selectors[0]["kind"] == "from":
+            return self.gettext("From meeting {n} on", n=selectors[0]["meetings"]["low"])
+        parts = []
+        for s in selectors:
+            kind = s["kind"]
+            if kind == "first":
+                parts.append(self.gettext("the first meeting"))
+            elif kind == "last":
+                parts.append(self.gettext("the last meeting"))
+            elif kind == "from":
+                parts.append(self.gettext("meeting {n} and later", n=s["meetings"]["low"]))
+            elif kind == "until":
+                parts.append(self.gettext("meetings 1 to {n}", n=s["meetings"]["low"]))
+            else:
+                parts.append(self.meetings(s["meetings"]))
+        return self.gettext("Only in {meetings}", meetings=self.join(parts, "or"))
+
+
+# ---------------------------------------------------------------- the cards
+
+
+SCRIPT_ORDER = ("tip", "watch", "output", "materials")
+
+
+class CardBuilder:
+    """Builds the cards of a plan in one language."""
+
+    def __init__(self, plan: Mapping[str, Any], f: Formatter) -> None:
+        self.plan = plan
+        self.f = f
+        self.phases = {p["number"]: p for p in plan["phases"]}
+        self.roles = {r["id"]: r for r in plan["roles"]}
+
+    def _(self, message: str, **values: Any) -> str:
+        return self.f.gettext(message, **values)
+
+    def cards(self) -> list[dict[str, Any]]:
+        built: list[dict[str, Any]] = []
+        for ref in self.plan["cards"]:
+            kind = ref["kind"]
+            if kind == "overview":
+                built.append(self.overview())
+            elif kind == "phase":
+                built.append(self.phase(self.phases[ref["phase"]]))
+            elif kind == "checkpoint":
+                built.append(self.checkpoint(self.phases[ref["phase"]]))
+            elif kind == "role":
+                built.append(self.role(self.roles[ref["role"]]))
+            elif kind == "trajectory":
+                built.append(self.trajectory())
+        for card in built:
+            _mark_runs(card["entries"])
+        return built
+
+    @staticmethod
+    def card(kind: str, label: str, title: str, data: Any = None, **more: Any) -> dict[str, Any]:
+        card: dict[str, Any] = {
+            "kind": kind,
+            "label": label,
+            "title": title,
+            "time": [],
+            "sub": [],
+            "entries": [],
+            "foot": [],
+            "data": data,
+            "part": 1,
+            "parts": 1,
+            "scale": 1,
+        }
+        card.update(more)
+        return card
+
+    # -------------------------------------------------------------- pieces
+
+    def when(self, selectors: Sequence[Mapping[str, Any]] | None) -> str | None:
+        """The meetings a phase runs in; on the cards of one meeting (``--meeting``) that goes without saying."""
+        return None if self.plan["meeting"] is not None else self.f.when(selectors)
+
+    def role_name(self, role_id: str) -> str:
+        if role_id == EVERYONE:
+            return self._("everyone")
+        role = self.roles.get(role_id)
+        return role["name"] if role else role_id
+
+    def role_names(self, role_ids: Sequence[str]) -> str:
+        return self.f.join([self.role_name(r) for r in role_ids])
+
+    def timebox(self, phase: Mapping[str, Any]) -> tuple[str, str | None]:
+        """A phase's minutes, and how they are counted when they are per person."""
+        per = phase["timebox"]["per"]
+        if per is None:
+            return self.f.minutes(phase["minutes"]), None
+        how = self._(
+            "{minutes} per {role}", minutes=self.f.minutes(phase["timebox"]["minutes"]), role=self.role_name(per)
+        )
+        return self.f.minutes(phase["minutes"]), how
+
+    def meeting_line(self) -> str | None:
+        meeting = self.plan["meeting"]
+        if meeting is None:
+            return None
+        if meeting["of"] is not None:
+            text = self._("Meeting {n} of {total}", n=meeting["number"], total=meeting["of"])
+        else:
+            text = self._("Meeting {n}", n=meeting["number"])
+        if meeting["stage"] is not None:
+            text = f"{text} · {meeting['stage']['title']}"
+        return text
+
+    def phase_label(self, phase: Mapping[str, Any]) -> str:
+        return self._("Phase {n} of {total}", n=phase["number"], total=phase["of"])
+
+    def next_title(self, ref: Mapping[str, Any] | None) -> str:
+        if ref is None:
+            return self._("end of the meeting")
+        phase = self.phases[ref["phase"]]
+        if ref["round"] is not None and phase["rounds"] and phase["rounds"]["count"]["high"] > 1:
+            return self._("{title} (round {n})", title=ref["title"], n=ref["round"])
+        return ref["title"]
+
+    def next_lines(self, phase: Mapping[str, Any]) -> list[str]:
+        """What follows a phase, and when: ``Volgende fase: Analyse, om 19:45``."""
+        occurrences = phase["occurrences"]
+        titles = [tuple(r["title"] if r else None for r in o["next"]) for o in occurrences]
+        if len(occurrences) == 1 or (len(set(titles)) == 1 and len(titles[0]) == 1):
+            first = occurrences[0]
+            options = first["next"]
+            if len(occurrences) == 1:
+                at = self.f.at(first)
+            else:
+                at = self.f.join([self._("round {n} {at}", n=o["round"], at=self.f.at(o)) for o in occurrences])
+            if options == [None]:
+                return [self._("End of the meeting, {at}", at=at)]
+            if len(options) == 1:
+                title = self.next_title(options[0]) if len(occurrences) == 1 else options[0]["title"]
+                return [self._("Next phase: {title}, {at}", title=title, at=at)]
+            what = self.f.join([self.next_title(r) for r in options], "or")
+            return [self._("Next, {at}: {what}", at=at, what=what)]
+        lines = []
+        for o in occurrences:
+            what = self.f.join([self.next_title(r) for r in o["next"]], "or")
+            lines.append(self._("After round {n}, {at}: {what}", n=o["round"], at=self.f.at(o), what=what))
+        return lines
+
+    def time_lines(self, phase: Mapping[str, Any]) -> list[str]:
+        occurrences = phase["occurrences"]
+        if len(occurrences) == 1 and occurrences[0]["round"] is None:
+            return [self.f.window(occurrences[0])]
+        return [self._("Round {n}: {window}", n=o["round"], window=self.f.window(o)) for o in occurrences]
+
+    # -------------------------------------------------------------- overview
+
+    def overview(self) -> dict[str, Any]:
+        plan, f = self.plan, self.f
+        recipe = plan["recipe"]
+        card = self.card("overview", self._("Overview"), recipe["title"], plan)
+        line = self.meeting_line()
+        if line:
+            card["sub"].append(line)
+        totals = plan["totals"]
+        if len(totals) == 1 and "clock" in totals[0]:
+            whole = {"start": {"low": 0, "high": 0}, "end": totals[0]["minutes"], "clock": totals[0]["clock"]}
+            card["time"].append(f.window(whole))
+        entries = card["entries"]
+        if recipe["summary"]:
+            entries.append({"type": "para", "text": recipe["summary"]})
+        stage = plan["meeting"]["stage"] if plan["meeting"] else None
+        if stage is not None and stage["focus"]:
+            entries.append({"type": "fact", "label": self._("Focus"), "text": stage["focus"]})
+        names = recipe["method_names"]
+        if names:
+            method = names.get(f.language) or names.get("en") or recipe["method"]
+            entries.append({"type": "fact", "label": self._("Method"), "text": method})
+        elif recipe["method"]:
+            entries.append({"type": "fact", "label": self._("Method"), "text": recipe["method"]})
+        if recipe["source"]:
+            entries.append({"type": "fact", "label": self._("Source"), "text": recipe["source"]})
+        if plan["group"] is not None:
+            text = f.people(plan["group"])
+            if plan["options"]["group"] is not None and recipe["group"] is not None:
+                text = self._("{group} (recipe: {recipe})", group=text, recipe=f.range(recipe["group"]))
+            entries.append({"type": "fact", "label": self._("Group"), "text": text})
+        if recipe["facilitators"] is not None:
+            entries.append({"type": "fact", "label": self._("Facilitators"), "text": f.range(recipe["facilitators"])})
+        if recipe["duration"] is not None:
+            entries.append({"type": "fact", "label": self._("Duration"), "text": f.duration(recipe["duration"])})
+
+        if plan["roles"]:
+            entries.append({"type": "heading", "text": self._("Roles")})
+            for role in plan["roles"]:
+                note = self._("facilitator") if role["facilitator"] else None
+                entries.append(_row(role["name"], f.count(role), note=note))
+
+        if plan["agenda"]:
+            entries.append({"type": "heading", "text": self._("Agenda")})
+            for item in plan["agenda"]:
+                if item["type"] == "rounds":
+                    note = self.when(item["when"])
+                    entries.append(_row(item["title"], f.rounds(item["count"]), note=note, strong=True))
+                    for number in item["phases"]:
+                        entries.append(self.agenda_row(self.phases[number], indent=1))
+                else:
+                    entries.append(self.agenda_row(self.phases[item["phase"]]))
+            duration = recipe["duration"]
+            for total in totals:
+                text = f.minutes(total["minutes"])
+                if duration is not None:
+                    text = self._("{planned} of {duration}", planned=text, duration=f.minutes(duration))
+                one = len(totals) == 1
+                label = self._("Total") if one else self._("Total, {meetings}", meetings=f.run(total))
+                entries.append(_row(label, text, strong=True))
+        return card
+
+    def agenda_row(self, phase: Mapping[str, Any], indent: int = 0) -> dict[str, Any]:
+        minutes, how = self.timebox(phase)
+        notes = [how, self.when(phase["when"])]
+        if phase["checkpoint"]:
+            notes.insert(0, self._("checkpoint"))
+        note = "; ".join(n for n in notes if n) or None
+        time = self.f.start_time(phase["occurrences"][0])
+        return _row(f"{phase['number']}. {phase['title']}", minutes, note=note, time=time, indent=indent)
+
+    # -------------------------------------------------------------- phase
+
+    def phase(self, phase: Mapping[str, Any]) -> dict[str, Any]:
+        label = self.phase_label(phase)
+        if phase["checkpoint"]:
+            label = f"{label} · {self._('checkpoint')}"
+        card = self.card("phase", label, phase["title"], phase)
+        card["time"] = self.time_lines(phase)
+        minutes, how = self.timebox(phase)
+        card["sub"].append(f"{minutes} ({how})" if how else minutes)
+        when = self.when(phase["when"])
+        if when:
+            card["sub"].append(when)
+        block = phase["rounds"]
+        if block is not None:
+            text = f"{block['title']} ({self.f.rounds(block['count'])})"
+            optional = [o["round"] for o in phase["occurrences"] if o["optional"]]
+            if optional:
+                text += " · " + self._(
+                    "round {rounds} only if held", rounds=self.f.join([str(n) for n in optional], "or")
+                )
+            card["sub"].append(text)
+            block_when = self.when(block["when"])
+            if block_when:
+                card["sub"].append(block_when)
+        line = self.meeting_line()
+        if line:
+            card["sub"].append(line)
+
+        entries = card["entries"]
+        who = [
+            ("lead", self._("Leads"), [phase["lead"]] if phase["lead"] else []),
+            ("speak", self._("Speaks"), phase["speak"]),
+            ("listen", self._("Listens"), phase["listen"]),
+            ("outside", self._("Sits outside the circle"), phase["outside"]),
+            ("decide", self._("Decides"), phase["decide"]),
+        ]
+        for _key, label_text, ids in who:
+            if ids:
+                entries.append({"type": "fact", "label": label_text, "text": self.role_names(ids)})
+        if phase["groups"]:
+            entries.append({"type": "fact", "label": self._("Groups"), "text": self.f.groups(phase["groups"])})
+        if phase["space"]:
+            entries.append({"type": "fact", "label": self._("Space"), "text": phase["space"]})
+        for group in self.script(phase["script"]):
+            if entries:
+                entries.append({"type": "rule"})
+            entries.extend(group)
+        card["foot"] = self.next_lines(phase)
+        return card
+
+    def script(self, script: Sequence[Mapping[str, str]]) -> list[list[dict[str, Any]]]:
+        """The script lines as entries in two groups: say, ask and do in order; then tips and the rest."""
+        labels = {
+            "say": self._("Say"),
+            "ask": self._("Ask"),
+            "do": self._("Do"),
+            "tip": self._("Tip"),
+            "watch": self._("Watch"),
+            "output": self._("Output"),
+            "materials": self._("Materials"),
+        }
+        main = [s for s in script if s["kind"] not in SCRIPT_ORDER]
+        rest = sorted((s for s in script if s["kind"] in SCRIPT_ORDER), key=lambda s: SCRIPT_ORDER.index(s["kind"]))
+        return [
+            [
+                {"type": "line", "kind": s["kind"], "label": labels.get(s["kind"], s["kind"]), "text": s["text"]}
+                for s in group
+            ]
+            for group in (main, rest)
+            if group
+        ]
+
+    # -------------------------------------------------------------- checkpoint
+
+    def checkpoint(self, phase: Mapping[str, Any]) -> dict[str, Any]:
+        card = self.card("checkpoint", self._("Checkpoint"), phase["title"], phase)
+        card["time"] = self.time_lines(phase)
+        when = self.when(phase["when"])
+        if when:
+            card["sub"].append(when)
+        line = self.meeting_line()
+        if line:
+            card["sub"].append(line)
+        entries = card["entries"]
+        for s in phase["script"]:
+            if s["kind"] == "ask":
+                entries.append({"type": "line", "kind": "ask", "label": self._("Ask"), "text": s["text"]})
+        if entries:
+            entries.append({"type": "rule"})
+        entries.append(
+            {
+                "type": "para",
+                "text": self._(
+                    "Each decides: continue or stop. A next meeting follows only if everyone chooses to continue."
+                ),
+            }
+        )
+        options = [self._("Continue"), self._("Stop")]
+        for role_id in phase["decide"]:
+            entries.append({"type": "check", "label": self.role_name(role_id), "options": options})
+        tips = [s for s in phase["script"] if s["kind"] == "tip"]
+        if tips:
+            entries.append({"type": "rule"})
+            entries.extend({"type": "line", "kind": "tip", "label": self._("Tip"), "text": s["text"]} for s in tips)
+        entries.append({"type": "write", "label": self._("Next meeting")})
+        card["foot"] = self.next_lines(phase)
+        return card
+
+    # -------------------------------------------------------------- role
+
+    def role(self, role: Mapping[str, Any]) -> dict[str, Any]:
+        card = self.card("role", self._("Role card"), role["name"], role)
+        sub = self.f.count(role) if role["count"] is None else self.f.people(role["count"])
+        if role["facilitator"]:
+            sub = f"{sub} · {self._('facilitator')}"
+        card["sub"].append(sub)
+        line = self.meeting_line()
+        if line:
+            card["sub"].append(line)
+        entries = card["entries"]
+        if role["brief"]:
+            entries.append({"type": "para", "text": role["brief"]})
+        verbs = {
+            "lead": self._("leads"),
+            "speak": self._("speaks"),
+            "listen": self._("listens"),
+            "outside": self._("sits outside the circle"),
+            "decide": self._("decides"),
+        }
+        entries.append({"type": "heading", "text": self._("Phase by phase")})
+        for task in role["tasks"]:
+            phase = self.phases[task["phase"]]
+            what = self.f.join([verbs[d] for d in task["does"]]) or "\u2013"
+            time = self.f.start_time(phase["occurrences"][0])
+            entries.append(
+                _row(
+                    f"{phase['number']}. {phase['title']}",
+                    what,
+                    time=time,
+                    note=self.when(phase["when"]),
+                    muted=not task["does"],
+                    wrap_right=True,
+                )
+            )
+        return card
+
+    # -------------------------------------------------------------- trajectory
+
+    def trajectory(self) -> dict[str, Any]:
+        plan, f = self.plan, self.f
+        t = plan["trajectory"]
+        card = self.card("trajectory", self._("Trajectory"), plan["recipe"]["title"], t)
+        line = self.meeting_line()
+        if line:
+            card["sub"].append(line)
+        entries = card["entries"]
+        if t["meetings"] is not None:
+            entries.append({"type": "fact", "label": self._("Meetings"), "text": str(t["meetings"])})
+        elif t["open"]:
+            entries.append(
+                {
+                    "type": "fact",
+                    "label": self._("Meetings"),
+                    "text": self._("open: the series runs until a checkpoint ends it"),
+                }
+            )
+        if t["every"] is not None:
+            entries.append({"type": "fact", "label": self._("Cadence"), "text": f.every(t["every"])})
+        if t["span"] is not None:
+            entries.append({"type": "fact", "label": self._("Span"), "text": f.period(t["span"])})
+        current = plan["meeting"]["number"] if plan["meeting"] else None
+        if t["stages"]:
+            entries.append({"type": "heading", "text": self._("Stages")})
+            for stage in t["stages"]:
+                here = current is not None and stage["meetings"]["low"] <= current <= stage["meetings"]["high"]
+                note = stage["focus"] or stage["summary"]
+                if here:
+                    note = self._("now: meeting {n}", n=current) + (f" · {note}" if note else "")
+                entries.append(_row(stage["title"], f.meetings(stage["meetings"]), note=note, strong=here))
+        if t["extra_meetings"]:
+            entries.append({"type": "heading", "text": self._("Extra meetings")})
+            for extra in t["extra_meetings"]:
+                notes = []
+                if extra["at"] is not None:
+                    notes.append(f.anchor(extra["at"]))
+                if extra["count"] != {"low": 1, "high": 1}:
+                    times = self.f.ngettext("{n} time", "{n} times", extra["count"]["high"], n=f.range(extra["count"]))
+                    if extra["every"] is not None:
+                        times = f"{times}, {f.every(extra['every'])}"
+                    notes.append(times)
+                if extra["optional"]:
+                    notes.append(self._("optional"))
+                note = "; ".join(notes)
+                if extra["summary"]:
+                    note = f"{note}. {extra['summary']}" if note else extra["summary"]
+                right = f.minutes(extra["minutes"]) if extra["minutes"] else ""
+                entries.append(_row(extra["title"], right, note=note or None))
+        totals = plan["totals"]
+        if totals and any(t_["meetings"] is not None for t_ in totals):
+            entries.append({"type": "heading", "text": self._("Time per meeting")})
+            for total in totals:
+                label = f.run(total) if len(totals) > 1 else self._("every meeting")
+                entries.append(_row(label[:1].upper() + label[1:], f.minutes(total["minutes"])))
+        return card
+
+
+def _row(
+    left: str,
+    right: str,
+    *,
+    note: str | None = None,
+    time: str | None = None,
+    indent: int = 0,
+    strong: bool = False,
+    muted: bool = False,
+    wrap_right: bool = False,
+) -> dict[str, Any]:
+    return {
+        "type": "row",
+        "left": left,
+        "right": right,
+        "note": note,
+        "time": time,
+        "indent": indent,
+        "strong": strong,
+        "muted": muted,
+        "wrap_right": wrap_right,
+        "times": "none",
+    }
+
+
+def _mark_runs(entries: list[dict[str, Any]]) -> None:
+    """Give each row the time column of its run of rows: ``none``, ``narrow`` or ``wide``."""
+    run: list[dict[str, Any]] = []
+    for entry in [*entries, {"type": "end"}]:
+        if entry["type"] == "row":
+            run.append(entry)
+            continue
+        times = [r["time"] for r in run if r["time"]]
+        column = "none" if not times else ("wide" if any(len(t) > 5 for t in times) else "narrow")
+        for row in run:
+            row["times"] = column
+        run = []
+
+
+def build_cards(plan: Mapping[str, Any], language: str, dash: str = "-") -> list[dict[str, Any]]:
+    """The cards of a plan, in one language."""
+    return CardBuilder(plan, Formatter(language, dash)).cards()
