@@ -208,9 +208,9 @@ def test_an_installed_plugin_lists_checks_and_prints_cards(env: Env, tmp_path: P
     assert cards.returncode == 0, cards.stderr
     assert cards.stdout.startswith("Troika op de teamdag\n")
     agenda = cards.stdout.split("\nAgenda\n", 1)[1]
+    assert re.search(r"^Turn of a client +3 rounds$", agenda, flags=re.M), cards.stdout
     for line in (
         "1. Invitation",
-        "Turn of a client: 3 rounds",
         "2. Challenge",
         "3. Clarifying questions",
         "4. Ideas and advice",
