@@ -9,21 +9,12 @@ and the place of the evaluation are customs (warnings).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
+from _support import ERROR, WARNING, SharedTests, edit, findings, headlines
 
-from methodengine import Diagnostic, Severity
-from methodengine import plugins as plugin_module
-from methodengine.cli import main
-from methodengine.testing import check_text, isolated_plugins
+from methodengine.testing import isolated_plugins
 
-ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "recipes" / "incidentmethode.mth"
 METHOD = isolated_plugins(builtins=True).methods()["incident"]
-RULES = {r.code: r for r in METHOD.rules}
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # A short incident-method meeting that keeps every rule: 60 minutes planned in
 # 60, one chair, one case-giver, questions before positions, evaluation last.
@@ -62,50 +53,8 @@ trajectory
   every: 6-8 weeks
 """
 
-
-# ---------------------------------------------------------------- helpers
-
-
-def edit(text: str, *changes: tuple[str, str]) -> str:
-    """``text`` with each (old, new) replaced; each old must occur exactly once."""
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, fragment: str) -> int:
-    """The number of the one line that contains ``fragment``."""
-    found = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]
-    assert len(found) == 1, f"{fragment!r} is on lines {found}"
-    return found[0]
-
-
-def findings(text: str, code: str | None = None) -> list[Diagnostic]:
-    found = check_text(text, builtins=True)
-    return [d for d in found if code is None or d.code == code]
-
-
-def headlines(found: list[Diagnostic]) -> list[str]:
-    return [d.headline() for d in found]
-
-
-def only(text: str, code: str) -> Diagnostic:
-    found = findings(text, code)
-    assert len(found) == 1, headlines(findings(text))
-    return found[0]
-
-
-def assert_finding(d: Diagnostic, rule: str, severity: Severity, text: str, at: str, figures: tuple[str, ...]) -> None:
-    assert d.code == f"{METHOD.id}/{rule}"
-    assert d.severity is severity, d.headline()
-    assert d.position is not None and d.position.path == "test.mth", d.headline()
-    assert d.position.line == line_of(text, at), d.headline()
-    for figure in figures:
-        assert figure in d.message, (figure, d.message)
-    # The source a trainer reads is the rule's, and the method names it among its sources.
-    assert d.source == RULES[rule].source
-    assert d.source in METHOD.source
+# The tests every method passes alike (see _support.py), bound to this method and GOOD.
+SHARED = SharedTests(METHOD, GOOD)
 
 
 def test_the_good_recipe_has_no_findings_at_all():
@@ -198,11 +147,7 @@ BREAKS = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "changes", "severity", "at", "figures"), BREAKS)
-def test_a_broken_rule_is_reported_once(rule, changes, severity, at, figures):
-    text = edit(GOOD, *changes)
-    d = only(text, f"incident/{rule}")
-    assert_finding(d, rule, severity, text, at, figures)
+test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
 
 
 # ---------------------------------------------------------------- each rule kept
@@ -221,16 +166,8 @@ KEEPS = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "changes"), KEEPS)
-def test_a_kept_rule_is_silent(rule, changes):
-    text = edit(GOOD, *changes)
-    assert headlines(findings(text, f"incident/{rule}")) == []
-
-
-def test_every_rule_is_broken_and_kept_above():
-    broken = {p.values[0] for p in BREAKS}
-    kept = {p.values[0] for p in KEEPS}
-    assert broken == kept == set(RULES)
+test_a_kept_rule_is_silent = SHARED.kept_rule_test(KEEPS)
+test_every_rule_is_broken_and_kept_above = SHARED.every_rule_test(BREAKS, KEEPS)
 
 
 def test_rules_of_intervision_are_errors_only_for_hard_limits():
@@ -249,34 +186,13 @@ def test_rules_of_intervision_are_errors_only_for_hard_limits():
 # ---------------------------------------------------------------- the method's own recipes
 
 
-@pytest.fixture
-def cli(monkeypatch):
-    """Run the command line with only the built-in plugins loaded."""
-    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
-    monkeypatch.setattr(plugin_module, "_default", [])
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+test_the_bundled_recipe_is_clean = SHARED.bundled_recipe_test("incidentmethode.mth")
+test_new_writes_the_base_recipe_and_it_is_clean = SHARED.base_recipe_test()
 
 
-def test_the_bundled_recipe_is_clean():
-    text = BUNDLED.read_text(encoding="utf-8")
-    assert "method: incident" in text
-    assert headlines(check_text(text, builtins=True, path=str(BUNDLED))) == []
-
-
-def test_new_writes_the_base_recipe_and_it_is_clean(cli):
-    result = cli("new", "incident", "-o", "-")
-    assert result.exit_code == 0
-    assert result.stdout == METHOD.base_recipe
-    assert headlines(check_text(result.stdout, builtins=True)) == []
-
-
-def test_new_uses_every_id_the_rules_need():
-    found = check_text(METHOD.base_recipe, builtins=True)
-    assert [d for d in found if d.code == "method-expects-id"] == []
-    needed = {i for r in METHOD.rules for i in (*r.needs_roles, *r.needs_phases)}
-    assert needed == {"voorzitter", "inbrenger", "vragen", "advies", "evaluatie"}
-    assert needed <= set(METHOD.roles) | set(METHOD.phases), "every needed id is documented"
+test_new_uses_every_id_the_rules_need = SHARED.needed_ids_test(
+    ("roles", "phases"), {"voorzitter", "inbrenger", "vragen", "advies", "evaluatie"}
+)
 
 
 # ---------------------------------------------------------------- ids the rules need
@@ -310,24 +226,9 @@ MISSING = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "ident", "skipped", "changes"), MISSING)
-def test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules(kind, ident, skipped, changes):
-    text = edit(GOOD, *changes)
-    if kind == "role":
-        text = text.replace(ident, "probleemhouder")
-    found = findings(text)
-    expects = [d for d in found if d.code == "method-expects-id"]
-    assert len(expects) == 1, headlines(found)
-    d = expects[0]
-    assert d.severity is WARNING
-    assert d.position is not None and d.position.line == line_of(text, "method: incident")
-    assert f"{kind} with id `{ident}`" in d.message
-    for rule in skipped:
-        assert f"`{rule}`" in d.message
-        assert findings(text, f"incident/{rule}") == []
-    assert d.hint and "methodengine new incident" in d.hint
-    # Never an error for an id the trainer did not use.
-    assert [d.headline() for d in found if d.is_error] == []
+test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules = SHARED.missing_id_test(
+    MISSING, role_stand_in="probleemhouder"
+)
 
 
 def test_a_missing_role_id_does_not_stop_the_other_rules():

@@ -8,21 +8,12 @@ Both are the method itself, so breaking them is an error.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
+from _support import ERROR, SharedTests, assert_finding, edit, findings, headlines, only
 
-from methodengine import Diagnostic, Severity
-from methodengine import plugins as plugin_module
-from methodengine.cli import main
-from methodengine.testing import check_text, isolated_plugins
+from methodengine.testing import isolated_plugins
 
-ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "recipes" / "progressiegericht.mth"
 METHOD = isolated_plugins(builtins=True).methods()["progress"]
-RULES = {r.code: r for r in METHOD.rules}
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # A coaching conversation that ends with a checkpoint at which client and coach decide.
 GOOD = """\
@@ -70,50 +61,8 @@ checkpoint Gaan we door? (10 min)
   decide: deelnemer, begeleider
 """
 
-
-# ---------------------------------------------------------------- helpers
-
-
-def edit(text: str, *changes: tuple[str, str]) -> str:
-    """``text`` with each (old, new) replaced; each old must occur exactly once."""
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, fragment: str) -> int:
-    """The number of the one line that contains ``fragment``."""
-    found = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]
-    assert len(found) == 1, f"{fragment!r} is on lines {found}"
-    return found[0]
-
-
-def findings(text: str, code: str | None = None) -> list[Diagnostic]:
-    found = check_text(text, builtins=True)
-    return [d for d in found if code is None or d.code == code]
-
-
-def headlines(found: list[Diagnostic]) -> list[str]:
-    return [d.headline() for d in found]
-
-
-def only(text: str, code: str) -> Diagnostic:
-    found = findings(text, code)
-    assert len(found) == 1, headlines(findings(text))
-    return found[0]
-
-
-def assert_finding(d: Diagnostic, rule: str, severity: Severity, text: str, at: str, figures: tuple[str, ...]) -> None:
-    assert d.code == f"{METHOD.id}/{rule}"
-    assert d.severity is severity, d.headline()
-    assert d.position is not None and d.position.path == "test.mth", d.headline()
-    assert d.position.line == line_of(text, at), d.headline()
-    for figure in figures:
-        assert figure in d.message, (figure, d.message)
-    # The source a trainer reads is the rule's, and the method names it among its sources.
-    assert d.source == RULES[rule].source
-    assert d.source in METHOD.source
+# The tests every method passes alike (see _support.py), bound to this method and GOOD.
+SHARED = SharedTests(METHOD, GOOD)
 
 
 def test_the_good_recipe_has_no_findings_at_all():
@@ -174,24 +123,20 @@ BREAKS = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "changes", "severity", "at", "figures"), BREAKS)
-def test_a_broken_rule_is_reported_once(rule, changes, severity, at, figures):
-    text = edit(GOOD, *changes)
-    d = only(text, f"progress/{rule}")
-    assert_finding(d, rule, severity, text, at, figures)
+test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
 
 
 def test_in_a_group_the_facilitator_alone_does_not_decide():
     text = edit(GROUP, ("decide: deelnemer, begeleider", "decide: begeleider"))
     d = only(text, "progress/both-decide")
-    assert_finding(d, "both-decide", ERROR, text, "checkpoint Gaan we door?", ("client does not decide",))
+    assert_finding(d, METHOD, "both-decide", ERROR, text, "checkpoint Gaan we door?", ("client does not decide",))
 
 
 def test_a_checkpoint_at_which_nobody_decides_breaks_both_decide():
     # Neither the client nor the coach decides: the method's principle is broken twice over.
     text = edit(GOOD, ("  decide: coachee, coach\n", ""))
     d = only(text, "progress/both-decide")
-    assert_finding(d, "both-decide", ERROR, text, "checkpoint Is een volgend gesprek zinvol?", ("decide",))
+    assert_finding(d, METHOD, "both-decide", ERROR, text, "checkpoint Is een volgend gesprek zinvol?", ("decide",))
 
 
 # ---------------------------------------------------------------- each rule kept
@@ -213,45 +158,21 @@ KEEPS = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "changes"), KEEPS)
-def test_a_kept_rule_is_silent(rule, changes):
-    text = edit(GOOD, *changes)
-    assert headlines(findings(text, f"progress/{rule}")) == []
+test_a_kept_rule_is_silent = SHARED.kept_rule_test(KEEPS)
 
 
 def test_a_group_and_its_facilitator_deciding_keeps_every_rule():
     assert headlines(findings(GROUP)) == []
 
 
-def test_every_rule_is_broken_and_kept_above():
-    broken = {p.values[0] for p in BREAKS}
-    kept = {p.values[0] for p in KEEPS}
-    assert broken == kept == set(RULES)
+test_every_rule_is_broken_and_kept_above = SHARED.every_rule_test(BREAKS, KEEPS)
 
 
 # ---------------------------------------------------------------- the method's own recipes
 
 
-@pytest.fixture
-def cli(monkeypatch):
-    """Run the command line with only the built-in plugins loaded."""
-    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
-    monkeypatch.setattr(plugin_module, "_default", [])
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def test_the_bundled_recipe_is_clean():
-    text = BUNDLED.read_text(encoding="utf-8")
-    assert "method: progress" in text
-    assert headlines(check_text(text, builtins=True, path=str(BUNDLED))) == []
-
-
-def test_new_writes_the_base_recipe_and_it_is_clean(cli):
-    result = cli("new", "progress", "-o", "-")
-    assert result.exit_code == 0
-    assert result.stdout == METHOD.base_recipe
-    assert headlines(check_text(result.stdout, builtins=True)) == []
+test_the_bundled_recipe_is_clean = SHARED.bundled_recipe_test("progressiegericht.mth")
+test_new_writes_the_base_recipe_and_it_is_clean = SHARED.base_recipe_test()
 
 
 # ---------------------------------------------------------------- ids the rules need
