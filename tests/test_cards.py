@@ -160,8 +160,10 @@ def test_the_json_plan_has_its_documented_structure():
         "phases",
         "totals",
         "trajectory",
+        "dates",
         "cards",
     }
+    assert plan["dates"] is None
     assert plan["options"] == {
         "language": "nl",
         "start": "19:30",
@@ -507,7 +509,8 @@ class _CardPlugin:
     @hookimpl
     def output_formats(self):  # type: ignore[no-untyped-def]
         def agenda(request):  # type: ignore[no-untyped-def]
-            plan = request.options["plan"]
+            plan = request.plan
+            assert request.options["plan"] is plan  # deprecated, kept for one release
             rows = [f"{p['number']};{p['title']};{p['minutes']['low']}" for p in plan["phases"]]
             return f"# {request.recipe.title} ({request.language})\n" + "\n".join(rows) + "\n"
 
@@ -537,6 +540,7 @@ def test_plugins_add_formats_and_templates(card_plugin, tmp_path, monkeypatch):
     assert out.splitlines()[:2] == ["# Incidentmethode (nl)", "1;Spelregels afspreken;10"]
     assert ok("cards", INCIDENT, "-o", tmp_path / "agenda.csv") == ""
     assert (tmp_path / "agenda.csv").read_text(encoding="utf-8") == out
+    assert out == ok("cards", INCIDENT, "--format", "csv", "--start-date", "2027-01-11")
     assert "ROL Deelnemer\n" in ok("cards", INCIDENT, "--only", "roles")
     # A user's templates come before a plugin's.
     user = tmp_path / "mine"
@@ -589,8 +593,9 @@ def test_cards_options_need_no_template_engine_for_check():
         "from methodengine.cli import main\n"
         f"result = CliRunner().invoke(main, ['check', {str(INCIDENT)!r}])\n"
         "assert result.exit_code == 0, result.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'babel', 'weasyprint', 'markupsafe')"
-        " or m.startswith('methodengine.cards')))\n"
+        "heavy = ('jinja2', 'babel', 'weasyprint', 'markupsafe', 'dateutil', 'icalendar')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy"
+        " or m.startswith(('methodengine.cards', 'methodengine.schedule'))))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -28,6 +28,16 @@ VARIANTS: dict[str, tuple[str, list[str]]] = {
     "inspiratiegroep--meeting-5": ("inspiratiegroep", ["--meeting", "5", "--start", "13:00"]),
     "progressiegericht--only-checkpoint-roles": ("progressiegericht", ["--only", "checkpoint,roles", "--lang", "en"]),
     "jobcoaching--a5": ("jobcoaching", ["--paper", "a5", "--start", "9:00"]),
+    # Dates, as `schedule --start` gives them: a series with extra meetings, a moved meeting, month ends.
+    "jobcoaching--start-date": ("jobcoaching", ["--start-date", "2027-01-11", "--only", "trajectory"]),
+    "backstagegroep--meeting-3-start-date-skip-en": (
+        "backstagegroep",
+        ["--meeting", "3", "--start-date", "2027-01-11", "--skip", "2027-02-08", "--lang", "en"],
+    ),
+    "inspiratiegroep--meeting-5-start-date": (
+        "inspiratiegroep",
+        ["--meeting", "5", "--start-date", "2027-01-31", "--start", "13:00", "--only", "overview,phases,trajectory"],
+    ),
 }
 
 CASES = [(p.stem, p.stem, [], fmt) for p in RECIPES for fmt in FORMATS]

@@ -110,6 +110,23 @@ def test_pdf_has_one_a6_page_per_card_and_nothing_spills_over(recipe):
     assert_pages(pdf, cards_in(html), "a6")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["jobcoaching", "--start-date", "2027-01-11", "--skip", "2027-02-01", "--lang", "en"],
+        ["inspiratiegroep", "--start-date", "2027-01-31", "--meeting", "9", "--start", "13:00"],
+    ],
+    ids=["jobcoaching", "inspiratiegroep-meeting-9"],
+)
+def test_dated_cards_fit_their_pages_too(args):
+    recipe = ROOT / "recipes" / f"{args[0]}.mth"
+    html = run("cards", recipe, *args[1:], "--format", "html").decode("utf-8")
+    assert "2027" in html
+    overflowing, pdf = overflowing_cards(html)
+    assert overflowing == []
+    assert_pages(pdf, cards_in(html), "a6")
+
+
 @pytest.mark.parametrize("paper", ["a5", "a4"])
 def test_pdf_pages_have_the_chosen_paper_size(paper):
     recipe = ROOT / "recipes" / "backstagegroep.mth"

@@ -128,6 +128,11 @@ class OutputRequest:
     recipe: Recipe
     options: Mapping[str, Any] = field(factory=dict)
     language: str = "en"
+    plan: Mapping[str, Any] | None = None
+    """The meeting plan, as ``methodengine cards --format json`` prints it (docs/cards.md); None when not made.
+
+    ``options["plan"]`` holds the same plan too, deprecated: it goes in the release after 0.1.0.
+    """
 
 
 @frozen

@@ -13,12 +13,17 @@ minutes, and everything after it starts within a range. ``--group`` and
 Without ``--meeting``, a recipe with a trajectory gets the whole deck: every
 phase of any meeting, each time range spanning all meetings it belongs to,
 and each "next phase" naming what follows it in any of them.
+
+With a start date (``--start-date``) the plan also holds the dates of the
+series: those of ``methodengine schedule``, made by the same function,
+:func:`methodengine.schedule.dated_plan`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -38,6 +43,9 @@ from methodengine.model import (
     Trajectory,
     When,
 )
+
+if TYPE_CHECKING:
+    from methodengine.schedule import DatedPlan
 
 SCHEMA = "methodengine-cards-plan"
 SCHEMA_VERSION = 1
@@ -64,6 +72,12 @@ class CardOptions:
     meeting: int | None = None
     only: tuple[str, ...] = KINDS
     paper: str = "a6"
+    start_date: dt.date | str | None = None
+    """The date of the first meeting of the series: the cards carry the dates ``schedule`` gives."""
+    every: Period | str | None = None
+    """With ``start_date``: the cadence, as ``schedule --every`` takes it."""
+    skip: tuple[dt.date | str, ...] = ()
+    """With ``start_date``: dates on which no meeting may fall, as ``schedule --skip`` takes them."""
 
 
 def span(value: Range) -> dict[str, int]:
@@ -237,6 +251,7 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
         totals.append(total)
     if trajectory is not None and trajectory.meetings is None and options.meeting is None and totals:
         totals[-1]["and_later"] = True
+    dated = _dated(recipe, options)
 
     plan: dict[str, Any] = {
         "schema": SCHEMA,
@@ -251,13 +266,14 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
             "only": list(options.only),
         },
         "group": span(group or recipe.group) if (group or recipe.group) else None,
-        "meeting": _meeting(recipe, options.meeting),
+        "meeting": _meeting(recipe, options.meeting, dated),
         "roles": [_role(recipe, role.id, counts, phases, (group or recipe.group) is not None) for role in recipe.roles],
         "everyone": span(counts[EVERYONE]),
         "agenda": _agenda(recipe, numbers, options.rounds),
         "phases": phases,
         "totals": totals,
         "trajectory": _trajectory(trajectory) if trajectory else None,
+        "dates": _dates(dated) if dated is not None else None,
     }
     plan["cards"] = _cards(plan, options.only)
     return plan
@@ -389,11 +405,17 @@ def _stage(stage: Stage) -> dict[str, Any]:
     }
 
 
-def _meeting(recipe: Recipe, number: int | None) -> dict[str, Any] | None:
+def _meeting(recipe: Recipe, number: int | None, dated: DatedPlan | None) -> dict[str, Any] | None:
     if number is None or recipe.trajectory is None:
         return None
     stage = recipe.trajectory.stage_of(number)
-    return {"number": number, "of": recipe.trajectory.meetings, "stage": _stage(stage) if stage else None}
+    date = next((m.date for m in dated.series if m.number == number), None) if dated is not None else None
+    return {
+        "number": number,
+        "of": recipe.trajectory.meetings,
+        "stage": _stage(stage) if stage else None,
+        "date": date.isoformat() if date else None,
+    }
 
 
 def _period(period: Period | None) -> dict[str, Any] | None:
@@ -428,6 +450,56 @@ def _trajectory(trajectory: Trajectory) -> dict[str, Any]:
         "span": _period(trajectory.span),
         "stages": [_stage(s) for s in trajectory.stages],
         "extra_meetings": [_extra(m) for m in trajectory.extra_meetings],
+    }
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _dated(recipe: Recipe, options: CardOptions) -> DatedPlan | None:
+    """The dated plan ``schedule`` makes for the same start date, cadence and skipped dates; None without a date.
+
+    For the cards of meeting N of an open series, N meetings are dated
+    tentatively, as ``schedule --meetings N`` does. Raises ScheduleError.
+    """
+    if options.start_date is None:
+        return None
+    from methodengine.schedule import dated_plan
+
+    trajectory = recipe.trajectory
+    meetings = None
+    if trajectory is not None and trajectory.meetings is None and options.meeting is not None and options.meeting > 1:
+        meetings = options.meeting
+    return dated_plan(recipe, options.start_date, every=options.every, skip=options.skip, meetings=meetings)
+
+
+def _dates(dated: DatedPlan) -> dict[str, Any]:
+    return {
+        "start": dated.start.isoformat(),
+        "every": _period(dated.every),
+        "every_source": dated.every_source,
+        "skip": [d.isoformat() for d in dated.skip],
+        "unused_skips": [d.isoformat() for d in dated.unused_skips],
+        "meetings": [
+            {
+                "kind": m.kind,
+                "number": m.number,
+                "id": m.extra.id if m.extra else None,
+                "title": m.title,
+                "index": m.index,
+                "of": m.of,
+                "date": m.date.isoformat(),
+                "weekday": m.date.isoweekday(),
+                "optional": m.optional,
+                "tentative": m.tentative,
+                "moved_from": m.moved_from.isoformat() if m.moved_from else None,
+            }
+            for m in dated.meetings
+        ],
+        "unplaced": [
+            {"id": u.meeting.id, "title": u.meeting.title, "reason": u.reason, "meeting": u.number}
+            for u in dated.unplaced
+        ],
     }
 
 

@@ -91,9 +91,11 @@ def render_cards(
     method: Any = None,
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
+    plan: Mapping[str, Any] | None = None,
 ) -> str:
-    """The cards of ``recipe`` as text, Markdown, HTML or the JSON plan."""
-    plan = build_plan(recipe, options, method)
+    """The cards of ``recipe`` as text, Markdown, HTML or the JSON plan; ``plan`` if it is made already."""
+    if plan is None:
+        plan = build_plan(recipe, options, method)
     if fmt == "json":
         return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
     return render_plan(plan, options, fmt, recipe=recipe, template_dirs=template_dirs, sandboxed=sandboxed)
@@ -361,9 +363,10 @@ def render(
     method: Any = None,
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
+    plan: Mapping[str, Any] | None = None,
 ) -> str | bytes:
-    """The cards of ``recipe`` in a built-in format: text, md, html, pdf or json."""
+    """The cards of ``recipe`` in a built-in format: text, md, html, pdf or json; ``plan`` if it is made already."""
+    more: dict[str, Any] = {"method": method, "template_dirs": template_dirs, "sandboxed": sandboxed, "plan": plan}
     if fmt == "pdf":
-        html = render_cards(recipe, options, "html", method=method, template_dirs=template_dirs, sandboxed=sandboxed)
-        return html_to_pdf(html)
-    return render_cards(recipe, options, fmt, method=method, template_dirs=template_dirs, sandboxed=sandboxed)
+        return html_to_pdf(render_cards(recipe, options, "html", **more))
+    return render_cards(recipe, options, fmt, **more)

@@ -41,6 +41,7 @@ class Formatter:
         self.locale = i18n.babel_locale(language)
         self.dash = dash
         self._translations = i18n.translations(language, DOMAIN)
+        self._words: Any = None
 
     # -------------------------------------------------------------- words
 
@@ -90,6 +91,14 @@ class Formatter:
 
         hours, minutes = (int(part) for part in hhmm.split(":"))
         return format_time(datetime.time(hours, minutes), "short", locale=self.locale)
+
+    def date(self, iso: str) -> str:
+        """A date of the plan (``2027-01-11``) as ``schedule`` writes it: ``maandag 11 januari 2027``."""
+        if self._words is None:
+            from methodengine.schedule.words import Words
+
+            self._words = Words(self.language)
+        return self._words.date(datetime.date.fromisoformat(iso))
 
     def clocks(self, value: Mapping[str, str]) -> str:
         low, high = self.clock(value["low"]), self.clock(value["high"])
@@ -323,6 +332,8 @@ class CardBuilder:
             text = self._("Meeting {n} of {total}", n=meeting["number"], total=meeting["of"])
         else:
             text = self._("Meeting {n}", n=meeting["number"])
+        if meeting.get("date"):
+            text = f"{text} · {self.f.date(meeting['date'])}"
         if meeting["stage"] is not None:
             text = f"{text} · {meeting['stage']['title']}"
         return text
@@ -607,8 +618,14 @@ class CardBuilder:
                     "text": self._("open: the series runs until a checkpoint ends it"),
                 }
             )
+        dates = plan["dates"]
         if t["every"] is not None:
-            entries.append({"type": "fact", "label": self._("Cadence"), "text": f.every(t["every"])})
+            text = f.every(t["every"])
+            if dates is not None and dates["every"] is not None and dates["every"] != t["every"]:
+                text = self._("{cadence} (planned: {chosen})", cadence=text, chosen=f.every(dates["every"]))
+            entries.append({"type": "fact", "label": self._("Cadence"), "text": text})
+        elif dates is not None and dates["every"] is not None:
+            entries.append({"type": "fact", "label": self._("Cadence"), "text": f.every(dates["every"])})
         if t["span"] is not None:
             entries.append({"type": "fact", "label": self._("Span"), "text": f.period(t["span"])})
         current = plan["meeting"]["number"] if plan["meeting"] else None
@@ -638,6 +655,8 @@ class CardBuilder:
                     note = f"{note}. {extra['summary']}" if note else extra["summary"]
                 right = f.minutes(extra["minutes"]) if extra["minutes"] else ""
                 entries.append(_row(extra["title"], right, note=note or None))
+        if dates is not None:
+            entries.extend(self.date_rows(dates, current))
         totals = plan["totals"]
         if totals and any(t_["meetings"] is not None for t_ in totals):
             entries.append({"type": "heading", "text": self._("Time per meeting")})
@@ -645,6 +664,37 @@ class CardBuilder:
                 label = f.run(total) if len(totals) > 1 else self._("every meeting")
                 entries.append(_row(label[:1].upper() + label[1:], f.minutes(total["minutes"])))
         return card
+
+    def date_rows(self, dates: Mapping[str, Any], current: int | None) -> list[dict[str, Any]]:
+        """The dated meetings, extra ones included, in date order, as ``schedule`` dates them."""
+        f = self.f
+        rows: list[dict[str, Any]] = [{"type": "heading", "text": self._("Dates")}]
+        for meeting in dates["meetings"]:
+            if meeting["kind"] == "extra":
+                title = meeting["title"]
+                if meeting["of"] > 1:
+                    title = self._(
+                        "{title} ({index} of {count})", title=title, index=meeting["index"], count=meeting["of"]
+                    )
+            else:
+                title = self._("Meeting {n}", n=meeting["number"])
+            here = current is not None and meeting["number"] == current
+            notes = [self._("now")] if here else []
+            if meeting["moved_from"] is not None:
+                notes.append(self._("moved from {date}", date=f.date(meeting["moved_from"])))
+            if meeting["optional"]:
+                notes.append(self._("optional"))
+            if meeting["tentative"]:
+                notes.append(self._("tentative"))
+            rows.append(_row(title, f.date(meeting["date"]), note="; ".join(notes) or None, strong=here))
+        reasons = {
+            "no-anchor": lambda u: self._("it has no `at:`"),
+            "open-last": lambda u: self._("the series is open, so its last meeting has no date"),
+            "not-planned": lambda u: self._("meeting {n} is not in this plan", n=u["meeting"]),
+        }
+        for unplaced in dates["unplaced"]:
+            rows.append(_row(unplaced["title"], self._("no date"), note=reasons[unplaced["reason"]](unplaced)))
+        return rows
 
 
 def _row(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from methodengine.diagnostics import Diagnostic
     from methodengine.model import Recipe
     from methodengine.plugins import Plugins
+    from methodengine.schedule import ScheduleError
 
 EXIT_RECIPE_ERRORS = 1
 EXIT_INTERNAL = 70
@@ -81,6 +82,21 @@ def resolved_or_exit(path: Path) -> Recipe:
 def fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(EXIT_RECIPE_ERRORS)
+
+
+def parsed_option(parse: Any, value: Any, name: str) -> Any:
+    """An option value parsed by ``parse``; one that does not parse is a usage error (exit 2) that says why."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'{name}'") from None
+
+
+def schedule_failed(path: Path, exc: ScheduleError) -> NoReturn:
+    """A dated plan that cannot be made: a usage error (exit 2) when the options are at fault, else exit 1."""
+    if exc.usage:
+        raise click.UsageError(str(exc)) from None
+    fail(f"{path}: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""))
 
 
 def write_atomically(target: Path, data: str | bytes) -> None:

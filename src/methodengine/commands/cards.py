@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from methodengine.commands._common import recipe_file, resolved_or_exit, write_atomically
+from methodengine.commands._common import (
+    parsed_option,
+    recipe_file,
+    resolved_or_exit,
+    schedule_failed,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from methodengine.model import Recipe
@@ -93,6 +99,26 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     help="The cards of meeting N of the trajectory: only its phases, and its stage.",
 )
 @click.option(
+    "--start-date",
+    "start_date_text",
+    metavar="DATE",
+    help="Date of the first meeting of the series, YYYY-MM-DD: the trajectory card lists the dates "
+    "`schedule --start DATE` gives, and with --meeting the cards name that meeting's date.",
+)
+@click.option(
+    "--every",
+    "every_text",
+    metavar="CADENCE",
+    help="With --start-date: the cadence inside the recipe's `every` range, as for `schedule --every`.",
+)
+@click.option(
+    "--skip",
+    "skip_texts",
+    multiple=True,
+    metavar="DATE[,DATE...]",
+    help="With --start-date: a date on which no meeting may fall, as for `schedule --skip`.",
+)
+@click.option(
     "--only",
     metavar="KINDS",
     callback=_only,
@@ -124,6 +150,9 @@ def cards(
     group: int | None,
     rounds: int | None,
     meeting: int | None,
+    start_date_text: str | None,
+    every_text: str | None,
+    skip_texts: tuple[str, ...],
     only: tuple[str, ...],
     lang: str | None,
     paper: str,
@@ -134,13 +163,15 @@ def cards(
     An overview card, a card per phase in meeting order, a checkpoint card, a
     card per role to hand out and a trajectory card. While counts are ranges,
     so are times: --group and --rounds make them exact, --start adds the
-    clock. Same recipe and options, same bytes (docs/cards.md).
+    clock, --start-date the dates of `schedule`. Same recipe and options, same
+    bytes (docs/cards.md).
 
     \b
     Examples:
       methodengine cards recipes/incidentmethode.mth
       methodengine cards recipes/incidentmethode.mth --start 19:30 --group 6
       methodengine cards recipes/backstagegroep.mth --meeting 2 --rounds 2 -o kaarten.pdf
+      methodengine cards recipes/jobcoaching.mth --start-date 2027-01-11 --only trajectory
       methodengine cards recipes/inspiratiegroep.mth --only phases --format md
     """
     from methodengine.plugins import get_plugins
@@ -153,6 +184,8 @@ def cards(
         raise click.UsageError(
             f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
         )
+
+    start_date, every, skip = _date_options(start_date_text, every_text, skip_texts)
 
     recipe = resolved_or_exit(file)
     language = lang or (recipe.language if recipe.language in LANGUAGES else "nl")
@@ -168,13 +201,18 @@ def cards(
         meeting=meeting,
         only=only,
         paper=paper,
+        start_date=start_date,
+        every=every,
+        skip=skip,
     )
     method = plugins.methods().get(recipe.method) if recipe.method else None
+    plan = _plan_or_exit(file, recipe, options, method)
     if fmt in BUILTIN_FORMATS:
-        data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates)
+        data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates, plan)
     else:
-        data = _render_plugin(recipe, options, plugin_formats[fmt], method, templates)
+        data = _render_plugin(recipe, options, plugin_formats[fmt], templates, plan)
     _warn_overtime(recipe, options)
+    _warn_dates(plan, fmt)
 
     if output is not None:
         try:
@@ -219,6 +257,37 @@ def _choose_format(fmt: str | None, output: Path | None, plugin_formats: dict[st
             param_hint="'--format'",
         )
     return name
+
+
+def _date_options(
+    start_date_text: str | None, every_text: str | None, skip_texts: tuple[str, ...]
+) -> tuple[Any, Any, tuple[Any, ...]]:
+    """--start-date, --every and --skip parsed as `schedule` parses --start, --every and --skip."""
+    if start_date_text is None:
+        for name, given in (("--every", every_text is not None), ("--skip", bool(skip_texts))):
+            if given:
+                raise click.UsageError(f"{name} needs --start-date: it only changes the dates of the series")
+        return None, None, ()
+    from methodengine.schedule.plan import parse_date, parse_dates, parse_period
+
+    start_date = parsed_option(parse_date, start_date_text, "--start-date")
+    every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
+    skip = parsed_option(parse_dates, skip_texts, "--skip")
+    return start_date, every, skip
+
+
+def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> dict[str, Any]:
+    """The meeting plan; dates that cannot be made are reported as `schedule` reports them."""
+    from methodengine.cards import build_plan
+
+    if options.start_date is None:
+        return build_plan(recipe, options, method)
+    from methodengine.schedule import ScheduleError
+
+    try:
+        return build_plan(recipe, options, method)
+    except ScheduleError as exc:
+        schedule_failed(file, exc)
 
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
@@ -272,6 +341,17 @@ def _warn_overtime(recipe: Recipe, options: Any) -> None:
         )
 
 
+def _warn_dates(plan: dict[str, Any], fmt: str) -> None:
+    """Skipped dates no meeting fell on, as `schedule` notes them; dates that no card shows."""
+    dates = plan["dates"]
+    if dates is None:
+        return
+    for date in dates["unused_skips"]:
+        _warn(f"no meeting falls on {date}, so skipping it changes nothing")
+    if fmt in ("text", "md", "html", "pdf") and plan["meeting"] is None and "trajectory" not in plan["options"]["only"]:
+        _warn("the dates are on the trajectory card, and with --meeting on every card; these cards show none")
+
+
 def _warn(message: str) -> None:
     click.echo(f"methodengine: warning: {message}", err=True)
 
@@ -283,23 +363,26 @@ def _render_builtin(
     method: Any,
     plugin_dirs: list[str],
     templates: Path | None,
+    plan: dict[str, Any],
 ) -> str | bytes:
     from methodengine.cards.render import CardTemplateError, PdfUnavailableError, render
 
     dirs: list[str | Path] = [*([templates] if templates else []), *plugin_dirs]
     try:
-        return render(recipe, options, fmt, method=method, template_dirs=dirs, sandboxed=templates is not None)
+        return render(
+            recipe, options, fmt, method=method, template_dirs=dirs, sandboxed=templates is not None, plan=plan
+        )
     except CardTemplateError as exc:
         raise click.UsageError(f"template error: {exc}") from None
     except PdfUnavailableError as exc:
         raise click.UsageError(str(exc)) from None
 
 
-def _render_plugin(recipe: Recipe, options: Any, found: Any, method: Any, templates: Path | None) -> str | bytes:
-    from methodengine.cards.plan import build_plan
+def _render_plugin(
+    recipe: Recipe, options: Any, found: Any, templates: Path | None, plan: dict[str, Any]
+) -> str | bytes:
     from methodengine.methods import OutputRequest
 
-    plan = build_plan(recipe, options, method)
     request = OutputRequest(
         recipe=recipe,
         options={
@@ -310,9 +393,14 @@ def _render_plugin(recipe: Recipe, options: Any, found: Any, method: Any, templa
             "only": list(options.only),
             "paper": options.paper,
             "templates": str(templates) if templates else None,
+            "start_date": options.start_date.isoformat() if options.start_date else None,
+            "every": str(options.every) if options.every else None,
+            "skip": [d.isoformat() for d in options.skip],
+            # Deprecated: read `request.plan`. Kept for one release for plugins written against 0.1.0.
             "plan": plan,
         },
         language=options.language,
+        plan=plan,
     )
     try:
         data = found.render(request)

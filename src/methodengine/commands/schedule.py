@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from methodengine.commands._common import fail, recipe_file, resolved_or_exit, write_atomically
+from methodengine.commands._common import (
+    parsed_option,
+    recipe_file,
+    resolved_or_exit,
+    schedule_failed,
+    write_atomically,
+)
 
 FORMATS = ("text", "md", "json", "ics")
 
@@ -74,18 +80,16 @@ def schedule(
     from methodengine.schedule import ScheduleError, dated_plan
     from methodengine.schedule.plan import parse_date, parse_dates, parse_period, parse_time
 
-    start = _option(parse_date, start_text, "--start")
-    at = _option(parse_time, at_text, "--at") if at_text is not None else None
-    every = _option(parse_period, every_text, "--every") if every_text is not None else None
-    skip = _option(parse_dates, skip_texts, "--skip")
+    start = parsed_option(parse_date, start_text, "--start")
+    at = parsed_option(parse_time, at_text, "--at") if at_text is not None else None
+    every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
+    skip = parsed_option(parse_dates, skip_texts, "--skip")
 
     recipe = resolved_or_exit(file)
     try:
         plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings)
     except ScheduleError as exc:
-        if exc.usage:
-            raise click.UsageError(str(exc)) from None
-        fail(f"{file}: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""))
+        schedule_failed(file, exc)
 
     language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
     data = _render(plan, language, fmt)
@@ -100,14 +104,6 @@ def schedule(
     count = len(plan.meetings)
     what = "event" if fmt == "ics" else "meeting"
     click.echo(f"wrote {output}: {count} {what}{'' if count == 1 else 's'}, {plan.first} to {plan.last}", err=True)
-
-
-def _option(parse, value, name: str):  # type: ignore[no-untyped-def]
-    """A parsed option value; a value that does not parse is a usage error (exit 2) that says why."""
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=f"'{name}'") from None
 
 
 def _render(plan, language: str, fmt: str) -> str | bytes:  # type: ignore[no-untyped-def]
