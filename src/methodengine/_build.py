@@ -192,7 +192,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                 i += 1
         if total.high == 0:
             raise RecipeValueError(
-                "a time of 0 minutes", self._pos(first), hint="give it a length, or leave the phase out"
+                "a length of 0 minutes", self._pos(first), hint="a time box or meeting lasts at least 1 minute"
             )
         return _Located(Duration(total), self._pos(first))
 
@@ -413,7 +413,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         count = self._range(raw, what)
         if count.high == 0:
             raise RecipeValueError(
-                f"{what} of 0",
+                f"{what} cannot be 0",
                 self._pos(raw.low),
                 hint="write how many there are, e.g. `1-2`; `0-2` if there may be none",
             )

@@ -15,7 +15,7 @@ import unicodedata
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from methodengine._build import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS
-from methodengine._suggest import did_you_mean
+from methodengine._suggest import closest, did_you_mean
 from methodengine.errors import RecipeSyntaxError
 from methodengine.model import Position
 
@@ -72,6 +72,7 @@ _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
 _ALL_KEYS = frozenset(k for keys in BLOCK_KEYS.values() for k in keys)
+_TEXT_KEYS = frozenset(_ALL_KEYS - {*_VALUE_HINTS})
 
 
 def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
@@ -169,7 +170,7 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
             return RecipeSyntaxError(
                 f"`{key}` starts a block and takes no colon", key_position, hint=_BLOCK_EXAMPLES[key]
             )
-        if key not in _ALL_KEYS and first_word.rstrip(":") == key:
+        if key not in _ALL_KEYS and not key.startswith("x-") and first_word.rstrip(":") == key:
             suggestion = did_you_mean(key, _ALL_KEYS)
             return RecipeSyntaxError(
                 f"unknown key `{key}`",
@@ -214,8 +215,11 @@ def _bad_value(
     if found == "_NL":
         return RecipeSyntaxError(f"the value of `{key}` is incomplete", position, hint=f"`{key}` takes {wants}")
     word = _word_at(line, position.column) or found
-    other = did_you_mean(key, _ALL_KEYS - {key})
-    hint = f"`{key}` takes {wants}" + (f"; or {other}" if other and not word[:1].isdigit() else "")
+    # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
+    near = closest(key, _TEXT_KEYS - {key})
+    hint = f"`{key}` takes {wants}"
+    if near and not value.strip()[:1].isdigit():
+        hint += f"; or did you mean `{near}`?"
     return RecipeSyntaxError(f"unexpected `{word}` in the value of `{key}`", position, hint=hint)
 
 

@@ -20,18 +20,34 @@ Check = Callable[[Recipe], Iterable[Diagnostic]]
 
 def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
     known = [r.id for r in recipe.roles]
+    inherited: dict[str, list[str]] = {}
     for phase in recipe.phases():
         for ref in phase.role_refs:
-            if ref.role not in known and ref.role != EVERYONE:
-                suggestion = did_you_mean(ref.role, known)
-                defined = f"defined roles: {', '.join(known)}" if known else "the recipe defines no roles"
-                yield error(
-                    f"undefined role `{ref.role}` in `{ref.field}` of phase `{phase.title}`",
-                    ref.position,
-                    hint=(f"{suggestion} " if suggestion else "")
-                    + f"{defined}; add `role {ref.role}: Name` to define it",
-                    code="undefined-role",
-                )
+            if ref.role in known or ref.role == EVERYONE:
+                continue
+            if recipe.path and ref.position and ref.position.path != recipe.path:
+                # The agenda came from the method; the trainer can only fix this in their own roles.
+                titles = inherited.setdefault(ref.role, [])
+                if phase.title not in titles:
+                    titles.append(phase.title)
+                continue
+            suggestion = did_you_mean(ref.role, known)
+            defined = f"defined roles: {', '.join(known)}" if known else "the recipe defines no roles"
+            yield error(
+                f"undefined role `{ref.role}` in `{ref.field}` of phase `{phase.title}`",
+                ref.position,
+                hint=(f"{suggestion} " if suggestion else "") + f"{defined}; add `role {ref.role}: Name` to define it",
+                code="undefined-role",
+            )
+    for role, phases in inherited.items():
+        yield error(
+            f"the method's agenda uses role `{role}` (in {', '.join(f'`{t}`' for t in phases[:3])}"
+            + (" and more" if len(phases) > 3 else "")
+            + "), which the recipe's own roles do not define",
+            recipe.where("method"),
+            hint=f"add `role {role}: Name`, or leave out all roles to take the method's, or write the agenda yourself",
+            code="undefined-role",
+        )
 
 
 def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
@@ -250,7 +266,8 @@ def _selector_in_series(
         return
     outside = [n for n in selector.numbers() if not 1 <= n <= total]
     if outside:
-        shown = f"meetings {selector.meetings}" if len(outside) > 1 else f"meeting {outside[0]}"
+        ranged = selector.kind == "meetings" and selector.meetings is not None and not selector.meetings.exact
+        shown = f"meetings {selector.meetings}" if ranged else f"meeting {outside[0]}"
         yield error(
             f"the `when` of `{title}` names {shown}, outside the trajectory of {total} meetings",
             position,
