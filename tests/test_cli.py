@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -350,3 +352,24 @@ def test_python_dash_m_runs_the_command():
     )
     assert result.returncode == 0, result.stderr
     assert methodengine.__version__ in result.stdout
+
+
+def test_a_recipe_on_a_pipe_is_read_once_and_checked(tmp_path):
+    # Process substitution and /dev/stdin can be read only once.
+    text = (Path(__file__).parent.parent / "recipes" / "incidentmethode.mth").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "methodengine", "check", "/dev/stdin"], input=text, capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert b"no problems" in done.stdout
+
+
+def test_written_files_get_the_usual_permissions(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = os.umask(0o022)
+    try:
+        result = run("new", "incident", "-o", "mijn.mth")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "mijn.mth").stat().st_mode) == 0o644

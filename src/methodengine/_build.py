@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 import attrs
@@ -64,6 +65,12 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 }
 BLOCK_KEYWORDS = ("role", "phase", "checkpoint", "rounds", "trajectory", "stage", "meeting")
 _REPEATABLE = frozenset(SCRIPT_KINDS)
+
+# Bounds that keep every loop over meetings and rounds small, far above any real recipe.
+MAX_COUNT = 1000
+MAX_MEETINGS = 500
+MAX_ROUNDS = 100
+MAX_MINUTES = 10_000
 _ALL_KEYS = frozenset(key for keys in BLOCK_KEYS.values() for key in keys)
 _KEY_START = re.compile(r"([a-z]+)[ \t]*:")
 
@@ -101,11 +108,22 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
     def _pos(self, token: Token) -> Position:
         return Position(self.path, token.line or 1, token.column or 1)
 
-    def _number(self, token: Token) -> float:
-        return float(str(token).replace(",", "."))
+    def _number(self, token: Token) -> Decimal:
+        # Decimal, not float: `9007199254740993` stays itself, and 400 digits do not overflow.
+        return Decimal(str(token).replace(",", "."))
 
-    def _whole(self, token: Token, what: str) -> int:
+    def _too_large(self, token: Token, what: str, value: object, most: int) -> RecipeValueError:
+        shown = str(value) if len(str(value)) <= 15 else f"{str(value)[:12]}..."
+        return RecipeValueError(
+            f"{what} ({shown}) is more than a recipe can plan (at most {most})",
+            self._pos(token),
+            hint="check the number; recipes describe meetings of people, not of thousands",
+        )
+
+    def _whole(self, token: Token, what: str, most: int = MAX_COUNT) -> int:
         value = self._number(token)
+        if value > most:
+            raise self._too_large(token, what, token, most)
         if value != int(value):
             raise RecipeValueError(
                 f"{what} must be a whole number, not {token}",
@@ -114,12 +132,14 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             )
         return int(value)
 
-    def _range(self, raw: _RawRange, what: str, scale: float | None = None, least: int = 0) -> Range:
+    def _range(
+        self, raw: _RawRange, what: str, scale: int | None = None, least: int = 0, most: int = MAX_COUNT
+    ) -> Range:
         """A checked range; ``scale`` makes it minutes (60 for hours), which must be whole."""
 
         def convert(token: Token) -> int:
             if scale is None:
-                value = self._whole(token, what)
+                value = self._whole(token, what, most)
                 if value < least:
                     raise RecipeValueError(
                         f"{what} must be at least {least}, not {value}",
@@ -127,14 +147,16 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                         hint=f"write a number from {least}",
                     )
                 return value
-            value = self._number(token) * scale
-            if abs(value - round(value)) > 1e-9:
+            minutes = self._number(token) * scale
+            if minutes > MAX_MINUTES:
+                raise self._too_large(token, what, f"{minutes} minutes", MAX_MINUTES)
+            if minutes != int(minutes):
                 raise RecipeValueError(
-                    f"{token} gives {value:g} minutes; durations are whole minutes",
+                    f"{token} gives {minutes.normalize():f} minutes; durations are whole minutes",
                     self._pos(token),
                     hint="round to whole minutes, e.g. `1 h 15 min` or `75 min`",
                 )
-            return round(value)
+            return int(minutes)
 
         low = convert(raw.low)
         high = convert(raw.high) if raw.high is not None else low
@@ -190,6 +212,8 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                     )
                 total = total + Range.of(minutes)
                 i += 1
+        if total.high > MAX_MINUTES:
+            raise self._too_large(first, "a duration", f"{total.high} minutes", MAX_MINUTES)
         if total.high == 0:
             raise RecipeValueError(
                 "a length of 0 minutes", self._pos(first), hint="a time box or meeting lasts at least 1 minute"
@@ -229,7 +253,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         token = children[0]
         if token.type == "OPEN":
             return _Located(None, self._pos(token))
-        count = self._whole(token, "the number of meetings")
+        count = self._whole(token, "the number of meetings", MAX_MEETINGS)
         if count < 1:
             raise RecipeValueError(
                 "a trajectory has at least one meeting", self._pos(token), hint="write a number from 1, or `open`"
@@ -238,10 +262,12 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def sel_meetings(self, children: Sequence[Any]) -> Selector:
         raw = children[0]
-        return Selector("meetings", self._range(raw, "a meeting number", least=1), self._pos(raw.low))
+        return Selector(
+            "meetings", self._range(raw, "a meeting number", least=1, most=MAX_MEETINGS), self._pos(raw.low)
+        )
 
     def _meeting_number(self, token: Token) -> int:
-        return self._range(_RawRange(token, None), "a meeting number", least=1).low
+        return self._range(_RawRange(token, None), "a meeting number", least=1, most=MAX_MEETINGS).low
 
     def sel_from(self, children: Sequence[Token]) -> Selector:
         return Selector("from", Range.of(self._meeting_number(children[0])), self._pos(children[0]))
@@ -337,7 +363,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
                 item.position,
                 hint=_BLOCK_EXAMPLES[item.key],
             )
-        suggestion = did_you_mean(item.key, allowed) or did_you_mean(item.key, _all_keys())
+        suggestion = did_you_mean(item.key, allowed) or did_you_mean(item.key, _ALL_KEYS)
         return RecipeSyntaxError(
             f"unknown key `{item.key}` in {block}",
             item.position,
@@ -408,9 +434,9 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
     def checkpoint(self, children: Sequence[Any]) -> Phase:
         return self._phase(children, Checkpoint, "a checkpoint")
 
-    def _positive(self, raw: _RawRange, what: str) -> Range:
+    def _positive(self, raw: _RawRange, what: str, most: int = MAX_COUNT) -> Range:
         """A count that may start at 0 (`0-2`: perhaps none) but not end there."""
-        count = self._range(raw, what)
+        count = self._range(raw, what, most=most)
         if count.high == 0:
             raise RecipeValueError(
                 f"{what} cannot be 0",
@@ -432,7 +458,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         return Rounds(
             id=str(found["id"]) if "id" in found else "",
             title=str(title).strip(),
-            count=self._positive(raw, "a number of rounds"),
+            count=self._positive(raw, "a number of rounds", MAX_ROUNDS),
             items=items,
             when=When(tuple(found["when"]), found["positions"]["when"]) if "when" in found else None,
             explicit_id="id" in found,
@@ -445,7 +471,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
         found = self._fields(rest, "a stage")
         return Stage(
             title=str(title).strip(),
-            meetings=self._range(raw, "a meeting number", least=1),
+            meetings=self._range(raw, "a meeting number", least=1, most=MAX_MEETINGS),
             id=str(found["id"]) if "id" in found else None,
             focus=found["focus"].value if "focus" in found else None,
             summary=found["summary"].value if "summary" in found else None,
@@ -462,7 +488,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             title=str(title).strip(),
             timebox=timebox,
             at=found.get("at"),
-            count=self._positive(found["count"], "a number of meetings") if "count" in found else ONE,
+            count=self._positive(found["count"], "a number of meetings", MAX_MEETINGS) if "count" in found else ONE,
             every=found["every"].value if "every" in found else None,
             optional=str(found.get("optional", "no")) in ("yes", "ja"),
             summary=found["summary"].value if "summary" in found else None,
@@ -562,10 +588,6 @@ def _all_items(agenda: Sequence[Phase | Rounds]) -> Iterable[Phase | Rounds]:
         yield item
         if isinstance(item, Rounds):
             yield from item.items
-
-
-def _all_keys() -> set[str]:
-    return {key for keys in BLOCK_KEYS.values() for key in keys}
 
 
 _BLOCK_EXAMPLES = {

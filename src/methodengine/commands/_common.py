@@ -11,6 +11,7 @@ import click
 
 if TYPE_CHECKING:
     from methodengine.diagnostics import Diagnostic
+    from methodengine.errors import RecipeError
     from methodengine.model import Recipe
     from methodengine.plugins import Plugins
     from methodengine.schedule import ScheduleError
@@ -21,24 +22,24 @@ EXIT_INTERNAL = 70
 recipe_file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 
-def read_text(path: Path) -> str:
-    """The text of a recipe file, undecoded bytes kept; unreadable is a usage error."""
-    try:
-        # Shown back to the user: never echo a NUL or an undecodable byte into the terminal.
-        return path.read_bytes().decode("utf-8", errors="replace").replace("\0", "\ufffd")
-    except OSError as exc:
-        raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
+    """A recipe file read once (it may be a pipe): the text to show, and the recipe or its error.
 
-
-def load_recipe(path: Path) -> Recipe:
-    """Parse a recipe file; raises RecipeError, or UsageError if it cannot be read."""
+    The text shown back never echoes a NUL or an undecodable byte into the
+    terminal. A file that cannot be read is a usage error.
+    """
+    from methodengine.errors import RecipeError
     from methodengine.parsing import decode, parse
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return parse(decode(data, str(path)), str(path))
+    shown = data.decode("utf-8", errors="replace").replace("\0", "\ufffd")
+    try:
+        return shown, parse(decode(data, str(path)), str(path))
+    except RecipeError as exc:
+        return shown, exc
 
 
 def sources(path: Path, text: str, plugins: Plugins | None) -> dict[str | None, str]:
@@ -65,11 +66,9 @@ def resolved_or_exit(path: Path) -> Recipe:
     from methodengine.plugins import get_plugins
     from methodengine.resolve import check, resolve
 
-    text = read_text(path)
-    try:
-        recipe = load_recipe(path)
-    except RecipeError as exc:
-        echo_diagnostics([exc.diagnostic], {str(path): text}, err=True)
+    text, recipe = read_recipe(path)
+    if isinstance(recipe, RecipeError):
+        echo_diagnostics([recipe.diagnostic], {str(path): text}, err=True)
         sys.exit(EXIT_RECIPE_ERRORS)
     plugins = get_plugins()
     errors = [d for d in check(recipe, plugins) if d.is_error]
@@ -104,11 +103,16 @@ def write_atomically(target: Path, data: str | bytes) -> None:
     import tempfile
 
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes files only their owner may read; give the file the mode any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, load_recipe, read_text, sources
+from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, read_recipe, sources
 
 
 @click.command()
@@ -39,11 +39,9 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
     plugins = get_plugins()
     results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []
     for path in files:
-        text = read_text(path)
-        try:
-            recipe = load_recipe(path)
-        except RecipeError as exc:
-            results.append((path, {str(path): text}, [exc.diagnostic]))
+        text, recipe = read_recipe(path)
+        if isinstance(recipe, RecipeError):
+            results.append((path, {str(path): text}, [recipe.diagnostic]))
             continue
         results.append((path, sources(path, text, plugins), run_checks(recipe, plugins)))
 
