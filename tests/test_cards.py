@@ -18,7 +18,7 @@ from methodengine.cli import main
 from methodengine.hookspecs import hookimpl
 from methodengine.methods import OutputFormat
 from methodengine.model import Range
-from methodengine.resolve import resolve
+from methodengine.resolution import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))

@@ -373,3 +373,31 @@ def test_written_files_get_the_usual_permissions(tmp_path, monkeypatch):
         os.umask(old)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE((tmp_path / "mijn.mth").stat().st_mode) == 0o644
+
+
+def test_every_public_name_resolves_even_after_every_module_is_loaded():
+    import importlib
+    import pkgutil
+    import types
+
+    # A submodule named like a public function would shadow it once imported.
+    for module in pkgutil.walk_packages(methodengine.__path__, "methodengine."):
+        if module.name != "methodengine.__main__":
+            importlib.import_module(module.name)
+    for name in methodengine.__all__:
+        value = getattr(methodengine, name)
+        assert value is not None and not isinstance(value, types.ModuleType), name
+    with pytest.raises(AttributeError):
+        methodengine.no_such_name  # noqa: B018
+
+
+def test_version_and_help_load_no_engine_module():
+    probe = (
+        "import sys, runpy; sys.argv = ['methodengine', '--version']\n"
+        "try:\n    runpy.run_module('methodengine', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('methodengine.') and m != 'methodengine._version'"
+        " and not m.startswith(('methodengine.cli', 'methodengine.__main__', 'methodengine.commands'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr

@@ -279,27 +279,50 @@ def test_a_conflict_leaves_the_other_methods_working():
     assert errors_and_warnings(check_text(BARE, TroikaOne(), TroikaTwo(), builtins=True)) == []
 
 
-class TemplatesA:
-    @hookimpl
-    def card_templates(self):
-        return "/templates/a"
+def templates(name, path):
+    """A plugin class of its own name (plugins are named by their class) that gives ``path``."""
 
-
-class TemplatesB:
-    @hookimpl
     def card_templates(self):
-        return "/templates/b"
+        return path
+
+    return type(name, (), {"card_templates": hookimpl(card_templates)})()
 
 
 def test_plugins_are_called_in_registration_order():
     # Documented in Plugins.call: "in registration order".
-    loaded = isolated_plugins(TemplatesA(), TemplatesB())
+    loaded = isolated_plugins(templates("TemplatesA", "/a"), templates("TemplatesB", "/b"))
     assert [name for name, _ in loaded.call("card_templates")] == ["TemplatesA", "TemplatesB"]
 
 
-def test_the_last_registered_plugins_templates_come_first():
+def test_the_last_registered_plugins_templates_come_first(tmp_path):
     # Documented in Plugins.template_dirs: "the last registered first, so that it overrides".
-    assert isolated_plugins(TemplatesA(), TemplatesB()).template_dirs() == ["/templates/b", "/templates/a"]
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    assert isolated_plugins(templates("A", a), templates("B", b)).template_dirs() == [str(b), str(a)]
+
+
+def test_a_plugin_whose_templates_are_no_directory_is_reported_and_skipped(tmp_path, capsys):
+    good = tmp_path / "good"
+    good.mkdir()
+    loaded = isolated_plugins(
+        templates("Listy", ["not", "a", "path"]), templates("Missing", tmp_path / "missing"), templates("Good", good)
+    )
+    assert loaded.template_dirs() == [str(good)]
+    err = capsys.readouterr().err
+    assert err.count("from `card_templates`, not the path of a directory") == 2
+
+
+def test_an_output_format_with_a_bad_field_is_reported_by_its_plugin(capsys):
+    from methodengine import OutputFormat
+
+    class BadFormat:
+        @hookimpl
+        def output_formats(self):
+            return [OutputFormat("csv", "agenda", render=str, extension=None)]
+
+    assert isolated_plugins(BadFormat()).output_formats() == {}
+    assert "plugin `BadFormat` failed in `output_formats`" in capsys.readouterr().err
 
 
 def test_a_plugin_that_takes_a_builtin_id_conflicts_with_the_builtin():

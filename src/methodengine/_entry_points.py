@@ -56,7 +56,8 @@ def _discover(group: str) -> list[EntryPoint]:
     from importlib.metadata import entry_points
 
     found = []
-    for ep in entry_points(group=group):
+    # By name: the order decides which plugin wins a clash, so it must not depend on the file system.
+    for ep in sorted(entry_points(group=group), key=lambda ep: ep.name):
         dist = getattr(ep, "dist", None)
         found.append(
             EntryPoint(ep.name, ep.value, dist.metadata["Name"] if dist else None, dist.version if dist else None)

@@ -21,11 +21,3 @@ def did_you_mean(word: str, candidates: Iterable[str], quote: str = "`") -> str:
     """`` did you mean `x`?`` or an empty string."""
     match = closest(word, candidates)
     return f"did you mean {quote}{match}{quote}?" if match else ""
-
-
-def one_of(words: Iterable[str]) -> str:
-    """A readable list: `a`, `b` or `c`."""
-    items = [f"`{w}`" for w in words]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]

@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from methodengine import timing
 from methodengine._suggest import did_you_mean
 from methodengine.diagnostics import Diagnostic, error, warning
+from methodengine.i18n import LANGUAGES
 from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Rounds, Selector
-
-LANGUAGES = ("nl", "en")
 
 Check = Callable[[Recipe], Iterable[Diagnostic]]
 
@@ -34,7 +33,7 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
             suggestion = did_you_mean(ref.role, known)
             defined = f"defined roles: {', '.join(known)}" if known else "the recipe defines no roles"
             yield error(
-                f"undefined role `{ref.role}` in `{ref.field}` of phase `{phase.title}`",
+                f"undefined role `{ref.role}` in `{ref.key}` of phase `{phase.title}`",
                 ref.position,
                 hint=(f"{suggestion} " if suggestion else "") + f"{defined}; add `role {ref.role}: Name` to define it",
                 code="undefined-role",

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from methodengine import __version__
+from methodengine._version import __version__
 from methodengine.commands._common import EXIT_INTERNAL
 
 # Each command's module is imported only when that command runs (or help lists it).

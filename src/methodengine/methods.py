@@ -37,6 +37,11 @@ def _names(instance: object, attribute: attrs.Attribute, value: Mapping[str, str
         raise ValueError(f"a method needs a name in Dutch and English; missing: {', '.join(missing)}")
 
 
+def _format_name(instance: object, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(f"an output format's {attribute.name} is a short lower-case word such as `csv`; not {value!r}")
+
+
 def _non_empty(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"a method's {attribute.name} must not be empty")
@@ -139,11 +144,11 @@ class OutputRequest:
 class OutputFormat:
     """An output format a plugin adds to ``methodengine cards``."""
 
-    name: str
-    description: str
-    render: Callable[[OutputRequest], str | bytes]
-    binary: bool = False
-    extension: str = "txt"
+    name: str = field(validator=_format_name)
+    description: str = field(validator=attrs.validators.instance_of(str))
+    render: Callable[[OutputRequest], str | bytes] = field(validator=attrs.validators.is_callable())
+    binary: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    extension: str = field(default="txt", validator=_format_name)
     plugin: str | None = field(default=None, eq=False)
 
 

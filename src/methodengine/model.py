@@ -136,7 +136,7 @@ class RoleRef:
     """A role id as written in a field, kept to report undefined roles exactly."""
 
     role: str
-    field: str
+    key: str
     position: Position | None = field(default=None, eq=False)
 
 

@@ -130,7 +130,12 @@ class Plugins:
 
     def template_dirs(self) -> list[str]:
         """Plugin template directories, the last registered first, so that it overrides."""
-        dirs = [os.fspath(path) for _, path in self.call("card_templates")]
+        dirs = []
+        for plugin, path in self.call("card_templates"):
+            if isinstance(path, (str, os.PathLike)) and os.path.isdir(path):
+                dirs.append(os.fspath(path))
+            else:
+                self.fail(plugin, f"returned {path!r} from `card_templates`, not the path of a directory")
         return dirs[::-1]
 
     def base_recipe(self, method: Method):  # type: ignore[no-untyped-def]
@@ -174,7 +179,7 @@ def load_plugins(
 def _load_builtins(loaded: Plugins) -> None:
     import importlib
 
-    from methodengine import __version__
+    from methodengine._version import __version__
 
     try:
         package = importlib.import_module(BUILTIN_PACKAGE)

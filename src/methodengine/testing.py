@@ -21,7 +21,7 @@ from methodengine.diagnostics import Diagnostic
 from methodengine.model import Recipe
 from methodengine.parsing import parse
 from methodengine.plugins import Plugins, load_plugins
-from methodengine.resolve import check, resolve
+from methodengine.resolution import check, resolve
 
 
 def isolated_plugins(*plugins: object, builtins: bool = False) -> Plugins:

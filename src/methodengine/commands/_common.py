@@ -64,7 +64,7 @@ def resolved_or_exit(path: Path) -> Recipe:
     """The recipe with its method applied; on errors, report them on stderr and exit 1."""
     from methodengine.errors import RecipeError
     from methodengine.plugins import get_plugins
-    from methodengine.resolve import check, resolve
+    from methodengine.resolution import check, resolve
 
     text, recipe = read_recipe(path)
     if isinstance(recipe, RecipeError):

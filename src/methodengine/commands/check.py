@@ -34,7 +34,7 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
     from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
     from methodengine.plugins import get_plugins
-    from methodengine.resolve import check as run_checks
+    from methodengine.resolution import check as run_checks
 
     plugins = get_plugins()
     results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []

@@ -1,0 +1,3 @@
+"""The version, in a module of its own so that `methodengine --version` imports nothing else."""
+
+__version__ = "0.1.0"
