@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
-from methodengine import load, parse, resolve
-from methodengine.model import Recipe
-from methodengine.schedule import DatedPlan, ScheduleError, dated_plan, parse_date, parse_dates, parse_period
+from methodengine import load, parse, resolve, schedule
+from methodengine.model import Period, Range, Recipe
+from methodengine.schedule import (
+    MAX_MEETINGS,
+    DatedPlan,
+    ScheduleError,
+    dated_plan,
+    parse_date,
+    parse_dates,
+    parse_period,
+    parse_time,
+)
+from methodengine.schedule import plan as plan_module
 from methodengine.schedule.ics import render_ics
-from methodengine.schedule.plan import parse_time
 from methodengine.schedule.render import render_json, render_markdown, render_text
 from methodengine.schedule.words import Words
 
@@ -531,3 +542,169 @@ def test_the_plan_takes_dates_times_and_cadences_as_text() -> None:
     with pytest.raises(ScheduleError) as caught:
         dated_plan(recipe("backstagegroep"), "2027-02-30")
     assert caught.value.usage and "February 2027 has 28 days" in caught.value.message
+
+
+# ------------------------------------------------------------------ the ends of the calendar
+
+OPEN = "recipe: Open\nduration: 60 min\nphase Kern (60 min)\ntrajectory\n  meetings: open\n  every: 1-1000 jaar\n"
+
+
+def out_of_range(r: Recipe, start: dt.date, **options: object) -> ScheduleError:
+    with pytest.raises(ScheduleError) as caught:
+        dated_plan(r, start, **options)  # type: ignore[arg-type]
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("backstagegroep", dt.date(9999, 12, 1)),  # weeks: timedelta's OverflowError
+        ("jobcoaching", dt.date(9999, 6, 1)),  # months and follow-ups: relativedelta's ValueError (year 10000)
+        ("inspiratiegroep", dt.date(9999, 11, 30)),
+    ],
+)
+def test_a_plan_past_the_year_9999_is_the_start_dates_fault(name: str, start: dt.date) -> None:
+    error = out_of_range(recipe(name), start)
+    assert error.usage
+    assert "past the year 9999" in error.message and start.isoformat() in error.message
+    assert error.hint == "choose an earlier start date"
+
+
+def test_a_plan_before_the_year_1_is_the_start_dates_fault() -> None:
+    error = out_of_range(recipe("jobcoaching"), dt.date(1, 1, 1))  # the intake falls a week before
+    assert error.usage
+    assert "before the year 1" in error.message and error.hint == "choose a later start date"
+
+
+def test_a_meeting_that_ends_after_the_last_day_is_the_start_times_fault() -> None:
+    r = from_text(OPEN)
+    last = dt.date(9999, 12, 31)
+    assert dated_plan(r, last, at=dt.time(22, 0)).meetings[0].end == dt.datetime(9999, 12, 31, 23, 0)
+    error = out_of_range(r, last, at=dt.time(23, 30))
+    assert error.usage and "past the year 9999" in error.message
+
+
+def test_a_skipped_date_that_moves_a_meeting_past_the_year_9999() -> None:
+    r = from_text(OPEN)
+    last_monday = dt.date(9999, 12, 27)
+    error = out_of_range(r, last_monday, skip=[last_monday])
+    assert error.usage and "past the year 9999" in error.message
+
+
+def test_the_last_day_as_an_all_day_event_lasts_a_day() -> None:
+    plan = dated_plan(from_text(OPEN), dt.date(9999, 12, 31))
+    (event,) = events(render_ics(plan, Words("en")))
+    assert event.decoded("DTSTART") == dt.date(9999, 12, 31)
+    assert event.decoded("DURATION") == dt.timedelta(days=1) and "DTEND" not in event
+    assert "31 December 9999" in render_text(plan, Words("en"))
+
+
+def test_a_recipe_that_runs_past_the_year_9999_from_any_start_is_the_recipes_fault() -> None:
+    r = from_text(OPEN.replace("meetings: open", "meetings: 12").replace("1-1000 jaar", "1000 jaar"))
+    for start in (MONDAY, dt.date(1, 1, 1)):
+        error = out_of_range(r, start)
+        assert not error.usage
+        assert "past the year 9999" in error.message and "whatever the start date" in error.message
+        assert error.hint is not None and "`every:`" in error.hint
+
+
+def test_a_cadence_of_9999_years_is_the_recipes_fault() -> None:
+    # The parser refuses `every: 9999 jaar` nowadays; the plan must not crash on such a recipe all the same.
+    base = from_text(OPEN.replace("meetings: open", "meetings: 3"))
+    assert base.trajectory is not None
+    trajectory = attrs.evolve(base.trajectory, every=Period(Range.of(9999), "year"))
+    error = out_of_range(attrs.evolve(base, trajectory=trajectory), MONDAY)
+    assert not error.usage and "past the year 9999" in error.message
+
+
+@pytest.mark.parametrize(
+    ("at", "where"),
+    [("1000 jaar after last meeting", "past the year 9999"), ("1000 jaar before meeting 1", "before the year 1")],
+)
+def test_extra_meetings_beyond_the_calendar_are_the_recipes_fault(at: str, where: str) -> None:
+    r = from_text(
+        "recipe: Nazorg\nduration: 60 min\nphase Kern (60 min)\ntrajectory\n  meetings: 3\n  every: 1 week\n"
+        f"  meeting later: Later (60 min)\n    at: {at}\n    count: 9\n    every: 1000 jaar\n"
+    )
+    error = out_of_range(r, MONDAY)
+    assert not error.usage and where in error.message and "whatever the start date" in error.message
+
+
+def test_every_and_meetings_beyond_the_calendar_are_the_options_fault() -> None:
+    r = from_text(OPEN)
+    error = out_of_range(r, MONDAY, every="1000 years", meetings=MAX_MEETINGS)
+    assert error.usage
+    assert error.message.startswith("500 meetings every 1000 years run past the year 9999")
+    assert error.hint == "choose a shorter --every or fewer --meetings"
+    fixed = from_text(OPEN.replace("meetings: open", "meetings: 12"))
+    error = out_of_range(fixed, MONDAY, every="1000 years")
+    assert error.usage and error.hint == "choose a shorter --every"
+
+
+def test_a_cadence_too_long_for_a_float_is_outside_the_recipes() -> None:
+    error = out_of_range(recipe("backstagegroep"), MONDAY, every=f"{10**400} days")
+    assert not error.usage and "outside the recipe's cadence" in error.message
+
+
+def test_meetings_are_capped() -> None:
+    r = from_text(OPEN)
+    assert len(dated_plan(r, MONDAY, meetings=MAX_MEETINGS).series) == MAX_MEETINGS
+    error = out_of_range(r, MONDAY, meetings=MAX_MEETINGS + 1)
+    assert error.usage and "at most 500" in error.message
+
+
+# ------------------------------------------------------------------ series: one calendar per group
+
+
+def uids(plan: DatedPlan) -> list[str]:
+    return [m.uid for m in plan.meetings]
+
+
+def test_without_a_series_the_uids_are_those_of_the_recipe_title() -> None:
+    plan = dated_plan(recipe("jobcoaching"), MONDAY)
+    digest = hashlib.sha256(b"Jobcoaching").hexdigest()[:16]
+    assert plan.series_name is None
+    assert uids(plan)[:2] == [f"intake-{digest}@methodengine", f"meeting-1-{digest}@methodengine"]
+
+
+def test_two_series_have_disjoint_uids_and_the_same_series_the_same() -> None:
+    r = recipe("jobcoaching")
+    plain = dated_plan(r, MONDAY, at=EVENING)
+    a = dated_plan(r, MONDAY, at=EVENING, series="groep-a")
+    b = dated_plan(r, MONDAY, at=EVENING, series="groep-b")
+    assert a.series_name == "groep-a"
+    assert len(set(uids(a))) == len(uids(a)) == 12
+    assert not set(uids(a)) & set(uids(b))
+    assert not set(uids(a)) & set(uids(plain)) and not set(uids(b)) & set(uids(plain))
+    again = dated_plan(r, dt.date(2027, 3, 1), at=dt.time(9, 0), skip=[dt.date(2027, 4, 12)], series=" groep-a ")
+    assert uids(again) == uids(a)  # another start date: the same events, updated on import
+    words = Words("nl")
+    assert render_ics(a, words) == render_ics(dated_plan(r, MONDAY, at=EVENING, series="groep-a"), words)
+    assert [str(e["UID"]) for e in events(render_ics(b, words))] == uids(b)
+
+
+def test_a_series_needs_a_name() -> None:
+    error = out_of_range(recipe("jobcoaching"), MONDAY, series="  ")
+    assert error.usage and "--series" in error.message
+
+
+# ------------------------------------------------------------------ the public names
+
+
+def test_the_package_exports_the_parsers_and_plan_no_helpers() -> None:
+    assert schedule.parse_time is plan_module.parse_time
+    assert parse_time("9.30") == dt.time(9, 30)
+    assert not hasattr(plan_module, "__all__")  # the package's __all__ is the one list
+    assert "inside" not in schedule.__all__ and not hasattr(plan_module, "inside")
+    for name in schedule.__all__:
+        assert getattr(schedule, name) is getattr(plan_module, name)
+
+
+def test_halfway_to_a_meeting_past_the_year_9999_is_measured_backwards() -> None:
+    r = from_text(
+        "recipe: Laat\nduration: 60 min\nphase Kern (60 min)\ntrajectory\n  meetings: open\n  every: 2 weeks\n"
+        "  meeting intake: Intake (30 min)\n    at: before meeting 1\n"
+    )
+    start = dt.date(9999, 12, 27)  # start + 2 weeks is past the calendar; the gap is the same two weeks
+    plan = dated_plan(r, start)
+    assert [(m.key, m.date) for m in plan.meetings] == [("intake", dt.date(9999, 12, 20)), ("meeting-1", start)]

@@ -194,3 +194,113 @@ def test_the_command_line_starts_without_the_calendar_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# ------------------------------------------------------------------ the ends of the calendar
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schedule", RECIPES / "backstagegroep.mth", "--start", "9999-12-01"),
+        ("schedule", RECIPES / "backstagegroep.mth", "--start", "9999-12-01", "--at", "23:30", "--format", "ics"),
+        ("schedule", RECIPES / "jobcoaching.mth", "--start", "9999-06-01"),
+        ("cards", RECIPES / "jobcoaching.mth", "--start-date", "9999-06-01"),
+        ("cards", RECIPES / "jobcoaching.mth", "--start-date", "9999-06-01", "--meeting", "2", "--format", "json"),
+    ],
+)
+def test_a_start_date_too_late_is_a_usage_error(args: tuple[str | Path, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "past the year 9999" in result.stderr and "choose an earlier start date" in result.stderr
+    assert "internal error" not in result.stderr and not result.stdout
+
+
+def test_a_start_date_too_early_is_a_usage_error() -> None:
+    result = schedule("jobcoaching", "--start", "0001-01-01")
+    assert result.exit_code == 2
+    assert "before the year 1" in result.stderr
+
+
+def test_a_recipe_that_runs_past_the_year_9999_is_an_error_in_the_recipe(tmp_path: Path) -> None:
+    path = tmp_path / "eeuwig.mth"
+    path.write_text(
+        "recipe: Eeuwig\nduration: 60 min\nphase Kern (60 min)\ntrajectory\n  meetings: 12\n  every: 1000 jaar\n",
+        encoding="utf-8",
+    )
+    assert run("check", path).exit_code == 0
+    for args in (["schedule", path, "--start", "2027-01-11"], ["cards", path, "--start-date", "2027-01-11"]):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert f"{path}: error: recipe `Eeuwig` plans dates past the year 9999" in result.stderr
+        assert "hint: check the cadence (`every:`)" in result.stderr
+
+
+def test_meetings_and_every_past_the_year_9999_are_a_usage_error() -> None:
+    result = schedule("progressiegericht", "--start", "2027-01-11", "--meetings", "500", "--every", "1000 years")
+    assert result.exit_code == 2, result.output  # the recipe has no `every:`, so any cadence is the trainer's
+    assert "500 meetings every 1000 years run past the year 9999" in flat(result.stderr)
+    assert "choose a shorter --every or fewer --meetings" in flat(result.stderr)
+
+
+@pytest.mark.parametrize("count", ["0", "501", str(10**12)])
+def test_meetings_is_capped_at_500(count: str) -> None:
+    result = schedule("progressiegericht", "--start", "2027-01-11", "--meetings", count)
+    assert result.exit_code == 2
+    assert "1<=x<=500" in result.stderr
+
+
+def test_500_meetings_are_planned() -> None:
+    result = schedule(
+        "progressiegericht", "--start", "2027-01-11", "--meetings", "500", "--every", "1 week", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["meetings_planned"] == 500
+
+
+def test_the_cap_on_meetings_is_the_recipes() -> None:
+    from methodengine.commands import schedule as command
+    from methodengine.schedule import MAX_MEETINGS
+
+    assert command.MAX_MEETINGS == MAX_MEETINGS
+
+
+# ------------------------------------------------------------------ --series
+
+
+def uids(*args: str) -> list[str]:
+    result = schedule("jobcoaching", "--start", "2027-01-11", "--at", "10:00", "--format", "ics", *args)
+    assert result.exit_code == 0, result.output
+    return [str(e["UID"]) for e in icalendar.Calendar.from_ical(result.stdout_bytes).walk("VEVENT")]
+
+
+def test_each_series_has_its_own_uids() -> None:
+    plain, a, b = uids(), uids("--series", "groep-a"), uids("--series", "groep-b")
+    assert len(set(a)) == len(a) == 12
+    assert not set(a) & set(b) and not set(a) & set(plain) and not set(b) & set(plain)
+    assert uids("--series", "groep-a", "--skip", "2027-02-01") == a
+
+
+def test_the_same_series_twice_is_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    args = ["--start", "2027-01-11", "--at", "10:00", "--series", "groep-a", "--format", "ics"]
+    assert schedule("jobcoaching", *args, "-o", first).exit_code == 0
+    assert schedule("jobcoaching", *args, "-o", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_series_is_in_the_json_uids_too() -> None:
+    result = schedule("jobcoaching", "--start", "2027-01-11", "--series", "groep-a", "--format", "json")
+    assert [m["uid"] for m in json.loads(result.stdout)["meetings"]] == uids("--series", "groep-a")
+
+
+def test_an_empty_series_is_a_usage_error() -> None:
+    result = schedule("jobcoaching", "--start", "2027-01-11", "--series", " ")
+    assert result.exit_code == 2
+    assert "--series needs a name" in result.stderr
+
+
+def test_help_explains_the_series() -> None:
+    assert "Give each group its own series name so their calendars don't overwrite each other" in flat(
+        run("schedule", "--help").stdout
+    )

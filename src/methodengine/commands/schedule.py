@@ -15,6 +15,10 @@ from methodengine.commands._common import (
 )
 
 FORMATS = ("text", "md", "json", "ics")
+MAX_MEETINGS = 500
+"""The most meetings --meetings dates: ``methodengine.schedule.MAX_MEETINGS``, the most a recipe may have.
+
+Written out, not imported, so that this module loads no engine module before the command runs."""
 
 
 @click.command()
@@ -39,9 +43,15 @@ FORMATS = ("text", "md", "json", "ics")
 )
 @click.option(
     "--meetings",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_MEETINGS),
     metavar="N",
     help="For an open trajectory: plan N tentative meetings instead of only the first.",
+)
+@click.option(
+    "--series",
+    metavar="NAME",
+    help="A name for this group's run of the recipe, e.g. 'groep-a'; it goes into every calendar UID. Give each "
+    "group its own series name so their calendars don't overwrite each other.",
 )
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the plan. Default: the recipe's, else nl.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
@@ -56,6 +66,7 @@ def schedule(
     every_text: str | None,
     skip_texts: tuple[str, ...],
     meetings: int | None,
+    series: str | None,
     lang: str | None,
     fmt: str,
     output: Path | None,
@@ -67,7 +78,8 @@ def schedule(
     assessment, follow-ups) are marked +. A date given with --skip moves the
     meeting on it to the same weekday a week later, and the meetings after it
     move along, so the cadence is kept. `--format ics` writes a calendar file
-    whose events a calendar app updates when the plan is exported again.
+    whose events a calendar app updates when the plan is exported again;
+    give each group that follows the same recipe its own --series.
 
     \b
     Examples:
@@ -75,6 +87,7 @@ def schedule(
       methodengine schedule recipes/incidentmethode.mth --start 2027-01-11 --every "7 weeks" --lang en
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --at 10:00 --skip 2027-04-26,2027-05-24
       methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-31 --at 13:00 --format ics -o plan.ics
+      methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
     from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
     from methodengine.schedule import ScheduleError, dated_plan
@@ -87,7 +100,7 @@ def schedule(
 
     recipe = resolved_or_exit(file)
     try:
-        plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings)
+        plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings, series=series)
     except ScheduleError as exc:
         schedule_failed(file, exc)
 

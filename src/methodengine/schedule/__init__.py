@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 from methodengine.schedule.plan import (
+    MAX_MEETINGS,
     AgendaLine,
     DatedPlan,
     PlannedMeeting,
@@ -32,6 +33,7 @@ from methodengine.schedule.plan import (
 )
 
 __all__ = [
+    "MAX_MEETINGS",
     "AgendaLine",
     "DatedPlan",
     "PlannedMeeting",

@@ -4,8 +4,9 @@ One event per meeting and per extra meeting. Two exports of the same plan
 are byte-identical, and exporting a changed plan again updates a calendar's
 events instead of doubling them:
 
-- UID: from the recipe title and the meeting (``meeting-3``, ``intake``,
-  ``followup-2``), never from dates; see ``plan._uid``.
+- UID: from the recipe title, the series name (``--series``, if any) and
+  the meeting (``meeting-3``, ``intake``, ``followup-2``), never from dates;
+  see ``plan._uid``.
 - DTSTAMP: midnight UTC of the plan's start date, not the time of export.
 - Times are floating local times (no time zone): 19:00 is 19:00 wherever
   the calendar is. Without a start time the events are all-day events.
@@ -37,9 +38,12 @@ def render_ics(plan: DatedPlan, words: Words) -> bytes:
         if meeting.start is not None:
             event.add("dtstart", meeting.start)
             event.add("dtend", meeting.end or meeting.start)
-        else:
+        elif meeting.date < dt.date.max:
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + dt.timedelta(days=1))
+        else:  # an all-day event on 31 December 9999 ends on a day no date can be; a day is what it lasts
+            event.add("dtstart", meeting.date)
+            event.add("duration", dt.timedelta(days=1))
         event.add("summary", summary(plan, meeting, words))
         event.add("description", description(plan, meeting, words))
         event.add("status", "TENTATIVE" if meeting.optional or meeting.tentative else "CONFIRMED")

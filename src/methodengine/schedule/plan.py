@@ -1,7 +1,7 @@
 """The dated plan of a trajectory: which meeting falls on which day, and why.
 
 ``dated_plan()`` is the one public entry point. It takes a recipe with its
-method applied (``methodengine.resolve``), a start date and the trainer's
+method applied (``methodengine.resolve()``), a start date and the trainer's
 choices, and returns a ``DatedPlan``: language-neutral data that the text,
 Markdown, JSON and iCalendar renderings share, and that ``cards`` can use.
 
@@ -35,13 +35,14 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, TypeVar
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from methodengine import _units, timing
-from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage
+from methodengine._build import MAX_MEETINGS
+from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage, Trajectory
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
 
@@ -208,6 +209,8 @@ class DatedPlan:
     ``every`` is the cadence used and ``every_source`` where it came from.
     ``unused_skips`` are skipped dates no meeting fell on; ``unplaced`` are
     extra meetings that have no date in this plan, with the reason.
+    ``series_name`` is the name of the group's series (``--series``) that
+    goes into every UID, or None.
     """
 
     recipe: Recipe
@@ -225,6 +228,7 @@ class DatedPlan:
     unplaced: tuple[Unplaced, ...] = ()
     checkpoints: tuple[Checkpoint, ...] = ()
     uniform_minutes: int | None = None
+    series_name: str | None = None
 
     @property
     def series(self) -> tuple[PlannedMeeting, ...]:
@@ -247,6 +251,7 @@ def dated_plan(
     every: Period | str | None = None,
     skip: Iterable[dt.date | str] = (),
     meetings: int | None = None,
+    series: str | None = None,
 ) -> DatedPlan:
     """Date every meeting of ``recipe``'s trajectory from ``start``.
 
@@ -254,17 +259,14 @@ def dated_plan(
     of every meeting (None: dates only). ``every`` is the cadence chosen
     inside the recipe's ``every`` range. ``skip`` are dates on which no
     meeting may fall. ``meetings`` plans that many tentative meetings of an
-    open trajectory. Dates, times and the cadence may also be given as the
-    command line takes them (``"2027-01-11"``, ``"19:00"``, ``"3 weeks"``).
+    open trajectory (at most ``MAX_MEETINGS``). Dates, times and the cadence
+    may also be given as the command line takes them (``"2027-01-11"``,
+    ``"19:00"``, ``"3 weeks"``). ``series`` names one group's run of the
+    recipe (``"groep-a"``) and goes into every calendar UID, so that two
+    groups' calendars do not overwrite each other.
     Raises ScheduleError when no plan can be made.
     """
-    try:
-        start = parse_date(start) if isinstance(start, str) else start
-        at = parse_time(at) if isinstance(at, str) else at
-        every = parse_period(every) if isinstance(every, str) else every
-        skip = [parse_date(d) if isinstance(d, str) else d for d in skip]
-    except ValueError as exc:
-        raise ScheduleError(str(exc), usage=True) from None
+    first_day, clock, chosen, skipped = _options(start, at, every, skip)
     trajectory = recipe.trajectory
     if trajectory is None:
         raise ScheduleError(
@@ -281,103 +283,91 @@ def dated_plan(
             )
         if meetings < 1:
             raise ScheduleError("--meetings needs at least 1 meeting", usage=True)
+        if meetings > MAX_MEETINGS:
+            raise ScheduleError(f"--meetings plans at most {MAX_MEETINGS} meetings, not {meetings}", usage=True)
+    if series is not None:
+        series = series.strip()
+        if not series:
+            raise ScheduleError("--series needs a name, for example --series groep-a", usage=True)
     planned = trajectory.meetings or meetings or 1
-    cadence, source = _cadence(recipe, every, needed=planned > 1)
-    skipped = frozenset(skip)
+    cadence, source = _cadence(recipe, chosen, needed=planned > 1)
 
     counts = timing.role_counts(recipe)
     total = trajectory.meetings
     horizon = total or max(planned, timing.meeting_numbers(recipe)[-1] or 1)
     minutes_of = {n: _meeting_minutes(recipe, n, counts) for n in range(1, planned + 1)}
-
-    # The series: each date from the start, then moved past skipped dates; the rest follows a move.
-    dates: dict[int, dt.date] = {}
-    moved: dict[int, dt.date] = {}
-    hits: set[dt.date] = set()
-    shift = dt.timedelta(0)
-    for n in range(1, planned + 1):
-        nominal = start + _times(cadence, n - 1) if cadence else start
-        date = nominal + shift
-        if date in skipped:
-            hits.add(date)
-            moved[n] = date
-            date = _past_skips(date, skipped, cadence, hits)
-        shift = date - nominal
-        dates[n] = date
-
+    regular = minutes_of[1] if minutes_of else 0
     stages = sorted(trajectory.stages, key=lambda s: s.meetings.low)
     runs = _runs(recipe, horizon, total)
-    found: list[tuple[tuple[dt.date, int, int], PlannedMeeting]] = []
-    for n in range(1, planned + 1):
-        stage = trajectory.stage_of(n)
-        number = stages.index(stage) + 1 if stage else None
-        found.append(
-            (
-                (dates[n], 1, n),
-                PlannedMeeting(
-                    kind="meeting",
-                    date=dates[n],
-                    key=f"meeting-{n}",
-                    uid=_uid(recipe, f"meeting-{n}"),
-                    minutes=minutes_of[n],
-                    number=n,
-                    start=_at(dates[n], at),
-                    end=_end(dates[n], at, minutes_of[n]),
-                    stage=stage,
-                    stage_number=number,
-                    stage_start=stage is not None and stage.meetings.low == n,
-                    runs=tuple(runs.get(n, ())),
-                    last=total is not None and n == total,
-                    tentative=is_open and n > 1,
-                    moved_from=moved.get(n),
-                    agenda=_agenda(recipe, n, total, counts),
-                ),
-            )
-        )
 
+    found: list[tuple[tuple[dt.date, int, int], PlannedMeeting]] = []
     unplaced: list[Unplaced] = []
-    regular = minutes_of[1] if minutes_of else 0
-    for extra in trajectory.extra_meetings:
-        placed = _place_extra(extra, dates, planned, total, cadence, start, is_open)
-        if isinstance(placed, Unplaced):
-            unplaced.append(placed)
-            continue
-        anchor_number, placed_dates = placed
-        length = _extra_minutes(recipe, extra, counts, regular)
-        high = extra.count.high
-        for k, (date, order) in enumerate(placed_dates, start=1):
-            first = date
-            if date in skipped:
-                hits.add(date)
-                date = _past_skips(date, skipped, cadence, hits)
-            key = extra.id if high == 1 else f"{extra.id}-{k}"
+    try:
+        dated = _dates(trajectory, first_day, cadence, planned, skipped)
+        for n, date in dated.series.items():
+            stage = trajectory.stage_of(n)
+            key = f"meeting-{n}"
             found.append(
                 (
-                    (date, order, k),
+                    (date, 1, n),
                     PlannedMeeting(
-                        kind="extra",
+                        kind="meeting",
                         date=date,
                         key=key,
-                        uid=_uid(recipe, key),
-                        minutes=length,
-                        start=_at(date, at),
-                        end=_end(date, at, length),
-                        extra=extra,
-                        index=k,
-                        of=high,
-                        optional=extra.optional or k > extra.count.low,
-                        tentative=is_open and anchor_number > 1,
-                        moved_from=first if date != first else None,
+                        uid=_uid(recipe, key, series),
+                        minutes=minutes_of[n],
+                        number=n,
+                        start=_at(date, clock),
+                        end=_end(date, clock, minutes_of[n]),
+                        stage=stage,
+                        stage_number=stages.index(stage) + 1 if stage else None,
+                        stage_start=stage is not None and stage.meetings.low == n,
+                        runs=tuple(runs.get(n, ())),
+                        last=total is not None and n == total,
+                        tentative=is_open and n > 1,
+                        moved_from=dated.moved.get(n),
+                        agenda=_agenda(recipe, n, total, counts),
                     ),
                 )
             )
+        for extra, placed in dated.extras:
+            if isinstance(placed, Unplaced):
+                unplaced.append(placed)
+                continue
+            anchor_number, placed_dates = placed
+            length = _extra_minutes(recipe, extra, counts, regular)
+            high = extra.count.high
+            for k, (date, order, first) in enumerate(placed_dates, start=1):
+                key = extra.id if high == 1 else f"{extra.id}-{k}"
+                found.append(
+                    (
+                        (date, order, k),
+                        PlannedMeeting(
+                            kind="extra",
+                            date=date,
+                            key=key,
+                            uid=_uid(recipe, key, series),
+                            minutes=length,
+                            start=_at(date, clock),
+                            end=_end(date, clock, length),
+                            extra=extra,
+                            index=k,
+                            of=high,
+                            optional=extra.optional or k > extra.count.low,
+                            tentative=is_open and anchor_number > 1,
+                            moved_from=first if date != first else None,
+                        ),
+                    )
+                )
+    except _OutOfRangeError as exc:
+        raise _out_of_range(exc, recipe, first_day, cadence, source, planned, meetings) from None
 
     found.sort(key=lambda pair: pair[0])
     lengths = {m.minutes for _, m in found if m.kind == "meeting"}
     return DatedPlan(
         recipe=recipe,
-        start=start,
-        at=at,
+        start=first_day,
+        at=clock,
         every=cadence,
         every_source=source,
         total=total,
@@ -386,11 +376,151 @@ def dated_plan(
         tentative=is_open and planned > 1,
         meetings=tuple(m for _, m in found),
         skip=tuple(sorted(skipped)),
-        unused_skips=tuple(sorted(d for d in skipped if d not in hits)),
+        unused_skips=tuple(sorted(d for d in skipped if d not in dated.hits)),
         unplaced=tuple(unplaced),
         checkpoints=tuple(recipe.checkpoints()),
         uniform_minutes=lengths.pop() if len(lengths) == 1 else None,
+        series_name=series,
     )
+
+
+def _options(
+    start: dt.date | str, at: dt.time | str | None, every: Period | str | None, skip: Iterable[dt.date | str]
+) -> tuple[dt.date, dt.time | None, Period | None, frozenset[dt.date]]:
+    """The trainer's choices as dates, a time and a cadence, whether given as such or as command-line text."""
+    try:
+        return (
+            parse_date(start) if isinstance(start, str) else start,
+            parse_time(at) if isinstance(at, str) else at,
+            parse_period(every) if isinstance(every, str) else every,
+            frozenset(parse_date(d) if isinstance(d, str) else d for d in skip),
+        )
+    except ValueError as exc:
+        raise ScheduleError(str(exc), usage=True) from None
+
+
+# ------------------------------------------------------------------ the dates
+
+
+_ExtraDates = tuple[int, tuple[tuple[dt.date, int, dt.date], ...]]
+"""An extra meeting's anchor meeting, and its dates: each with its order on a shared day and the date before a skip."""
+
+
+@frozen
+class _Dated:
+    """The dates of a plan: ``series`` maps each meeting to its date, ``moved`` to the skipped date it moved from;
+    ``extras`` has each extra meeting with its dates or why it has none; ``hits`` are the skipped dates hit."""
+
+    series: dict[int, dt.date]
+    moved: dict[int, dt.date]
+    extras: tuple[tuple[Meeting, _ExtraDates | Unplaced], ...]
+    hits: frozenset[dt.date]
+
+
+def _dates(
+    trajectory: Trajectory, start: dt.date, cadence: Period | None, planned: int, skipped: frozenset[dt.date]
+) -> _Dated:
+    """Every date of the plan; _OutOfRangeError when one falls outside the calendar."""
+    total = trajectory.meetings
+    is_open = total is None
+    # The series: each date from the start, then moved past skipped dates; the rest follows a move.
+    series: dict[int, dt.date] = {}
+    moved: dict[int, dt.date] = {}
+    hits: set[dt.date] = set()
+    shift = dt.timedelta(0)
+    for n in range(1, planned + 1):
+        nominal = _plus(start, _times(cadence, n - 1)) if cadence else start
+        date = _plus(nominal, shift)
+        if date in skipped:
+            moved[n] = date
+            date = _past_skips(date, skipped, cadence, hits)
+        shift = date - nominal
+        series[n] = date
+    extras: list[tuple[Meeting, _ExtraDates | Unplaced]] = []
+    for extra in trajectory.extra_meetings:
+        placed = _place_extra(extra, series, planned, total, cadence, start, is_open)
+        if not isinstance(placed, Unplaced):
+            number, nominal_dates = placed
+            placed = number, tuple((_past_skips(d, skipped, cadence, hits), order, d) for d, order in nominal_dates)
+        extras.append((extra, placed))
+    return _Dated(series, moved, tuple(extras), frozenset(hits))
+
+
+class _OutOfRangeError(Exception):
+    """A date of the plan would fall after 31 December 9999 (``later``) or before 1 January of the year 1."""
+
+    def __init__(self, later: bool) -> None:
+        super().__init__("later" if later else "earlier")
+        self.later = later
+
+
+_Day = TypeVar("_Day", dt.date, dt.datetime)
+
+
+def _plus(day: _Day, delta: relativedelta | dt.timedelta) -> _Day:
+    """``day + delta``, forward in time; _OutOfRangeError past the year 9999."""
+    try:
+        return day + delta
+    except (OverflowError, ValueError):  # timedelta: OverflowError; relativedelta: ValueError (year 10000)
+        raise _OutOfRangeError(later=True) from None
+
+
+def _minus(day: dt.date, delta: relativedelta | dt.timedelta) -> dt.date:
+    """``day - delta``, back in time; _OutOfRangeError before the year 1."""
+    try:
+        return day - delta
+    except (OverflowError, ValueError):
+        raise _OutOfRangeError(later=False) from None
+
+
+_NEUTRAL_START = dt.date(2000, 1, 3)
+"""A start date far from both ends of the calendar, to tell whether a plan that does not fit is the start's fault."""
+
+
+def _out_of_range(
+    exc: _OutOfRangeError,
+    recipe: Recipe,
+    start: dt.date,
+    cadence: Period | None,
+    source: CadenceSource | None,
+    planned: int,
+    meetings: int | None,
+) -> ScheduleError:
+    """Why the plan does not fit in the calendar: the start date, --every or --meetings (usage), else the recipe."""
+    trajectory = recipe.trajectory
+    assert trajectory is not None
+    where = "past the year 9999, the last year" if exc.later else "before the year 1, the first year"
+    if _fits(trajectory, cadence, planned):
+        return ScheduleError(
+            f"the plan from {start.isoformat()} runs {where} a date can have",
+            hint=f"choose {'an earlier' if exc.later else 'a later'} start date",
+            usage=True,
+        )
+    if source == "option" or meetings is not None:
+        default, _ = _cadence(recipe, None, needed=False)
+        if _fits(trajectory, default, trajectory.meetings or 1):
+            every = f" every {cadence}" if cadence else ""
+            choices = ["a shorter --every"] if source == "option" else []
+            choices += ["fewer --meetings"] if meetings is not None else []
+            return ScheduleError(
+                f"{planned} meeting{'s' if planned != 1 else ''}{every} run {where} a date can have, "
+                "whatever the start date",
+                hint=f"choose {' or '.join(choices)}",
+                usage=True,
+            )
+    return ScheduleError(
+        f"recipe `{recipe.title}` plans dates {where} a date can have, whatever the start date",
+        hint="check the cadence (`every:`) and the offsets of the extra meetings (`at:`) in the recipe",
+    )
+
+
+def _fits(trajectory: Trajectory, cadence: Period | None, planned: int) -> bool:
+    """Whether the plan's dates fit in the calendar from a start date in the middle of it."""
+    try:
+        _dates(trajectory, _NEUTRAL_START, cadence, planned, frozenset())
+    except _OutOfRangeError:
+        return False
+    return True
 
 
 # ------------------------------------------------------------------ cadence
@@ -403,7 +533,7 @@ def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Perio
     if chosen is not None:
         if not chosen.amount.exact:
             raise ScheduleError(f"--every takes one cadence, not the range {chosen}", usage=True)
-        if allowed is not None and not inside(chosen, allowed):
+        if allowed is not None and not _inside(chosen, allowed):
             raise ScheduleError(
                 f"--every {chosen} is outside the recipe's cadence of {allowed}",
                 hint=(
@@ -426,12 +556,15 @@ def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Perio
     return Period(Range.of(allowed.amount.low), allowed.unit), "lower-bound"
 
 
-def inside(chosen: Period, allowed: Period) -> bool:
+def _inside(chosen: Period, allowed: Period) -> bool:
     """Whether a cadence lies within a recipe's cadence range; other units compare by their length in days."""
     if chosen.unit == allowed.unit:
         return allowed.amount.low <= chosen.amount.low <= allowed.amount.high
-    low, high = allowed.days()
-    days = chosen.days()[0]
+    try:
+        low, high = allowed.days()
+        days = chosen.days()[0]
+    except OverflowError:  # a cadence of more days than a float holds is outside any recipe's
+        return False
     return low - 1e-6 <= days <= high + 1e-6
 
 
@@ -458,7 +591,7 @@ def _past_skips(date: dt.date, skipped: frozenset[dt.date], cadence: Period | No
     step = _step(cadence)
     while date in skipped:
         hits.add(date)
-        date += step
+        date = _plus(date, step)
     return date
 
 
@@ -498,7 +631,7 @@ def _place_extra(
         # one relativedelta from the anchor meeting, never chained from the meeting before.
         further = k if after else count - 1 - k
         more = _delta(repeat.unit, repeat.amount.low * further) if repeat and further else relativedelta()
-        date = base + (offset + more) if after else base - (offset + more)
+        date = _plus(base, offset + more) if after else _minus(base, offset + more)
         out.append((date, 2 if after else 0))
     return number, out
 
@@ -508,7 +641,14 @@ def _half_gap(dates: dict[int, dt.date], number: int, after: bool, cadence: Peri
     if neighbour is not None:
         gap = abs((neighbour - dates[number]).days)
     elif cadence is not None:
-        gap = ((start + _times(cadence, 1)) - start).days
+        # One cadence from the start; back from it when that runs past the year 9999 (a meeting late in 9999).
+        try:
+            gap = (_plus(start, _times(cadence, 1)) - start).days
+        except _OutOfRangeError:
+            try:
+                gap = (start - _minus(start, _times(cadence, 1))).days
+            except _OutOfRangeError:
+                raise _OutOfRangeError(later=after) from None
     else:
         gap = 14
     half = gap // 2
@@ -598,26 +738,19 @@ def _at(date: dt.date, at: dt.time | None) -> dt.datetime | None:
 def _end(date: dt.date, at: dt.time | None, minutes: int) -> dt.datetime | None:
     if at is None or minutes <= 0:
         return None
-    return dt.datetime.combine(date, at) + dt.timedelta(minutes=minutes)
+    try:
+        length = dt.timedelta(minutes=minutes)
+    except OverflowError:
+        raise _OutOfRangeError(later=True) from None
+    return _plus(dt.datetime.combine(date, at), length)
 
 
-def _uid(recipe: Recipe, key: str) -> str:
-    """A UID that stays the same when the same plan is exported again: recipe title and meeting, no dates."""
-    digest = hashlib.sha256(recipe.title.strip().encode("utf-8")).hexdigest()[:16]
+def _uid(recipe: Recipe, key: str, series: str | None = None) -> str:
+    """A UID that stays the same when the same plan is exported again: recipe title, series and meeting, no dates.
+
+    Without a series the UID is that of the recipe title alone, as it has always been, so calendars that
+    imported an earlier export keep updating their events.
+    """
+    name = recipe.title.strip() if series is None else f"{recipe.title.strip()}\n{series}"
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
     return f"{key}-{digest}@methodengine"
-
-
-__all__ = [
-    "AgendaLine",
-    "DatedPlan",
-    "PlannedMeeting",
-    "Run",
-    "ScheduleError",
-    "Unplaced",
-    "dated_plan",
-    "inside",
-    "parse_date",
-    "parse_dates",
-    "parse_period",
-    "parse_time",
-]
