@@ -482,19 +482,20 @@ def test_user_html_templates_are_escaped_sandboxed_and_strict(tmp_path):
     html = ok("cards", recipe, "--format", "html", "--templates", templates)
     assert "<p>&lt;script&gt;alert&lt;/script&gt; &amp; &#34;fase&#34;</p>" in html
 
+    # A broken template of yours is an error in your input, as a broken recipe is: exit 1.
     card.write_text("{{ f.__class__.__init__.__globals__ }}\n", encoding="utf-8")
     result = run("cards", recipe, "--format", "html", "--templates", templates)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "template error" in result.stderr and "unsafe" in result.stderr
 
     card.write_text("{{ card.no_such_thing }}\n", encoding="utf-8")
     result = run("cards", recipe, "--format", "html", "--templates", templates)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "template error" in result.stderr and "no_such_thing" in result.stderr
 
     card.write_text("{% if %}\n", encoding="utf-8")
     result = run("cards", recipe, "--format", "html", "--templates", templates)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "html/card.html:1" in result.stderr
 
 

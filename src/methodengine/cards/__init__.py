@@ -9,22 +9,33 @@
 - :mod:`~methodengine.cards.layout` fits each card to a printed page.
 - :mod:`~methodengine.cards.render` renders the cards with Jinja templates
   (text, Markdown, HTML) and makes PDF from the HTML with WeasyPrint.
+- :mod:`~methodengine.cards.constants` names the formats, card kinds and
+  papers, for the command as well.
 
-Importing this package imports neither Jinja nor Babel nor WeasyPrint; each
-is imported when first needed.
+Importing this package imports only those names; ``CardOptions`` and
+``build_plan`` load the plan on first use, and Jinja, Babel and WeasyPrint
+are imported when first needed.
 """
 
 from __future__ import annotations
 
-from methodengine.cards.plan import KINDS, CardOptions, build_plan
+from typing import TYPE_CHECKING, Any
 
-FORMATS = ("text", "md", "html", "pdf", "json")
-"""The built-in output formats; plugins add more through the ``output_formats`` hook."""
+from methodengine.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
 
-BINARY_FORMATS = frozenset({"pdf"})
+if TYPE_CHECKING:
+    from methodengine.cards.plan import CardOptions, build_plan
 
-EXTENSIONS = {"text": "txt", "md": "md", "html": "html", "pdf": "pdf", "json": "json"}
 
-PAPERS = ("a6", "a5", "a4")
+def __getattr__(name: str) -> Any:
+    # PEP 562: the plan (and with it the engine's model) is loaded when first asked for.
+    if name in ("CardOptions", "build_plan"):
+        import importlib
+
+        value = getattr(importlib.import_module("methodengine.cards.plan"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'methodengine.cards' has no attribute {name!r}")
+
 
 __all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "KINDS", "PAPERS", "CardOptions", "build_plan"]

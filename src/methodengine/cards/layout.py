@@ -17,15 +17,15 @@ paper: an A5 or A4 card is an A6 card enlarged, laid out the same.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from typing import Any
 
 from attrs import frozen
 
 from methodengine.cards import _metrics
-
-PAPERS: Mapping[str, tuple[float, float]] = {"a6": (105.0, 148.0), "a5": (148.0, 210.0), "a4": (210.0, 297.0)}
-"""Paper width and height in millimetres, portrait."""
+from methodengine.cards.constants import PAPER_SIZES
 
 BASE_PT = 9.5
 """The card's font size on A6, in points; larger paper scales it."""
@@ -103,7 +103,7 @@ class Paper:
 
     @property
     def font_pt(self) -> float:
-        return round(BASE_PT * self.width_mm / PAPERS["a6"][0], 3)
+        return round(BASE_PT * self.width_mm / PAPER_SIZES["a6"][0], 3)
 
     @property
     def font_mm(self) -> float:
@@ -119,7 +119,7 @@ class Paper:
 
 
 def paper(name: str) -> Paper:
-    width, height = PAPERS[name]
+    width, height = PAPER_SIZES[name]
     return Paper(name, width, height)
 
 
@@ -130,40 +130,97 @@ def text_width(text: str, size: float = 1.0, bold: bool = False, spacing: float 
     """The width of ``text`` in em of the card's font, at ``size`` em."""
     widths = _metrics.BOLD if bold else _metrics.REGULAR
     units = sum(widths.get(c, _metrics.DEFAULT) for c in text)
-    return (units / 1000 + spacing * len(text)) * size * WIDTH_SLACK
+    return _width(units, len(text), size, spacing)
 
 
-def wrap(text: str, width: float, size: float = 1.0, bold: bool = False, spacing: float = 0.0) -> list[str]:
-    """``text`` broken into lines of at most ``width`` em, as a browser breaks it, roughly."""
+def _width(units: int, length: int, size: float, spacing: float) -> float:
+    """The width of ``length`` characters of ``units`` thousandths of an em in all, as :func:`text_width` has it."""
+    return (units / 1000 + spacing * length) * size * WIDTH_SLACK
+
+
+_TOKENS = re.compile(r"\n|\S+")
+"""A line break, or a word: what ``text.split("\\n")``, then ``str.split()``, would give (``\\s`` is ``str.isspace``)."""
+
+_WORDS = re.compile(r"\S+")
+"""A word, as ``str.split()`` gives it."""
+
+
+def wrap(
+    text: str,
+    width: float,
+    size: float = 1.0,
+    bold: bool = False,
+    spacing: float = 0.0,
+    limit: int | None = None,
+) -> list[str]:
+    """``text`` broken into lines of at most ``width`` em, as a browser breaks it, roughly.
+
+    Widths are added up word by word and, in a word longer than the line,
+    character by character, so the time taken grows with the length of the
+    text and no faster. With ``limit``, wrapping stops once there are more
+    than ``limit`` lines: the lines so far are the first lines of the whole,
+    and the text after them is not read.
+    """
+    widths = _metrics.BOLD if bold else _metrics.REGULAR
+    default = _metrics.DEFAULT
+    space = widths.get(" ", default)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split():
-            trial = f"{current} {word}" if current else word
-            if text_width(trial, size, bold, spacing) <= width:
-                current = trial
-                continue
-            if current:
-                lines.append(current)
-            # A word longer than the line is broken anywhere.
-            while text_width(word, size, bold, spacing) > width and len(word) > 1:
-                cut = max(1, _fit(word, width, size, bold, spacing))
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        lines.append(current)
+    # The line being filled: its words, its width in units and its length in characters.
+    current: list[str] = []
+    units = length = 0
+    for token in _TOKENS.finditer(text):
+        if limit is not None and len(lines) > limit:
+            return lines
+        word = token.group()
+        if word == "\n":
+            lines.append(" ".join(current))
+            current, units, length = [], 0, 0
+            continue
+        word_units = sum(map(widths.get, word, repeat(default)))
+        if current:
+            trial_units, trial_length = units + space + word_units, length + 1 + len(word)
+        else:
+            trial_units, trial_length = word_units, len(word)
+        if _width(trial_units, trial_length, size, spacing) <= width:
+            current.append(word)
+            units, length = trial_units, trial_length
+            continue
+        if current:
+            lines.append(" ".join(current))
+        # A word longer than the line is broken anywhere: each piece the longest that fits, at least a character.
+        start = 0
+        if _width(word_units, len(word), size, spacing) > width and len(word) > 1:
+            chars = list(map(widths.get, word, repeat(default)))
+            while _width(word_units, len(word) - start, size, spacing) > width and len(word) - start > 1:
+                if limit is not None and len(lines) > limit:
+                    return lines
+                # The longest piece that fits: widths only grow character by character, so it ends where
+                # the first piece too wide does. What is left of the word does not fit, so that is before its end.
+                fit = fit_units = 0
+                while _width(fit_units + chars[start + fit], fit + 1, size, spacing) <= width:
+                    fit_units += chars[start + fit]
+                    fit += 1
+                if fit == 0:
+                    fit, fit_units = 1, chars[start]
+                lines.append(word[start : start + fit])
+                start += fit
+                word_units -= fit_units
+        current = [word[start:] if start else word]
+        units, length = word_units, len(word) - start
+    lines.append(" ".join(current))
     return lines
 
 
-def _fit(word: str, width: float, size: float, bold: bool, spacing: float) -> int:
-    for n in range(len(word), 0, -1):
-        if text_width(word[:n], size, bold, spacing) <= width:
-            return n
-    return 1
-
-
-def line_count(text: str, width: float, size: float = 1.0, bold: bool = False, spacing: float = 0.0) -> int:
-    return len(wrap(text, width, size, bold, spacing)) if text else 0
+def line_count(
+    text: str,
+    width: float,
+    size: float = 1.0,
+    bold: bool = False,
+    spacing: float = 0.0,
+    limit: int | None = None,
+) -> int:
+    """The number of lines ``text`` wraps to; with ``limit``, any number above ``limit`` may stand for a larger one."""
+    return len(wrap(text, width, size, bold, spacing, limit)) if text else 0
 
 
 # ---------------------------------------------------------------- measuring cards
@@ -215,17 +272,23 @@ class Measure:
         count = sum(line_count(line, self.width, s.foot_size) for line in lines)
         return s.foot_before + s.head_rule + count * s.foot_size * s.foot_line
 
-    def entry(self, entry: Mapping[str, Any]) -> float:
+    def entry(self, entry: Mapping[str, Any], limit: float | None = None) -> float:
+        """The height of an entry; with ``limit``, a height above ``limit`` may come out as any height above it.
+
+        The limit spares measuring all of a long text only to learn that it does not fit.
+        """
         s, w = self.s, self.width
         kind = entry["type"]
+        # Text of more lines than this is taller than the limit (the lines measured after it only add to that).
+        lines_limit = None if limit is None else max(0, int(limit / s.line)) + 2
         if kind in ("fact", "line"):
-            value = line_count(entry["text"], w - self.label_width - s.label_gap)
+            value = line_count(entry["text"], w - self.label_width - s.label_gap, limit=lines_limit)
             return max(value, self.label_lines(entry["label"])) * s.line + s.entry_gap
         if kind == "heading":
             lines = line_count(entry["text"].upper(), w, s.heading_size, bold=True, spacing=0.06)
             return s.heading_before + lines * s.heading_size * s.line + s.heading_after
         if kind == "para":
-            return line_count(entry["text"], w) * s.line + s.para_after
+            return line_count(entry["text"], w, limit=lines_limit) * s.line + s.para_after
         if kind == "row":
             column = {"none": 0.0, "narrow": s.time_column, "wide": s.time_column_wide}[entry.get("times", "none")]
             left = w - column - s.indent * entry["indent"]
@@ -277,7 +340,8 @@ def _fit_card(card: dict[str, Any], page: Paper, continued: str, style: Style) -
     for scale in SCALES:
         width, height = _room(page, scale, style)
         m = Measure(width, style, card["labels"])
-        used = m.head(card, True) + m.foot(card["foot"]) + sum(m.entry(e) for e in card["entries"])
+        # An entry taller than the card is measured no further: the card does not fit either way.
+        used = m.head(card, True) + m.foot(card["foot"]) + sum(m.entry(e, limit=height) for e in card["entries"])
         if used <= height:
             fitted = dict(card)
             fitted["scale"] = scale
@@ -291,9 +355,11 @@ def _split(card: dict[str, Any], page: Paper, continued: str, style: Style) -> l
     m = Measure(width, style, card["labels"])
     pending = list(card["entries"])
     parts: list[list[dict[str, Any]]] = []
+    heads = {first: m.head(card, first) for first in (True, False)}
+    continued_foot = m.foot([continued])
+    spaced: dict[str, Any] | None = None  # the rest of the last entry cut: its words are one space apart
     while pending:
-        first = not parts
-        room = height - m.head(card, first) - m.foot([continued])
+        room = height - heads[not parts] - continued_foot
         part: list[dict[str, Any]] = []
         used = 0.0
         while pending:
@@ -301,27 +367,31 @@ def _split(card: dict[str, Any], page: Paper, continued: str, style: Style) -> l
             if entry["type"] == "rule" and not part:
                 pending.pop(0)
                 continue
-            need = m.entry(entry)
+            # Measured up to the room only: what is taller than the room does not fit, and is long.
+            # (Every entry has a height above 0, so a negative room changes nothing either.)
+            need = m.entry(entry, limit=room)
             if entry["type"] == "heading" and len(pending) > 1:
-                need += m.entry(pending[1])  # keep a heading with what follows it
+                need += m.entry(pending[1], limit=room)  # keep a heading with what follows it
             if used + need <= room:
                 part.append(pending.pop(0))
                 used += m.entry(entry)
                 continue
             # Text is cut only when it is long; a line or two moves whole to the next card.
-            long = m.entry(entry) > CUT_LONGER_THAN * room
-            piece, rest = _cut(entry, room - used, m) if long or not part else (None, entry)
+            long = m.entry(entry, limit=room) > CUT_LONGER_THAN * room
+            piece, rest = _cut(entry, room - used, m, entry is spaced) if long or not part else (None, entry)
             if piece is not None:
                 part.append(piece)
-                pending[0] = rest
+                pending[0] = spaced = rest
             elif not part:
                 # Nothing fits on an empty card: take it anyway; the stylesheet clips it.
                 part.append(pending.pop(0))
             break
         parts.append(part)
+    if not parts:
+        parts.append([])  # no entries, and the head alone is too tall: one card, clipped
     # The last part's own foot may not fit beside its entries: then it gets a part of its own.
-    last_room = height - m.head(card, len(parts) == 1) - m.foot(card["foot"])
-    if sum(m.entry(e) for e in parts[-1]) > last_room:
+    last_room = height - heads[len(parts) == 1] - m.foot(card["foot"])
+    if parts[-1] and sum(m.entry(e) for e in parts[-1]) > last_room:
         parts.append([])
     out = []
     for number, entries in enumerate(parts, start=1):
@@ -342,18 +412,53 @@ def _cut(
     entry: Mapping[str, Any],
     room: float,
     m: Measure,
+    spaced: bool = False,
 ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
-    """The longest head of a text entry that fits in ``room``, and the rest; None if none fits."""
+    """The longest head of a text entry that fits in ``room``, and the rest; None if none fits.
+
+    Only the words up to about twice as many as fit are read, and the rest's
+    words are put one space apart; ``spaced`` says that the entry's are
+    already (it is the rest of a cut), which spares splitting the rest of a
+    long text again for every card it continues on.
+    """
     if entry["type"] not in ("fact", "line", "para"):
         return None, dict(entry)
-    words = entry["text"].split()
+    text = entry["text"]
+    found = _WORDS.finditer(text)
+    words: list[str] = []
+    starts: list[int] = []
+
+    def more_than(count: int) -> bool:
+        """Whether the text has more than ``count`` words, read as far as needed to know."""
+        while len(words) <= count:
+            word = next(found, None)
+            if word is None:
+                return False
+            words.append(word.group())
+            starts.append(word.start())
+        return True
+
+    def fits(count: int) -> bool:
+        trial = copy.copy(dict(entry))
+        trial["text"] = " ".join(words[:count]) + " …"
+        return m.entry(trial, limit=room) <= room
+
+    # A head of 1 to all words but the last. More words never take fewer lines, so the words that fit are
+    # the first ``best``. Doubling the count first, then halving the gap, reads about as many words as fit.
     best = None
-    low, high = 1, len(words) - 1
+    low, high = 1, None
+    count = 1
+    while more_than(count):
+        if not fits(count):
+            high = count - 1
+            break
+        best, low = count, count + 1
+        count *= 2
+    if high is None:
+        high = len(words) - 1
     while low <= high:
         mid = (low + high) // 2
-        trial = copy.copy(dict(entry))
-        trial["text"] = " ".join(words[:mid]) + " …"
-        if m.entry(trial) <= room:
+        if fits(mid):
             best = mid
             low = mid + 1
         else:
@@ -363,7 +468,8 @@ def _cut(
     head = dict(entry)
     head["text"] = " ".join(words[:best]) + " …"
     rest = dict(entry)
-    rest["text"] = "… " + " ".join(words[best:])
+    tail = text[starts[best] :]
+    rest["text"] = "… " + (tail if spaced else " ".join(tail.split()))
     if "label" in rest:
         rest["label"] = ""
     return head, rest

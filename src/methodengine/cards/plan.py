@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from methodengine import timing
+from methodengine.cards.constants import KINDS
 from methodengine.model import (
     EVERYONE,
     ZERO,
@@ -49,9 +50,6 @@ if TYPE_CHECKING:
 
 SCHEMA = "methodengine-cards-plan"
 SCHEMA_VERSION = 1
-
-KINDS = ("overview", "phases", "checkpoint", "roles", "trajectory")
-"""The card kinds ``--only`` chooses from, in the order of the deck."""
 
 DOES = ("lead", "speak", "listen", "outside", "decide")
 """What a role can do in a phase, in the order a card names them."""

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from methodengine.cards import layout
+from methodengine.cards.constants import EXTENSIONS
 from methodengine.cards.plan import CardOptions, build_plan
 from methodengine.cards.view import CardBuilder, Formatter
 
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 WIDTH = 80
 
-EXTENSIONS = {"text": "txt", "md": "md", "html": "html"}
 DASHES = {"text": "-", "md": "-", "html": "\u2013"}
 
 
@@ -138,13 +138,18 @@ def render_plan(
         }
     env = environment(fmt, template_dirs, sandboxed)
     name = f"{fmt}/cards.{EXTENSIONS[fmt]}"
+    # A user's templates (--templates, sandboxed) are their input: whatever goes wrong in them is
+    # reported with the template and line. Unsandboxed, only what Jinja reports is the template's fault.
+    failures: tuple[type[BaseException], ...] = (
+        (Exception,) if sandboxed else (jinja2.TemplateError, TypeError, ValueError)
+    )
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
-        raise CardTemplateError(f"template not found: {exc.name}") from None
-    except (jinja2.UndefinedError, jinja2.sandbox.SecurityError, TypeError, ValueError) as exc:
+        raise CardTemplateError(f"{_template_line(exc)}template not found: {exc.name}") from None
+    except failures as exc:
         where = _template_line(exc)
         raise CardTemplateError(f"{where}{type(exc).__name__}: {exc}") from None
 
@@ -156,13 +161,18 @@ def _style_items() -> list[tuple[str, float]]:
 
 
 def _template_line(exc: BaseException) -> str:
-    """``name:line: `` of the template frame an error was raised in, if any."""
+    """``file:line: `` of the innermost template frame an error was raised in, if any.
+
+    Jinja rewrites the traceback of an error in a template so that each
+    template frame names the template's file and line.
+    """
     tb = exc.__traceback__
     found = ""
     while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_filename.endswith((".txt", ".md", ".html")) or code.co_filename == "<template>":
-            found = f"{code.co_filename}:{tb.tb_lineno}: "
+        frame = tb.tb_frame
+        filename = frame.f_code.co_filename
+        if "__jinja_exception__" in frame.f_globals or filename.endswith((".txt", ".md", ".html")):
+            found = f"{filename}:{tb.tb_lineno}: "
         tb = tb.tb_next
     return found
 
@@ -181,11 +191,42 @@ def html_to_pdf(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=None).render()
+    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_url_fetcher()).render()
     # No dates: the same cards give the same bytes, and WeasyPrint's identifier is a hash of the content.
     document.metadata.created = None
     document.metadata.modified = None
     return document.write_pdf()
+
+
+def check_url(url: str) -> None:
+    """Cards are self-contained: of all URLs, only ``data:`` ones are read; never a file, never the network.
+
+    Raises ValueError for any other URL; WeasyPrint then leaves out what it
+    points to. Templates of your own (``--templates``) may otherwise make
+    the PDF read files or reach servers.
+    """
+    if not url.lstrip().lower().startswith("data:"):
+        raise ValueError(f"cards are self-contained and fetch nothing: {url[:200]}")
+
+
+def _url_fetcher() -> Any:
+    """WeasyPrint's URL fetcher, with every URL first checked by :func:`check_url`."""
+    from weasyprint import urls
+
+    if hasattr(urls, "URLFetcher"):  # newer WeasyPrint: a fetcher is a URLFetcher, whose ``fetch`` fetches
+
+        class SelfContained(urls.URLFetcher):  # type: ignore[misc, name-defined]
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                check_url(url)
+                return super().fetch(url, headers)
+
+        return SelfContained(allowed_protocols={"data"}, allow_redirects=False)
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:  # older WeasyPrint: a fetcher is a function
+        check_url(url)
+        return urls.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch
 
 
 # ---------------------------------------------------------------- Markdown

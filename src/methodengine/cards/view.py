@@ -734,8 +734,3 @@ def _mark_runs(entries: list[dict[str, Any]]) -> None:
         for row in run:
             row["times"] = column
         run = []
-
-
-def build_cards(plan: Mapping[str, Any], language: str, dash: str = "-") -> list[dict[str, Any]]:
-    """The cards of a plan, in one language."""
-    return CardBuilder(plan, Formatter(language, dash)).cards()

@@ -1,7 +1,8 @@
 """``methodengine cards``: the facilitator cards of a recipe, to print and hold during the meeting.
 
-Only click is imported at start-up; the cards package, Jinja, Babel and
-WeasyPrint are imported when the command runs.
+Only click and the names of formats, card kinds, papers and languages are
+imported at start-up; the cards themselves, Jinja, Babel and WeasyPrint are
+imported when the command runs.
 """
 
 from __future__ import annotations
@@ -13,22 +14,30 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from methodengine.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
 from methodengine.commands._common import (
+    fail,
     parsed_option,
     recipe_file,
     resolved_or_exit,
     schedule_failed,
     write_atomically,
 )
+from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from methodengine.model import Recipe
 
-KIND_NAMES = ("overview", "phases", "checkpoint", "roles", "trajectory")
 KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
-BUILTIN_FORMATS = ("text", "md", "html", "pdf", "json")
-LANGUAGES = ("nl", "en")
-PAPER_NAMES = ("a6", "a5", "a4")
+FORMAT_ALIASES = {"text": "text", "markdown": "md", "htm": "html"}
+"""File extensions, besides each format's own, that choose a format."""
+
+# The most a recipe may have (``methodengine._build``): written out, not imported, so that
+# this module loads no engine module before the command runs. A test holds them equal.
+MAX_COUNT = 1000
+MAX_ROUNDS = 100
+MAX_MEETINGS = 500
+
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -43,7 +52,7 @@ def _start(ctx: click.Context, param: click.Parameter, value: str | None) -> int
 
 def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
     if value is None:
-        return KIND_NAMES
+        return KINDS
     from methodengine._suggest import did_you_mean
 
     wanted: list[str] = []
@@ -52,18 +61,18 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
         if not name:
             continue
         name = KIND_ALIASES.get(name, name)
-        if name not in KIND_NAMES:
-            hint = did_you_mean(name, KIND_NAMES)
+        if name not in KINDS:
+            hint = did_you_mean(name, KINDS)
             raise click.BadParameter(
-                f"no card kind {raw.strip()!r}{'; ' + hint if hint else ''} (kinds: {', '.join(KIND_NAMES)})",
+                f"no card kind {raw.strip()!r}{'; ' + hint if hint else ''} (kinds: {', '.join(KINDS)})",
                 ctx,
                 param,
             )
         if name not in wanted:
             wanted.append(name)
     if not wanted:
-        raise click.BadParameter(f"name at least one card kind: {', '.join(KIND_NAMES)}", ctx, param)
-    return tuple(k for k in KIND_NAMES if k in wanted)
+        raise click.BadParameter(f"name at least one card kind: {', '.join(KINDS)}", ctx, param)
+    return tuple(k for k in KINDS if k in wanted)
 
 
 @click.command()
@@ -79,22 +88,24 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to FILE (whole or not at all) instead of standard output.",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True, path_type=Path),
+    help="Write to FILE (whole or not at all) instead of standard output; `-` is standard output.",
 )
 @click.option(
     "--start", metavar="HH:MM", callback=_start, help="The meeting's start time: every phase gets clock times."
 )
 @click.option(
     "--group",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_COUNT),
     metavar="N",
     help="Participants tonight; the open role's count follows, and so do the times that depend on it.",
 )
-@click.option("--rounds", type=click.IntRange(min=1), metavar="N", help="Rounds tonight, for every rounds block.")
+@click.option(
+    "--rounds", type=click.IntRange(1, MAX_ROUNDS), metavar="N", help="Rounds tonight, for every rounds block."
+)
 @click.option(
     "--meeting",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_MEETINGS),
     metavar="N",
     help="The cards of meeting N of the trajectory: only its phases, and its stage.",
 )
@@ -131,7 +142,7 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 )
 @click.option(
     "--paper",
-    type=click.Choice(PAPER_NAMES),
+    type=click.Choice(PAPERS),
     default="a6",
     show_default=True,
     help="Page size of html and pdf: one card per page.",
@@ -176,10 +187,12 @@ def cards(
     """
     from methodengine.plugins import get_plugins
 
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as for `schedule` and `new`
     plugins = get_plugins()
     plugin_formats = plugins.output_formats()
     fmt = _choose_format(fmt, output, plugin_formats)
-    binary = fmt == "pdf" or (fmt in plugin_formats and plugin_formats[fmt].binary)
+    binary = fmt in BINARY_FORMATS or (fmt in plugin_formats and plugin_formats[fmt].binary)
     if binary and output is None and _stdout_is_a_terminal():
         raise click.UsageError(
             f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
@@ -188,7 +201,7 @@ def cards(
     start_date, every, skip = _date_options(start_date_text, every_text, skip_texts)
 
     recipe = resolved_or_exit(file)
-    language = lang or (recipe.language if recipe.language in LANGUAGES else "nl")
+    language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
     _check_counts(recipe, group, rounds, meeting)
 
     from methodengine.cards import CardOptions
@@ -207,7 +220,7 @@ def cards(
     )
     method = plugins.methods().get(recipe.method) if recipe.method else None
     plan = _plan_or_exit(file, recipe, options, method)
-    if fmt in BUILTIN_FORMATS:
+    if fmt in FORMATS:
         data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates, plan)
     else:
         data = _render_plugin(recipe, options, plugin_formats[fmt], templates, plan)
@@ -219,12 +232,19 @@ def cards(
             write_atomically(output, data)
         except OSError as exc:
             raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-    elif isinstance(data, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
     else:
+        _write_stdout(data)
+
+
+def _write_stdout(data: str | bytes) -> None:
+    """Bytes as they are and text as UTF-8, whatever encoding the locale gives standard output."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream that takes only text
         click.echo(data, nl=False)
+        return
+    buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+    buffer.flush()
 
 
 def _stdout_is_a_terminal() -> bool:
@@ -237,12 +257,11 @@ def _stdout_is_a_terminal() -> bool:
 def _choose_format(fmt: str | None, output: Path | None, plugin_formats: dict[str, Any]) -> str:
     from methodengine._suggest import did_you_mean
 
-    known = [*BUILTIN_FORMATS, *(name for name in plugin_formats if name not in BUILTIN_FORMATS)]
+    known = [*FORMATS, *(name for name in plugin_formats if name not in FORMATS)]
     if fmt is None:
         if output is not None:
             suffix = output.suffix.lower().lstrip(".")
-            by_extension = {"txt": "text", "text": "text", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
-            by_extension |= {"pdf": "pdf", "json": "json"}
+            by_extension = {extension: name for name, extension in EXTENSIONS.items()} | FORMAT_ALIASES
             for name, found in plugin_formats.items():
                 by_extension.setdefault(found.extension.lower().lstrip("."), name)
             return by_extension.get(suffix, "text")
@@ -348,7 +367,8 @@ def _warn_dates(plan: dict[str, Any], fmt: str) -> None:
         return
     for date in dates["unused_skips"]:
         _warn(f"no meeting falls on {date}, so skipping it changes nothing")
-    if fmt in ("text", "md", "html", "pdf") and plan["meeting"] is None and "trajectory" not in plan["options"]["only"]:
+    cards_shown = fmt in FORMATS and fmt != "json"
+    if cards_shown and plan["meeting"] is None and "trajectory" not in plan["options"]["only"]:
         _warn("the dates are on the trajectory card, and with --meeting on every card; these cards show none")
 
 
@@ -373,7 +393,7 @@ def _render_builtin(
             recipe, options, fmt, method=method, template_dirs=dirs, sandboxed=templates is not None, plan=plan
         )
     except CardTemplateError as exc:
-        raise click.UsageError(f"template error: {exc}") from None
+        fail(f"methodengine: template error: {exc}")  # the templates are the user's input, as the recipe is
     except PdfUnavailableError as exc:
         raise click.UsageError(str(exc)) from None
 
