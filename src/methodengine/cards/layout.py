@@ -139,7 +139,7 @@ def _width(units: int, length: int, size: float, spacing: float) -> float:
 
 
 _TOKENS = re.compile(r"\n|\S+")
-"""A line break, or a word: what ``text.split("\\n")``, then ``str.split()``, would give (``\\s`` is ``str.isspace``)."""
+"""A line break, or a word: as ``text.split("\\n")``, then ``str.split()``, give them (``\\s`` is ``str.isspace``)."""
 
 _WORDS = re.compile(r"\S+")
 """A word, as ``str.split()`` gives it."""
