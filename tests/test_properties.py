@@ -16,55 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from _mutations import RECIPES, mutated
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import methodengine
 from methodengine import Range, Recipe, RecipeError, RecipeValueError, planned_minutes, role_counts
 from methodengine._build import MAX_MINUTES
-
-RECIPES = sorted((Path(__file__).parent.parent / "recipes").glob("*.mth"))
-
-# --------------------------------------------------------------------------- (a) mutations
-
-ODD_CHARACTERS = [
-    "\t", ":", "(", ")", "#", "-", ",", ".", " ", "\n", "\r\n", "\r", "0", "7", "é", "ë", "Ĳ", "ß",
-    "\u00a0", "\u200b", "\ufeff", "\x0c", "\x0b", "\x85", "\u2028", "\u2013",
-    "\u0663", "\u00b2", "\U0001d7d9", "\U0001f600",
-    "min", " per ", "meeting ", "rounds 2: R", "phase P (5 min)", "x-", "everyone",
-]  # fmt: skip
-
-# Any character a UTF-8 file can hold (no lone surrogates).
-any_character = st.characters(exclude_categories=("Cs",))
-
-
-@st.composite
-def mutated(draw: st.DrawFn, text: str) -> str:
-    lines = text.split("\n")
-    for _ in range(draw(st.integers(1, 4))):
-        if not lines:
-            lines = [""]
-        i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "cut", "indent"]))
-        if op == "delete":
-            del lines[i]
-        elif op == "duplicate":
-            lines.insert(i, lines[i])
-        elif op == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif op == "insert":
-            pieces = st.sampled_from(ODD_CHARACTERS) | any_character
-            inserted = "".join(draw(st.lists(pieces, min_size=1, max_size=3)))
-            at = draw(st.integers(0, len(lines[i])))
-            lines[i] = lines[i][:at] + inserted + lines[i][at:]
-        elif op == "cut":
-            at = draw(st.integers(0, len(lines[i])))
-            lines = [*lines[:i], lines[i][:at]]
-        else:
-            indent = draw(st.sampled_from(["", " ", "  ", "   ", "    ", "      ", "\t", "  \t"]))
-            lines[i] = indent + lines[i].lstrip(" \t")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("path", RECIPES, ids=[p.name for p in RECIPES])
