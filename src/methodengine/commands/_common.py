@@ -1,8 +1,7 @@
-"""What the commands share: reading recipes, reporting, exit codes, atomic writes."""
+"""What the commands share: reading recipes, reporting, exit codes."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -26,13 +25,17 @@ def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
     """A recipe file read once (it may be a pipe): the text to show, and the recipe or its error.
 
     The text shown back never echoes a NUL or an undecodable byte into the
-    terminal. A file that cannot be read is a usage error.
+    terminal. A file that cannot be read (or a FIFO no program writes to) is
+    a usage error; one larger than ``limits.MAX_RECIPE_BYTES`` a recipe error.
     """
+    from methodengine._reading import read_limited
     from methodengine.errors import RecipeError
     from methodengine.parsing import decode, parse
 
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
+    except RecipeError as exc:
+        return "", exc  # nothing of it is shown: it may be megabytes of anything
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     shown = data.decode("utf-8", errors="replace").replace("\0", "\ufffd")
@@ -99,22 +102,7 @@ def schedule_failed(path: Path, exc: ScheduleError) -> NoReturn:
 
 
 def write_atomically(target: Path, data: str | bytes) -> None:
-    """Write a file so that it is either whole or untouched, never half-written."""
-    import tempfile
+    """Write a file so that it is either whole or untouched: ``_output.write_output``, kept for its callers."""
+    from methodengine.commands._output import write_output
 
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes files only their owner may read; give the file the mode any new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_output(target, data)

@@ -15,14 +15,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
-from methodengine.commands._common import (
-    fail,
-    parsed_option,
-    recipe_file,
-    resolved_or_exit,
-    schedule_failed,
-    write_atomically,
-)
+from methodengine.commands._common import fail, parsed_option, recipe_file, resolved_or_exit, schedule_failed
+from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
@@ -85,12 +79,7 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     help="text (the default, for the terminal), md, html (to print: one card per page), pdf, json "
     "(the meeting plan), or a plugin's format. Without it, -o FILE's extension chooses.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, allow_dash=True, path_type=Path),
-    help="Write to FILE (whole or not at all) instead of standard output; `-` is standard output.",
-)
+@output_option("Write to FILE (whole or not at all) instead of standard output; `-` is standard output.")
 @click.option(
     "--start", metavar="HH:MM", callback=_start, help="The meeting's start time: every phase gets clock times."
 )
@@ -189,6 +178,8 @@ def cards(
 
     if output is not None and str(output) == "-":
         output = None  # standard output, as for `schedule` and `new`
+    if output is not None:
+        check_output(output, reading=file)
     plugins = get_plugins()
     plugin_formats = plugins.output_formats()
     fmt = _choose_format(fmt, output, plugin_formats)
@@ -228,23 +219,9 @@ def cards(
     _warn_dates(plan, fmt)
 
     if output is not None:
-        try:
-            write_atomically(output, data)
-        except OSError as exc:
-            raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_output(output, data)
     else:
-        _write_stdout(data)
-
-
-def _write_stdout(data: str | bytes) -> None:
-    """Bytes as they are and text as UTF-8, whatever encoding the locale gives standard output."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a stream that takes only text
-        click.echo(data, nl=False)
-        return
-    buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
-    buffer.flush()
+        write_stdout(data)
 
 
 def _stdout_is_a_terminal() -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from methodengine.commands._common import write_atomically
+from methodengine.commands._output import check_output, is_regular_file, output_option, write_output
 
 
 @click.command()
@@ -78,9 +78,7 @@ def methods(lang: str) -> None:
 
 @click.command()
 @click.argument("method")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write; `-` for standard output."
-)
+@output_option("File to write; `-` for standard output.")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def new(method: str, output: Path | None, force: bool) -> None:
     """Write a method's base recipe as a starting point to edit.
@@ -111,12 +109,10 @@ def new(method: str, output: Path | None, force: bool) -> None:
         click.echo(text, nl=False)
         return
     target = output or Path(f"{chosen.id}.mth")
-    if target.exists() and not force:
+    check_output(target)
+    if is_regular_file(target) and not force:  # a device or FIFO is not a file to lose
         raise click.UsageError(f"{target} exists; use --force to overwrite it, or -o to choose another file")
-    try:
-        write_atomically(target, text)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    write_output(target, text)
     click.echo(
         f"wrote {target}: a starting point for {chosen.name('en')} (method `{chosen.id}`); "
         f"edit it, then run `methodengine check {target}`"

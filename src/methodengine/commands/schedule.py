@@ -6,13 +6,8 @@ from pathlib import Path
 
 import click
 
-from methodengine.commands._common import (
-    parsed_option,
-    recipe_file,
-    resolved_or_exit,
-    schedule_failed,
-    write_atomically,
-)
+from methodengine.commands._common import parsed_option, recipe_file, resolved_or_exit, schedule_failed
+from methodengine.commands._output import check_output, output_option, write_output
 
 FORMATS = ("text", "md", "json", "ics")
 MAX_MEETINGS = 500
@@ -55,10 +50,7 @@ Written out, not imported, so that this module loads no engine module before the
 )
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the plan. Default: the recipe's, else nl.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (atomically); `-` or "
-    "none: standard output."
-)  # fmt: skip
+@output_option("File to write (whole or not at all); `-` or none: standard output.")
 def schedule(
     file: Path,
     start_text: str,
@@ -97,6 +89,8 @@ def schedule(
     at = parsed_option(parse_time, at_text, "--at") if at_text is not None else None
     every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
     skip = parsed_option(parse_dates, skip_texts, "--skip")
+    if output is not None and str(output) != "-":
+        check_output(output, reading=file)
 
     recipe = resolved_or_exit(file)
     try:
@@ -110,10 +104,7 @@ def schedule(
         # Bytes (iCalendar) go out as they are, CRLF line ends included, so that `> plan.ics` works too.
         click.echo(data, nl=False)
         return
-    try:
-        write_atomically(output, data)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_output(output, data)
     count = len(plan.meetings)
     what = "event" if fmt == "ics" else "meeting"
     click.echo(f"wrote {output}: {count} {what}{'' if count == 1 else 's'}, {plan.first} to {plan.last}", err=True)
