@@ -1,9 +1,9 @@
 """The ``methodengine`` command.
 
-Exit codes: 0 ok, 1 a recipe has errors, 2 usage errors (click's own),
-70 an internal error, reported in one line instead of a traceback. Each
-command lives in ``methodengine.commands`` and imports what it needs inside
-its body, to keep start-up small.
+Exit codes: 0 ok, 1 a recipe has errors, 2 usage errors (click's own) and
+failed reads and writes, 70 an internal error, reported in one line instead
+of a traceback. Each command lives in ``methodengine.commands`` and imports
+what it needs inside its body, to keep start-up small.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import click
 
 from methodengine._version import __version__
 from methodengine.commands._common import EXIT_INTERNAL
+from methodengine.commands._output import OutputError
 
 # Each command's module is imported only when that command runs (or help lists it).
 COMMANDS = {
@@ -44,23 +45,82 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                _flush_stdout()
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
         except BrokenPipeError:
             # The reader (`| head`) has gone: stop quietly, as other tools do.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             ctx.exit(0)
+        except OSError as exc:
+            where = _written_stream(exc)
+            if where is None:
+                _internal_error(ctx, exc)
+            _silence_stdout()
+            raise OutputError(where, exc.strerror or str(exc)) from None
         except Exception as exc:
-            click.echo(
-                f"methodengine: internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in methodengine; please report it with the recipe and command that caused it.",
-                err=True,
-            )
-            ctx.exit(EXIT_INTERNAL)
+            _internal_error(ctx, exc)
+
+
+def _flush_stdout() -> None:
+    """Flush what is still buffered here, where a failure can be reported, not at interpreter exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError("standard output", exc.strerror or str(exc)) from None
+
+
+def _written_stream(exc: OSError) -> str | None:
+    """``standard output`` or ``standard error`` if the error came from writing to it, else None.
+
+    Told by where it was raised: inside ``click.echo`` or ``write_stdout``.
+    An OSError from anywhere else (a plugin, a library) is not a failed write
+    of ours, and stays an internal error.
+    """
+    from methodengine.commands._output import write_stdout
+
+    found = None
+    traceback = exc.__traceback__
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        if code is click.utils.echo.__code__:
+            found = "standard error" if traceback.tb_frame.f_locals.get("err") else "standard output"
+        elif code is write_stdout.__code__:
+            found = "standard output"
+        traceback = traceback.tb_next
+    return found
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at interpreter exit has nothing to fail on."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing is flushed to a descriptor at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _internal_error(ctx: click.Context, exc: BaseException) -> None:
+    click.echo(
+        f"methodengine: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in methodengine; please report it with the recipe and command that caused it.",
+        err=True,
+    )
+    ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-from pathlib import Path
 
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
 from methodengine.model import Position, Recipe
@@ -97,13 +96,15 @@ def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
 
 
 def load(path: str | os.PathLike[str]) -> Recipe:
-    """Read a recipe file. Raises RecipeError for a file that is not UTF-8 text.
+    """Read a recipe file. Raises RecipeError for a file that is not UTF-8 text or is too large.
 
-    OSError (a missing or unreadable file) is left to the caller, which knows
-    whether that is a usage error.
+    OSError (a missing or unreadable file, a FIFO no program writes to) is
+    left to the caller, which knows whether that is a usage error.
     """
+    from methodengine._reading import read_limited
+
     name = os.fspath(path)
-    data = Path(path).read_bytes()
+    data = read_limited(name)
     return parse(decode(data, name), name)
 
 
