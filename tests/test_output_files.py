@@ -1,7 +1,8 @@
 """Output files: `-o` never destroys the recipe, a device or a link, and keeps what a file was.
 
-Device nodes are made in the test's own folder (as root, with mknod) rather than
-using /dev/null itself: a regression here would replace the machine's /dev/null.
+Device nodes and links are made in the test's own folder (as root, with mknod)
+rather than using /dev/null or /dev/stdout themselves: a regression here would
+replace the machine's own.
 """
 
 from __future__ import annotations
@@ -189,18 +190,23 @@ def test_proc_self_fd_1_writes_to_standard_output_itself(tmp_path):
     assert done.stdout.startswith(b"Incidentmethode\n")
 
 
-def test_dev_stdout_on_a_file_opened_for_appending_appends(tmp_path):
+def test_a_dev_stdout_link_on_a_file_opened_for_appending_appends(tmp_path):
+    # A link of our own, as /dev/stdout is: should this regress, the test's link is replaced, not the machine's.
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
     log = tmp_path / "log.txt"
     log.write_bytes(b"before\n")
-    with log.open("ab") as stdout:
+    with log.open("ab") as appending:
         done = subprocess.run(
-            [sys.executable, "-m", "methodengine", "cards", INCIDENT, "--only", "overview", "-o", "/dev/stdout"],
-            stdout=stdout,
+            [sys.executable, "-m", "methodengine", "cards", INCIDENT, "--only", "overview", "-o", stdout],
+            stdout=appending,
             stderr=subprocess.PIPE,
             timeout=60,
         )
     assert done.returncode == 0, done.stderr
     assert log.read_bytes().startswith(b"before\nIncidentmethode\n")
+    assert stdout.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt", "stdout"]
 
 
 # ---------------------------------------------------------------- symlinks, modes, owners, hard links

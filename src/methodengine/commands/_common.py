@@ -99,10 +99,3 @@ def schedule_failed(path: Path, exc: ScheduleError) -> NoReturn:
     if exc.usage:
         raise click.UsageError(str(exc)) from None
     fail(f"{path}: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""))
-
-
-def write_atomically(target: Path, data: str | bytes) -> None:
-    """Write a file so that it is either whole or untouched: ``_output.write_output``, kept for its callers."""
-    from methodengine.commands._output import write_output
-
-    write_output(target, data)
