@@ -89,8 +89,9 @@ def test_a_closed_pipe_is_quiet_even_when_output_is_still_buffered_at_exit(tmp_p
 
 def test_head_c1_stops_a_long_output_quietly(tmp_path):
     long = tmp_path / "lang.mth"
+    # Some 250 kB of cards, far more than a pipe holds, so that writing goes on after `head` has gone.
     phases = "".join(
-        f"phase Fase {i} (5 min)\n  speak: everyone\n  do: {'Een lange zin. ' * 60}\n\n" for i in range(150)
+        f"phase Fase {i} (5 min)\n  speak: everyone\n  do: {'Een lange zin. ' * 150}\n\n" for i in range(90)
     )
     long.write_text(f"recipe: Lang\nduration: 100 h\n\n{phases}", encoding="utf-8")
     command = f"{sys.executable} -m methodengine cards {long} | head -c1; exit ${{PIPESTATUS[0]}}"
