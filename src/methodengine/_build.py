@@ -18,7 +18,14 @@ from lark import Token, Transformer
 
 from methodengine import _units
 from methodengine._suggest import did_you_mean
+from methodengine._totals import check_totals
 from methodengine.errors import RecipeSyntaxError, RecipeValueError
+from methodengine.limits import (
+    MAX_COUNT,
+    MAX_MEETINGS,
+    MAX_MINUTES,
+    MAX_ROUNDS,
+)
 from methodengine.model import (
     EVERYONE,
     ONE,
@@ -66,11 +73,6 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 BLOCK_KEYWORDS = ("role", "phase", "checkpoint", "rounds", "trajectory", "stage", "meeting")
 _REPEATABLE = frozenset(SCRIPT_KINDS)
 
-# Bounds that keep every loop over meetings and rounds small, far above any real recipe.
-MAX_COUNT = 1000
-MAX_MEETINGS = 500
-MAX_ROUNDS = 100
-MAX_MINUTES = 10_000
 _ALL_KEYS = frozenset(key for keys in BLOCK_KEYS.values() for key in keys)
 _KEY_START = re.compile(r"([a-z]+)[ \t]*:")
 
@@ -107,6 +109,11 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def _pos(self, token: Token) -> Position:
         return Position(self.path, token.line or 1, token.column or 1)
+
+    def _spaced(self, keyword: Token, following: Token) -> None:
+        """A block keyword must be followed by a space: `phasenbrenger (10 min)` is no phase `nbrenger`."""
+        if following.line == keyword.line and following.column == keyword.end_column:
+            raise glued_keyword_error(str(keyword), f"{keyword}{following}".strip(), self._pos(keyword))
 
     def _number(self, token: Token) -> Decimal:
         # Decimal, not float: `9007199254740993` stays itself, and 400 digits do not overflow.
@@ -381,6 +388,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def role(self, children: Sequence[Any]) -> Role:
         keyword, role_id, name, *rest = children
+        self._spaced(keyword, role_id)
         found = self._fields(rest, "a role")
         count = self._positive(found["count"], "a role's count") if "count" in found else None
         return Role(
@@ -395,6 +403,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def _phase(self, children: Sequence[Any], cls: type[Phase], block: str) -> Phase:
         keyword, title, timebox, *rest = children
+        self._spaced(keyword, title)
         found = self._fields(rest, block)
         refs: list[RoleRef] = []
         if timebox.per is not None:
@@ -447,6 +456,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def rounds(self, children: Sequence[Any]) -> Rounds:
         keyword, raw, title, *rest = children
+        self._spaced(keyword, raw.low)
         found = self._fields(rest, "a rounds block")
         items = tuple(item for item in rest if isinstance(item, Phase))
         if not items:
@@ -468,6 +478,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def stage(self, children: Sequence[Any]) -> Stage:
         keyword, title, raw, *rest = children
+        self._spaced(keyword, title)
         found = self._fields(rest, "a stage")
         return Stage(
             title=str(title).strip(),
@@ -481,6 +492,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
 
     def meeting(self, children: Sequence[Any]) -> Meeting:
         keyword, meeting_id, title, *rest = children
+        self._spaced(keyword, meeting_id)
         timebox = rest.pop(0) if rest and isinstance(rest[0], TimeBox) else None
         found = self._fields(rest, "a meeting")
         return Meeting(
@@ -534,7 +546,7 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             return found[key].value if key in found else None
 
         language = text("language")
-        return Recipe(
+        recipe = Recipe(
             title=found["recipe"].value,
             method=text("method"),
             language=language.lower() if language else None,
@@ -553,6 +565,8 @@ class RecipeBuilder(Transformer):  # type: ignore[type-arg]
             field_positions=found["positions"],
             extra=found["extra"],
         )
+        check_totals(recipe)
+        return recipe
 
 
 def with_phase_ids(agenda: Sequence[Phase | Rounds]) -> tuple[Phase | Rounds, ...]:
@@ -599,3 +613,18 @@ _BLOCK_EXAMPLES = {
     "stage": "write `stage Title (meetings A-B)` inside the trajectory",
     "meeting": "write `meeting ID: Title (time box)` inside the trajectory",
 }
+
+
+def glued_keyword_error(keyword: str, line: str, position: Position) -> RecipeSyntaxError:
+    """A block keyword with no space after it (`phasenbrenger`): say so, and show the line with the space."""
+    word = line.split()[0]
+    mended = f"{keyword} {line[len(keyword) :]}"
+    hint = f"put a space after `{keyword}`: `{mended}`"
+    name = mended.split(":", 1)[0].split()[1:]
+    if keyword in ("role", "meeting") and len(name) > 1:
+        hint += f"; a {keyword} has one id before its colon, e.g. `{keyword} {name[-1]}:`"
+    return RecipeSyntaxError(
+        f"`{word}` is `{keyword}` glued to `{word[len(keyword) :]}`",
+        position,
+        hint=f"{hint}; {_BLOCK_EXAMPLES[keyword]}",
+    )

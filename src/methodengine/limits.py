@@ -29,13 +29,13 @@ MAX_ROUNDS = 100
 MAX_MINUTES = 10_000
 """The longest time box or meeting, in minutes (about a week)."""
 
-MAX_PHASES = 200
+MAX_PHASES = 100
 """The most phases and checkpoints in a recipe, those inside rounds blocks included."""
 
-MAX_ROLES = 50
+MAX_ROLES = 20
 """The most roles in a recipe."""
 
-MAX_SCRIPT_LINES = 2000
+MAX_SCRIPT_LINES = 1000
 """The most script lines (say, ask, do, tip, watch, output) in a recipe, in phases and extra meetings together."""
 
 MAX_STAGES = 100
@@ -52,6 +52,6 @@ MAX_ROWS = 20_000
 """The most planned rows of all meetings together: per meeting, each phase that applies, a phase in a
 rounds block once per round (at the block's highest count, or --rounds), summed over the meetings."""
 
-MAX_CARDS = 300
+MAX_CARDS = 150
 """The most cards in a deck (overview, phases, checkpoints, roles, trajectory), before long cards are
 continued on more."""

@@ -181,7 +181,14 @@ def schedule(
 
 
 def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict[str, Any]:
-    """The meeting plan of ``recipe`` (its method already applied) for ``options``."""
+    """The meeting plan of ``recipe`` (its method already applied) for ``options``.
+
+    Raises RecipeValueError when ``options.rounds`` takes the planned rows past their limit.
+    """
+    if options.rounds is not None:  # the recipe's own rows are bounded when it is read; --rounds may add more
+        from methodengine._totals import check_rows
+
+        check_rows(recipe, options.rounds, options.meeting)
     group = Range.of(options.group) if options.group is not None else None
     counts = timing.role_counts(recipe, group)
     rounds = Range.of(options.rounds) if options.rounds is not None else None

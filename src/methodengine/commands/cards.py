@@ -15,9 +15,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
-from methodengine.commands._common import fail, parsed_option, recipe_file, resolved_or_exit, schedule_failed
+from methodengine.commands._common import (
+    EXIT_RECIPE_ERRORS,
+    echo_diagnostics,
+    fail,
+    parsed_option,
+    recipe_file,
+    resolved_or_exit,
+    schedule_failed,
+)
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
 
 if TYPE_CHECKING:
     from methodengine.model import Recipe
@@ -26,11 +35,6 @@ KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint",
 FORMAT_ALIASES = {"text": "text", "markdown": "md", "htm": "html"}
 """File extensions, besides each format's own, that choose a format."""
 
-# The most a recipe may have (``methodengine._build``): written out, not imported, so that
-# this module loads no engine module before the command runs. A test holds them equal.
-MAX_COUNT = 1000
-MAX_ROUNDS = 100
-MAX_MEETINGS = 500
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -275,15 +279,16 @@ def _date_options(
 def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> dict[str, Any]:
     """The meeting plan; dates that cannot be made are reported as `schedule` reports them."""
     from methodengine.cards import build_plan
-
-    if options.start_date is None:
-        return build_plan(recipe, options, method)
+    from methodengine.errors import RecipeError
     from methodengine.schedule import ScheduleError
 
     try:
         return build_plan(recipe, options, method)
     except ScheduleError as exc:
         schedule_failed(file, exc)
+    except RecipeError as exc:  # --rounds plans more rows than a recipe may
+        echo_diagnostics([exc.diagnostic], {}, err=True)  # no excerpt: the file may be a pipe, read once
+        sys.exit(EXIT_RECIPE_ERRORS)
 
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
@@ -399,13 +404,13 @@ def _render_plugin(
         language=options.language,
         plan=plan,
     )
-    try:
+    from methodengine.plugins import contained
+
+    data = None
+    with contained(str(found.plugin), f"in format `{found.name}`") as run:  # its prints must not join the output
         data = found.render(request)
-    except Exception as exc:
-        click.echo(
-            f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {type(exc).__name__}: {exc}",
-            err=True,
-        )
+    if run.failure is not None:
+        click.echo(f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {run.failure}", err=True)
         sys.exit(1)
     if not isinstance(data, (str, bytes)):
         click.echo(

@@ -8,12 +8,9 @@ import click
 
 from methodengine.commands._common import parsed_option, recipe_file, resolved_or_exit, schedule_failed
 from methodengine.commands._output import check_output, output_option, write_output
+from methodengine.limits import MAX_MEETINGS
 
 FORMATS = ("text", "md", "json", "ics")
-MAX_MEETINGS = 500
-"""The most meetings --meetings dates: ``methodengine.schedule.MAX_MEETINGS``, the most a recipe may have.
-
-Written out, not imported, so that this module loads no engine module before the command runs."""
 
 
 @click.command()

@@ -41,7 +41,8 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from methodengine import _units, timing
-from methodengine._build import MAX_MEETINGS
+from methodengine._terminal import shown
+from methodengine.limits import MAX_EVENTS, MAX_MEETINGS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage, Trajectory
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
@@ -51,6 +52,8 @@ class ScheduleError(Exception):
     """A plan cannot be made. ``usage`` is true when the trainer's options are at fault (exit 2)."""
 
     def __init__(self, message: str, hint: str | None = None, usage: bool = False) -> None:
+        # Messages quote recipe titles and option values: no control character reaches the terminal raw.
+        message, hint = shown(message), shown(hint) if hint is not None else None
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -76,7 +79,9 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        if 1 <= month <= 12 and year >= 1:
+        if year < 1:
+            raise ValueError(f"`{text}` is not a date: there is no year 0; years start at 0001") from None
+        if 1 <= month <= 12:
             last = calendar.monthrange(year, month)[1]
             raise ValueError(f"`{text}` is not a date: {calendar.month_name[month]} {year} has {last} days") from None
         raise ValueError(f"`{text}` is not a date: there is no month {month}") from None
@@ -110,12 +115,28 @@ def parse_period(text: str) -> Period:
     return Period(Range.of(amount), unit)  # type: ignore[arg-type]
 
 
+MAX_SKIPS = 366
+"""Skipped dates a plan takes: a day's holidays for a year, or a series' holidays for many years.
+
+Each skipped date a meeting falls on moves it and all later ones, so thousands of them push a
+series centuries on without a word; more than this is a usage error instead."""
+
+
 def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
     """Dates from repeated options, each of which may also be a comma-separated list."""
     found: list[dt.date] = []
     for text in texts:
         found += [parse_date(part) for part in text.split(",") if part.strip()]
-    return tuple(sorted(set(found)))
+    return _bounded_skips(tuple(sorted(set(found))))
+
+
+def _bounded_skips(dates: tuple[dt.date, ...]) -> tuple[dt.date, ...]:
+    if len(dates) > MAX_SKIPS:
+        raise ValueError(
+            f"{len(dates)} dates to skip; at most {MAX_SKIPS} are taken, since every skipped date a meeting "
+            "falls on moves the rest of the series on; skip only the dates on which meetings would fall"
+        )
+    return dates
 
 
 # ------------------------------------------------------------------ the plan
@@ -285,6 +306,14 @@ def dated_plan(
             raise ScheduleError("--meetings needs at least 1 meeting", usage=True)
         if meetings > MAX_MEETINGS:
             raise ScheduleError(f"--meetings plans at most {MAX_MEETINGS} meetings, not {meetings}", usage=True)
+        events = meetings + sum(m.count.high for m in trajectory.extra_meetings)
+        if events > MAX_EVENTS:
+            raise ScheduleError(
+                f"--meetings {meetings} with the recipe's extra meetings makes {events:,} calendar events, "
+                f"more than a schedule can plan (at most {MAX_EVENTS:,})",
+                hint=f"choose at most --meetings {max(MAX_EVENTS - events + meetings, 1)}",
+                usage=True,
+            )
     if series is not None:
         series = series.strip()
         if not series:
@@ -393,7 +422,7 @@ def _options(
             parse_date(start) if isinstance(start, str) else start,
             parse_time(at) if isinstance(at, str) else at,
             parse_period(every) if isinstance(every, str) else every,
-            frozenset(parse_date(d) if isinstance(d, str) else d for d in skip),
+            frozenset(_bounded_skips(tuple({parse_date(d) if isinstance(d, str) else d for d in skip}))),
         )
     except ValueError as exc:
         raise ScheduleError(str(exc), usage=True) from None
@@ -713,14 +742,14 @@ def _runs(recipe: Recipe, horizon: int, total: int | None) -> dict[int, list[Run
         if item.when is None:
             continue
         inside_block = next((b for b in recipe.agenda if isinstance(b, Rounds) and item in b.items), None)
-        hits = [
+        hits = {
             n
             for n in numbers
             if timing.applies(item, n, total) and (inside_block is None or timing.applies(inside_block, n, total))
-        ]
+        }  # a set: the membership tests below run once per meeting
         if not hits or len(hits) == horizon:
             continue
-        for n in hits:
+        for n in sorted(hits):
             if n - 1 in hits:
                 continue
             last = n

@@ -1,0 +1,156 @@
+"""The bounds on a recipe's totals: phases, roles, script lines, stages, extra meetings, events, rows, cards.
+
+Each value of a recipe is bounded where it is read (``_build``); these are
+the bounds on what the values add up to, which is what every command's time
+and memory grow with: a 20 kB recipe can otherwise ask for millions of
+calendar events or planned rows. A total past its bound is an error at the
+line of the item that crosses it, naming the bound, so the trainer sees
+which part to cut. The numbers live in :mod:`methodengine.limits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from methodengine import timing
+from methodengine.errors import RecipeValueError
+from methodengine.limits import (
+    MAX_CARDS,
+    MAX_EVENTS,
+    MAX_EXTRA_MEETINGS,
+    MAX_PHASES,
+    MAX_ROLES,
+    MAX_ROWS,
+    MAX_SCRIPT_LINES,
+    MAX_STAGES,
+)
+from methodengine.model import Checkpoint, Phase, Position, Recipe, Rounds
+
+_HINT = "the limits are far above any real method; see docs/recipe-language.md#limits"
+
+
+def _over(message: str, position: Position | None, hint: str) -> RecipeValueError:
+    return RecipeValueError(message, position, hint=f"{hint}; {_HINT}", code="too-many")
+
+
+def check_totals(recipe: Recipe) -> None:
+    """Raise RecipeValueError at the first item that takes a total past its limit."""
+    _check_count(list(recipe.phases()), MAX_PHASES, "phases and checkpoints (those in rounds blocks too)", "phase")
+    _check_count(list(recipe.roles), MAX_ROLES, "roles", "role")
+    trajectory = recipe.trajectory
+    if trajectory is not None:
+        _check_count(list(trajectory.stages), MAX_STAGES, "stages", "stage")
+        _check_count(list(trajectory.extra_meetings), MAX_EXTRA_MEETINGS, "extra meetings", "meeting")
+    lines = list(_script_lines(recipe))
+    if len(lines) > MAX_SCRIPT_LINES:
+        raise _over(
+            f"script line {MAX_SCRIPT_LINES + 1}: a recipe has at most {MAX_SCRIPT_LINES:,} script lines "
+            "(say, ask, do, tip, watch, output, materials)",
+            lines[MAX_SCRIPT_LINES],
+            "keep the script to what the facilitator says and does; put background in `summary` or a handout",
+        )
+    _check_events(recipe)
+    check_rows(recipe)
+    _check_cards(recipe)
+
+
+def _check_count(items: list, most: int, what: str, keyword: str) -> None:  # type: ignore[type-arg]
+    if len(items) > most:
+        raise _over(
+            f"{keyword} {most + 1}: a recipe has at most {most} {what}",
+            items[most].position,
+            "split the method into several recipes, or merge what belongs together",
+        )
+
+
+def _script_lines(recipe: Recipe) -> Iterator[Position | None]:
+    for phase in recipe.phases():
+        yield from (line.position for line in phase.script)
+    if recipe.trajectory is not None:
+        for meeting in recipe.trajectory.extra_meetings:
+            yield from (line.position for line in meeting.script)
+
+
+def _check_events(recipe: Recipe) -> None:
+    """The series (one meeting for an open one, as `schedule` dates it by default) and every extra's count."""
+    trajectory = recipe.trajectory
+    if trajectory is None:
+        return
+    events = trajectory.meetings or 1
+    for meeting in trajectory.extra_meetings:
+        events += meeting.count.high
+        if events > MAX_EVENTS:
+            raise _over(
+                f"with this meeting's count the schedule has {events:,} calendar events, more than it can plan "
+                f"(at most {MAX_EVENTS:,}: the meetings of the series and every extra meeting's count)",
+                meeting.position,
+                "give the extra meetings a smaller `count`",
+            )
+
+
+def events_with(recipe: Recipe, planned: int) -> int:
+    """The calendar events of a schedule that dates ``planned`` meetings of the series."""
+    trajectory = recipe.trajectory
+    extras = sum(m.count.high for m in trajectory.extra_meetings) if trajectory else 0
+    return planned + extras
+
+
+def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = None) -> None:
+    """The planned rows of all meetings (or of ``meeting``) at most MAX_ROWS; ``rounds`` overrides every block's.
+
+    A row is a phase in one meeting, once per round. The error names the
+    agenda item whose rows take the total past the limit.
+    """
+    numbers = [meeting] if meeting is not None else timing.meeting_numbers(recipe)
+    total = recipe.trajectory.meetings if recipe.trajectory else None
+    rows = 0
+    for item in recipe.agenda:
+        meetings = _meetings_of(item, numbers, total)
+        if isinstance(item, Rounds):
+            count = rounds if rounds is not None else item.count.high
+            per = sum(count * len(_meetings_of(p, meetings, total)) for p in item.items)
+        else:
+            per = len(meetings)
+        rows += per
+        if rows > MAX_ROWS:
+            option = rounds is not None and isinstance(item, Rounds)
+            raise _over(
+                f"with this {_kind(item)}"
+                f"{f' at --rounds {rounds}' if option else ''}, the meetings plan {rows:,} rows, more than a recipe "
+                f"can plan (at most {MAX_ROWS:,}: each phase once in each meeting it is in, once per round)",
+                item.position,
+                "choose fewer --rounds, or one meeting with --meeting N"
+                if option
+                else "plan fewer rounds, phases or meetings, or limit phases to some meetings with `when`",
+            )
+
+
+def _kind(item: Phase | Rounds) -> str:
+    return "rounds block" if isinstance(item, Rounds) else "checkpoint" if isinstance(item, Checkpoint) else "phase"
+
+
+def _meetings_of(item: Phase | Rounds, numbers: list[int | None], total: int | None) -> list[int | None]:
+    if item.when is None:
+        return numbers
+    return [n for n in numbers if timing.applies(item, n, total)]
+
+
+def _check_cards(recipe: Recipe) -> None:
+    """The deck: an overview card, a card per phase and per deciding checkpoint, per role, a trajectory card."""
+    cards = 2 if recipe.trajectory is not None else 1
+    for phase in recipe.phases():
+        cards += 2 if isinstance(phase, Checkpoint) and phase.decide else 1
+        if cards > MAX_CARDS:
+            raise _over(
+                f"with this {_kind(phase)} the deck has {cards} cards, more than it can hold (at most {MAX_CARDS})",
+                phase.position,
+                "split the method into several recipes, or merge phases",
+            )
+    for role in recipe.roles:
+        cards += 1
+        if cards > MAX_CARDS:
+            raise _over(
+                f"with this role the deck has {cards} cards, more than it can hold (at most {MAX_CARDS})",
+                role.position,
+                "merge roles, or split the method into several recipes",
+            )
