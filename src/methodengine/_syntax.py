@@ -14,7 +14,7 @@ import unicodedata
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from methodengine._build import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS
+from methodengine._build import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS, glued_keyword_error
 from methodengine._suggest import closest, did_you_mean
 from methodengine.errors import RecipeSyntaxError
 from methodengine.model import Position
@@ -134,6 +134,10 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
             "the name after the colon may be written any way you like",
         )
 
+    glued = _glued_keyword(first_word)
+    if glued:
+        return glued_keyword_error(glued, line.strip(), Position(path, line_no, len(line) - len(line.lstrip()) + 1))
+
     if at_line_start and found != "_NL":
         return _misplaced_line(word, line, position)
 
@@ -170,14 +174,16 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
             return RecipeSyntaxError(
                 f"`{key}` starts a block and takes no colon", key_position, hint=_BLOCK_EXAMPLES[key]
             )
-        if key not in _ALL_KEYS and not key.startswith("x-") and first_word.rstrip(":") == key:
+        # The first word up to its colon: `group:a` is the key `group` glued to its value.
+        written_key = first_word.split(":", 1)[0]
+        if key not in _ALL_KEYS and not key.startswith("x-") and written_key == key:
             suggestion = did_you_mean(key, _ALL_KEYS)
             return RecipeSyntaxError(
                 f"unknown key `{key}`",
                 key_position,
                 hint=(f"{suggestion} " if suggestion else "") + "see the table of keys in the language reference",
             )
-        if first_word.rstrip(":") == key:
+        if written_key == key:
             return _bad_value(key, value, line, line_no, found, expected, position, path)
 
     keyword = first_word if first_word in BLOCK_KEYWORDS else None
@@ -186,7 +192,10 @@ def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntax
     return RecipeSyntaxError(
         shown + (f" in a `{keyword}` line" if keyword else "") + (f"; expected {wanted}" if wanted else ""),
         position,
-        hint=_BLOCK_EXAMPLES[keyword] if keyword else None,
+        hint=_BLOCK_EXAMPLES[keyword]
+        if keyword
+        else "a line is `key: value`, a block keyword with its title, or a text's indented continuation; "
+        "see the language reference",
     )
 
 
@@ -221,6 +230,16 @@ def _bad_value(
     if near and not value.strip()[:1].isdigit():
         hint += f"; or did you mean `{near}`?"
     return RecipeSyntaxError(f"unexpected `{word}` in the value of `{key}`", position, hint=hint)
+
+
+def _glued_keyword(first_word: str) -> str | None:
+    """The block keyword ``first_word`` starts with, a letter following it: `phasenbrenger` is `phase` + `nbrenger`."""
+    if ":" in first_word or first_word in BLOCK_KEYWORDS or first_word in _ALL_KEYS:
+        return None
+    for keyword in BLOCK_KEYWORDS:
+        if first_word.startswith(keyword) and first_word[len(keyword)].isalnum():
+            return keyword
+    return None
 
 
 def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxError:

@@ -8,6 +8,9 @@ events instead of doubling them:
   the meeting (``meeting-3``, ``intake``, ``followup-2``), never from dates;
   see ``plan._uid``.
 - DTSTAMP: midnight UTC of the plan's start date, not the time of export.
+- Texts are icalendar's vText, escaped alike (``X-WR-CALNAME`` as ``SUMMARY``);
+  control characters, which RFC 5545 does not allow in a text, are written
+  as escapes such as ``\\x1b`` (see ``methodengine._terminal``).
 - Times are floating local times (no time zone): 19:00 is 19:00 wherever
   the calendar is. Without a start time the events are all-day events.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from methodengine._terminal import shown
 from methodengine.schedule.plan import DatedPlan, PlannedMeeting
 from methodengine.schedule.words import Words
 
@@ -23,13 +27,14 @@ PRODID = "-//methodengine//schedule//EN"
 
 
 def render_ics(plan: DatedPlan, words: Words) -> bytes:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", plan.recipe.title)
+    # An X- property has no known type, so icalendar would write it unescaped: say it is a text.
+    calendar.add("x-wr-calname", vText(shown(plan.recipe.title)))
     stamp = dt.datetime.combine(plan.start, dt.time(0, 0), tzinfo=dt.UTC)
     for meeting in plan.meetings:
         event = Event()
@@ -44,8 +49,8 @@ def render_ics(plan: DatedPlan, words: Words) -> bytes:
         else:  # an all-day event on 31 December 9999 ends on a day no date can be; a day is what it lasts
             event.add("dtstart", meeting.date)
             event.add("duration", dt.timedelta(days=1))
-        event.add("summary", summary(plan, meeting, words))
-        event.add("description", description(plan, meeting, words))
+        event.add("summary", shown(summary(plan, meeting, words)))
+        event.add("description", shown(description(plan, meeting, words)))
         event.add("status", "TENTATIVE" if meeting.optional or meeting.tentative else "CONFIRMED")
         event.add("transp", "OPAQUE")
         calendar.add_component(event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import textwrap
 
+from methodengine._terminal import shown
 from methodengine.schedule.plan import DatedPlan, PlannedMeeting
 from methodengine.schedule.words import Words
 
@@ -50,7 +51,8 @@ def render_text(plan: DatedPlan, words: Words) -> str:
         out.append("")
         for sentence in notes:
             out += _wrap(sentence)
-    return "\n".join(line.rstrip() for line in out) + "\n"
+    # Titles are recipe text: no control character reaches the terminal raw (see methodengine._terminal).
+    return shown("\n".join(line.rstrip() for line in out) + "\n")
 
 
 def _wrap(text: str, indent: int = 0, hanging: int = 0) -> list[str]:
@@ -104,6 +106,7 @@ def render_markdown(plan: DatedPlan, words: Words) -> str:
 
 def _md(text: str) -> str:
     """Text safe in Markdown prose and table cells: characters that would start markup are escaped."""
+    text = shown(text)  # before the backslashes are escaped, so that `\x1b` shows as written
     for char in "\\`*_[]<>|":
         text = text.replace(char, "\\" + char)
     return text.replace("\n", " ")
