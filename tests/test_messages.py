@@ -1,0 +1,137 @@
+"""Messages a trainer can act on: every error has a hint, and the odd cases say what they mean."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pytest
+from _mutations import mutated
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import methodengine
+from methodengine import RecipeError
+from methodengine.cli import main
+from methodengine.schedule.plan import MAX_SKIPS
+
+icalendar = pytest.importorskip("icalendar")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "malformed"
+RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
+
+
+def run(*args: str | Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.mth")), ids=lambda p: p.name)
+def test_check_prints_a_hint_under_every_error_of_the_malformed_corpus(path: Path) -> None:
+    result = run("check", path)
+    assert result.exit_code == 1
+    blocks = result.output.split(f"{path}:")[1:]
+    assert blocks
+    for block in blocks:
+        if ": error: " in block.split("\n")[0]:
+            assert "\n  hint: " in block, block
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "hint"),
+    [
+        ("group:a 6", "unexpected `a` in the value of `group`", "or did you mean `groups`?"),
+        ("phasenbrenger (10 min)", "`phasenbrenger` is `phase` glued to `nbrenger`", "put a space after `phase`"),
+        ("phasenbrenger", "`phasenbrenger` is `phase` glued to `nbrenger`", "put a space after `phase`"),
+        ("rolekt voorzitter: G", "`rolekt` is `role` glued to `kt`", "a role has one id before its colon"),
+        ("rolekt: G", "unknown key `rolekt`", "the header takes"),
+        ("roundsx 2: R", "`roundsx` is `rounds` glued to `x`", "put a space after `rounds`"),
+        ("trajectoryx", "`trajectoryx` is `trajectory` glued to `x`", "put a space after `trajectory`"),
+    ],
+)
+def test_a_key_or_keyword_glued_to_what_follows_says_so(line: str, message: str, hint: str) -> None:
+    with pytest.raises(RecipeError) as info:
+        methodengine.parse(f"recipe: X\n{line}\n")
+    assert message in info.value.message
+    assert info.value.hint and hint in info.value.hint
+
+
+def test_a_space_after_the_keyword_still_reads_as_before() -> None:
+    recipe = methodengine.parse("recipe: X\nphase nbrenger (10 min)\n")
+    assert recipe.agenda[0].title == "nbrenger"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(RECIPES).flatmap(lambda path: mutated(path.read_text(encoding="utf-8"))))
+def test_every_parse_error_of_a_mutated_recipe_has_a_hint(text: str) -> None:
+    try:
+        methodengine.parse(text)
+    except RecipeError as exc:
+        assert exc.hint, exc.message
+
+
+# ---------------------------------------------------------------- schedule options
+
+
+def test_year_zero_is_named_as_such() -> None:
+    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "0000-01-01")
+    assert result.exit_code == 2
+    assert "there is no year 0" in result.output
+    assert "month" not in result.output
+
+
+def test_too_many_skip_dates_are_a_usage_error() -> None:
+    dates = ",".join((dt.date(2027, 1, 11) + dt.timedelta(weeks=i)).isoformat() for i in range(10_000))
+    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "2027-01-11", "--skip", dates)
+    assert result.exit_code == 2
+    assert f"at most {MAX_SKIPS}" in result.output
+
+
+def test_a_year_of_skip_dates_is_taken() -> None:
+    dates = ",".join((dt.date(2027, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(MAX_SKIPS))
+    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "2026-01-05", "--skip", dates)
+    assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- .ics
+
+
+def _read_text_property(data: bytes, name: str) -> str:
+    """A property read back as icalendar reads a text: as a SUMMARY, unescaped."""
+    calendar = icalendar.Calendar.from_ical(data)
+    raw = calendar[name]
+    event = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{raw}\r\nEND:VEVENT\r\n")
+    return str(event["SUMMARY"])
+
+
+@pytest.mark.parametrize("title", ["A;b,c", "Reeks, deel 1; najaar\\2027", "Reeks\nnieuw", "Reeks\x1b]0;x\x07"])
+def test_the_calendar_name_is_escaped_like_the_summary(title: str) -> None:
+    from methodengine.schedule import dated_plan
+    from methodengine.schedule.ics import render_ics
+    from methodengine.schedule.words import Words
+
+    recipe = methodengine.load(str(ROOT / "recipes" / "backstagegroep.mth"))
+    recipe = attrs.evolve(recipe, title=title)
+    data = render_ics(dated_plan(recipe, dt.date(2027, 1, 11)), Words("nl"))
+    assert b"\x1b" not in data and b"\x07" not in data  # RFC 5545 allows no control characters in a text
+    expected = title.replace("\x1b", "\\x1b").replace("\x07", "\\x07")
+    assert _read_text_property(data, "X-WR-CALNAME") == expected
+    first = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    assert str(first["SUMMARY"]).startswith(expected + ": ")
+
+
+def test_the_calendar_name_of_a_recipe_file_with_separators(tmp_path: Path) -> None:
+    path = tmp_path / "r.mth"
+    text = (ROOT / "recipes" / "backstagegroep.mth").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("recipe:"))
+    lines[index] = "recipe: Backstage; najaar, groep 2"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "r.ics"
+    result = run("schedule", path, "--start", "2027-01-11", "--format", "ics", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert b"X-WR-CALNAME:Backstage\\; najaar\\, groep 2\r\n" in data
+    assert _read_text_property(data, "X-WR-CALNAME") == "Backstage; najaar, groep 2"
