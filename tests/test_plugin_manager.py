@@ -325,15 +325,21 @@ def test_an_output_format_with_a_bad_field_is_reported_by_its_plugin(capsys):
     assert "plugin `BadFormat` failed in `output_formats`" in capsys.readouterr().err
 
 
-def test_a_plugin_that_takes_a_builtin_id_conflicts_with_the_builtin():
+def test_a_plugin_that_takes_a_builtin_id_is_told_and_the_builtin_keeps_working(capsys):
     class MyIncident:
         @hookimpl
         def register_methods(self):
-            return [troika("incident")]
+            return [troika("incident"), troika("troika")]
 
-    found = check_text(BARE, MyIncident(), builtins=True)
-    assert [d.code for d in found] == ["method-conflict"]
-    assert "`incident`" in found[0].message and "`MyIncident`" in found[0].message
+    loaded = isolated_plugins(MyIncident(), builtins=True)
+    methods = loaded.methods()
+    assert methods["incident"].plugin == "incident", "the built-in wins"
+    assert methods["troika"].plugin == "MyIncident", "the plugin's other methods still load"
+    assert loaded.infos["MyIncident"].methods == ["troika"]
+    assert loaded.conflicts == {}
+    err = capsys.readouterr().err
+    assert "error:" in err and "`MyIncident`" in err and "built-in plugin `incident`" in err and "`incident`" in err
+    assert errors_and_warnings(check_text(BARE, MyIncident(), builtins=True)) == []
 
 
 # ---------------------------------------------------------------- one broken plugin harms nothing else

@@ -17,7 +17,8 @@ published plugin; return values are attrs classes whose new fields always
 get defaults, for the same reason.
 
 Every hook here is documented, with an example, in ``docs/plugins.md``; a
-test fails when one is not.
+test fails when one is not. Each call is contained: an exception (``SystemExit``
+included) skips the plugin, its prints go to stderr, a slow call is named.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def register_methods() -> Iterable[Method]:
     Dutch and English, a summary, the published source it rests on, a base
     recipe in the recipe language, and rules. Two plugins that return the
     same method id conflict; recipes naming that id get an error naming both.
+    A built-in method's id stays the built-in's: the plugin that returns it
+    too gets an error, and only that method of it is left out.
 
     Example::
 

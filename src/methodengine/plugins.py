@@ -4,15 +4,24 @@ The built-in methods are registered exactly like third-party plugins: the
 engine imports the ``methodengine_methods`` package, which lists its plugin
 modules, and registers each; it knows none of their names or methods.
 Third-party plugins come from the ``methodengine`` entry-point group. Every
-plugin is imported and called inside its own try/except: one that fails is
-reported on stderr by name, with the reason, and skipped.
+plugin is imported and called inside ``contained``: one that fails in any
+way, ``sys.exit`` and a ``KeyboardInterrupt`` of its own included, is
+reported on stderr by name, with the reason, and skipped; what it prints goes
+to stderr, so that a command's output on stdout stays valid; one that is slow
+is named.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from types import FrameType, TracebackType
 from typing import Any
 
 import attrs
@@ -25,6 +34,8 @@ from methodengine.methods import Method, OutputFormat
 ENTRY_POINT_GROUP = "methodengine"
 BUILTIN_PACKAGE = "methodengine_methods"
 LOAD_ENV = "METHODENGINE_LOAD_PLUGINS"
+SLOW_SECONDS = 3.0
+"""A plugin call taking longer than this is named in a warning; it is not stopped."""
 
 
 @define
@@ -49,6 +60,120 @@ def _report(message: str) -> None:
     print(f"methodengine: {message}", file=sys.stderr)
 
 
+class _PluginOutput(io.TextIOBase):
+    """Stands in for stdout while a plugin runs: its lines go to stderr, each marked with its name."""
+
+    def __init__(self, plugin: str) -> None:
+        super().__init__()
+        self._prefix = f"[plugin {plugin}] "
+        self._pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        for line in lines:
+            sys.stderr.write(f"{self._prefix}{line}\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stderr.write(f"{self._prefix}{self._pending}\n")
+            self._pending = ""
+        sys.stderr.flush()
+
+    def fileno(self) -> int:
+        return sys.stderr.fileno()
+
+
+def _flush_stdout() -> None:
+    for stream in (sys.stdout, sys.__stdout__):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+
+
+class contained:  # noqa: N801  # used like a function: ``with contained(name, where) as run:``
+    """Run a plugin's code so that nothing it does ends the command or spoils its output.
+
+    Inside the block, ``print`` and other writes to ``sys.stdout`` go to
+    stderr as ``[plugin NAME] line``, and so do writes to file descriptor 1
+    (``os.write(1, ...)``, a child process), which is pointed at stderr for
+    the duration. Any exception leaving the block, ``SystemExit`` and a
+    ``KeyboardInterrupt`` the plugin raises itself included, is swallowed and
+    described in ``failure``; the user's own Ctrl-C, told apart by a SIGINT
+    handler watching the block, still stops the command. A block that takes
+    longer than ``SLOW_SECONDS`` is named in a warning: it is not cut short,
+    since a thread cannot be killed safely.
+    """
+
+    def __init__(self, plugin: str, where: str) -> None:
+        self.plugin = plugin
+        self.where = where
+        self.failure: str | None = None
+        self._interrupted = False
+        self._stack = contextlib.ExitStack()
+        self._started = 0.0
+
+    def __enter__(self) -> contained:
+        output = _PluginOutput(self.plugin)
+        self._stack.callback(output.flush)
+        self._stack.enter_context(contextlib.redirect_stdout(output))
+        self._redirect_fd()
+        self._watch_sigint()
+        self._started = time.monotonic()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
+        elapsed = time.monotonic() - self._started
+        self._stack.close()
+        if elapsed > SLOW_SECONDS:
+            _report(f"warning: plugin `{self.plugin}` took {elapsed:.1f} s {self.where}")
+        if exc is None:
+            return False
+        if isinstance(exc, KeyboardInterrupt) and self._interrupted:
+            return False  # the user pressed Ctrl-C: stop, as without plugins
+        message = str(exc).strip()
+        self.failure = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        return True
+
+    def _redirect_fd(self) -> None:
+        _flush_stdout()  # what the command wrote before must not follow the plugin's output to stderr
+        try:
+            saved = os.dup(1)
+        except OSError:
+            return
+        try:
+            os.dup2(2, 1)
+        except OSError:
+            os.close(saved)
+            return
+
+        def restore() -> None:
+            _flush_stdout()
+            os.dup2(saved, 1)
+            os.close(saved)
+
+        self._stack.callback(restore)
+
+    def _watch_sigint(self) -> None:
+        """Note a real SIGINT, then handle it as before; a KeyboardInterrupt without one is the plugin's."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # signals reach the main thread only: any KeyboardInterrupt here is the plugin's
+        previous = signal.getsignal(signal.SIGINT)
+        if not callable(previous):
+            return  # ignored, or the default that kills the process: no KeyboardInterrupt can be the user's
+
+        def on_sigint(signum: int, frame: FrameType | None) -> Any:
+            self._interrupted = True
+            return previous(signum, frame)
+
+        signal.signal(signal.SIGINT, on_sigint)
+        self._stack.callback(signal.signal, signal.SIGINT, previous)
+
+
 @define
 class Plugins:
     """The loaded plugins and what they registered."""
@@ -61,10 +186,10 @@ class Plugins:
     _base_recipes: dict[str, Any] = field(factory=dict)
 
     def register(self, plugin: object, info: PluginInfo) -> None:
-        try:
+        with contained(info.name, "to register") as run:
             self.manager.register(plugin, name=info.name)
-        except Exception as exc:
-            self.fail(info.name, f"could not be registered: {type(exc).__name__}: {exc}")
+        if run.failure is not None:
+            self.fail(info.name, f"could not be registered: {run.failure}")
             return
         info.hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
         self.infos[info.name] = info
@@ -79,44 +204,76 @@ class Plugins:
 
         Every implementation gets only the arguments it asks for, which is
         what lets a hook grow new arguments without breaking plugins.
+        A plugin that fails is reported and blocked: none of its hooks is
+        called again in this run.
         """
         caller = getattr(self.manager.hook, hook)
-        for impl in caller.get_hookimpls():
+        for impl in list(caller.get_hookimpls()):
             if self.manager.is_blocked(impl.plugin_name):
                 continue
-            try:
+            result = None
+            with contained(impl.plugin_name, f"in `{hook}`") as run:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
                 if hook in ("register_methods", "output_formats", "check_recipe") and result is not None:
-                    result = list(result)
-            except Exception as exc:
-                self.fail(impl.plugin_name, f"failed in `{hook}`: {type(exc).__name__}: {exc}")
+                    result = list(result)  # a generator runs here, inside the containment
+            if run.failure is not None:
+                self.fail(impl.plugin_name, f"failed in `{hook}`: {run.failure}")
+                self.manager.set_blocked(impl.plugin_name)
                 continue
             if result is not None:
                 yield impl.plugin_name, result
 
     def methods(self) -> dict[str, Method]:
-        """Every registered method by id; conflicting ids are left out and kept in ``conflicts``."""
+        """Every registered method by id; conflicting ids are left out and kept in ``conflicts``.
+
+        A built-in method's id stays the built-in's: a plugin that registers
+        it too is told so, and only that method of the plugin is left out, so
+        that installing a plugin can never take away a method the tool ships.
+        Between two third-party plugins neither has the better claim, so both
+        are left out until the user chooses one.
+        """
         if self._methods is None:
-            found: dict[str, Method] = {}
-            owners: dict[str, list[str]] = {}
+            offered: dict[str, list[Method]] = {}
             for plugin, methods in self.call("register_methods"):
                 for method in methods:
                     if not isinstance(method, Method):
                         self.fail(plugin, f"returned {type(method).__name__} from `register_methods`, not a Method")
                         continue
-                    owners.setdefault(method.id, []).append(plugin)
-                    found.setdefault(method.id, attrs.evolve(method, plugin=plugin))
-                    if plugin in self.infos:
-                        self.infos[plugin].methods.append(method.id)
-            self.conflicts = {mid: names for mid, names in owners.items() if len(names) > 1}
-            for method_id, names in self.conflicts.items():
-                found.pop(method_id)
-                _report(
-                    f"error: plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
-                    f"recipes using it cannot be checked (choose one with {LOAD_ENV})"
-                )
+                    offered.setdefault(method.id, []).append(attrs.evolve(method, plugin=plugin))
+            found: dict[str, Method] = {}
+            for method_id, candidates in offered.items():
+                kept = self._choose(method_id, candidates)
+                if kept is not None:
+                    found[method_id] = kept
+                    if kept.plugin in self.infos:
+                        self.infos[kept.plugin].methods.append(method_id)
             self._methods = dict(sorted(found.items()))
         return self._methods
+
+    def _choose(self, method_id: str, candidates: list[Method]) -> Method | None:
+        if len(candidates) == 1:
+            return candidates[0]
+        names = [str(m.plugin) for m in candidates]
+        builtins = [m for m in candidates if self._is_builtin(str(m.plugin))]
+        if len(builtins) == 1:
+            kept = builtins[0]
+            others = [f"`{n}`" for n in names if n != kept.plugin]
+            _report(
+                f"error: plugin {' and '.join(others)} registers method `{method_id}`, which built-in plugin "
+                f"`{kept.plugin}` provides; the built-in is kept and the plugin's `{method_id}` left out "
+                "(its authors must give it another id)"
+            )
+            return kept
+        self.conflicts[method_id] = names
+        _report(
+            f"error: plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
+            f"recipes using it cannot be checked (choose one with {LOAD_ENV})"
+        )
+        return None
+
+    def _is_builtin(self, plugin: str) -> bool:
+        info = self.infos.get(plugin)
+        return info is not None and info.builtin
 
     def output_formats(self) -> dict[str, OutputFormat]:
         formats: dict[str, OutputFormat] = {}
@@ -189,10 +346,10 @@ def _load_builtins(loaded: Plugins) -> None:
         return
     for module_name in names:
         short = module_name.rsplit(".", 1)[-1]
-        try:
+        with contained(short, "to import") as run:
             module = importlib.import_module(module_name)
-        except Exception as exc:
-            loaded.fail(short, f"could not be imported: {type(exc).__name__}: {exc}")
+        if run.failure is not None:
+            loaded.fail(short, f"could not be imported: {run.failure}")
             continue
         loaded.register(module, PluginInfo(short, __version__, builtin=True, distribution="methodengine"))
 
@@ -220,15 +377,21 @@ def _load_entry_points(loaded: Plugins) -> None:
         if ep.name in loaded.infos:
             loaded.fail(ep.name, "has the name of a plugin already loaded")
             continue
-        try:
+        with contained(ep.name, "to import") as run:
             plugin = ep.load()
-        except Exception as exc:
-            loaded.fail(ep.name, f"could not be imported: {type(exc).__name__}: {exc}")
+        if run.failure is not None:
+            loaded.fail(ep.name, f"could not be imported: {run.failure}")
             continue
         loaded.register(plugin, info)
     if wanted:
         for name in sorted(wanted - seen):
-            _report(f"warning: {LOAD_ENV} names `{name}`, but no such plugin is installed")
+            if loaded._is_builtin(name):
+                _report(
+                    f"warning: {LOAD_ENV} names `{name}`, a built-in plugin; built-ins always load, "
+                    "the variable chooses among installed plugins only"
+                )
+            else:
+                _report(f"warning: {LOAD_ENV} names `{name}`, but no such plugin is installed")
 
 
 _default: list[Plugins] = []

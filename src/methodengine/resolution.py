@@ -17,7 +17,7 @@ from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
 from methodengine.methods import Method, Rule, apply_base
 from methodengine.model import Recipe, Rounds
-from methodengine.plugins import LOAD_ENV, Plugins, get_plugins
+from methodengine.plugins import LOAD_ENV, Plugins, contained, get_plugins
 
 
 @frozen
@@ -164,14 +164,16 @@ def _agenda_items(recipe: Recipe) -> Iterable[object]:
 def _run_rule(rule: Rule, recipe: Recipe, method: Method) -> list[Diagnostic]:
     source = rule.source
     code = f"{method.id}/{rule.code}"
-    try:
-        return [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
-    except Exception as exc:
+    found: list[Diagnostic] = []
+    with contained(str(method.plugin), f"in rule `{code}`") as run:
+        found = [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
+    if run.failure is not None:
         return [
             warning(
-                f"rule `{code}` of plugin `{method.plugin}` failed: {type(exc).__name__}: {exc}",
+                f"rule `{code}` of plugin `{method.plugin}` failed: {run.failure}",
                 recipe.where("method"),
                 hint="this is a fault in the plugin; its other rules still ran",
                 code="broken-rule",
             )
         ]
+    return found

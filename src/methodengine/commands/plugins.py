@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from methodengine.commands._output import check_output, is_regular_file, output_option, write_output
+
+if TYPE_CHECKING:
+    from methodengine.methods import Method
 
 
 @click.command()
@@ -104,6 +108,7 @@ def new(method: str, output: Path | None, force: bool) -> None:
             + f"Installed: {', '.join(found)}",
             param_hint="METHOD",
         )
+    _refuse_broken_base(chosen)
     text = chosen.base_recipe
     if str(output) == "-":
         click.echo(text, nl=False)
@@ -117,6 +122,22 @@ def new(method: str, output: Path | None, force: bool) -> None:
         f"wrote {target}: a starting point for {chosen.name('en')} (method `{chosen.id}`); "
         f"edit it, then run `methodengine check {target}`"
     )
+
+
+def _refuse_broken_base(method: Method) -> None:
+    """Exit 1 with the parse error if the method's base recipe does not parse: a starting point must pass `check`."""
+    from methodengine.commands._common import echo_diagnostics, fail
+    from methodengine.errors import RecipeError
+    from methodengine.plugins import base_recipe_path, get_plugins
+
+    try:
+        get_plugins().base_recipe(method)
+    except RecipeError as exc:
+        echo_diagnostics([exc.diagnostic], {base_recipe_path(method): method.base_recipe}, err=True)
+        fail(
+            f"methodengine: the base recipe of method `{method.id}` (plugin `{method.plugin}`) does not parse; "
+            "nothing written. This is a fault in the plugin: report it to its authors"
+        )
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
