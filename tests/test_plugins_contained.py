@@ -174,6 +174,26 @@ def test_sys_exit_in_a_rule_is_a_broken_rule_warning(install, tmp_path):
     assert run("cards", path, "-f", "json").exit_code == 0
 
 
+def test_sys_exit_in_a_formats_render_is_named_and_exits_1(install, recipe):
+    install(
+        "exporter",
+        """
+        import sys
+
+        def render(request):
+            sys.exit(7)
+
+        @hookimpl
+        def output_formats():
+            return [OutputFormat("csv", "agenda as CSV", render=render, extension="csv")]
+        """,
+    )
+    result = run("cards", recipe, "-f", "csv")
+    assert result.exit_code == 1
+    assert "methodengine: plugin `exporter` failed in format `csv`: SystemExit: 7" in result.stderr
+    assert result.stdout == ""
+
+
 def test_a_keyboard_interrupt_the_plugin_raises_is_its_failure_not_an_abort(install, recipe):
     install(
         "interrupter",
