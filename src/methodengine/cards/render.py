@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from methodengine._terminal import shown
 from methodengine.cards import layout
 from methodengine.cards.constants import EXTENSIONS
 from methodengine.cards.plan import CardOptions, build_plan
@@ -238,7 +239,7 @@ def md_escape(value: Any) -> str:
 
     if isinstance(value, Markup):
         return str(value)
-    text = str(value)
+    text = shown(str(value))  # control characters escaped first: their backslash is then escaped too
     text = re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", text)
     return re.sub(r"&(?=#?\w+;)", "&amp;", text)
 
@@ -276,7 +277,7 @@ def fill(text: str, width: int, first: str = "", rest: str | None = None) -> lis
 
 
 def wrap_filter(text: str, width: int = WIDTH, indent: int = 0) -> str:
-    return "\n".join(fill(text, width, " " * indent))
+    return shown("\n".join(fill(text, width, " " * indent)))
 
 
 def rule_line(char: str = "-", width: int = WIDTH) -> str:
@@ -295,14 +296,14 @@ def text_head(card: Mapping[str, Any]) -> str:
         lines += fill(" · ".join(card["time"]), WIDTH, "", "  ")
     for sub in card["sub"]:
         lines += fill(sub, WIDTH)
-    return "\n".join(lines)
+    return shown("\n".join(lines))
 
 
 def text_foot(card: Mapping[str, Any]) -> str:
     lines: list[str] = []
     for line in card["foot"]:
         lines += fill(f"> {line}", WIDTH, "", "  ")
-    return "\n".join(lines)
+    return shown("\n".join(lines))
 
 
 def text_lines(entries: Sequence[Mapping[str, Any]]) -> str:
@@ -342,7 +343,7 @@ def text_lines(entries: Sequence[Mapping[str, Any]]) -> str:
             out += _text_row(entry, *columns[index])
     while out and out[-1] == "":
         out.pop()
-    return "\n".join(out)
+    return shown("\n".join(out))
 
 
 def _row_columns(entries: Sequence[Mapping[str, Any]]) -> dict[int, tuple[int, int]]:
