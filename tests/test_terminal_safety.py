@@ -185,3 +185,14 @@ def test_thirty_thousand_diagnostics_render_in_linear_time() -> None:
     rendered = [render(d, {"p": text}) for d in diagnostics]
     assert time.perf_counter() - started < 10
     assert rendered[-1].split("\n")[1] == f"  {1 + 2 * n:>4} |   id: zelfde"
+
+
+def test_a_cards_warning_quoting_a_title_escapes_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.mth"
+    path.write_text(
+        "recipe: X\n\nrounds 1-2: Beurt\x1b[2J\n  phase Inbreng (10 min)\n    say: Wat speelt er?\n", encoding="utf-8"
+    )
+    result = run("cards", path, "--rounds", "5")
+    assert result.exit_code == 0, result.output
+    assert_safe(result.output)
+    assert "`Beurt\\x1b[2J`'s" in result.output

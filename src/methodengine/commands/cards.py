@@ -355,7 +355,9 @@ def _warn_dates(plan: dict[str, Any], fmt: str) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"methodengine: warning: {message}", err=True)
+    from methodengine._terminal import shown  # a warning may quote a title: no control character goes out raw
+
+    click.echo(shown(f"methodengine: warning: {message}"), err=True)
 
 
 def _render_builtin(
