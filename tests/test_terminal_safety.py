@@ -196,3 +196,16 @@ def test_a_cards_warning_quoting_a_title_escapes_it(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert_safe(result.output)
     assert "`Beurt\\x1b[2J`'s" in result.output
+
+
+def test_many_diagnostics_in_one_long_line_cost_the_line_once() -> None:
+    # 30,000 unknown role ids on 100 `speak:` lines of 3,000 characters: each line is measured once.
+    lines = ["recipe: Many"] + ["  speak: " + ", ".join(f"rôle{j}" for j in range(300)) for _ in range(100)]
+    text = "\n".join(lines)
+    diagnostics = [
+        error("unknown role", Position("p", 2 + i % 100, 10 + 7 * (i % 300)), hint="h") for i in range(30_000)
+    ]
+    started = time.perf_counter()
+    for d in diagnostics:
+        render(d, {"p": text})
+    assert time.perf_counter() - started < 10

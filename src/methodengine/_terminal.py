@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
@@ -49,12 +50,16 @@ def width(text: str) -> int:
     return sum(char_width(char) for char in text)
 
 
-def expand(text: str, tab: int = 4) -> tuple[str, list[int]]:
+@lru_cache(maxsize=256)
+def expand(text: str, tab: int = 4) -> tuple[str, Sequence[int]]:
     """``text`` as shown, with tabs expanded to the next multiple of ``tab`` columns by display width.
 
     Also returns the display column at which each character of ``text`` starts
     (one more entry for the end), so that a caret can stand under any of them.
+    Cached: many diagnostics may point into one long line, and each costs no more than its line once.
     """
+    if text.isascii() and "\t" not in text and not _UNSAFE.search(text):
+        return text, range(len(text) + 1)
     parts: list[str] = []
     columns: list[int] = []
     column = 0
@@ -68,4 +73,4 @@ def expand(text: str, tab: int = 4) -> tuple[str, list[int]]:
             parts.append(shown(char))
             column += char_width(char)
     columns.append(column)
-    return "".join(parts), columns
+    return "".join(parts), tuple(columns)
