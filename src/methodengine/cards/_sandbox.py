@@ -1,0 +1,261 @@
+"""Where user and plugin templates come from, and how far they may go.
+
+A ``--templates`` folder (and a plugin's template folder) is read only
+through real files inside it: each name is opened one component at a time
+relative to the folder, never following a symbolic link, so a link inside
+the folder cannot show a file outside it (``text/pw.txt -> /etc/passwd``).
+
+User templates run in :class:`LimitedSandbox`: Jinja's sandbox stops a
+template from reaching Python's internals, but not from asking for endless
+work. The limits below bound a deck's rendering in items, bits, bytes and
+seconds; going past one is a :class:`TemplateLimitError`, raised inside the
+template so that the error names the template's file and line.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+MAX_RANGE = 10_000
+"""Items one ``range()`` may have."""
+
+MAX_POWER_BITS = 100_000
+"""Bits the result of ``a ** b`` may have (about 30,000 decimal digits)."""
+
+MAX_SEQUENCE = 1_000_000
+"""Characters or items a string or list made by ``*`` or ``+`` may have."""
+
+MAX_OUTPUT = 5_000_000
+"""Characters one deck's rendered output may have."""
+
+MAX_SECONDS = 5.0
+"""Seconds of rendering one deck may take."""
+
+_CHECK_EVERY = 1_000
+"""Items of a ``range()`` walked between two looks at the clock."""
+
+
+class TemplateLimitError(SecurityError):
+    """A user template that asked for more work than the sandbox allows."""
+
+
+class TemplateRefused(jinja2.TemplateNotFound):
+    """A template name that does not lead to a real file inside its folder: a link, ``..``, an absolute name."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(name, f"template refused: {name}: {why}")
+
+
+class SafeLoader(jinja2.BaseLoader):
+    """Templates read from real files inside ``root`` only, never through a symbolic link.
+
+    :class:`jinja2.FileSystemLoader` follows links, so a link in a user's
+    folder could show any file the user running methodengine can read.
+    """
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = os.fspath(root)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = self._pieces(template)
+        data, mtime = self._read(template, pieces)
+        filename = os.path.normpath(os.path.join(self.root, *pieces))
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise jinja2.TemplateError(f"{filename}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+        def uptodate() -> bool:
+            try:
+                return self._read(template, pieces)[1] == mtime
+            except jinja2.TemplateNotFound:
+                return False
+
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        found: list[str] = []
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+            for name in files:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path):
+                    found.append(os.path.relpath(path, self.root).replace(os.sep, "/"))
+        return sorted(found)
+
+    @staticmethod
+    def _pieces(template: str) -> list[str]:
+        if template.startswith("/") or "\\" in template or "\0" in template:
+            raise TemplateRefused(template, "not a name inside the templates folder")
+        pieces = [piece for piece in template.split("/") if piece not in ("", ".")]
+        if not pieces or ".." in pieces:
+            raise TemplateRefused(template, "not a name inside the templates folder")
+        return pieces
+
+    def _read(self, template: str, pieces: Sequence[str]) -> tuple[bytes, float]:
+        """The file's bytes and time stamp, opened one component at a time relative to the folder."""
+        nofollow = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            raise jinja2.TemplateNotFound(template) from None
+        try:
+            for i, piece in enumerate(pieces):
+                last = i == len(pieces) - 1
+                flags = nofollow | (0 if last else getattr(os, "O_DIRECTORY", 0))
+                try:
+                    if last:
+                        # O_NONBLOCK: a FIFO planted under a template's name must not block the open.
+                        flags |= getattr(os, "O_NONBLOCK", 0)
+                    child = os.open(piece, flags, dir_fd=fd)
+                except OSError as exc:
+                    here = "/".join(pieces[: i + 1])
+                    if os.path.islink(os.path.join(self.root, here)):
+                        raise TemplateRefused(template, f"{here} is a symbolic link") from None
+                    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                        raise jinja2.TemplateNotFound(template) from None
+                    raise TemplateRefused(template, f"{here}: {exc.strerror or exc}") from None
+                os.close(fd)
+                fd = child
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise TemplateRefused(template, "not a regular file")
+            chunks = []
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            return b"".join(chunks), info.st_mtime
+        finally:
+            os.close(fd)
+
+
+class ChainLoader(jinja2.ChoiceLoader):
+    """The first loader that has a template wins, but a refused name is never looked for further on.
+
+    Otherwise a link named like a built-in template would be skipped silently
+    and the built-in one used in its place.
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        for loader in self.loaders:
+            try:
+                return loader.get_source(environment, template)
+            except TemplateRefused:
+                raise
+            except jinja2.TemplateNotFound:
+                pass
+        raise jinja2.TemplateNotFound(template)
+
+    def load(
+        self, environment: jinja2.Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> jinja2.Template:
+        for loader in self.loaders:
+            try:
+                return loader.load(environment, name, globals)
+            except TemplateRefused:
+                raise
+            except jinja2.TemplateNotFound:
+                pass
+        raise jinja2.TemplateNotFound(name)
+
+
+class _Range(Sequence[int]):
+    """``range()`` for a user template: bounded in length, and looking at the clock as it is walked."""
+
+    def __init__(self, env: LimitedSandbox, items: range) -> None:
+        self._env = env
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items[index]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._items
+
+    def __iter__(self) -> Iterator[int]:
+        for i, value in enumerate(self._items):
+            if i % _CHECK_EVERY == 0:
+                self._env.check_time()
+            yield value
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, bounded: see the module's limits."""
+
+    intercepted_binops = frozenset({"**", "*", "+"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.globals["range"] = self._range
+        self._deadline = time.monotonic() + MAX_SECONDS
+
+    def check_time(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise TemplateLimitError(f"rendering took longer than {MAX_SECONDS:g} seconds")
+
+    def _range(self, *args: int) -> _Range:
+        self.check_time()
+        items = range(*args)
+        if len(items) > MAX_RANGE:
+            raise TemplateLimitError(f"range() of {len(items):,} items; at most {MAX_RANGE:,}")
+        return _Range(self, items)
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        self.check_time()
+        if operator == "**":
+            _check_power(left, right)
+        elif operator == "*":
+            _check_repeat(left, right)
+            _check_repeat(right, left)
+        elif operator == "+" and _sized(left) and _sized(right) and len(left) + len(right) > MAX_SEQUENCE:
+            raise TemplateLimitError(f"a result of {len(left) + len(right):,} items; at most {MAX_SEQUENCE:,}")
+        return self.binop_table[operator](left, right)
+
+    def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
+        """``template`` rendered within the time and output bounds; the clock starts here."""
+        self._deadline = time.monotonic() + MAX_SECONDS
+        parts: list[str] = []
+        size = 0
+        chunks = template.generate(context)
+        for chunk in chunks:
+            size += len(chunk)
+            parts.append(chunk)
+            problem = None
+            if size > MAX_OUTPUT:
+                problem = TemplateLimitError(f"the output is over {MAX_OUTPUT:,} characters")
+            elif time.monotonic() > self._deadline:
+                problem = TemplateLimitError(f"rendering took longer than {MAX_SECONDS:g} seconds")
+            if problem is not None:
+                # Raised at the template's current line, so that Jinja's traceback names it.
+                chunks.throw(problem)
+        return "".join(parts)
+
+
+def _sized(value: Any) -> bool:
+    return isinstance(value, str | bytes | list | tuple)
+
+
+def _check_power(left: Any, right: Any) -> None:
+    if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+        bits = (abs(left).bit_length() - 1) * right
+        if bits > MAX_POWER_BITS:
+            raise TemplateLimitError(f"{left} ** {right} has over {MAX_POWER_BITS:,} bits")
+
+
+def _check_repeat(sequence: Any, times: Any) -> None:
+    if _sized(sequence) and isinstance(times, int) and len(sequence) * times > MAX_SEQUENCE:
+        raise TemplateLimitError(f"a repetition of {len(sequence) * times:,} items; at most {MAX_SEQUENCE:,}")
