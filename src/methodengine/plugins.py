@@ -120,8 +120,8 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
     def __enter__(self) -> contained:
         output = _PluginOutput(self.plugin)
         self._stack.callback(output.flush)
-        self._stack.enter_context(contextlib.redirect_stdout(output))
         self._redirect_fd()
+        self._stack.enter_context(contextlib.redirect_stdout(output))
         self._watch_sigint()
         self._started = time.monotonic()
         return self
@@ -135,7 +135,7 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
             return False
         if isinstance(exc, KeyboardInterrupt) and self._interrupted:
             return False  # the user pressed Ctrl-C: stop, as without plugins
-        message = str(exc).strip()
+        message = "" if isinstance(exc, SystemExit) and exc.code is None else str(exc).strip()
         self.failure = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
         return True
 
