@@ -23,12 +23,17 @@ every template runs in Jinja's sandbox.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import sys
 import textwrap
-from collections.abc import Mapping, Sequence
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from methodengine._terminal import shown
 from methodengine.cards import layout
@@ -56,13 +61,15 @@ class PdfUnavailableError(Exception):
 
 
 def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: bool = False) -> jinja2.Environment:
+    """Templates from ``template_dirs`` (real files only, see :mod:`._sandbox`), then the built-in ones."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(d)) for d in template_dirs] + [jinja2.FileSystemLoader(str(TEMPLATE_DIR))]
+    from methodengine.cards import _sandbox
+
+    loader = _sandbox.ChainLoader(
+        [_sandbox.SafeLoader(d) for d in template_dirs] + [jinja2.FileSystemLoader(str(TEMPLATE_DIR))]
     )
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    cls = _sandbox.LimitedSandbox if sandboxed else jinja2.Environment
     options: dict[str, Any] = {
         "loader": loader,
         "undefined": jinja2.StrictUndefined,
@@ -114,6 +121,8 @@ def render_plan(
     """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
     import jinja2
 
+    from methodengine.cards import _sandbox
+
     f = Formatter(options.language, DASHES[fmt])
     cards = CardBuilder(plan, f).cards()
     context: dict[str, Any] = {
@@ -145,9 +154,14 @@ def render_plan(
         (Exception,) if sandboxed else (jinja2.TemplateError, TypeError, ValueError)
     )
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        if isinstance(env, _sandbox.LimitedSandbox):
+            return env.render(template, context)
+        return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except _sandbox.TemplateRefused as exc:
+        raise CardTemplateError(f"{_template_line(exc)}{exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise CardTemplateError(f"{_template_line(exc)}template not found: {exc.name}") from None
     except failures as exc:
@@ -178,8 +192,19 @@ def _template_line(exc: BaseException) -> str:
     return found
 
 
+PROGRESS_AFTER = 2.0
+"""Seconds a PDF may take before a terminal is told that it is being made."""
+
+FONT_EPOCH = "0"
+"""The time stamped into each subset font (``SOURCE_DATE_EPOCH``), unless you set one yourself."""
+
+
 def html_to_pdf(html: str) -> bytes:
-    """The PDF of the cards' HTML, made by WeasyPrint; the same HTML gives the same bytes."""
+    """The PDF of the cards' HTML, made by WeasyPrint; the same HTML gives the same bytes, on any machine.
+
+    A render that takes longer than :data:`PROGRESS_AFTER` seconds says so
+    on standard error when that is a terminal, and how long it took.
+    """
     import logging
 
     try:
@@ -192,11 +217,84 @@ def html_to_pdf(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_url_fetcher()).render()
-    # No dates: the same cards give the same bytes, and WeasyPrint's identifier is a hash of the content.
-    document.metadata.created = None
-    document.metadata.modified = None
-    return document.write_pdf()
+    with _progress(html.count('<section class="card ')), _reproducible_fonts():
+        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_url_fetcher()).render()
+        # No dates: the same cards give the same bytes, and WeasyPrint's identifier is a hash of the content.
+        document.metadata.created = None
+        document.metadata.modified = None
+        return document.write_pdf()
+
+
+@contextlib.contextmanager
+def _reproducible_fonts() -> Iterator[None]:
+    """Fonts subset by fontTools, with a fixed time stamp, whether or not HarfBuzz's subsetter is installed.
+
+    WeasyPrint subsets fonts with libharfbuzz-subset when the system has it,
+    else with fontTools; the two give different font bytes (12,949 and
+    13,048 bytes for the same card), and fontTools stamps the current time
+    into each font's ``head`` table. fontTools is always there (WeasyPrint
+    needs it) and honours ``SOURCE_DATE_EPOCH``, so it does all subsetting
+    here, and the PDF is the same with or without the library, run after run.
+    """
+    from weasyprint.pdf import fonts
+
+    forced = hasattr(fonts, "harfbuzz_subset")
+    saved = getattr(fonts, "harfbuzz_subset", None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if forced:
+        fonts.harfbuzz_subset = None
+    if epoch is None:
+        os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    try:
+        yield
+    finally:
+        if forced:
+            fonts.harfbuzz_subset = saved
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@contextlib.contextmanager
+def _progress(cards: int) -> Iterator[None]:
+    """A line on a terminal's standard error when making the PDF takes long, and the time it took when done.
+
+    Nothing is said on a pipe or file, nor for a PDF made in time: a short
+    render stays silent, and scripts see only what they asked for.
+    """
+    stream = sys.stderr
+    try:
+        terminal = stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal:
+        yield
+        return
+    what = f"{cards} card{'s' if cards != 1 else ''}" if cards else "the cards"
+    started = time.monotonic()
+    said = threading.Event()
+
+    def announce() -> None:
+        _say(stream, f"methodengine: rendering {what} to PDF\u2026")
+        said.set()
+
+    timer = threading.Timer(PROGRESS_AFTER, announce)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if said.is_set():
+            _say(stream, f"methodengine: PDF done in {time.monotonic() - started:.1f} s")
+
+
+def _say(stream: TextIO, line: str) -> None:
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # progress is a courtesy: a terminal gone away does not stop the PDF
 
 
 def check_url(url: str) -> None:
