@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
+import stat
 import sys
 
-from methodengine import _entry_points
+from methodengine import _cache, _entry_points
 
 
 def test_the_plugin_list_is_reused_until_a_directory_on_sys_path_changes(tmp_path, monkeypatch):
@@ -21,7 +23,7 @@ def test_the_plugin_list_is_reused_until_a_directory_on_sys_path_changes(tmp_pat
         return [ep for ep in points if ep.group == params["group"]]
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
-    cache = tmp_path / "cache"
+    cache = tmp_path / "cache"  # created by the first run, private to this user
 
     first = _entry_points.entry_points("methodengine", cache)
     again = _entry_points.entry_points("methodengine", cache)
@@ -47,6 +49,72 @@ def test_the_plugin_list_is_reused_until_a_directory_on_sys_path_changes(tmp_pat
     os.utime(info, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     _entry_points.entry_points("methodengine", cache)
     assert len(calls) == 3
+
+
+def _one_plugin(monkeypatch):  # type: ignore[no-untyped-def]
+    calls = []
+
+    def found(**params):
+        calls.append(params)
+        return [importlib.metadata.EntryPoint("troika", "methodengine_troika", params["group"])]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", found)
+    monkeypatch.setattr(_entry_points, "_fingerprint", lambda: [["site", "x.dist-info", 1]])
+    monkeypatch.setattr(_cache, "_warned", set())
+    return calls
+
+
+def _planted(cache, value):  # type: ignore[no-untyped-def]
+    """A cache file that names a plugin which is not installed: proof that it was believed."""
+    payload = {"format": _entry_points._FORMAT, "fingerprint": [["site", "x.dist-info", 1]], "entry_points": value}
+    (cache / "entry-points-methodengine.json").write_text(json.dumps(payload))
+
+
+def test_the_cache_file_is_private_and_written_without_leftovers(tmp_path, monkeypatch):
+    _one_plugin(monkeypatch)
+    cache = tmp_path / "cache"
+    _entry_points.entry_points("methodengine", cache)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert [(p.name, stat.S_IMODE(p.stat().st_mode)) for p in cache.iterdir()] == [
+        ("entry-points-methodengine.json", 0o600)
+    ]
+
+
+def test_a_plugin_list_in_a_folder_others_can_write_is_ignored_with_one_warning(tmp_path, monkeypatch, capsys):
+    calls = _one_plugin(monkeypatch)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    _planted(cache, [["evil", "os:system", None, None]])
+    cache.chmod(0o777)
+    for _ in range(2):
+        assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
+    assert len(calls) == 2
+    err = capsys.readouterr().err
+    assert err.count("warning: not using the cache in") == 1 and "writable by others" in err
+
+
+def test_a_symlink_at_the_plugin_list_is_not_followed(tmp_path, monkeypatch):
+    _one_plugin(monkeypatch)
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _planted(elsewhere, [["evil", "os:system", None, None]])
+    target = elsewhere / "entry-points-methodengine.json"
+    before = target.read_bytes()
+    (cache / "entry-points-methodengine.json").symlink_to(target)
+    assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
+    assert target.read_bytes() == before, "the link's target is untouched"
+    assert not (cache / "entry-points-methodengine.json").is_symlink()
+
+
+def test_a_plugin_list_of_the_wrong_shape_is_rebuilt(tmp_path, monkeypatch):
+    calls = _one_plugin(monkeypatch)
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    _planted(cache, [[{"not": "a name"}, ["x"], None, None]])
+    assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
+    assert len(calls) == 1
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):

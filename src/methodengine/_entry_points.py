@@ -69,21 +69,33 @@ def entry_points(group: str, cache_dir: Path | None) -> list[EntryPoint]:
     """The entry points of ``group``, from the cache while ``sys.path`` is unchanged."""
     if cache_dir is None:
         return _discover(group)
+    from methodengine import _cache
+
     cache = cache_dir / f"entry-points-{group}.json"
     fingerprint = _fingerprint()
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored["format"] == _FORMAT and stored["fingerprint"] == fingerprint:
-            return [EntryPoint(*row) for row in stored["entry_points"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    trusted = _cache.trusted_dir(cache_dir)
+    if trusted:
+        stored = _cached(_cache.read(cache), fingerprint)
+        if stored is not None:
+            return stored
     found = _discover(group)
-    payload = {"format": _FORMAT, "fingerprint": fingerprint, "entry_points": [list(ep) for ep in found]}
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(payload), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # an unwritable cache only costs speed
+    if trusted:
+        payload = {"format": _FORMAT, "fingerprint": fingerprint, "entry_points": [list(ep) for ep in found]}
+        _cache.write(cache, json.dumps(payload).encode("utf-8"))
     return found
+
+
+def _cached(blob: bytes | None, fingerprint: list[list[Any]]) -> list[EntryPoint] | None:
+    """The stored list when it is JSON of the expected shape for this ``sys.path``; JSON cannot run code."""
+    if blob is None:
+        return None
+    try:
+        stored = json.loads(blob)
+        if stored["format"] != _FORMAT or stored["fingerprint"] != fingerprint:
+            return None
+        rows = [EntryPoint(*row) for row in stored["entry_points"]]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if all(isinstance(ep.name, str) and isinstance(ep.value, str) for ep in rows):
+        return rows
+    return None

@@ -1,14 +1,17 @@
 """Finding the grammar and building its LALR parser once per machine.
 
 Building the parse tables takes far longer than parsing a recipe, so the
-built parser is pickled into the user's cache directory (never into
+built parse table is kept in the user's cache directory (never in
 site-packages, which may be read-only) under a key made of the grammar text,
-lark's version and Python's, and reloaded from there on every later run.
+lark's version and Python's, and reloaded from there on every later run. It
+is stored as plain data, not a pickle, and read only from a folder and file
+that nobody else can write (see ``_cache``).
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+import marshal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,21 +83,84 @@ class _IndentPostLexer(Indenter):
             )
 
 
+_PLAIN = (str, int, bool, type(None), float)
+
+
+def _is_plain(value: object) -> bool:
+    """True when ``value`` is only dicts, lists, tuples, strings, numbers and None.
+
+    marshal can also load code objects; they are never run, but a table that holds
+    anything else is not one this module wrote, so it is not used.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.keys())  # type: ignore[attr-defined]
+            stack.extend(item.values())  # type: ignore[attr-defined]
+        elif kind is list or kind is tuple:
+            stack.extend(item)  # type: ignore[arg-type]
+        elif kind not in _PLAIN:
+            return False
+    return True
+
+
+def _cache_key(grammar: str) -> bytes:
+    import lark
+
+    text = f"{grammar}\0lark {lark.__version__}\0python {sys.version_info[:2]}\0format {_FORMAT}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest().encode("ascii")
+
+
+_FORMAT = 2
+_MAGIC = b"methodengine-parser\n"
+
+
+def _load_cached(blob: bytes | None, key: bytes, **attached: Any) -> Lark | None:
+    """The parser from a cache file's bytes, or None when they are not a table for this grammar."""
+    if blob is None or not blob.startswith(_MAGIC + key + b"\n"):
+        return None
+    try:
+        table = marshal.loads(blob[len(_MAGIC) + len(key) + 1 :])
+        if type(table) is not dict or not _is_plain(table):
+            return None
+        return Lark._load_from_dict(table["data"], table["memo"], **attached)
+    except Exception:  # a damaged table of any shape only means: build it again
+        return None
+
+
 def build_parser(transformer: Transformer[Any, Any], postlex: _IndentPostLexer) -> Lark:
     """The LALR parser with the builder inlined, loaded from the cache when it is there.
 
-    lark keys its cache on the grammar text, the options, its own version and
-    Python's, and rebuilds (and rewrites) the cache file when any differ or
-    the file cannot be read.
+    The cached table is lark's own plain-data serialisation (``memo_serialize``) stored
+    with marshal, never a pickle, so a planted file cannot run code. It is keyed on the
+    grammar text, lark's version and Python's; the builder and post-lexer are objects,
+    not data, and are attached again on every load.
     """
+    from lark.grammar import Rule
+    from lark.lark import _LOAD_ALLOWED_OPTIONS
+    from lark.lexer import TerminalDef
+
+    from methodengine import _cache
+
     grammar = grammar_path().read_text(encoding="utf-8")
-    options: dict[str, Any] = {"transformer": transformer, "postlex": postlex}
-    cache: str | bool = False
+    attached: dict[str, Any] = {"transformer": transformer, "postlex": postlex}
+    key = _cache_key(grammar)
     directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        if os.access(directory, os.W_OK):
-            cache = str(directory / f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache")
-    except OSError:
-        pass  # an unwritable cache only costs speed
-    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, cache=cache, **options)
+    trusted = _cache.trusted_dir(directory)
+    path = directory / f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache"
+    if trusted:
+        loaded = _load_cached(_cache.read(path), key, **attached)
+        if loaded is not None:
+            return loaded
+    parser = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, **attached)
+    if trusted:
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
+        try:
+            blob = marshal.dumps({"data": data, "memo": memo})
+        except ValueError:
+            return parser  # a lark that serialises objects marshal cannot hold: no cache, only slower
+        _cache.write(path, _MAGIC + key + b"\n" + blob)
+    return parser
