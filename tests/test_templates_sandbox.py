@@ -115,10 +115,14 @@ def test_a_symlinked_templates_folder_itself_is_fine(tmp_path):
         ("{{ 9 ** (9**9) }}", "bits"),
         ("{{ 'x' * 10**9 }}", "repetition of 1,000,000,000"),
         ("{{ [1] * 10**9 }}", "repetition"),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            "made by ~; at most 1,000,000",
+        ),
         ("{% for i in range(10000) %}{{ 'x' * 1000 }}{% endfor %}", "output is over 5,000,000"),
         ("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}", "longer than 5 seconds"),
     ],
-    ids=["nested-range", "power", "string-repeat", "list-repeat", "output", "slow-loops"],
+    ids=["nested-range", "power", "string-repeat", "list-repeat", "concat-doubling", "output", "slow-loops"],
 )
 def test_a_template_asking_for_too_much_is_stopped_with_its_file_and_line(tmp_path, source, message):
     templates = card_template(tmp_path, "{{ card.title }}\n" + source + "\n")
@@ -138,3 +142,18 @@ def test_work_within_the_limits_renders(tmp_path):
     result, _ = cards(card_template(tmp_path, source))
     assert result.returncode == 0, result.stderr
     assert "Informatieronde 1267650600228229401496703205376 10000 abababc\n" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_the_built_in_templates_render_the_same_in_the_bounded_sandbox(tmp_path, fmt):
+    (tmp_path / "empty").mkdir()
+    plain = subprocess.run(
+        [sys.executable, "-m", "methodengine", "cards", str(INCIDENT), "-f", fmt],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "METHODENGINE_LOAD_PLUGINS": ""},
+    )
+    sandboxed, _ = cards(tmp_path / "empty", "-f", fmt)
+    assert sandboxed.returncode == plain.returncode == 0, sandboxed.stderr
+    assert sandboxed.stdout == plain.stdout

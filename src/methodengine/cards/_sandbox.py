@@ -20,6 +20,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
@@ -193,10 +194,46 @@ class _Range(Sequence[int]):
         return repr(self._items)
 
 
+def _bounded_join(join: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Jinja's ``~`` (a join of its operands), refusing a result past :data:`MAX_SEQUENCE`.
+
+    ``~`` is no intercepted operator, so a loop doubling a string with it
+    would run out of memory long before the clock stopped it.
+    """
+
+    def bounded(seq: Any) -> str:
+        result = join(seq)
+        if len(result) > MAX_SEQUENCE:
+            raise TemplateLimitError(f"a string of {len(result):,} characters made by ~; at most {MAX_SEQUENCE:,}")
+        return result
+
+    return bounded
+
+
+class _BoundedTemplate(jinja2.Template):
+    """A template whose ``~`` is bounded: its compiled code's join helpers are replaced once loaded."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: jinja2.Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__
+        for name in ("str_join", "markup_join"):
+            if name in namespace:
+                namespace[name] = _bounded_join(namespace[name])
+        return template
+
+
 class LimitedSandbox(SandboxedEnvironment):
     """Jinja's sandbox, bounded: see the module's limits."""
 
     intercepted_binops = frozenset({"**", "*", "+"})
+    template_class = _BoundedTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
