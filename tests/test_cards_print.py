@@ -8,8 +8,10 @@ browser would; it is skipped when Chromium is missing, except in CI
 
 from __future__ import annotations
 
+import html as html_lib
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -87,6 +89,49 @@ def overflowing_cards(html: str) -> tuple[list[str], bytes]:
         if bottom > body.content_box_y() + body.height + 0.5:
             found.append(f"page {number}: {bottom - body.content_box_y():.0f} of {body.height:.0f}px")
     return found, document.write_pdf()
+
+
+LONG_WORD = "Onafhankelijkheidsverklaring" * 7 + "ende"  # 200 letters
+LONG_URL = "https://example.org/" + "/".join(["intervisie-werkvormen"] * 8) + "?bron=" + "x" * 60
+
+
+def long_word_recipe(tmp_path: Path) -> Path:
+    """A phase whose title and script have a 200-letter word and a URL far wider than any card; the summary too."""
+    assert len(LONG_WORD) == 200
+    lines = ["recipe: Lange woorden", f"summary: Zie {LONG_WORD} en {LONG_URL}."]
+    lines += [f"phase Fase {LONG_WORD} (10 min)", f"  say: Begin {LONG_WORD} einde."]
+    lines += [f"  do: Lees {LONG_URL} voor.", f"  tip: {LONG_WORD}"]
+    path = tmp_path / "woorden.mth"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def squashed(text: str) -> str:
+    """Extracted text without the breaks the card put into long words."""
+    return "".join(text.split())
+
+
+def text_past_the_card(html: str) -> list[str]:
+    """Each run of text that WeasyPrint sets wider than its card's content box, with its page."""
+
+    def walk(box):  # type: ignore[no-untyped-def]
+        yield box
+        for child in getattr(box, "children", None) or ():
+            yield from walk(child)
+
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    found = []
+    for number, page in enumerate(weasyprint.HTML(string=html).render().pages, start=1):
+        for card in walk(page._page_box):
+            if getattr(card, "element_tag", None) == "section":
+                right = card.content_box_x() + card.width
+                for box in walk(card):
+                    if isinstance(box, TextBox) and box.position_x + box.width > right + 0.5:
+                        found.append(
+                            f"page {number}: {box.text[:30]}… ends {box.position_x + box.width - right:.0f}px out"
+                        )
+    return found
 
 
 def assert_pages(pdf: bytes, count: int, paper: str) -> None:
@@ -175,6 +220,28 @@ def test_the_example_in_the_docs_is_an_a6_deck_of_the_tool():
     assert "Volgende fase: Incident kiezen, om 19:40" in reader.pages[1].extract_text()
 
 
+def test_long_words_and_urls_wrap_inside_the_card_and_every_letter_prints(tmp_path):
+    recipe = long_word_recipe(tmp_path)
+    html = run("cards", recipe, "--format", "html").decode("utf-8")
+    assert text_past_the_card(html) == []
+    assert overflowing_cards(html)[0] == []
+    reader = pypdf.PdfReader(io.BytesIO(run("cards", recipe, "--format", "pdf")))
+    text = squashed("".join(page.extract_text() for page in reader.pages))
+    # Summary, agenda row, title, script line and tip: all 200 letters of each.
+    assert text.count(LONG_WORD) >= 5
+    assert text.count(squashed(LONG_URL)) == 2
+    width = SIZES["a6"][0]
+    starts: list[float] = []  # where each run of text begins, across its page
+
+    def where(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            starts.append(tm[4] * cm[0] + cm[4])
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=where)
+    assert starts and all(0 <= x < width for x in starts), starts
+
+
 def test_pdf_is_deterministic():
     recipe = ROOT / "recipes" / "progressiegericht.mth"
     assert run("cards", recipe, "--format", "pdf") == run("cards", recipe, "--format", "pdf")
@@ -199,6 +266,26 @@ def chromium() -> str:
             pytest.fail("Chromium is not installed, and CI must run the browser test (apt-get install chromium)")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     return found
+
+
+@pytest.fixture(scope="module")
+def pdftotext() -> str:
+    found = shutil.which("pdftotext")
+    if found is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("pdftotext is missing, and CI must check where Chromium prints (apt-get install poppler-utils)")
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    return found
+
+
+def words_with_boxes(pdftotext: str, pdf: Path) -> list[tuple[str, float, float, float, float, float]]:
+    """Each word poppler finds in ``pdf``: its text, its box, and the width of its page."""
+    out = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        for word in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page[3]):
+            words.append((html_lib.unescape(word[5]), *map(float, word.groups()[:4]), float(page[1])))
+    return words
 
 
 def print_with_chromium(browser: str, html: Path, tmp_path: Path) -> bytes:
@@ -247,3 +334,56 @@ def test_chromium_prints_the_html_with_the_same_pages(chromium, recipe, paper, t
     assert expected == cards_in(text)
     printed = print_with_chromium(chromium, html, tmp_path)
     assert_pages(printed, expected, paper)
+
+
+def test_chromium_wraps_long_words_and_urls_inside_the_card(chromium, pdftotext, tmp_path):
+    html = tmp_path / "woorden.html"
+    html.write_bytes(run("cards", long_word_recipe(tmp_path), "--format", "html"))
+    printed = tmp_path / "woorden-chromium.pdf"
+    printed.write_bytes(print_with_chromium(chromium, html, tmp_path))
+    words = words_with_boxes(pdftotext, printed)
+    assert [w for w in words if w[3] > w[5] + 0.5 or w[1] < -0.5] == []  # nothing past the page's edges
+    text = squashed("".join(w[0] for w in words))
+    assert text.count(LONG_WORD) >= 5
+    assert text.count(squashed(LONG_URL)) == 2
+
+
+# ---------------------------------------------------------------- progress on a terminal
+
+
+class _Terminal(io.StringIO):
+    def __init__(self, terminal: bool) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+def html_of_incident() -> str:
+    return run("cards", ROOT / "recipes" / "incidentmethode.mth", "--format", "html").decode("utf-8")
+
+
+def _pdf_with_stderr(monkeypatch: pytest.MonkeyPatch, terminal: bool, after: float) -> str:
+    import sys
+
+    from methodengine.cards import render
+
+    monkeypatch.setattr(render, "PROGRESS_AFTER", after)
+    stderr = _Terminal(terminal)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert render.html_to_pdf(html_of_incident()).startswith(b"%PDF-")
+    return stderr.getvalue()
+
+
+def test_a_long_pdf_render_says_so_on_a_terminal(monkeypatch):
+    said = _pdf_with_stderr(monkeypatch, terminal=True, after=0.0)
+    lines = said.splitlines()
+    assert lines[0] == f"methodengine: rendering {cards_in(html_of_incident())} cards to PDF\u2026"
+    assert re.fullmatch(r"methodengine: PDF done in \d+\.\d s", lines[1]), lines
+    assert len(lines) == 2
+
+
+@pytest.mark.parametrize(("terminal", "after"), [(False, 0.0), (True, 60.0)], ids=["not-a-terminal", "quick"])
+def test_a_pdf_render_is_silent_on_a_pipe_or_when_quick(monkeypatch, terminal, after):
+    assert _pdf_with_stderr(monkeypatch, terminal, after) == ""
