@@ -160,7 +160,8 @@ LINE_CHARACTERS = st.one_of(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(LINE_CHARACTERS, max_size=40).map("".join), st.data())
+# A byte order mark at the very start of a file is no part of its first line (see test_malformed).
+@given(st.lists(LINE_CHARACTERS, max_size=40).map("".join).filter(lambda s: not s.startswith("\ufeff")), st.data())
 def test_the_caret_column_is_the_display_width_of_the_shown_prefix(line: str, data: st.DataObject) -> None:
     column = data.draw(st.integers(1, len(line) + 1))
     shown_line, caret = caret_line(line, column)
