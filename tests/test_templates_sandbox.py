@@ -157,3 +157,42 @@ def test_the_built_in_templates_render_the_same_in_the_bounded_sandbox(tmp_path,
     sandboxed, _ = cards(tmp_path / "empty", "-f", fmt)
     assert sandboxed.returncode == plain.returncode == 0, sandboxed.stderr
     assert sandboxed.stdout == plain.stdout
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ 'x'|center(10**9) }}", "center() given 1,000,000,000"),
+        ("{{ '%1000000000s'|format('x') }}", "a format with a width"),
+        ("{{ '%*s'|format(10**9, 'x') }}", "a format with a width"),
+        ("{{ '%1000000000s' % 'x' }}", "a format with a width"),
+        ("{{ '{:>1000000000}'.format('x') }}", "a format with a width"),
+        ("{{ 'x'.ljust(10**9) }}", "ljust() given 1,000,000,000"),
+        ("{{ ('x' * 1000)|replace('x', 'y' * 100000) }}", "replace() making 100,000,000"),
+        ("{{ ('x' * 1000).replace('x', 'y' * 100000) }}", "replace() making 100,000,000"),
+        ("{{ range(10000)|join('y' * 100000) }}", "join() making over 1,000,000,000"),
+        ("{{ ('y' * 100000).join(range(10000)|map('string')|list) }}", "join() making over 1,000,000,000"),
+        ("{{ ('a\\n' * 1000)|indent('y' * 100000) }}", "repetition of 100,100,000"),
+    ],
+    ids=["center", "printf-width", "printf-star", "percent", "str-format", "ljust", "replace-filter",
+         "replace-method", "join-filter", "join-method", "indent"],
+)  # fmt: skip
+def test_a_filter_or_method_asked_for_a_huge_string_is_stopped_before_it_builds_it(tmp_path, source, message):
+    templates = card_template(tmp_path, "{{ card.title }}\n" + source + "\n")
+    result, seconds = cards(templates)
+    assert result.returncode == 1, result.stderr
+    assert seconds < 10
+    assert "text/card.txt:2: " in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_filters_and_methods_within_the_limits_still_work(tmp_path):
+    source = (
+        "{{ 'ab'|center(6) }}|{{ '%5s'|format('x') }}|{{ '%-3s|' % 'y' }}{{ 'x'.ljust(3) }}|"
+        "{{ 'aaa'|replace('a', 'bc') }}|{{ [1, 2]|join('-') }}|{{ '{:>4}'.format('z') }}"
+    )
+    templates = card_template(tmp_path, "{{ card.title }}\n" + source + "\n")
+    result, _ = cards(templates)
+    assert result.returncode == 0, result.stderr
+    assert "  ab  |    x|y  |x  |bcbcbc|1-2|   z" in result.stdout

@@ -15,7 +15,9 @@ template so that the error names the template's file and line.
 from __future__ import annotations
 
 import errno
+import functools
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -43,6 +45,13 @@ MAX_SECONDS = 5.0
 
 _CHECK_EVERY = 1_000
 """Items of a ``range()`` walked between two looks at the clock."""
+
+
+_HUGE_WIDTH = re.compile(r"\d{7,}")
+"""A width or precision in a format string (``%1000000000s``, ``{:>1000000000}``) of a million or more."""
+
+_STAR_WIDTH = re.compile(r"%[-+ #0]*(\d*\.)?\*")
+"""A printf width or precision taken from the arguments (``'%*s' % (10**9, 'x')``), which no card needs."""
 
 
 class TemplateLimitError(SecurityError):
@@ -232,12 +241,15 @@ class _BoundedTemplate(jinja2.Template):
 class LimitedSandbox(SandboxedEnvironment):
     """Jinja's sandbox, bounded: see the module's limits."""
 
-    intercepted_binops = frozenset({"**", "*", "+"})
+    intercepted_binops = frozenset({"**", "*", "+", "%"})
     template_class = _BoundedTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.globals["range"] = self._range
+        # Filters are looked up in this mapping when a template is compiled, so bounding them here
+        # bounds every use; the wrapper keeps each filter's pass-context marks.
+        self.filters = {name: _bounded_filter(name, func) for name, func in self.filters.items()}
         self._deadline = time.monotonic() + MAX_SECONDS
 
     def check_time(self) -> None:
@@ -258,9 +270,33 @@ class LimitedSandbox(SandboxedEnvironment):
         elif operator == "*":
             _check_repeat(left, right)
             _check_repeat(right, left)
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left)
         elif operator == "+" and _sized(left) and _sized(right) and len(left) + len(right) > MAX_SEQUENCE:
             raise TemplateLimitError(f"a result of {len(left) + len(right):,} items; at most {MAX_SEQUENCE:,}")
         return self.binop_table[operator](left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """A call from the template (``'x'.ljust(n)``, ``s.replace(a, b)``, ``'{:>9}'.format(x)``), bounded.
+
+        The arguments are looked at first, so that a call which would build a huge string is
+        refused before it takes the memory; the result is measured too.
+        """
+        __self.check_time()
+        if getattr(__obj, "__func__", None) is LimitedSandbox._range:
+            return super().call(__context, __obj, *args, **kwargs)  # bounded on its own terms
+        # The sandbox hands out str.format wrapped; the string it formats is the wrapped method's owner.
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        name = getattr(__obj, "__name__", "")
+        if isinstance(owner, str):
+            if name in ("format", "format_map"):
+                _check_format(owner)
+            elif name == "replace" and len(args) >= 2:
+                _check_replace(owner, *args[:3])
+            elif name == "join" and args:
+                _check_join(args[0], owner)
+        _check_numbers(name or "a call", list(args) + list(kwargs.values()))
+        return _checked_size(name or "a call", super().call(__context, __obj, *args, **kwargs))
 
     def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
         """``template`` rendered within the time and output bounds; the clock starts here."""
@@ -296,3 +332,60 @@ def _check_power(left: Any, right: Any) -> None:
 def _check_repeat(sequence: Any, times: Any) -> None:
     if _sized(sequence) and isinstance(times, int) and len(sequence) * times > MAX_SEQUENCE:
         raise TemplateLimitError(f"a repetition of {len(sequence) * times:,} items; at most {MAX_SEQUENCE:,}")
+
+
+def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses arguments asking for a huge result (``center(10**9)``) and huge results."""
+    passes_something = getattr(func, "jinja_pass_arg", None) is not None
+
+    @functools.wraps(func)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        given = args[1:] if passes_something else args
+        value, rest = (given[0], list(given[1:]) + list(kwargs.values())) if given else (None, [])
+        if name == "format" and isinstance(value, str):
+            _check_format(value)
+        elif name == "replace" and isinstance(value, str) and len(rest) >= 2:
+            _check_replace(value, *rest[:3])
+        elif name == "join" and rest and isinstance(rest[0], str):
+            _check_join(value, rest[0])
+        elif name == "indent" and isinstance(value, str) and rest and isinstance(rest[0], str):
+            _check_repeat(rest[0], value.count("\n") + 1)
+        _check_numbers(name, rest)
+        return _checked_size(name, func(*args, **kwargs))
+
+    return bounded
+
+
+def _check_numbers(what: str, values: Sequence[Any]) -> None:
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SEQUENCE:
+            raise TemplateLimitError(f"{what}() given {value:,}; at most {MAX_SEQUENCE:,}")
+
+
+def _check_format(text: str) -> None:
+    if _HUGE_WIDTH.search(text) or _STAR_WIDTH.search(text):
+        raise TemplateLimitError(f"a format with a width or precision of {MAX_SEQUENCE:,} or more, or a * width")
+
+
+def _check_replace(text: str, old: Any, new: Any, count: Any = -1) -> None:
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return
+    found = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    size = len(text) + found * (len(new) - len(old))
+    if size > MAX_SEQUENCE:
+        raise TemplateLimitError(f"replace() making {size:,} characters; at most {MAX_SEQUENCE:,}")
+
+
+def _check_join(items: Any, separator: str) -> None:
+    if _sized(items) or isinstance(items, _Range):
+        size = len(items) * len(separator)
+        if size > MAX_SEQUENCE:
+            raise TemplateLimitError(f"join() making over {size:,} characters; at most {MAX_SEQUENCE:,}")
+
+
+def _checked_size(what: str, result: Any) -> Any:
+    if _sized(result) and len(result) > MAX_SEQUENCE:
+        raise TemplateLimitError(f"{what}() made {len(result):,} items; at most {MAX_SEQUENCE:,}")
+    return result
