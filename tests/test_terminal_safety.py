@@ -113,6 +113,18 @@ def test_html_cards_carry_no_raw_markup() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
+@pytest.mark.parametrize("raw", [raw for raw in ESCAPES if raw != "\r"])  # a CR ends a line in a recipe
+def test_html_cards_show_control_characters_escaped(raw: str) -> None:
+    # Autoescape leaves an ESC or a bidi override alone; it must not reach a terminal or a PDF raw.
+    recipe = methodengine.parse(RECIPE.format(raw=raw))
+    from methodengine.cards.plan import CardOptions
+    from methodengine.cards.render import render
+
+    html = render(recipe, CardOptions(), "html")
+    assert_safe(html)
+    assert ESCAPES[raw] in html
+
+
 # ---------------------------------------------------------------- carets
 
 

@@ -156,8 +156,9 @@ def render_plan(
     try:
         template = env.get_template(name)
         if isinstance(env, _sandbox.LimitedSandbox):
-            return env.render(template, context)
-        return template.render(context)
+            rendered = env.render(template, context)
+        else:
+            rendered = template.render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except _sandbox.TemplateRefused as exc:
@@ -167,6 +168,10 @@ def render_plan(
     except failures as exc:
         where = _template_line(exc)
         raise CardTemplateError(f"{where}{type(exc).__name__}: {exc}") from None
+    # Autoescape escapes markup, not control characters: an ESC in a title would still reach a
+    # terminal that shows the HTML (and is no valid character in XML). Text and Markdown escape
+    # theirs as they are filled in; HTML holds none of its own, so the whole page is made safe.
+    return shown(rendered) if fmt == "html" else rendered
 
 
 def _style_items() -> list[tuple[str, float]]:
