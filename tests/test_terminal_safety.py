@@ -222,3 +222,22 @@ def test_many_diagnostics_in_one_long_line_cost_the_line_once() -> None:
     for d in diagnostics:
         render(d, {"p": text})
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["cards", "{recipe}", "--start", "1\x1b]0;pwned\x07"],
+        ["cards", "{recipe}", "--format", "x\x1b[2J"],
+        ["schedule", "{recipe}", "--start", "2027-01-\x9b31m"],
+        ["ch\x1b[2Jeck"],
+    ],
+    ids=["option-value", "format-name", "date", "command-name"],
+)
+def test_usage_errors_quote_what_was_typed_escaped(tmp_path: Path, args: list[str]) -> None:
+    path = tmp_path / "r.mth"
+    path.write_text(RECIPE.format(raw=""), encoding="utf-8")
+    result = run(*(a.format(recipe=path) for a in args))
+    assert result.exit_code == 2
+    assert_safe(result.output)
+    assert "\\x1b" in result.output or "\\x9b" in result.output

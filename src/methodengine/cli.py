@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -43,13 +44,23 @@ class _Group(click.Group):
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            raise _escaped(exc) from None
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 _flush_stdout()
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except click.ClickException as exc:
+            raise _escaped(exc) from None
+        except (click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
@@ -65,6 +76,14 @@ class _Group(click.Group):
             raise OutputError(where, exc.strerror or str(exc)) from None
         except Exception as exc:
             _internal_error(ctx, exc)
+
+
+def _escaped(exc: click.ClickException) -> click.ClickException:
+    """``exc`` with the control characters of what it quotes back (an option's value, a name) escaped."""
+    from methodengine._terminal import shown
+
+    exc.message = shown(exc.message)
+    return exc
 
 
 def _flush_stdout() -> None:
