@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from _cli import run
 
 import methodengine
 from methodengine import timing
 from methodengine.cards.plan import CardOptions, build_plan, schedule
-from methodengine.cli import main
 from methodengine.hookspecs import hookimpl
 from methodengine.methods import OutputFormat
 from methodengine.model import Range
@@ -28,14 +27,6 @@ BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
 INSPIRATION = ROOT / "recipes" / "inspiratiegroep.mth"
 PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
 JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def ok(*args: str | Path) -> str:

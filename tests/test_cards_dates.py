@@ -9,21 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from methodengine.cli import main
+from _cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = ROOT / "recipes"
 START = "2027-01-11"
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def cards(name: str, *args: str) -> bytes:

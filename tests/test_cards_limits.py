@@ -16,23 +16,14 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from click.testing import CliRunner
+from _cli import run
 
 from methodengine.cards import layout
-from methodengine.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
 BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
 PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def with_summary(tmp_path: Path, summary: str) -> Path:

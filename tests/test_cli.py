@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from _cli import run
 
 import methodengine
-from methodengine.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
@@ -46,14 +45,6 @@ recipe: Kort
 duration: 60 min
 phase Vragen (30 min)
 """
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture

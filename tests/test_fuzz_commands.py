@@ -15,8 +15,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from _cli import runner
 from _mutations import RECIPES, mutated
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,19 +44,12 @@ _CONTROLS = {chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} - {"\t", 
 _SECONDS = 20
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        return CliRunner()
-
-
 def _run(args: list[str], text: str) -> tuple[int, bytes, str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mutated.mth"
         path.write_text(text, encoding="utf-8")
         began = time.monotonic()
-        result = _runner().invoke(main, [*args, str(path)], catch_exceptions=True)
+        result = runner().invoke(main, [*args, str(path)], catch_exceptions=True)
         took = time.monotonic() - began
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"{args}: {type(result.exception).__name__}: {result.exception}") from result.exception

@@ -17,10 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from _cli import run
 
 from methodengine import limits
-from methodengine.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
@@ -36,14 +35,6 @@ COMMANDS = {
     "plugins": ["plugins"],
     "plugins --json": ["plugins", "--json"],
 }
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def _environment() -> dict[str, str]:

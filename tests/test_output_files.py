@@ -18,21 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from methodengine.cli import main
+from _cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, chown)")
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def cards(target: str | Path, recipe: Path = INCIDENT):  # type: ignore[no-untyped-def]

@@ -9,23 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from methodengine.cli import main
+from _cli import run
 
 icalendar = pytest.importorskip("icalendar")
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = ROOT / "recipes"
 WITH_TRAJECTORY = ["backstagegroep", "incidentmethode", "inspiratiegroep", "jobcoaching", "progressiegericht"]
-
-
-def run(*args: str | Path):  # type: ignore[no-untyped-def]
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def schedule(name: str, *args: str | Path):  # type: ignore[no-untyped-def]
