@@ -173,7 +173,11 @@ LINE_CHARACTERS = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 # A byte order mark at the very start of a file is no part of its first line (see test_malformed).
-@given(st.lists(LINE_CHARACTERS, max_size=40).map("".join).filter(lambda s: not s.startswith("\ufeff")), st.data())
+# An empty text (an empty or refused file) shows no line at all: see test_an_empty_text_shows_no_line.
+@given(
+    st.lists(LINE_CHARACTERS, min_size=1, max_size=40).map("".join).filter(lambda s: not s.startswith("\ufeff")),
+    st.data(),
+)
 def test_the_caret_column_is_the_display_width_of_the_shown_prefix(line: str, data: st.DataObject) -> None:
     column = data.draw(st.integers(1, len(line) + 1))
     shown_line, caret = caret_line(line, column)
@@ -241,3 +245,11 @@ def test_usage_errors_quote_what_was_typed_escaped(tmp_path: Path, args: list[st
     assert result.exit_code == 2
     assert_safe(result.output)
     assert "\\x1b" in result.output or "\\x9b" in result.output
+
+
+def test_an_empty_text_shows_no_line() -> None:
+    # A refused file (over 5 MB, /dev/zero) is shown as nothing: no blank line with a caret under it.
+    assert render(error("the file is larger than 5 MB", Position("p", 1, 1), hint="h"), "").split("\n") == [
+        "p:1:1: error: the file is larger than 5 MB",
+        "  hint: h",
+    ]

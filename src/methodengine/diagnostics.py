@@ -77,7 +77,7 @@ def render(diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None
     pos = diagnostic.position
     if isinstance(source, Mapping):
         source = source.get(pos.path) if pos is not None else None
-    if source is not None and pos is not None:
+    if source and pos is not None:  # an empty text (a refused file) has no line to show
         lines = _lines(source)
         if 1 <= pos.line <= len(lines):
             text, columns = expand(lines[pos.line - 1], 4)
