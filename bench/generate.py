@@ -2,7 +2,7 @@
 
     python bench/generate.py [--out DIR] [--phases N]
 
-``large.mth`` is a recipe with hundreds of phases (400 by default), some of
+``large.mth`` is a recipe with the most phases a recipe may have (100), some of
 them inside ``rounds`` blocks, each with ``lead``/``speak``/``listen``, a
 ``when``, several script lines and now and then a ``per ROLE`` time box, plus
 roles and a trajectory with stages. ``large.toml`` carries the same content
@@ -473,7 +473,7 @@ trajectory
 """
 
 
-def write_all(out: Path, phases: int = 400) -> dict[str, Path]:
+def write_all(out: Path, phases: int = 100) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "large.mth": large_mth(phases),
@@ -493,7 +493,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--out", type=Path, default=HERE / "out", help="output directory (default: bench/out, git-ignored)"
     )
-    parser.add_argument("--phases", type=int, default=400, help="phases in large.mth (default: 400)")
+    parser.add_argument(
+        "--phases", type=int, default=100, help="phases in large.mth (default: 100, the most a recipe may have)"
+    )
     args = parser.parse_args(argv)
     for path in write_all(args.out, args.phases).values():
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
