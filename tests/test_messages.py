@@ -42,7 +42,7 @@ def test_check_prints_a_hint_under_every_error_of_the_malformed_corpus(path: Pat
 @pytest.mark.parametrize(
     ("line", "message", "hint"),
     [
-        ("group:a 6", "unexpected `a` in the value of `group`", "or did you mean `groups`?"),
+        ("group:a 6", "unexpected `a` in the value of `group`", "`group` takes a number or a range such as `4-7`"),
         ("phasenbrenger (10 min)", "`phasenbrenger` is `phase` glued to `nbrenger`", "put a space after `phase`"),
         ("phasenbrenger", "`phasenbrenger` is `phase` glued to `nbrenger`", "put a space after `phase`"),
         ("rolekt voorzitter: G", "`rolekt` is `role` glued to `kt`", "a role has one id before its colon"),
@@ -56,6 +56,16 @@ def test_a_key_or_keyword_glued_to_what_follows_says_so(line: str, message: str,
         methodengine.parse(f"recipe: X\n{line}\n")
     assert message in info.value.message
     assert info.value.hint and hint in info.value.hint
+
+
+def test_only_a_line_in_a_block_is_offered_the_text_key_of_nearly_the_same_name() -> None:
+    # `groups:` is a phase's key: in the header, `group: a 6` means the group size, written wrong.
+    with pytest.raises(RecipeError) as header:
+        methodengine.parse("recipe: X\ngroup:a 6\n")
+    assert header.value.hint and "groups" not in header.value.hint
+    with pytest.raises(RecipeError) as phase:
+        methodengine.parse("recipe: X\nphase A (5 min)\n  group: alleen\n")
+    assert phase.value.hint and "did you mean `groups`?" in phase.value.hint
 
 
 def test_a_space_after_the_keyword_still_reads_as_before() -> None:

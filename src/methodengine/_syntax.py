@@ -225,9 +225,10 @@ def _bad_value(
         return RecipeSyntaxError(f"the value of `{key}` is incomplete", position, hint=f"`{key}` takes {wants}")
     word = _word_at(line, position.column) or found
     # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
+    # Those text keys belong in blocks, so a header line (not indented) is not offered one.
     near = closest(key, _TEXT_KEYS - {key})
     hint = f"`{key}` takes {wants}"
-    if near and not value.strip()[:1].isdigit():
+    if near and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
         hint += f"; or did you mean `{near}`?"
     return RecipeSyntaxError(f"unexpected `{word}` in the value of `{key}`", position, hint=hint)
 
