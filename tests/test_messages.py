@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import methodengine
 from methodengine import RecipeError
 from methodengine.cli import main
-from methodengine.schedule.plan import MAX_SKIPS
+from methodengine.limits import MAX_SKIPS
 
 icalendar = pytest.importorskip("icalendar")
 

@@ -55,3 +55,9 @@ rounds block once per round (at the block's highest count, or --rounds), summed 
 MAX_CARDS = 150
 """The most cards in a deck (overview, phases, checkpoints, roles, trajectory), before long cards are
 continued on more."""
+
+MAX_SKIPS = 366
+"""Skipped dates a plan takes: a day's holidays for a year, or a series' holidays for many years.
+
+Each skipped date a meeting falls on moves it and all later ones, so thousands of them push a
+series centuries on without a word; more than this is a usage error instead."""

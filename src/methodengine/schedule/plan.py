@@ -42,7 +42,7 @@ from dateutil.relativedelta import relativedelta
 
 from methodengine import _units, timing
 from methodengine._terminal import shown
-from methodengine.limits import MAX_EVENTS, MAX_MEETINGS
+from methodengine.limits import MAX_EVENTS, MAX_MEETINGS, MAX_SKIPS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage, Trajectory
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
@@ -113,13 +113,6 @@ def parse_period(text: str) -> Period:
     if amount < 1:
         raise ValueError(f"a cadence of {amount} {unit_text} never moves on; give at least 1")
     return Period(Range.of(amount), unit)  # type: ignore[arg-type]
-
-
-MAX_SKIPS = 366
-"""Skipped dates a plan takes: a day's holidays for a year, or a series' holidays for many years.
-
-Each skipped date a meeting falls on moves it and all later ones, so thousands of them push a
-series centuries on without a word; more than this is a usage error instead."""
 
 
 def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
