@@ -12,12 +12,12 @@ import pytest
 from _cli import run
 
 import methodengine
-from methodengine import timing
-from methodengine.cards.plan import CardOptions, build_plan, schedule
-from methodengine.hookspecs import hookimpl
-from methodengine.methods import OutputFormat
+from methodengine.checking.resolution import resolve
+from methodengine.hooks.contract import OutputFormat
+from methodengine.hooks.specs import hookimpl
 from methodengine.model import Range
-from methodengine.resolution import resolve
+from methodengine.planning import timing
+from methodengine.planning.meeting_plan import CardOptions, build_plan, schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
@@ -517,7 +517,7 @@ class _CardPlugin:
 
 @pytest.fixture
 def card_plugin(tmp_path, monkeypatch):
-    import methodengine.plugins as plugins
+    import methodengine.hooks.manager as plugins
 
     templates = tmp_path / "plugin-templates"
     (templates / "text").mkdir(parents=True)
@@ -551,7 +551,7 @@ def test_plugins_add_formats_and_templates(card_plugin, tmp_path, monkeypatch):
 
 
 def _msgids() -> set[str]:
-    root = ROOT / "src" / "methodengine" / "cards"
+    root = ROOT / "src" / "methodengine" / "output" / "cards"
     found: set[str] = set()
     single = re.compile(r'(?:\b_|\bgettext)\(\s*"((?:[^"\\]|\\.)*)"')
     plural = re.compile(r'ngettext\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')

@@ -260,7 +260,7 @@ def test_the_dates_fields_are_documented():
 def test_the_plan_from_python_takes_the_dates_as_schedule_does():
     import methodengine
     from methodengine.cards import CardOptions, build_plan
-    from methodengine.resolution import resolve
+    from methodengine.checking.resolution import resolve
     from methodengine.schedule import dated_plan
 
     recipe = resolve(methodengine.load(RECIPES / "jobcoaching.mth")).recipe

@@ -18,7 +18,7 @@ from typing import ClassVar
 import pytest
 from _cli import run
 
-from methodengine.cards import layout
+from methodengine.output.cards import layout
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
@@ -207,7 +207,7 @@ PIXEL = "data:image/png;base64," + (
 
 def test_pdf_of_your_templates_fetches_no_file_and_no_url(tmp_path, monkeypatch, loopback):
     pytest.importorskip("weasyprint")
-    from methodengine.cards import render
+    from methodengine.output.cards import render
 
     base, requests = loopback
     checked: list[str] = []
@@ -248,7 +248,7 @@ def test_pdf_of_your_templates_fetches_no_file_and_no_url(tmp_path, monkeypatch,
 
 
 def test_only_data_urls_pass():
-    from methodengine.cards.render import check_url
+    from methodengine.output.cards.render import check_url
 
     check_url("data:image/png;base64,AAAA")
     check_url("DATA:text/css,p{}")
@@ -324,8 +324,8 @@ def test_the_largest_counts_are_quick():
 
 
 def test_count_bounds_are_the_recipes_own():
-    from methodengine import _build
     from methodengine.commands import cards as command
+    from methodengine.language import builder as _build
 
     assert (command.MAX_COUNT, command.MAX_ROUNDS, command.MAX_MEETINGS) == (
         _build.MAX_COUNT,
@@ -340,8 +340,10 @@ def test_count_bounds_are_the_recipes_own():
 def test_the_command_and_the_package_share_one_definition_of_each_name():
     import methodengine.cards as cards
     from methodengine import i18n
-    from methodengine.cards import constants, plan, render, view
     from methodengine.commands import cards as command
+    from methodengine.output.cards import constants, render
+    from methodengine.output.cards import content as view
+    from methodengine.planning import meeting_plan as plan
 
     assert command.KINDS is constants.KINDS is plan.KINDS is cards.KINDS
     assert command.FORMATS is constants.FORMATS is cards.FORMATS
@@ -360,7 +362,7 @@ def test_the_command_module_loads_neither_the_cards_nor_a_template_engine():
         "import methodengine.commands.cards\n"
         "heavy = ('jinja2', 'babel', 'weasyprint', 'markupsafe', 'attrs', 'attr')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy"
-        " or m.startswith('methodengine.cards.') and m != 'methodengine.cards.constants'))\n"
+        " or m.startswith('methodengine.output.cards.') and m != 'methodengine.output.cards.constants'))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"

@@ -367,7 +367,7 @@ def html_of_incident() -> str:
 def _pdf_with_stderr(monkeypatch: pytest.MonkeyPatch, terminal: bool, after: float) -> str:
     import sys
 
-    from methodengine.cards import render
+    from methodengine.output.cards import render
 
     monkeypatch.setattr(render, "PROGRESS_AFTER", after)
     stderr = _Terminal(terminal)

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from methodengine import parse
-from methodengine.checks import core_checks
+from methodengine.checking.core_checks import core_checks
 from methodengine.diagnostics import Diagnostic, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

@@ -8,7 +8,8 @@ import os
 import stat
 import sys
 
-from methodengine import _cache, _entry_points
+from methodengine import _cache
+from methodengine.hooks import _entry_points
 
 
 def test_the_plugin_list_is_reused_until_a_directory_on_sys_path_changes(tmp_path, monkeypatch):

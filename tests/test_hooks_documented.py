@@ -1,6 +1,6 @@
 """Every hook is documented: a docstring in the specification, and a section with an example in the guide.
 
-A hook specification is any function in ``methodengine.hookspecs`` marked
+A hook specification is any function in ``methodengine.hooks.specs`` marked
 with its ``hookspec`` marker. Its section in ``docs/plugins.md`` is the one
 whose heading names it; the section must hold a code block implementing the
 hook (``@hookimpl`` and ``def NAME(``). The guide's Python examples must
@@ -21,7 +21,7 @@ from pathlib import Path
 import pluggy
 import pytest
 
-from methodengine import hookspecs
+from methodengine.hooks import specs as hookspecs
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "plugins.md"
@@ -89,7 +89,7 @@ def test_the_hook_specifications_are_found():
 @pytest.mark.parametrize("name", hookspec_names())
 def test_every_hook_has_a_docstring(name):
     doc = inspect.getdoc(getattr(hookspecs, name))
-    assert doc and doc.strip(), f"hook `{name}` in methodengine.hookspecs has no docstring"
+    assert doc and doc.strip(), f"hook `{name}` in methodengine.hooks.specs has no docstring"
 
 
 @pytest.mark.parametrize("name", hookspecs_names := hookspec_names())

@@ -141,7 +141,7 @@ def test_a_recipe_larger_than_the_bound_is_refused_with_exit_1(args, tmp_path):
 
 
 def test_dev_zero_is_refused_quickly_after_reading_no_more_than_the_bound():
-    import methodengine._reading as reading
+    import methodengine.language.reading as reading
 
     read = []
     real_read = os.read

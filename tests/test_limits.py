@@ -209,10 +209,10 @@ def test_blank_lines_are_read_in_little_memory():
 
 
 def test_every_bound_is_defined_once_in_limits():
-    from methodengine import _build
     from methodengine.commands import cards as cards_command
     from methodengine.commands import schedule as schedule_command
-    from methodengine.schedule import plan
+    from methodengine.language import builder as _build
+    from methodengine.planning import dated_plan as plan
 
     assert _build.MAX_COUNT is limits.MAX_COUNT and _build.MAX_MINUTES is limits.MAX_MINUTES
     assert cards_command.MAX_COUNT is limits.MAX_COUNT

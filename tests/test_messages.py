@@ -118,9 +118,9 @@ def _read_text_property(data: bytes, name: str) -> str:
 
 @pytest.mark.parametrize("title", ["A;b,c", "Reeks, deel 1; najaar\\2027", "Reeks\nnieuw", "Reeks\x1b]0;x\x07"])
 def test_the_calendar_name_is_escaped_like_the_summary(title: str) -> None:
+    from methodengine.output.schedule.ics import render_ics
+    from methodengine.output.schedule.words import Words
     from methodengine.schedule import dated_plan
-    from methodengine.schedule.ics import render_ics
-    from methodengine.schedule.words import Words
 
     recipe = methodengine.load(str(ROOT / "recipes" / "backstagegroep.mth"))
     recipe = attrs.evolve(recipe, title=title)

@@ -1,10 +1,9 @@
 """The grammar ships: inside the wheel, and found by the installed package.
 
-The grammar lives at the top of the repository (``grammar/recipe.lark``), not
-inside the package, so a wheel that forgets it installs a methodengine that
-cannot read a single recipe. Building takes a few seconds and needs the build
-backend (hatchling) from the package index; the test is skipped only when
-that cannot be fetched.
+The grammar is a data file inside the package (``methodengine/language/recipe.lark``),
+and a wheel that forgets it installs a methodengine that cannot read a single
+recipe. Building takes a few seconds and needs the build backend (hatchling)
+from the package index; the test is skipped only when that cannot be fetched.
 """
 
 from __future__ import annotations
@@ -18,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from methodengine._grammar import grammar_path
+from methodengine.language.parser import grammar_path
 
 ROOT = Path(__file__).resolve().parents[1]
-GRAMMAR_IN_WHEEL = "methodengine/grammar/recipe.lark"
+GRAMMAR_IN_WHEEL = "methodengine/language/recipe.lark"
+GRAMMAR_IN_SOURCE = ROOT / "src" / "methodengine" / "language" / "recipe.lark"
 
 # What pip says when it cannot fetch the build backend: offline, or no index.
 _CANNOT_FETCH = (
@@ -59,7 +59,7 @@ def test_the_wheel_contains_the_grammar(wheel):
         names = archive.namelist()
         assert GRAMMAR_IN_WHEEL in names
         shipped = archive.read(GRAMMAR_IN_WHEEL).decode("utf-8")
-    assert shipped == (ROOT / "grammar" / "recipe.lark").read_text(encoding="utf-8")
+    assert shipped == GRAMMAR_IN_SOURCE.read_text(encoding="utf-8")
 
 
 def test_the_wheel_contains_the_package_and_the_command(wheel):
@@ -67,7 +67,7 @@ def test_the_wheel_contains_the_package_and_the_command(wheel):
         names = set(archive.namelist())
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         scripts = archive.read(entry_points).decode("utf-8")
-    assert {"methodengine/__init__.py", "methodengine/parsing.py", "methodengine/cli.py"} <= names
+    assert {"methodengine/__init__.py", "methodengine/language/parsing.py", "methodengine/cli.py"} <= names
     assert "methodengine = methodengine.cli:main" in scripts
 
 
@@ -82,7 +82,7 @@ def test_the_unpacked_wheel_finds_its_grammar_and_reads_a_recipe(wheel, tmp_path
         import sys
         sys.path.insert(0, {str(site)!r})
         import methodengine
-        from methodengine._grammar import grammar_path
+        from methodengine.language.parser import grammar_path
         assert methodengine.__file__.startswith({str(site)!r}), methodengine.__file__
         print(grammar_path())
         print(methodengine.load({str(recipe)!r}).title)
@@ -102,4 +102,4 @@ def test_the_grammar_is_found_in_this_install():
     path = grammar_path()
     assert path.is_file()
     assert path.name == "recipe.lark"
-    assert path.read_text(encoding="utf-8") == (ROOT / "grammar" / "recipe.lark").read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == GRAMMAR_IN_SOURCE.read_text(encoding="utf-8")

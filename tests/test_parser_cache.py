@@ -14,9 +14,10 @@ from pathlib import Path
 import lark.lark
 import pytest
 
-from methodengine import _cache, parsing
-from methodengine._build import RecipeBuilder
-from methodengine._grammar import _IndentPostLexer, build_parser
+from methodengine import _cache
+from methodengine.language import parsing
+from methodengine.language.builder import RecipeBuilder
+from methodengine.language.parser import _IndentPostLexer, build_parser
 
 RECIPES = sorted((Path(__file__).resolve().parent.parent / "recipes").glob("*.mth"))
 CACHE_NAME = f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache"

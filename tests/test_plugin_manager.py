@@ -20,9 +20,9 @@ from click.testing import CliRunner
 
 import methodengine
 from methodengine import Method, Severity, hookimpl, parse, rule, warning
-from methodengine import plugins as plugin_module
 from methodengine.cli import main
-from methodengine.plugins import load_plugins
+from methodengine.hooks import manager as plugin_module
+from methodengine.hooks.manager import load_plugins
 from methodengine.testing import check_text, isolated_plugins, resolve_text
 
 BUILTINS = ["backstage", "incident", "inspiration", "jobcoaching", "progress"]

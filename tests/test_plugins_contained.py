@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from methodengine import plugins as plugin_module
 from methodengine.cli import main
-from methodengine.parsing import parse
+from methodengine.hooks import manager as plugin_module
+from methodengine.language.parsing import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = ROOT / "recipes"

@@ -5,7 +5,7 @@
 (b) Every accepted way of writing a duration gives the right number of minutes.
 (c) Ranges `low-high` are read as written, and backwards ones are refused where they stand.
 (d) The planned time of a meeting is computed here from the generated agenda itself,
-    independently of methodengine.timing, and compared with ``planned_minutes``.
+    independently of methodengine.planning.timing, and compared with ``planned_minutes``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import methodengine
 from methodengine import Range, Recipe, RecipeError, RecipeValueError, planned_minutes, role_counts
-from methodengine._build import MAX_MINUTES
+from methodengine.language.builder import MAX_MINUTES
 
 
 @pytest.mark.parametrize("path", RECIPES, ids=[p.name for p in RECIPES])

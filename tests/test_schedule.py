@@ -12,6 +12,10 @@ import pytest
 
 from methodengine import load, parse, resolve, schedule
 from methodengine.model import Period, Range, Recipe
+from methodengine.output.schedule.ics import render_ics
+from methodengine.output.schedule.render import render_json, render_markdown, render_text
+from methodengine.output.schedule.words import Words
+from methodengine.planning import dated_plan as plan_module
 from methodengine.schedule import (
     MAX_MEETINGS,
     DatedPlan,
@@ -22,10 +26,6 @@ from methodengine.schedule import (
     parse_period,
     parse_time,
 )
-from methodengine.schedule import plan as plan_module
-from methodengine.schedule.ics import render_ics
-from methodengine.schedule.render import render_json, render_markdown, render_text
-from methodengine.schedule.words import Words
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -113,7 +113,7 @@ def test_the_dutch_catalog_translates_every_label() -> None:
 
     from methodengine.i18n import catalog_path
 
-    package = ROOT / "src" / "methodengine" / "schedule"
+    package = ROOT / "src" / "methodengine" / "output" / "schedule"
     used = {
         m[2] if isinstance(m[2], str) else m[2][0]
         for m in extract_from_dir(str(package), keywords={"_": None, "ngettext": (1, 2)})

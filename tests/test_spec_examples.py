@@ -31,9 +31,9 @@ from methodengine import (
     planned_minutes,
     resolve,
 )
-from methodengine.checks import core_checks
+from methodengine.checking.core_checks import core_checks
 from methodengine.diagnostics import Severity
-from methodengine.timing import role_counts
+from methodengine.planning.timing import role_counts
 
 SPEC = Path(__file__).parent / "spec"
 SKETCH = Path(__file__).resolve().parents[2] / "shared" / "design" / "recipe-language.md"

@@ -106,8 +106,8 @@ def test_schedule_shows_control_characters_escaped(tmp_path: Path, fmt: str) -> 
 def test_html_cards_carry_no_raw_markup() -> None:
     # HTML is Jinja's autoescape's business: recipe text cannot open a tag.
     recipe = methodengine.parse(RECIPE.format(raw="<script>"))
-    from methodengine.cards.plan import CardOptions
-    from methodengine.cards.render import render
+    from methodengine.output.cards.render import render
+    from methodengine.planning.meeting_plan import CardOptions
 
     html = render(recipe, CardOptions(), "html")
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -117,8 +117,8 @@ def test_html_cards_carry_no_raw_markup() -> None:
 def test_html_cards_show_control_characters_escaped(raw: str) -> None:
     # Autoescape leaves an ESC or a bidi override alone; it must not reach a terminal or a PDF raw.
     recipe = methodengine.parse(RECIPE.format(raw=raw))
-    from methodengine.cards.plan import CardOptions
-    from methodengine.cards.render import render
+    from methodengine.output.cards.render import render
+    from methodengine.planning.meeting_plan import CardOptions
 
     html = render(recipe, CardOptions(), "html")
     assert_safe(html)

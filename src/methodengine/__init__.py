@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Any
 from methodengine._version import __version__
 
 if TYPE_CHECKING:
+    from methodengine.checking.resolution import Resolved, check, resolve
     from methodengine.diagnostics import Diagnostic, Severity, error, render, warning
     from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError, RecipeValueError
-    from methodengine.hookspecs import hookimpl
-    from methodengine.methods import Method, OutputFormat, OutputRequest, Rule, rule
+    from methodengine.hooks.contract import Method, OutputFormat, OutputRequest, Rule, rule
+    from methodengine.hooks.manager import Plugins, load_plugins
+    from methodengine.hooks.specs import hookimpl
+    from methodengine.language.parsing import load, parse
     from methodengine.model import (
         EVERYONE,
         Anchor,
@@ -36,10 +39,7 @@ if TYPE_CHECKING:
         Trajectory,
         When,
     )
-    from methodengine.parsing import load, parse
-    from methodengine.plugins import Plugins, load_plugins
-    from methodengine.resolution import Resolved, check, resolve
-    from methodengine.timing import planned_minutes, role_counts
+    from methodengine.planning.timing import planned_minutes, role_counts
 
 # Each public name loads its module on first use (PEP 562), so that `methodengine --version`,
 # `--help` and a plugin's import of `hookimpl` pay only for what they touch.
@@ -50,12 +50,12 @@ _WHERE = {
     "Duration": "methodengine.model",
     "EVERYONE": "methodengine.model",
     "Meeting": "methodengine.model",
-    "Method": "methodengine.methods",
-    "OutputFormat": "methodengine.methods",
-    "OutputRequest": "methodengine.methods",
+    "Method": "methodengine.hooks.contract",
+    "OutputFormat": "methodengine.hooks.contract",
+    "OutputRequest": "methodengine.hooks.contract",
     "Period": "methodengine.model",
     "Phase": "methodengine.model",
-    "Plugins": "methodengine.plugins",
+    "Plugins": "methodengine.hooks.manager",
     "Position": "methodengine.model",
     "Range": "methodengine.model",
     "Recipe": "methodengine.model",
@@ -63,11 +63,11 @@ _WHERE = {
     "RecipeError": "methodengine.errors",
     "RecipeSyntaxError": "methodengine.errors",
     "RecipeValueError": "methodengine.errors",
-    "Resolved": "methodengine.resolution",
+    "Resolved": "methodengine.checking.resolution",
     "Role": "methodengine.model",
     "RoleRef": "methodengine.model",
     "Rounds": "methodengine.model",
-    "Rule": "methodengine.methods",
+    "Rule": "methodengine.hooks.contract",
     "ScriptLine": "methodengine.model",
     "Selector": "methodengine.model",
     "Severity": "methodengine.diagnostics",
@@ -75,17 +75,17 @@ _WHERE = {
     "TimeBox": "methodengine.model",
     "Trajectory": "methodengine.model",
     "When": "methodengine.model",
-    "check": "methodengine.resolution",
+    "check": "methodengine.checking.resolution",
     "error": "methodengine.diagnostics",
-    "hookimpl": "methodengine.hookspecs",
-    "load": "methodengine.parsing",
-    "load_plugins": "methodengine.plugins",
-    "parse": "methodengine.parsing",
-    "planned_minutes": "methodengine.timing",
+    "hookimpl": "methodengine.hooks.specs",
+    "load": "methodengine.language.parsing",
+    "load_plugins": "methodengine.hooks.manager",
+    "parse": "methodengine.language.parsing",
+    "planned_minutes": "methodengine.planning.timing",
     "render": "methodengine.diagnostics",
-    "resolve": "methodengine.resolution",
-    "role_counts": "methodengine.timing",
-    "rule": "methodengine.methods",
+    "resolve": "methodengine.checking.resolution",
+    "role_counts": "methodengine.planning.timing",
+    "rule": "methodengine.hooks.contract",
     "warning": "methodengine.diagnostics",
 }
 

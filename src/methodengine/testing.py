@@ -17,11 +17,11 @@ Example::
 
 from __future__ import annotations
 
+from methodengine.checking.resolution import check, resolve
 from methodengine.diagnostics import Diagnostic
+from methodengine.hooks.manager import Plugins, load_plugins
+from methodengine.language.parsing import parse
 from methodengine.model import Recipe
-from methodengine.parsing import parse
-from methodengine.plugins import Plugins, load_plugins
-from methodengine.resolution import check, resolve
 
 
 def isolated_plugins(*plugins: object, builtins: bool = False) -> Plugins:

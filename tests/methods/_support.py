@@ -26,8 +26,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from methodengine import Diagnostic, Method, Severity
-from methodengine import plugins as plugin_module
 from methodengine.cli import main
+from methodengine.hooks import manager as plugin_module
 from methodengine.testing import check_text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

@@ -11,9 +11,9 @@ import click
 if TYPE_CHECKING:
     from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
+    from methodengine.hooks.manager import Plugins
     from methodengine.model import Recipe
-    from methodengine.plugins import Plugins
-    from methodengine.schedule import ScheduleError
+    from methodengine.planning.dated_plan import ScheduleError
 
 EXIT_RECIPE_ERRORS = 1
 EXIT_INTERNAL = 70
@@ -28,9 +28,9 @@ def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
     terminal. A file that cannot be read (or a FIFO no program writes to) is
     a usage error; one larger than ``limits.MAX_RECIPE_BYTES`` a recipe error.
     """
-    from methodengine._reading import read_limited
     from methodengine.errors import RecipeError
-    from methodengine.parsing import decode, parse
+    from methodengine.language.parsing import decode, parse
+    from methodengine.language.reading import read_limited
 
     try:
         data = read_limited(path)
@@ -47,7 +47,7 @@ def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
 
 def sources(path: Path, text: str, plugins: Plugins | None) -> dict[str | None, str]:
     """Texts by path, so that diagnostics inside a method's base recipe show their line too."""
-    from methodengine.plugins import base_recipe_path
+    from methodengine.hooks.manager import base_recipe_path
 
     found: dict[str | None, str] = {str(path): text}
     if plugins is not None:
@@ -65,9 +65,9 @@ def echo_diagnostics(diagnostics: list[Diagnostic], texts: dict[str | None, str]
 
 def resolved_or_exit(path: Path) -> Recipe:
     """The recipe with its method applied; on errors, report them on stderr and exit 1."""
+    from methodengine.checking.resolution import check, resolve
     from methodengine.errors import RecipeError
-    from methodengine.plugins import get_plugins
-    from methodengine.resolution import check, resolve
+    from methodengine.hooks.manager import get_plugins
 
     text, recipe = read_recipe(path)
     if isinstance(recipe, RecipeError):

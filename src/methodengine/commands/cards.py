@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from methodengine.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
 from methodengine.commands._common import (
     EXIT_RECIPE_ERRORS,
     echo_diagnostics,
@@ -27,6 +26,7 @@ from methodengine.commands._common import (
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
+from methodengine.output.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
 
 if TYPE_CHECKING:
     from methodengine.model import Recipe
@@ -178,7 +178,7 @@ def cards(
       methodengine cards recipes/jobcoaching.mth --start-date 2027-01-11 --only trajectory
       methodengine cards recipes/inspiratiegroep.mth --only phases --format md
     """
-    from methodengine.plugins import get_plugins
+    from methodengine.hooks.manager import get_plugins
 
     if output is not None and str(output) == "-":
         output = None  # standard output, as for `schedule` and `new`
@@ -199,7 +199,7 @@ def cards(
     language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
     _check_counts(recipe, group, rounds, meeting)
 
-    from methodengine.cards import CardOptions
+    from methodengine.planning.meeting_plan import CardOptions
 
     options = CardOptions(
         language=language,
@@ -268,7 +268,7 @@ def _date_options(
             if given:
                 raise click.UsageError(f"{name} needs --start-date: it only changes the dates of the series")
         return None, None, ()
-    from methodengine.schedule.plan import parse_date, parse_dates, parse_period
+    from methodengine.planning.dated_plan import parse_date, parse_dates, parse_period
 
     start_date = parsed_option(parse_date, start_date_text, "--start-date")
     every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
@@ -278,9 +278,9 @@ def _date_options(
 
 def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> dict[str, Any]:
     """The meeting plan; dates that cannot be made are reported as `schedule` reports them."""
-    from methodengine.cards import build_plan
     from methodengine.errors import RecipeError
-    from methodengine.schedule import ScheduleError
+    from methodengine.planning.dated_plan import ScheduleError
+    from methodengine.planning.meeting_plan import build_plan
 
     try:
         return build_plan(recipe, options, method)
@@ -328,8 +328,8 @@ def _warn_overtime(recipe: Recipe, options: Any) -> None:
     """With the counts fixed on the command line, say so when the meeting will not fit its duration."""
     if recipe.duration is None or (options.group is None and options.rounds is None):
         return
-    from methodengine import timing
     from methodengine.model import Range
+    from methodengine.planning import timing
 
     counts = timing.role_counts(recipe, Range.of(options.group) if options.group else None)
     rounds = Range.of(options.rounds) if options.rounds else None
@@ -369,7 +369,7 @@ def _render_builtin(
     templates: Path | None,
     plan: dict[str, Any],
 ) -> str | bytes:
-    from methodengine.cards.render import CardTemplateError, PdfUnavailableError, render
+    from methodengine.output.cards.render import CardTemplateError, PdfUnavailableError, render
 
     dirs: list[str | Path] = [*([templates] if templates else []), *plugin_dirs]
     try:
@@ -385,7 +385,7 @@ def _render_builtin(
 def _render_plugin(
     recipe: Recipe, options: Any, found: Any, templates: Path | None, plan: dict[str, Any]
 ) -> str | bytes:
-    from methodengine.methods import OutputRequest
+    from methodengine.hooks.contract import OutputRequest
 
     request = OutputRequest(
         recipe=recipe,
@@ -406,7 +406,7 @@ def _render_plugin(
         language=options.language,
         plan=plan,
     )
-    from methodengine.plugins import contained
+    from methodengine.hooks.manager import contained
 
     data = None
     with contained(str(found.plugin), f"in format `{found.name}`") as run:  # its prints must not join the output

@@ -31,10 +31,10 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
       methodengine check recipes/incidentmethode.mth
       methodengine check --format short recipes/*.mth
     """
+    from methodengine.checking.resolution import check as run_checks
     from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
-    from methodengine.plugins import get_plugins
-    from methodengine.resolution import check as run_checks
+    from methodengine.hooks.manager import get_plugins
 
     plugins = get_plugins()
     results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []

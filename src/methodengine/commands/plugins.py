@@ -11,7 +11,7 @@ import click
 from methodengine.commands._output import check_output, is_regular_file, output_option, write_output
 
 if TYPE_CHECKING:
-    from methodengine.methods import Method
+    from methodengine.hooks.contract import Method
 
 
 @click.command()
@@ -24,7 +24,7 @@ def plugins(as_json: bool) -> None:
       methodengine plugins
       METHODENGINE_LOAD_PLUGINS= methodengine plugins   # built-ins only
     """
-    from methodengine.plugins import get_plugins
+    from methodengine.hooks.manager import get_plugins
 
     loaded = get_plugins()
     loaded.methods()  # fills in each plugin's methods, and reports conflicts
@@ -69,7 +69,7 @@ def methods(lang: str) -> None:
     """
     import textwrap
 
-    from methodengine.plugins import get_plugins
+    from methodengine.hooks.manager import get_plugins
 
     for method in get_plugins().methods().values():
         click.echo(f"{method.id}: {method.name(lang)}  [plugin {method.plugin}]")
@@ -96,7 +96,7 @@ def new(method: str, output: Path | None, force: bool) -> None:
       methodengine new backstage -o mijn-groep.mth
     """
     from methodengine._suggest import did_you_mean
-    from methodengine.plugins import get_plugins
+    from methodengine.hooks.manager import get_plugins
 
     found = get_plugins().methods()
     chosen = found.get(method)
@@ -128,7 +128,7 @@ def _refuse_broken_base(method: Method) -> None:
     """Exit 1 with the parse error if the method's base recipe does not parse: a starting point must pass `check`."""
     from methodengine.commands._common import echo_diagnostics, fail
     from methodengine.errors import RecipeError
-    from methodengine.plugins import base_recipe_path, get_plugins
+    from methodengine.hooks.manager import base_recipe_path, get_plugins
 
     try:
         get_plugins().base_recipe(method)

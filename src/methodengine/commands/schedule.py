@@ -79,8 +79,14 @@ def schedule(
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
     from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
-    from methodengine.schedule import ScheduleError, dated_plan
-    from methodengine.schedule.plan import parse_date, parse_dates, parse_period, parse_time
+    from methodengine.planning.dated_plan import (
+        ScheduleError,
+        dated_plan,
+        parse_date,
+        parse_dates,
+        parse_period,
+        parse_time,
+    )
 
     start = parsed_option(parse_date, start_text, "--start")
     at = parsed_option(parse_time, at_text, "--at") if at_text is not None else None
@@ -108,14 +114,14 @@ def schedule(
 
 
 def _render(plan, language: str, fmt: str) -> str | bytes:  # type: ignore[no-untyped-def]
-    from methodengine.schedule.words import Words
+    from methodengine.output.schedule.words import Words
 
     words = Words(language)
     if fmt == "ics":
-        from methodengine.schedule.ics import render_ics
+        from methodengine.output.schedule.ics import render_ics
 
         return render_ics(plan, words)
-    from methodengine.schedule import render
+    from methodengine.output.schedule import render
 
     if fmt == "json":
         return render.render_json(plan, words)

@@ -1,23 +1,11 @@
-"""Dated plans of a trajectory: ``methodengine schedule``, and the dates on the cards.
+"""Deprecated home of the dated plan; kept for plugins for one release.
 
-``dated_plan()`` dates the meetings; ``render`` writes the plan as text,
-Markdown or JSON, and ``ics`` as an iCalendar file.
-
-Example::
-
-    import datetime
-    from methodengine import load, resolve
-    from methodengine.schedule import dated_plan
-
-    recipe = resolve(load("recipes/backstagegroep.mth")).recipe
-    plan = dated_plan(recipe, datetime.date(2027, 1, 11), at=datetime.time(19, 0))
-    for meeting in plan.series:
-        print(meeting.number, meeting.date)
+Use :mod:`methodengine.planning.dated_plan` instead.
 """
 
 from __future__ import annotations
 
-from methodengine.schedule.plan import (
+from methodengine.planning.dated_plan import (
     MAX_MEETINGS,
     AgendaLine,
     DatedPlan,

@@ -2,7 +2,7 @@
 
 The plan is plain data (dicts, lists, strings, numbers), the same for every
 language and output format: ``--format json`` writes it as it is, and the
-card builders in :mod:`methodengine.cards.view` turn it into cards. Its
+card builders in :mod:`methodengine.output.cards.content` turn it into cards. Its
 structure is documented in ``docs/cards.md``.
 
 Times are minutes from the start of the meeting, as ``{"low", "high"}``
@@ -16,7 +16,7 @@ and each "next phase" naming what follows it in any of them.
 
 With a start date (``--start-date``) the plan also holds the dates of the
 series: those of ``methodengine schedule``, made by the same function,
-:func:`methodengine.schedule.dated_plan`.
+:func:`methodengine.planning.dated_plan.dated_plan`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from methodengine import timing
-from methodengine.cards.constants import KINDS
 from methodengine.model import (
     EVERYONE,
     ZERO,
@@ -44,9 +42,11 @@ from methodengine.model import (
     Trajectory,
     When,
 )
+from methodengine.output.cards.constants import KINDS
+from methodengine.planning import timing
 
 if TYPE_CHECKING:
-    from methodengine.schedule import DatedPlan
+    from methodengine.planning.dated_plan import DatedPlan
 
 SCHEMA = "methodengine-cards-plan"
 SCHEMA_VERSION = 1
@@ -186,7 +186,7 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
     Raises RecipeValueError when ``options.rounds`` takes the planned rows past their limit.
     """
     if options.rounds is not None:  # the recipe's own rows are bounded when it is read; --rounds may add more
-        from methodengine._totals import check_rows
+        from methodengine.language.totals import check_rows
 
         check_rows(recipe, options.rounds, options.meeting)
     group = Range.of(options.group) if options.group is not None else None
@@ -469,7 +469,7 @@ def _dated(recipe: Recipe, options: CardOptions) -> DatedPlan | None:
     """
     if options.start_date is None:
         return None
-    from methodengine.schedule import dated_plan
+    from methodengine.planning.dated_plan import dated_plan
 
     trajectory = recipe.trajectory
     meetings = None

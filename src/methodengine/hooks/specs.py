@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import os
 
     from methodengine.diagnostics import Diagnostic
-    from methodengine.methods import Method, OutputFormat
+    from methodengine.hooks.contract import Method, OutputFormat
     from methodengine.model import Recipe
 
 PROJECT = "methodengine"

@@ -25,8 +25,8 @@ from typing import Any
 
 from attrs import frozen
 
-from methodengine.cards import _metrics
-from methodengine.cards.constants import PAPER_SIZES
+from methodengine.output.cards import _metrics
+from methodengine.output.cards.constants import PAPER_SIZES
 
 BASE_PT = 9.5
 """The card's font size on A6, in points; larger paper scales it."""

@@ -1,6 +1,6 @@
 """The bounds on a recipe's totals: phases, roles, script lines, stages, extra meetings, events, rows, cards.
 
-Each value of a recipe is bounded where it is read (``_build``); these are
+Each value of a recipe is bounded where it is read (``builder``); these are
 the bounds on what the values add up to, which is what every command's time
 and memory grow with: a 20 kB recipe can otherwise ask for millions of
 calendar events or planned rows. A total past its bound is an error at the
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import timing
 from methodengine.errors import RecipeValueError
 from methodengine.limits import (
     MAX_CARDS,
@@ -25,6 +24,7 @@ from methodengine.limits import (
     MAX_STAGES,
 )
 from methodengine.model import Checkpoint, Phase, Position, Recipe, Rounds
+from methodengine.planning import timing
 
 _HINT = "the limits are far above any real method; see docs/recipe-language.md#limits"
 

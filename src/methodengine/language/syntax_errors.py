@@ -14,9 +14,9 @@ import unicodedata
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from methodengine._build import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS, glued_keyword_error
 from methodengine._suggest import closest, did_you_mean
 from methodengine.errors import RecipeSyntaxError
+from methodengine.language.builder import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS, glued_keyword_error
 from methodengine.model import Position
 
 _TERMINALS = {

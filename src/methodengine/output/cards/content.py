@@ -95,7 +95,7 @@ class Formatter:
     def date(self, iso: str) -> str:
         """A date of the plan (``2027-01-11``) as ``schedule`` writes it: ``maandag 11 januari 2027``."""
         if self._words is None:
-            from methodengine.schedule.words import Words
+            from methodengine.output.schedule.words import Words
 
             self._words = Words(self.language)
         return self._words.date(datetime.date.fromisoformat(iso))

@@ -21,8 +21,8 @@ _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
 
 def _parser():  # type: ignore[no-untyped-def]
     if "parser" not in _state:
-        from methodengine._build import RecipeBuilder
-        from methodengine._grammar import _IndentPostLexer, build_parser
+        from methodengine.language.builder import RecipeBuilder
+        from methodengine.language.parser import _IndentPostLexer, build_parser
 
         builder, postlex = RecipeBuilder(), _IndentPostLexer()
         _state.update(parser=build_parser(builder, postlex), builder=builder, postlex=postlex)
@@ -59,7 +59,7 @@ def _refuse_lookalike_spaces(text: str, path: str | None) -> None:
     """A no-break space in the indentation would silently change the nesting: refuse it."""
     match = _ODD_SPACE.search(text)
     if match:
-        from methodengine._syntax import lookalike_error
+        from methodengine.language.syntax_errors import lookalike_error
 
         offset = match.start(1)
         line = text.count("\n", 0, offset) + 1
@@ -83,7 +83,7 @@ def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
             try:
                 return parser.parse(prepared)  # type: ignore[attr-defined,no-any-return]
             except UnexpectedInput as exc:
-                from methodengine._syntax import translate
+                from methodengine.language.syntax_errors import translate
 
                 raise translate(exc, prepared, name) from None
             except VisitError as exc:
@@ -101,7 +101,7 @@ def load(path: str | os.PathLike[str]) -> Recipe:
     OSError (a missing or unreadable file, a FIFO no program writes to) is
     left to the caller, which knows whether that is a usage error.
     """
-    from methodengine._reading import read_limited
+    from methodengine.language.reading import read_limited
 
     name = os.fspath(path)
     data = read_limited(name)

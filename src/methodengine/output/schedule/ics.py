@@ -20,8 +20,8 @@ from __future__ import annotations
 import datetime as dt
 
 from methodengine._terminal import shown
-from methodengine.schedule.plan import DatedPlan, PlannedMeeting
-from methodengine.schedule.words import Words
+from methodengine.output.schedule.words import Words
+from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting
 
 PRODID = "-//methodengine//schedule//EN"
 

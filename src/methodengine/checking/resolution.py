@@ -11,13 +11,13 @@ from collections.abc import Iterable, Iterator
 import attrs
 from attrs import frozen
 
-from methodengine import checks
 from methodengine._suggest import did_you_mean
+from methodengine.checking import core_checks as checks
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
-from methodengine.methods import Method, Rule, apply_base
+from methodengine.hooks.contract import Method, Rule, apply_base
+from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins
 from methodengine.model import Recipe, Rounds
-from methodengine.plugins import LOAD_ENV, Plugins, contained, get_plugins
 
 
 @frozen

@@ -16,10 +16,10 @@ from typing import Any, NamedTuple
 import attrs
 from lark import Token, Transformer
 
-from methodengine import _units
 from methodengine._suggest import did_you_mean
-from methodengine._totals import check_totals
 from methodengine.errors import RecipeSyntaxError, RecipeValueError
+from methodengine.language import units as _units
+from methodengine.language.totals import check_totals
 from methodengine.limits import (
     MAX_COUNT,
     MAX_MEETINGS,
@@ -101,7 +101,7 @@ def slug(title: str) -> str:
 
 
 class RecipeBuilder(Transformer):  # type: ignore[type-arg]
-    """Callbacks lark calls as it reduces each rule; see grammar/recipe.lark."""
+    """Callbacks lark calls as it reduces each rule; see recipe.lark beside this module."""
 
     path: str | None = None
 

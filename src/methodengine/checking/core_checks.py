@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from methodengine import timing
 from methodengine._suggest import did_you_mean
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.i18n import LANGUAGES
 from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Rounds, Selector
+from methodengine.planning import timing
 
 Check = Callable[[Recipe], Iterable[Diagnostic]]
 

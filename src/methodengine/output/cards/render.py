@@ -11,7 +11,7 @@ each card with ``<format>/<kind>.<ext>`` if there is one, else with
 
 ``plan``   the meeting plan (see ``docs/cards.md``)
 ``recipe`` the resolved recipe, as the model has it
-``cards``  the cards to render, in order (see :mod:`methodengine.cards.view`)
+``cards``  the cards to render, in order (see :mod:`methodengine.output.cards.content`)
 ``f``      the formatter: local times, numbers and words (``f.clock``, ...)
 ``_``      translate a label: ``_("Next phase: {title}, {at}", title=..., at=...)``
 ``layout`` sizes for the stylesheet (HTML only)
@@ -36,10 +36,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from methodengine._terminal import shown
-from methodengine.cards import layout
-from methodengine.cards.constants import EXTENSIONS
-from methodengine.cards.plan import CardOptions, build_plan
-from methodengine.cards.view import CardBuilder, Formatter
+from methodengine.output.cards import layout
+from methodengine.output.cards.constants import EXTENSIONS
+from methodengine.output.cards.content import CardBuilder, Formatter
+from methodengine.planning.meeting_plan import CardOptions, build_plan
 
 if TYPE_CHECKING:
     import jinja2
@@ -64,7 +64,7 @@ def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: b
     """Templates from ``template_dirs`` (real files only, see :mod:`._sandbox`), then the built-in ones."""
     import jinja2
 
-    from methodengine.cards import _sandbox
+    from methodengine.output.cards import _sandbox
 
     loader = _sandbox.ChainLoader(
         [_sandbox.SafeLoader(d) for d in template_dirs] + [jinja2.FileSystemLoader(str(TEMPLATE_DIR))]
@@ -121,7 +121,7 @@ def render_plan(
     """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
     import jinja2
 
-    from methodengine.cards import _sandbox
+    from methodengine.output.cards import _sandbox
 
     f = Formatter(options.language, DASHES[fmt])
     cards = CardBuilder(plan, f).cards()

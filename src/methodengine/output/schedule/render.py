@@ -10,8 +10,8 @@ import json
 import textwrap
 
 from methodengine._terminal import shown
-from methodengine.schedule.plan import DatedPlan, PlannedMeeting
-from methodengine.schedule.words import Words
+from methodengine.output.schedule.words import Words
+from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting
 
 WIDTH = 80
 JSON_VERSION = 1

@@ -40,10 +40,11 @@ from typing import Literal, TypeVar
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from methodengine import _units, timing
 from methodengine._terminal import shown
+from methodengine.language import units as _units
 from methodengine.limits import MAX_EVENTS, MAX_MEETINGS, MAX_SKIPS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage, Trajectory
+from methodengine.planning import timing
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
 

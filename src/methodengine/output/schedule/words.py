@@ -14,7 +14,7 @@ from babel.dates import format_date
 
 from methodengine.i18n import babel_locale, translations
 from methodengine.model import Period, Range
-from methodengine.schedule.plan import DatedPlan, PlannedMeeting, Run, Unplaced
+from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
 
 DOMAIN = "schedule"
 

@@ -31,11 +31,8 @@ _HERE = Path(__file__).resolve().parent
 
 
 def grammar_path() -> Path:
-    """The grammar file: inside the wheel, or at the top of a source checkout."""
-    shipped = _HERE / "grammar" / "recipe.lark"
-    if shipped.is_file():
-        return shipped
-    return _HERE.parent.parent / "grammar" / "recipe.lark"
+    """The grammar file, which ships inside this package."""
+    return _HERE / "recipe.lark"
 
 
 class _IndentPostLexer(Indenter):

@@ -28,8 +28,8 @@ import attrs
 import pluggy
 from attrs import define, field
 
-from methodengine import hookspecs
-from methodengine.methods import Method, OutputFormat
+from methodengine.hooks import specs as hookspecs
+from methodengine.hooks.contract import Method, OutputFormat
 
 ENTRY_POINT_GROUP = "methodengine"
 BUILTIN_PACKAGE = "methodengine_methods"
@@ -298,7 +298,7 @@ class Plugins:
     def base_recipe(self, method: Method):  # type: ignore[no-untyped-def]
         """A method's base recipe, parsed once. Raises RecipeError if the plugin's text is broken."""
         if method.id not in self._base_recipes:
-            from methodengine.parsing import parse
+            from methodengine.language.parsing import parse
 
             self._base_recipes[method.id] = parse(method.base_recipe, base_recipe_path(method))
         return self._base_recipes[method.id]
@@ -366,7 +366,7 @@ def _load_entry_points(loaded: Plugins) -> None:
     if wanted is not None and not wanted:
         return
     from methodengine._cache import cache_dir
-    from methodengine._entry_points import entry_points
+    from methodengine.hooks._entry_points import entry_points
 
     seen: set[str] = set()
     for ep in entry_points(ENTRY_POINT_GROUP, cache_dir()):
