@@ -28,12 +28,23 @@ class Severity(enum.StrEnum):
 
 
 @frozen
-class Diagnostic:
-    """One finding about a recipe.
+class Related:
+    """Another place a finding concerns, such as the first of two phases with one id."""
 
-    ``code`` is a stable name for the kind of finding (documented in the
-    language reference); ``source`` names where the rule comes from, such as
-    a method's published description.
+    message: str
+    position: Position
+
+
+@frozen
+class Diagnostic:
+    """One finding about a recipe, from whichever stage found it.
+
+    Every stage (reading, checking, planning, output) reports through this one
+    type, so an editor, ``check --format json`` and the terminal all see the
+    same thing. ``code`` is a stable name for the kind of finding (documented
+    in the language reference); ``source`` names where the rule comes from,
+    such as a method's published description; ``related`` points at the
+    other places the finding is about ("the first is on line 4").
     """
 
     severity: Severity
@@ -42,6 +53,7 @@ class Diagnostic:
     hint: str | None = None
     code: str = "recipe"
     source: str | None = field(default=None)
+    related: tuple[Related, ...] = field(default=(), converter=tuple)
 
     @property
     def is_error(self) -> bool:
@@ -83,6 +95,8 @@ def render(diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None
             text, columns = expand(lines[pos.line - 1], 4)
             parts.append(f"  {pos.line:>4} | {text}")
             parts.append(f"       | {' ' * columns[min(pos.column, len(columns)) - 1]}^")
+    for related in diagnostic.related:
+        parts.append(shown(f"  {related.position}: {related.message}"))
     if diagnostic.hint:
         parts.append(shown(f"  hint: {diagnostic.hint}"))
     if diagnostic.source:

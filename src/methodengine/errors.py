@@ -1,31 +1,42 @@
-"""The RecipeError family: every way reading a recipe can fail.
+"""The exceptions methodengine raises, each carrying its diagnostics and its exit code.
 
-Whatever goes wrong inside the parser (lark's UnexpectedInput, an error in
-the indentation post-lexer, a bad value met while building the model) ends
-up as one of these, carrying a Diagnostic with file, line, column and hint,
-so that no traceback ever reaches a user.
+One family, on click's ``ClickException`` model: an exception knows the
+exit code it ends the command with (0 ok, 1 recipe errors, 2 usage and I/O
+errors), and the diagnostics it carries are rendered by the CLI alone; the
+library never prints. Whatever goes wrong inside the parser (lark's
+UnexpectedInput, an error in the indentation post-lexer, a bad value met
+while building the model) ends up as a :class:`RecipeError` with file, line,
+column and hint, so that no traceback ever reaches a user.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import ClassVar
+
 from methodengine.diagnostics import Diagnostic, Severity, render
 from methodengine.model import Position
 
+EXIT_RECIPE_ERRORS = 1
+EXIT_USAGE = 2
 
-class RecipeError(Exception):
-    """A recipe could not be read. ``diagnostic`` says where and why."""
 
-    def __init__(
-        self,
-        message: str,
-        position: Position | None = None,
-        hint: str | None = None,
-        code: str = "syntax",
-        source: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.diagnostic = Diagnostic(Severity.ERROR, message, position, hint, code)
+class MethodengineError(Exception):
+    """Something stops a command; ``diagnostics`` say what, ``exit_code`` how the command ends."""
+
+    exit_code: ClassVar[int] = EXIT_RECIPE_ERRORS
+
+    def __init__(self, diagnostics: Iterable[Diagnostic], source: str | None = None) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        if not self.diagnostics:
+            raise ValueError("a MethodengineError needs at least one diagnostic")
+        super().__init__(self.diagnostics[0].message)
         self.source = source
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        """The first (often the only) diagnostic."""
+        return self.diagnostics[0]
 
     @property
     def message(self) -> str:
@@ -40,7 +51,28 @@ class RecipeError(Exception):
         return self.diagnostic.hint
 
     def __str__(self) -> str:
-        return render(self.diagnostic, self.source)
+        return "\n".join(render(d, self.source) for d in self.diagnostics)
+
+
+class RecipeError(MethodengineError):
+    """A recipe could not be read. ``diagnostics`` say where and why: one, or every syntax error found."""
+
+    def __init__(
+        self,
+        message: str,
+        position: Position | None = None,
+        hint: str | None = None,
+        code: str = "syntax",
+        source: str | None = None,
+        more: Iterable[Diagnostic] = (),
+    ) -> None:
+        super().__init__([Diagnostic(Severity.ERROR, message, position, hint, code), *more], source)
+
+    @classmethod
+    def from_diagnostics(cls, diagnostics: Iterable[Diagnostic], source: str | None = None) -> RecipeError:
+        """One error for several diagnostics (every syntax error of a file), the first as its headline."""
+        first, *rest = diagnostics
+        return cls(first.message, first.position, first.hint, first.code, source, rest)
 
 
 class RecipeSyntaxError(RecipeError):
@@ -53,3 +85,13 @@ class RecipeValueError(RecipeError):
 
 class RecipeEncodingError(RecipeError):
     """The file is not UTF-8 text."""
+
+
+class PlanError(MethodengineError):
+    """A valid recipe cannot be planned as asked: no dates fit, too many meetings (exit 1)."""
+
+
+class UsageError(MethodengineError):
+    """The command line is at fault: an option value, a file that cannot be read (exit 2)."""
+
+    exit_code: ClassVar[int] = EXIT_USAGE
