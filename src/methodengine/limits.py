@@ -61,3 +61,7 @@ MAX_SKIPS = 366
 
 Each skipped date a meeting falls on moves it and all later ones, so thousands of them push a
 series centuries on without a word; more than this is a usage error instead."""
+
+MAX_SYNTAX_ERRORS = 50
+"""The most syntax errors one file reports; after a syntax error the parser goes on at the next line
+of the same or lower indentation, so a file of garbage would otherwise report one per line."""

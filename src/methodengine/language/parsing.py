@@ -10,6 +10,7 @@ import os
 import re
 import threading
 
+from methodengine.diagnostics import Diagnostic
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
 from methodengine.model import Position, Recipe
 
@@ -93,6 +94,19 @@ def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
     except RecipeError as exc:
         exc.source = text
         raise
+
+
+def parse_with_diagnostics(
+    text: str, path: str | os.PathLike[str] | None = None
+) -> tuple[Recipe | None, list[Diagnostic]]:
+    """The recipe and every syntax error found, for `check` and editors, which show them all at once.
+
+    Never raises RecipeError: a recipe that cannot be read is ``None`` with its diagnostics.
+    """
+    try:
+        return parse(text, path), []
+    except RecipeError as exc:
+        return None, list(exc.diagnostics)
 
 
 def load(path: str | os.PathLike[str]) -> Recipe:
