@@ -19,18 +19,10 @@ def in_weeks(period: Period) -> tuple[float, float]:
 
 def phase_index(recipe: Recipe, phase_id: str) -> int:
     """The place of a phase (or rounds block, by its first phase) in meeting order."""
-    for index, item in enumerate(_flat(recipe)):
+    for index, item in enumerate(recipe.items()):
         if item.id == phase_id:
             return index
     raise KeyError(phase_id)
-
-
-def _flat(recipe: Recipe) -> list:  # type: ignore[type-arg]
-    items = []
-    for item in recipe.agenda:
-        items.append(item)
-        items.extend(getattr(item, "items", ()))
-    return items
 
 
 def last_phase(recipe: Recipe) -> Phase | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Recipe, Rounds, error, hookimpl, role_counts, rule, warning
+from methodengine import Diagnostic, Method, Recipe, error, hookimpl, role_counts, rule, warning
 from methodengine_methods._common import base_recipe, in_weeks, phase_index, trajectory_field
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
@@ -40,11 +40,12 @@ def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
 
 @rule("max-turns", f"At most {MAX_TURNS} turns per meeting.", source=SOURCE, needs_phases=["beurt"])
 def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
-    turn = recipe.item("beurt")
-    if not isinstance(turn, Rounds):
+    turn = recipe.block("beurt")
+    if turn is None:
+        phase = recipe.item("beurt")  # needs_phases: it is there, as a phase
         yield error(
             "`beurt` should be a rounds block, one round per case-giver",
-            turn.position,
+            phase.position if phase else recipe.position,
             hint="write `rounds 1-2: Beurt van een inbrenger` with `id: beurt`",
         )
     elif turn.count.high > MAX_TURNS:
@@ -62,9 +63,9 @@ def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["beurt", "afspraken"],
 )
 def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
-    turn = recipe.item("beurt")
     agreements = recipe.item("afspraken")
-    inside = isinstance(turn, Rounds) and any(p.id == "afspraken" for p in turn.items)
+    block = recipe.block_of("afspraken")
+    inside = block is not None and block.id == "beurt"
     if not inside:
         yield error(
             "the agreements are made outside the turn, so not every case-giver makes them",

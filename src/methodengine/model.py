@@ -251,6 +251,36 @@ class Rounds:
 AgendaItem = Phase | Rounds
 
 
+def runs_in(item: AgendaItem, meeting: int | None, total: int | None) -> bool:
+    """Whether an item's ``when`` takes in meeting ``meeting`` of ``total`` (None: every meeting runs it)."""
+    return item.when is None or meeting is None or item.when.applies(meeting, total)
+
+
+@frozen
+class Step:
+    """One agenda item as it runs in one meeting (see :meth:`Recipe.walk`).
+
+    ``phases`` are the item's phases that run in the meeting, each with its
+    place in ``Recipe.phases()`` in ``indexes``; a phase on its own is its
+    own single phase. ``rounds`` is how many times a rounds block's phases
+    run, None for a phase outside a block.
+    """
+
+    item: AgendaItem
+    phases: tuple[Phase, ...]
+    indexes: tuple[int, ...]
+    rounds: Range | None = None
+
+    @property
+    def block(self) -> Rounds | None:
+        """The rounds block this step runs, None for a phase on its own."""
+        return self.item if isinstance(self.item, Rounds) else None
+
+    def numbered(self) -> Iterator[tuple[int, Phase]]:
+        """The phases with their places in ``Recipe.phases()``."""
+        return zip(self.indexes, self.phases, strict=True)
+
+
 @frozen
 class Stage:
     """A stretch of a trajectory with a focus of its own."""
@@ -355,27 +385,82 @@ class Recipe:
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
+    def items(self) -> Iterator[AgendaItem]:
+        """Every phase, checkpoint and rounds block in the order written, each block before its phases."""
+        for item, _block in self._nodes():
+            yield item
+
     def phases(self) -> Iterator[Phase]:
         """Every phase and checkpoint, rounds opened up, in the order written."""
-        for item in self.agenda:
-            if isinstance(item, Rounds):
-                yield from item.items
-            else:
-                yield item
+        return (item for item, _block in self._nodes() if not isinstance(item, Rounds))
 
     def checkpoints(self) -> Iterator[Checkpoint]:
         return (p for p in self.phases() if isinstance(p, Checkpoint))
 
+    def rounds_blocks(self) -> Iterator[Rounds]:
+        """The rounds blocks of the agenda, in the order written."""
+        return (item for item in self.agenda if isinstance(item, Rounds))
+
     def item(self, item_id: str) -> Phase | Rounds | None:
         """The phase, checkpoint or rounds block with this id, wherever it stands."""
+        return next((item for item in self.items() if item.id == item_id), None)
+
+    def phase(self, phase_id: str) -> Phase | None:
+        """The phase or checkpoint with this id, inside a rounds block or not; None for a block's id."""
+        return next((p for p in self.phases() if p.id == phase_id), None)
+
+    def block(self, block_id: str) -> Rounds | None:
+        """The rounds block with this id; None when the id is a phase's, or no item's."""
+        return next((b for b in self.rounds_blocks() if b.id == block_id), None)
+
+    def block_of(self, phase: Phase | str) -> Rounds | None:
+        """The rounds block a phase (or the phase with this id) stands in; None outside one."""
+        for item, block in self._nodes():
+            if block is not None and (item is phase or item.id == phase):
+                return block
+        return None
+
+    def walk(self, meeting: int | None = None, rounds: int | Range | None = None) -> tuple[Step, ...]:
+        """The agenda as it runs in meeting ``meeting``: the one place that knows rounds and ``when``.
+
+        Every item whose ``when`` takes in the meeting is a step, in the order
+        written; a rounds block's step holds those of its phases that apply
+        (possibly none) and how many rounds it runs: its ``count``, or
+        ``rounds`` for every block (the trainer knows how many turns there
+        will be tonight). ``meeting`` None is a recipe without a series, or
+        every meeting at once: then every item runs.
+        """
+        total = self.trajectory.meetings if self.trajectory else None
+        override = Range.of(rounds) if isinstance(rounds, int) else rounds
+        steps: list[Step] = []
+        index = 0
         for item in self.agenda:
-            if item.id == item_id:
-                return item
+            if isinstance(item, Rounds):
+                first, index = index, index + len(item.items)
+                if not runs_in(item, meeting, total):
+                    continue
+                inner = [(first + k, p) for k, p in enumerate(item.items) if runs_in(p, meeting, total)]
+                steps.append(
+                    Step(
+                        item,
+                        tuple(p for _, p in inner),
+                        tuple(i for i, _ in inner),
+                        override if override is not None else item.count,
+                    )
+                )
+            else:
+                index += 1
+                if runs_in(item, meeting, total):
+                    steps.append(Step(item, (item,), (index - 1,)))
+        return tuple(steps)
+
+    def _nodes(self) -> Iterator[tuple[AgendaItem, Rounds | None]]:
+        """Each agenda item with the rounds block it stands in, depth first."""
+        for item in self.agenda:
+            yield item, None
             if isinstance(item, Rounds):
                 for phase in item.items:
-                    if phase.id == item_id:
-                        return phase
-        return None
+                    yield phase, item
 
     def where(self, name: str) -> Position | None:
         """Where a header field was written, or where the recipe starts."""

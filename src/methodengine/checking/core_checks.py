@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from methodengine._suggest import did_you_mean
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.i18n import LANGUAGES
-from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Rounds, Selector
+from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Selector
 from methodengine.planning import timing
 
 Check = Callable[[Recipe], Iterable[Diagnostic]]
@@ -65,10 +65,8 @@ def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
                 seen[ident] = position
 
     yield from duplicates("role", ((r.id, r.position) for r in recipe.roles))
-    items = [item for item in recipe.agenda]
-    items += [p for item in recipe.agenda if isinstance(item, Rounds) for p in item.items]
     explicit = sorted(
-        ((i.id, i.position) for i in items if i.explicit_id),
+        ((i.id, i.position) for i in recipe.items() if i.explicit_id),
         key=lambda pair: (pair[1].line, pair[1].column) if pair[1] else (0, 0),
     )
     yield from duplicates("phase", explicit)
@@ -196,8 +194,7 @@ def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
 
 def _series(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
-    whens = [(item, item.when) for item in recipe.agenda if item.when]
-    whens += [(p, p.when) for item in recipe.agenda if isinstance(item, Rounds) for p in item.items if p.when]
+    whens = [(item, item.when) for item in recipe.items() if item.when]
     if trajectory is None:
         for item, when in whens:
             yield warning(

@@ -293,8 +293,6 @@ def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> dict
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
     """Usage errors for counts the recipe cannot have; warnings for counts outside what it expects."""
-    from methodengine.model import Rounds
-
     if group is not None:
         fixed = sum(r.count.low for r in recipe.roles if r.count is not None and not r.facilitator)
         if group < fixed:
@@ -305,10 +303,11 @@ def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting
         if recipe.group is not None and group not in recipe.group:
             _warn(f"--group {group} is outside the recipe's group of {recipe.group}")
     if rounds is not None:
-        for item in recipe.agenda:
-            if isinstance(item, Rounds) and rounds not in item.count:
-                _warn(f"--rounds {rounds} is outside `{item.title}`'s {item.count} rounds")
-        if not any(isinstance(item, Rounds) for item in recipe.agenda):
+        blocks = list(recipe.rounds_blocks())
+        for block in blocks:
+            if rounds not in block.count:
+                _warn(f"--rounds {rounds} is outside `{block.title}`'s {block.count} rounds")
+        if not blocks:
             _warn("--rounds has no effect: the recipe has no rounds block")
     if meeting is not None:
         trajectory = recipe.trajectory

@@ -43,7 +43,7 @@ from dateutil.relativedelta import relativedelta
 from methodengine._terminal import shown
 from methodengine.language import units as _units
 from methodengine.limits import MAX_EVENTS, MAX_MEETINGS, MAX_SKIPS
-from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Rounds, Stage, Trajectory
+from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Stage, Trajectory, runs_in
 from methodengine.planning import timing
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
@@ -349,7 +349,7 @@ def dated_plan(
                         last=total is not None and n == total,
                         tentative=is_open and n > 1,
                         moved_from=dated.moved.get(n),
-                        agenda=_agenda(recipe, n, total, counts),
+                        agenda=_agenda(recipe, n, counts),
                     ),
                 )
             )
@@ -694,18 +694,14 @@ def _meeting_minutes(recipe: Recipe, n: int, counts: dict[str, Range]) -> int:
     return timing.planned_minutes(recipe, n, counts).high
 
 
-def _agenda(recipe: Recipe, n: int, total: int | None, counts: dict[str, Range]) -> tuple[AgendaLine, ...]:
+def _agenda(recipe: Recipe, n: int, counts: dict[str, Range]) -> tuple[AgendaLine, ...]:
     lines: list[AgendaLine] = []
-    for item in recipe.agenda:
-        if not timing.applies(item, n, total):
-            continue
-        if isinstance(item, Rounds):
-            inner = [p for p in item.items if timing.applies(p, n, total)]
-            once = sum((timing.timebox_minutes(p.timebox, counts) for p in inner), Range(0, 0))
-            lines.append(AgendaLine(item.title, once * item.count, rounds=item.count))
-            lines += [_line(p, counts, depth=1) for p in inner]
+    for step in recipe.walk(n):
+        if step.rounds is None:
+            lines.append(_line(step.item, counts))  # type: ignore[arg-type]
         else:
-            lines.append(_line(item, counts))
+            lines.append(AgendaLine(step.item.title, timing.step_minutes(step, counts), rounds=step.rounds))
+            lines += [_line(p, counts, depth=1) for p in step.phases]
     return tuple(lines)
 
 
@@ -725,22 +721,14 @@ def _runs(recipe: Recipe, horizon: int, total: int | None) -> dict[int, list[Run
     A phase that runs at every meeting of the series is nothing special and
     is left out; so is a phase outside the planned meetings.
     """
-    items: list[Phase | Rounds] = []
-    for item in recipe.agenda:
-        items.append(item)
-        if isinstance(item, Rounds):
-            items += [p for p in item.items if p.when is not None]
     found: dict[int, list[Run]] = {}
     numbers = range(1, horizon + 1)
-    for item in items:
+    for item in recipe.items():
         if item.when is None:
             continue
-        inside_block = next((b for b in recipe.agenda if isinstance(b, Rounds) and item in b.items), None)
-        hits = {
-            n
-            for n in numbers
-            if timing.applies(item, n, total) and (inside_block is None or timing.applies(inside_block, n, total))
-        }  # a set: the membership tests below run once per meeting
+        block = recipe.block_of(item)  # a phase inside a block runs only where the block does
+        # a set: the membership tests below run once per meeting
+        hits = {n for n in numbers if runs_in(item, n, total) and (block is None or runs_in(block, n, total))}
         if not hits or len(hits) == horizon:
             continue
         for n in sorted(hits):

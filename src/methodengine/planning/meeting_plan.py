@@ -108,17 +108,6 @@ class _Occurrence:
     next: tuple[tuple[int, int | None] | None, ...]
 
 
-def _numbered_agenda(recipe: Recipe) -> list[tuple[Phase | Rounds, list[tuple[int, Phase]]]]:
-    """The agenda items, each with its phases and their indexes in ``recipe.phases()``."""
-    out: list[tuple[Phase | Rounds, list[tuple[int, Phase]]]] = []
-    index = 0
-    for item in recipe.agenda:
-        phases = list(item.items) if isinstance(item, Rounds) else [item]
-        out.append((item, [(index + k, p) for k, p in enumerate(phases)]))
-        index += len(phases)
-    return out
-
-
 def schedule(
     recipe: Recipe,
     meeting: int | None,
@@ -126,34 +115,24 @@ def schedule(
     rounds: int | None = None,
 ) -> list[_Occurrence]:
     """Every occurrence of a phase in one meeting, in the order they run."""
-    total = recipe.trajectory.meetings if recipe.trajectory else None
-    # The items that apply, each as (phases that apply, rounds count or None).
-    items: list[tuple[list[tuple[int, Phase]], Range | None]] = []
-    for item, phases in _numbered_agenda(recipe):
-        if not timing.applies(item, meeting, total):
-            continue
-        if isinstance(item, Rounds):
-            inner = [(i, p) for i, p in phases if timing.applies(p, meeting, total)]
-            count = Range.of(rounds) if rounds is not None else item.count
-            if inner and count.high > 0:
-                items.append((inner, count))
-        else:
-            items.append((phases, None))
+    # The steps that run: a rounds block without phases, or of no rounds, has nothing to time.
+    items = [s for s in recipe.walk(meeting, rounds) if s.phases and (s.rounds is None or s.rounds.high > 0)]
 
     def entries(k: int) -> tuple[tuple[int, int | None] | None, ...]:
         """What can come first from item ``k`` on: a rounds block that may not run lets the next one in."""
         if k >= len(items):
             return (END,)
-        phases, count = items[k]
-        if count is None:
-            return ((phases[0][0], None),)
-        first = ((phases[0][0], 1),)
-        return first + entries(k + 1) if count.low == 0 else first
+        step = items[k]
+        if step.rounds is None:
+            return ((step.indexes[0], None),)
+        first = ((step.indexes[0], 1),)
+        return first + entries(k + 1) if step.rounds.low == 0 else first
 
     found: list[_Occurrence] = []
     offset = ZERO
-    for k, (phases, count) in enumerate(items):
+    for k, step in enumerate(items):
         after = entries(k + 1)
+        phases, count = list(step.numbered()), step.rounds
         if count is None:
             index, phase = phases[0]
             end = offset + timing.timebox_minutes(phase.timebox, counts)
@@ -210,7 +189,7 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
     all_phases = list(recipe.phases())
     present = sorted({index for index, _ in merged})
     numbers = {index: n for n, index in enumerate(present, start=1)}
-    blocks = {index: item for item, phases in _numbered_agenda(recipe) for index, _ in phases}
+    blocks = {index: step.block for step in recipe.walk() for index in step.indexes}
 
     def ref(nxt: tuple[int, int | None] | None) -> dict[str, Any] | None:
         if nxt is None:
@@ -309,7 +288,7 @@ def _phase(
     phase: Phase,
     number: int,
     total: int,
-    block: Phase | Rounds,
+    block: Rounds | None,
     counts: Mapping[str, Range],
     occurrences: list[dict[str, Any]],
     rounds: int | None,
@@ -331,7 +310,7 @@ def _phase(
                 "count": span(Range.of(rounds) if rounds is not None else block.count),
                 "when": _when(block.when),
             }
-            if isinstance(block, Rounds)
+            if block is not None
             else None
         ),
         "lead": phase.lead,
@@ -380,17 +359,18 @@ def _role(
 
 def _agenda(recipe: Recipe, numbers: Mapping[int, int], rounds: int | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for item, phases in _numbered_agenda(recipe):
-        shown = [numbers[i] for i, _ in phases if i in numbers]
+    for step in recipe.walk(rounds=rounds):
+        shown = [numbers[i] for i in step.indexes if i in numbers]
         if not shown:
             continue
-        if isinstance(item, Rounds):
+        item = step.item
+        if step.rounds is not None:
             out.append(
                 {
                     "type": "rounds",
                     "id": item.id,
                     "title": item.title,
-                    "count": span(Range.of(rounds) if rounds is not None else item.count),
+                    "count": span(step.rounds),
                     "when": _when(item.when),
                     "phases": shown,
                 }

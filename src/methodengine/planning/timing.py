@@ -6,9 +6,9 @@ a Range and the arithmetic keeps both ends exact; nothing is averaged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
-from methodengine.model import EVERYONE, ONE, ZERO, Phase, Range, Recipe, Rounds, TimeBox
+from methodengine.model import EVERYONE, ONE, ZERO, Phase, Range, Recipe, Rounds, Step, TimeBox, runs_in
 
 
 def role_counts(recipe: Recipe, group: Range | None = None) -> dict[str, Range]:
@@ -53,11 +53,14 @@ def timebox_minutes(timebox: TimeBox, counts: Mapping[str, Range]) -> Range:
 
 
 def applies(item: Phase | Rounds, meeting: int | None, total: int | None) -> bool:
-    """Whether a phase or rounds block is part of meeting ``meeting``.
+    """Whether a phase or rounds block is part of meeting ``meeting``; see :func:`methodengine.model.runs_in`."""
+    return runs_in(item, meeting, total)
 
-    ``meeting`` is None for a recipe without a series: then every phase runs.
-    """
-    return item.when is None or meeting is None or item.when.applies(meeting, total)
+
+def step_minutes(step: Step, counts: Mapping[str, Range]) -> Range:
+    """The time one step of a meeting takes: its phases' time boxes, times its rounds."""
+    once = sum((timebox_minutes(p.timebox, counts) for p in step.phases), ZERO)
+    return once if step.rounds is None else once * step.rounds
 
 
 def planned_minutes(
@@ -72,20 +75,7 @@ def planned_minutes(
     many turns there will be tonight).
     """
     counts = counts if counts is not None else role_counts(recipe)
-    total = recipe.trajectory.meetings if recipe.trajectory else None
-    minutes = ZERO
-    for item in recipe.agenda:
-        if not applies(item, meeting, total):
-            continue
-        if isinstance(item, Rounds):
-            once = sum(
-                (timebox_minutes(p.timebox, counts) for p in item.items if applies(p, meeting, total)),
-                ZERO,
-            )
-            minutes = minutes + once * (rounds or item.count)
-        else:
-            minutes = minutes + timebox_minutes(item.timebox, counts)
-    return minutes
+    return sum((step_minutes(step, counts) for step in recipe.walk(meeting, rounds)), ZERO)
 
 
 def meeting_numbers(recipe: Recipe) -> list[int | None]:
@@ -99,18 +89,8 @@ def meeting_numbers(recipe: Recipe) -> list[int | None]:
         return [None]
     if trajectory.meetings is not None:
         return list(range(1, trajectory.meetings + 1))
-    highest = max((n for s in _selectors(recipe) for n in s.numbers()), default=0)
-    return list(range(1, highest + 2))
-
-
-def _selectors(recipe: Recipe) -> Iterator:  # type: ignore[type-arg]
-    for item in recipe.agenda:
-        if item.when:
-            yield from item.when.selectors
-        if isinstance(item, Rounds):
-            for phase in item.items:
-                if phase.when:
-                    yield from phase.when.selectors
+    named = (n for item in recipe.items() if item.when for s in item.when.selectors for n in s.numbers())
+    return list(range(1, max(named, default=0) + 2))
 
 
 def group_runs(plans: list[tuple[int | None, Range]]) -> list[tuple[Range | None, Range]]:

@@ -24,10 +24,8 @@ from methodengine import (
     EVERYONE,
     Diagnostic,
     Method,
-    Phase,
     Range,
     Recipe,
-    Rounds,
     error,
     hookimpl,
     role_counts,
@@ -54,18 +52,6 @@ TIME_BOXES: dict[str, tuple[str, Range]] = {
     "ideas": ("the consultants generate ideas and advice in", Range(4, 5)),
     "harvest": ("the client shares what was most valuable in", Range(1, 2)),
 }
-
-
-def _item(recipe: Recipe, item_id: str) -> Phase | Rounds:
-    """The phase or rounds block with this id (the rule's ``needs_phases`` guarantee it is there)."""
-    for item in recipe.agenda:
-        if item.id == item_id:
-            return item
-        if isinstance(item, Rounds):
-            for phase in item.items:
-                if phase.id == item_id:
-                    return phase
-    raise KeyError(item_id)
 
 
 @rule(
@@ -110,11 +96,12 @@ def trio(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["turn"],
 )
 def three_turns(recipe: Recipe) -> Iterator[Diagnostic]:
-    turn = _item(recipe, "turn")
-    if not isinstance(turn, Rounds):
+    turn = recipe.block("turn")
+    if turn is None:
+        phase = recipe.item("turn")  # needs_phases: it is there, as a phase
         yield error(
             "`turn` should be a rounds block, with one round for every member of the troika",
-            turn.position,
+            phase.position if phase else recipe.position,
             hint="write `rounds 3: Turn of a client` with `id: turn`, and the steps of a turn inside",
         )
     elif turn.count != TROIKA:
@@ -133,11 +120,12 @@ def three_turns(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["ideas"],
 )
 def client_outside(recipe: Recipe) -> Iterator[Diagnostic]:
-    ideas = _item(recipe, "ideas")
-    if isinstance(ideas, Rounds):
+    ideas = recipe.phase("ideas")
+    if ideas is None:
+        block = recipe.block("ideas")  # needs_phases: it is there, as a rounds block
         yield error(
             "`ideas` should be a phase of the turn, not a rounds block",
-            ideas.position,
+            block.position if block else recipe.position,
             hint="give `id: ideas` to the phase in which the consultants generate ideas",
         )
         return
@@ -171,8 +159,8 @@ def client_outside(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def time_boxes(recipe: Recipe) -> Iterator[Diagnostic]:
     for phase_id, (what, published) in TIME_BOXES.items():
-        phase = _item(recipe, phase_id)
-        if isinstance(phase, Rounds):
+        phase = recipe.phase(phase_id)
+        if phase is None:  # a rounds block with this id; `client-outside` reports that of `ideas`
             continue
         box = phase.timebox
         minutes = box.duration.minutes
