@@ -108,6 +108,12 @@ def errors_and_warnings(found):  # type: ignore[no-untyped-def]
     return [d.headline() for d in found]
 
 
+def reported(loaded, capsys) -> str:  # type: ignore[no-untyped-def]
+    """What the plugins report about themselves, one line each; the library itself prints nothing."""
+    assert capsys.readouterr().err == "", "the library never prints: the CLI shows what the plugins report"
+    return "\n".join(f"{d.severity}: {d.message}" for d in loaded.diagnostics)
+
+
 # ---------------------------------------------------------------- built-ins are ordinary plugins
 
 
@@ -261,15 +267,17 @@ def test_an_unknown_method_far_from_any_gets_the_list_only():
 
 
 def test_two_plugins_with_the_same_method_id_conflict(capsys):
-    found = check_text(TROIKA, TroikaOne(), TroikaTwo(), builtins=True)
+    loaded = isolated_plugins(TroikaOne(), TroikaTwo(), builtins=True)
+    found = methodengine.check(parse(TROIKA, "test.mth"), loaded)
     assert [d.code for d in found] == ["method-conflict"]
     d = found[0]
     assert d.severity is Severity.ERROR
     assert d.position is not None and d.position.line == 2
     assert "`TroikaOne`" in d.message and "`TroikaTwo`" in d.message
     assert "METHODENGINE_LOAD_PLUGINS" in (d.hint or "")
-    err = capsys.readouterr().err
-    assert "`TroikaOne`" in err and "`TroikaTwo`" in err and "`troika`" in err
+    err = reported(loaded, capsys)
+    assert err.startswith("error: ") and "`TroikaOne`" in err and "`TroikaTwo`" in err and "`troika`" in err
+    assert [d.code for d in loaded.diagnostics] == ["plugin-conflict"]
 
 
 def test_a_conflict_leaves_the_other_methods_working():
@@ -309,7 +317,7 @@ def test_a_plugin_whose_templates_are_no_directory_is_reported_and_skipped(tmp_p
         templates("Listy", ["not", "a", "path"]), templates("Missing", tmp_path / "missing"), templates("Good", good)
     )
     assert loaded.template_dirs() == [str(good)]
-    err = capsys.readouterr().err
+    err = reported(loaded, capsys)
     assert err.count("from `card_templates`, not the path of a directory") == 2
 
 
@@ -321,8 +329,9 @@ def test_an_output_format_with_a_bad_field_is_reported_by_its_plugin(capsys):
         def output_formats(self):
             return [OutputFormat("csv", "agenda", render=str, extension=None)]
 
-    assert isolated_plugins(BadFormat()).output_formats() == {}
-    assert "plugin `BadFormat` failed in `output_formats`" in capsys.readouterr().err
+    loaded = isolated_plugins(BadFormat())
+    assert loaded.output_formats() == {}
+    assert "plugin `BadFormat` failed in `output_formats`" in reported(loaded, capsys)
 
 
 def test_a_plugin_that_takes_a_builtin_id_is_told_and_the_builtin_keeps_working(capsys):
@@ -337,7 +346,7 @@ def test_a_plugin_that_takes_a_builtin_id_is_told_and_the_builtin_keeps_working(
     assert methods["troika"].plugin == "MyIncident", "the plugin's other methods still load"
     assert loaded.infos["MyIncident"].methods == ["troika"]
     assert loaded.conflicts == {}
-    err = capsys.readouterr().err
+    err = reported(loaded, capsys)
     assert "error:" in err and "`MyIncident`" in err and "built-in plugin `incident`" in err and "`incident`" in err
     assert errors_and_warnings(check_text(BARE, MyIncident(), builtins=True)) == []
 
@@ -348,7 +357,7 @@ def test_a_plugin_that_takes_a_builtin_id_is_told_and_the_builtin_keeps_working(
 def test_a_plugin_whose_register_methods_raises_is_reported_and_skipped(capsys):
     loaded = isolated_plugins(Exploding(), TroikaOne(), builtins=True)
     assert sorted(loaded.methods()) == sorted([*BUILTINS, "troika"])
-    err = capsys.readouterr().err
+    err = reported(loaded, capsys)
     assert "plugin `Exploding`" in err
     assert "register_methods" in err and "boom in the plugin" in err and "skipped" in err
     assert "Traceback" not in err
@@ -364,7 +373,7 @@ def test_a_plugin_that_returns_something_else_than_methods_is_reported(capsys):
 
     loaded = isolated_plugins(Sloppy())
     assert list(loaded.methods()) == ["troika"]
-    assert "plugin `Sloppy` returned str" in capsys.readouterr().err
+    assert "plugin `Sloppy` returned str" in reported(loaded, capsys)
 
 
 def test_a_plugin_with_an_unknown_hook_argument_is_skipped_at_registration(capsys):
@@ -375,7 +384,7 @@ def test_a_plugin_with_an_unknown_hook_argument_is_skipped_at_registration(capsy
 
     loaded = isolated_plugins(Wrong(), TroikaOne())
     assert "Wrong" not in loaded.infos
-    assert "plugin `Wrong` could not be registered" in capsys.readouterr().err
+    assert "plugin `Wrong` could not be registered" in reported(loaded, capsys)
     assert list(loaded.methods()) == ["troika"]
 
 
@@ -513,7 +522,7 @@ def test_installed_plugins_load_from_the_entry_point_group(installed, capsys):
     assert sorted(loaded.infos) == ["gossip", "troika"]
     assert loaded.infos["troika"].builtin is False
     # An installed plugin that cannot be imported is reported by name and skipped.
-    err = capsys.readouterr().err
+    err = reported(loaded, capsys)
     assert "plugin `broken` could not be imported" in err and "skipped" in err
 
 
@@ -521,7 +530,7 @@ def test_an_empty_load_list_loads_no_installed_plugin(installed, capsys):
     installed.setenv("METHODENGINE_LOAD_PLUGINS", "")
     loaded = load_plugins()
     assert sorted(loaded.methods()) == BUILTINS
-    assert capsys.readouterr().err == ""
+    assert reported(loaded, capsys) == ""
 
 
 def test_a_load_list_loads_only_those(installed, capsys):
@@ -529,14 +538,14 @@ def test_a_load_list_loads_only_those(installed, capsys):
     loaded = load_plugins()
     assert sorted(loaded.methods()) == sorted([*BUILTINS, "troika"])
     assert "gossip" not in loaded.infos
-    assert capsys.readouterr().err == "", "the broken plugin was not asked for, so it is not imported"
+    assert reported(loaded, capsys) == "", "the broken plugin was not asked for, so it is not imported"
 
 
 def test_an_unknown_name_in_the_load_list_warns(installed, capsys):
     installed.setenv("METHODENGINE_LOAD_PLUGINS", "gossip,nosuch")
     loaded = load_plugins(builtins=False)
     assert list(loaded.methods()) == ["gossip"]
-    err = capsys.readouterr().err
+    err = reported(loaded, capsys)
     assert "warning" in err and "`nosuch`" in err and "METHODENGINE_LOAD_PLUGINS" in err
     assert "gossip" not in err
 

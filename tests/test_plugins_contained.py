@@ -117,7 +117,7 @@ def test_sys_exit_at_import_is_named_and_the_command_runs_as_without_the_plugin(
     result = run("check", recipe)
     assert result.exit_code == 0, result.stderr
     assert "no problems" in result.stdout
-    assert "methodengine: plugin `quitter` could not be imported: SystemExit: 3; skipped" in result.stderr
+    assert "methodengine: error: plugin `quitter` could not be imported: SystemExit: 3; skipped" in result.stderr
     listed = json.loads(run("plugins", "--json").stdout)
     assert [f["name"] for f in listed["failed"]] == ["quitter"]
     assert "quitter" not in [p["name"] for p in listed["plugins"]]
@@ -463,3 +463,80 @@ def test_the_load_list_naming_a_builtin_says_builtins_always_load(install, monke
     assert "`incident`, but no such plugin is installed" not in result.stderr
     assert "`nosuch`, but no such plugin is installed" in result.stderr
     assert "quick" not in [p["name"] for p in json.loads(result.stdout)["plugins"]]
+
+
+# ---------------------------------------------------------------- held to the contract: hooks that do not exist
+
+
+def test_a_misspelt_hook_is_reported_with_plugin_and_hook_and_skipped(install, recipe):
+    install(
+        "typo",
+        f"""
+        @hookimpl
+        def register_method():
+            return [{troika_method("troika")}]
+
+        @hookimpl
+        def check_recipe(recipe):
+            return [warning("from the typo plugin", recipe.where("method"))]
+        """,
+    )
+    result = run("check", recipe)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "methodengine: error: plugin `typo` implements `register_method`, which is no methodengine hook; "
+        "that implementation is skipped"
+    ) in result.stderr
+    assert "hint: did you mean `register_methods`?" in result.stderr
+    assert "from the typo plugin" in result.stdout, "the plugin's other hooks still run"
+    listed = json.loads(run("plugins", "--json").stdout)
+    typo = next(p for p in listed["plugins"] if p["name"] == "typo")
+    assert typo["hooks"] == ["check_recipe"], "an implementation of no hook is not listed as a hook"
+    assert typo["methods"] == []
+
+
+def test_one_plugin_with_a_misspelt_hook_does_not_stop_the_others(install, recipe):
+    install("typo", "@hookimpl\ndef output_format():\n    return []\n")
+    install("fine", f"@hookimpl\ndef register_methods():\n    return [{troika_method('troika')}]\n")
+    result = run("methods")
+    assert result.exit_code == 0, result.stderr
+    assert "troika: Troika  [plugin fine]" in result.stdout
+    assert result.stderr.count("is no methodengine hook") == 1
+    assert "`typo` implements `output_format`" in result.stderr
+
+
+def test_an_optional_hook_of_another_host_is_not_reported(install, recipe):
+    install("other", "@hookimpl(optionalhook=True)\ndef pytest_configure(config):\n    pass\n")
+    result = run("check", recipe)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_each_finding_about_the_plugins_is_shown_once(install, recipe):
+    install("quitter", "import sys\nsys.exit(3)\n")
+    result = run("check", recipe, recipe)
+    assert result.stderr.count("plugin `quitter` could not be imported") == 1
+
+
+# ---------------------------------------------------------------- METHODENGINE_TRACE_PLUGINS
+
+
+def test_trace_plugins_names_each_hook_call_and_its_outcome(install, recipe, monkeypatch):
+    install("strict", "@hookimpl\ndef check_recipe(recipe, method):\n    raise SystemExit(4)\n")
+    monkeypatch.setenv("METHODENGINE_TRACE_PLUGINS", "1")
+    result = run("check", recipe)
+    assert result.exit_code == 0, result.stderr
+    trace = [line for line in result.stderr.splitlines() if line.startswith("methodengine: trace: ")]
+    assert "methodengine: trace: register_methods -> plugin `incident` ()" in trace
+    assert any(
+        line.startswith("methodengine: trace: register_methods <- plugin `incident`: 1 result (") for line in trace
+    )
+    assert "methodengine: trace: check_recipe -> plugin `strict` (recipe, method)" in trace
+    assert "methodengine: trace: check_recipe <- plugin `strict`: failed: SystemExit: 4" in trace
+    assert "no problems" in result.stdout, "tracing goes to stderr: stdout stays the command's"
+
+
+def test_without_the_variable_nothing_is_traced(install, recipe, monkeypatch):
+    install("quick", "@hookimpl\ndef check_recipe(recipe):\n    return []\n")
+    monkeypatch.setenv("METHODENGINE_TRACE_PLUGINS", "0")
+    assert "trace" not in run("check", recipe).stderr

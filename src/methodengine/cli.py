@@ -4,19 +4,28 @@ Exit codes: 0 ok, 1 a recipe has errors, 2 usage errors (click's own) and
 failed reads and writes, 70 an internal error, reported in one line instead
 of a traceback. Each command lives in ``methodengine.commands`` and imports
 what it needs inside its body, to keep start-up small.
+
+Commands report nothing themselves: they raise. A ``MethodengineError``
+carries its diagnostics and exit code, and is rendered here, in one place,
+with the source line and caret of each diagnostic; click's own exceptions
+render as click renders them. What went wrong with the plugins is kept by
+the plugins and shown here too, once, on stderr.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from methodengine._version import __version__
 from methodengine.commands._common import EXIT_INTERNAL
 from methodengine.commands._output import OutputError
+
+if TYPE_CHECKING:
+    from methodengine.errors import MethodengineError
 
 # Each command's module is imported only when that command runs (or help lists it).
 COMMANDS = {
@@ -53,11 +62,16 @@ class _Group(click.Group):
             raise _escaped(exc) from None
 
     def invoke(self, ctx: click.Context) -> object:
+        from methodengine.errors import MethodengineError
+
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 _flush_stdout()
+                _report_plugins()
+        except MethodengineError as exc:
+            raise _Reported(exc) from None
         except click.ClickException as exc:
             raise _escaped(exc) from None
         except (click.exceptions.Exit, click.Abort, SystemExit):
@@ -76,6 +90,40 @@ class _Group(click.Group):
             raise OutputError(where, exc.strerror or str(exc)) from None
         except Exception as exc:
             _internal_error(ctx, exc)
+
+
+class _Reported(click.ClickException):
+    """A ``MethodengineError`` as click ends a command with it: its diagnostics on stderr, its exit code."""
+
+    def __init__(self, error: MethodengineError) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        from methodengine.diagnostics import render
+        from methodengine.errors import UsageError
+
+        error = self.error
+        if isinstance(error, UsageError):  # as click says a usage error: the usage line, then the reason
+            _escaped(click.UsageError(str(error))).show(file)
+            return
+        for diagnostic in error.diagnostics:
+            click.echo(render(diagnostic, error.source, error.path), err=True)
+        if error.note:
+            from methodengine._terminal import shown
+
+            click.echo(shown(error.note), err=True)
+
+
+def _report_plugins() -> None:
+    """What went wrong with the plugins and is not yet shown; nothing if no command loaded them."""
+    manager = sys.modules.get("methodengine.hooks.manager")
+    loaded = manager.loaded_plugins() if manager is not None else None
+    if loaded is not None:
+        from methodengine.commands._common import report_plugin_diagnostics
+
+        report_plugin_diagnostics(loaded)
 
 
 def _escaped(exc: click.ClickException) -> click.ClickException:

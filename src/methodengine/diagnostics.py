@@ -59,12 +59,13 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def headline(self) -> str:
+    def headline(self, path: str | None = None) -> str:
         """The one line editors and CI parse: ``FILE:LINE:COL: severity: message``.
 
+        Without a position, ``path`` (the file the finding is about) stands first.
         Messages quote recipe text, so control characters are shown escaped (see ``_terminal``).
         """
-        where = str(self.position) if self.position else "<recipe>"
+        where = str(self.position) if self.position else path or "<recipe>"
         return shown(f"{where}: {self.severity}: {self.message}")
 
 
@@ -76,16 +77,19 @@ def warning(message: str, position: Position | None, hint: str | None = None, co
     return Diagnostic(Severity.WARNING, message, position, hint, code)
 
 
-def render(diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None = None) -> str:
+def render(
+    diagnostic: Diagnostic, source: str | Mapping[str | None, str] | None = None, path: str | None = None
+) -> str:
     """The headline, then the source line with a caret, then the hint.
 
     ``source`` is the text the position points into, or a mapping from
     paths to texts (a diagnostic may point into a method's base recipe);
-    without it only the headline and hint are shown. Recipe text is shown
+    without it only the headline and hint are shown; ``path`` stands first
+    in the headline of a diagnostic without a position. Recipe text is shown
     with control characters escaped, and the caret counts display columns
     (wide characters two, combining marks none, an escape its length).
     """
-    parts = [diagnostic.headline()]
+    parts = [diagnostic.headline(path)]
     pos = diagnostic.position
     if isinstance(source, Mapping):
         source = source.get(pos.path) if pos is not None else None

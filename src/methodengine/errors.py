@@ -11,8 +11,8 @@ column and hint, so that no traceback ever reaches a user.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, TypeAlias
 
 from methodengine.diagnostics import Diagnostic, Severity, render
 from methodengine.model import Position
@@ -20,18 +20,36 @@ from methodengine.model import Position
 EXIT_RECIPE_ERRORS = 1
 EXIT_USAGE = 2
 
+Sources: TypeAlias = "str | Mapping[str | None, str] | None"
+"""The text the diagnostics point into, or texts by path (a method's base recipe has its own)."""
+
 
 class MethodengineError(Exception):
-    """Something stops a command; ``diagnostics`` say what, ``exit_code`` how the command ends."""
+    """Something stops a command; ``diagnostics`` say what, ``exit_code`` how the command ends.
+
+    ``source`` is what the diagnostics' excerpts are taken from; ``path``
+    names the file a diagnostic without a position is about (a plan that
+    cannot be made); ``note`` is a last line for a person, after the
+    diagnostics ("fix the errors above first").
+    """
 
     exit_code: ClassVar[int] = EXIT_RECIPE_ERRORS
 
-    def __init__(self, diagnostics: Iterable[Diagnostic], source: str | None = None) -> None:
+    def __init__(
+        self,
+        diagnostics: Iterable[Diagnostic],
+        source: Sources = None,
+        *,
+        path: str | None = None,
+        note: str | None = None,
+    ) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         if not self.diagnostics:
             raise ValueError("a MethodengineError needs at least one diagnostic")
         super().__init__(self.diagnostics[0].message)
         self.source = source
+        self.path = path
+        self.note = note
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -51,7 +69,7 @@ class MethodengineError(Exception):
         return self.diagnostic.hint
 
     def __str__(self) -> str:
-        return "\n".join(render(d, self.source) for d in self.diagnostics)
+        return "\n".join(render(d, self.source, self.path) for d in self.diagnostics)
 
 
 class RecipeError(MethodengineError):
@@ -63,16 +81,20 @@ class RecipeError(MethodengineError):
         position: Position | None = None,
         hint: str | None = None,
         code: str = "syntax",
-        source: str | None = None,
+        source: Sources = None,
         more: Iterable[Diagnostic] = (),
+        *,
+        note: str | None = None,
     ) -> None:
-        super().__init__([Diagnostic(Severity.ERROR, message, position, hint, code), *more], source)
+        super().__init__([Diagnostic(Severity.ERROR, message, position, hint, code), *more], source, note=note)
 
     @classmethod
-    def from_diagnostics(cls, diagnostics: Iterable[Diagnostic], source: str | None = None) -> RecipeError:
+    def from_diagnostics(
+        cls, diagnostics: Iterable[Diagnostic], source: Sources = None, *, note: str | None = None
+    ) -> RecipeError:
         """One error for several diagnostics (every syntax error of a file), the first as its headline."""
         first, *rest = diagnostics
-        return cls(first.message, first.position, first.hint, first.code, source, rest)
+        return cls(first.message, first.position, first.hint, first.code, source, rest, note=note)
 
 
 class RecipeSyntaxError(RecipeError):
@@ -85,6 +107,10 @@ class RecipeValueError(RecipeError):
 
 class RecipeEncodingError(RecipeError):
     """The file is not UTF-8 text."""
+
+
+class RecipeCheckError(MethodengineError):
+    """A recipe was read, but its checks found errors, so no cards or schedule are made of it (exit 1)."""
 
 
 class PlanError(MethodengineError):

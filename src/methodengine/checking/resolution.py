@@ -88,12 +88,21 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
 
 def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:
     """Every diagnostic for ``recipe``: its method applied, then all checks, in file order."""
+    return checked(recipe, plugins)[1]
+
+
+def checked(recipe: Recipe, plugins: Plugins | None = None) -> tuple[Resolved, list[Diagnostic]]:
+    """``recipe`` with its method applied, and every diagnostic, in file order: the method is applied once.
+
+    Commands that go on to make output from the recipe need both; resolving
+    again after checking would read the base recipe and run the merge twice.
+    """
     plugins = plugins or get_plugins()
     resolved = resolve(recipe, plugins)
     found = list(resolved.diagnostics)
     found += checks.core_checks(resolved.recipe)
     if resolved.method is not None:
-        found += method_diagnostics(resolved.recipe, resolved.method)
+        found += method_diagnostics(resolved.recipe, resolved.method, plugins)
     for plugin, extra in plugins.call("check_recipe", recipe=resolved.recipe, method=resolved.method):
         for item in extra:
             if isinstance(item, Diagnostic):
@@ -101,11 +110,14 @@ def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:
             else:
                 plugins.fail(plugin, f"returned {type(item).__name__} from `check_recipe`, not a Diagnostic")
                 break
-    return checks.sort_diagnostics(found)
+    return resolved, checks.sort_diagnostics(found)
 
 
-def method_diagnostics(recipe: Recipe, method: Method) -> list[Diagnostic]:
-    """The method's rules over ``recipe``; rules whose ids are missing are skipped with a warning."""
+def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None = None) -> list[Diagnostic]:
+    """The method's rules over ``recipe``; rules whose ids are missing are skipped with a warning.
+
+    A slow rule is named in ``plugins``' diagnostics (by default the process's).
+    """
     have = {
         "role": {r.id for r in recipe.roles},
         "phase": {p.id for p in _agenda_items(recipe)},
@@ -120,7 +132,7 @@ def method_diagnostics(recipe: Recipe, method: Method) -> list[Diagnostic]:
             missing.setdefault(key, []).append(rule.code)
         if lacks:
             continue
-        found += _run_rule(rule, recipe, method)
+        found += _run_rule(rule, recipe, method, plugins)
     described = {"role": method.roles, "phase": method.phases, "meeting": method.meetings, "stage": method.stages}
     for (kind, ident), rules in missing.items():
         what = described[kind].get(ident)
@@ -161,11 +173,11 @@ def _agenda_items(recipe: Recipe) -> Iterable[object]:
             yield from item.items
 
 
-def _run_rule(rule: Rule, recipe: Recipe, method: Method) -> list[Diagnostic]:
+def _run_rule(rule: Rule, recipe: Recipe, method: Method, plugins: Plugins | None) -> list[Diagnostic]:
     source = rule.source
     code = f"{method.id}/{rule.code}"
     found: list[Diagnostic] = []
-    with contained(str(method.plugin), f"in rule `{code}`") as run:
+    with contained(str(method.plugin), f"in rule `{code}`", plugins.report if plugins else None) as run:
         found = [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
     if run.failure is not None:
         return [

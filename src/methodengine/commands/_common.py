@@ -1,10 +1,15 @@
-"""What the commands share: reading recipes, reporting, exit codes."""
+"""What the commands share: reading recipes, the plugins, and errors raised for the CLI to report.
+
+No command prints an error and exits by itself: each raises an exception
+that carries its exit code (a ``MethodengineError`` or a click exception),
+and ``methodengine.cli`` reports it in one place.
+"""
 
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -19,6 +24,15 @@ EXIT_RECIPE_ERRORS = 1
 EXIT_INTERNAL = 70
 
 recipe_file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+class Failed(click.ClickException):
+    """A command that cannot go on, said in the command's own words on stderr (exit 1)."""
+
+    exit_code = EXIT_RECIPE_ERRORS
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, err=True)
 
 
 def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
@@ -45,13 +59,41 @@ def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
         return shown, exc
 
 
-def sources(path: Path, text: str, plugins: Plugins | None) -> dict[str | None, str]:
+def plugins() -> Plugins:
+    """This process's plugins, with what went wrong loading them reported, and traced if asked."""
+    from methodengine.hooks.manager import TRACE_ENV, get_plugins
+
+    loaded = get_plugins()
+    if os.environ.get(TRACE_ENV) == "1" and loaded.trace is None:
+        loaded.trace = _trace
+    report_plugin_diagnostics(loaded)
+    return loaded
+
+
+def report_plugin_diagnostics(loaded: Plugins) -> None:
+    """Show, on stderr, what went wrong with the plugins since the last time: each finding once."""
+    from methodengine._terminal import shown
+
+    for diagnostic in loaded.unreported():
+        lines = [f"methodengine: {diagnostic.severity}: {diagnostic.message}"]
+        if diagnostic.hint:
+            lines.append(f"  hint: {diagnostic.hint}")
+        click.echo(shown("\n".join(lines)), err=True)
+
+
+def _trace(line: str) -> None:
+    from methodengine._terminal import shown
+
+    click.echo(shown(f"methodengine: trace: {line}"), err=True)
+
+
+def sources(path: Path, text: str, loaded: Plugins | None) -> dict[str | None, str]:
     """Texts by path, so that diagnostics inside a method's base recipe show their line too."""
     from methodengine.hooks.manager import base_recipe_path
 
     found: dict[str | None, str] = {str(path): text}
-    if plugins is not None:
-        for method in plugins.methods().values():
+    if loaded is not None:
+        for method in loaded.methods().values():
             found[base_recipe_path(method)] = method.base_recipe
     return found
 
@@ -63,27 +105,37 @@ def echo_diagnostics(diagnostics: list[Diagnostic], texts: dict[str | None, str]
         click.echo(render(diagnostic, texts), err=err)
 
 
-def resolved_or_exit(path: Path) -> Recipe:
-    """The recipe with its method applied; on errors, report them on stderr and exit 1."""
-    from methodengine.checking.resolution import check, resolve
-    from methodengine.errors import RecipeError
-    from methodengine.hooks.manager import get_plugins
+def resolved_recipe(path: Path, loaded: Plugins | None = None) -> Recipe:
+    """The recipe with its method applied; raises ``RecipeError`` or ``RecipeCheckError`` (exit 1) on errors.
+
+    The method is applied once: the checks run on the resolved recipe, which is returned.
+    """
+    from methodengine.checking.resolution import checked
+    from methodengine.errors import RecipeCheckError, RecipeError
 
     text, recipe = read_recipe(path)
     if isinstance(recipe, RecipeError):
-        echo_diagnostics([recipe.diagnostic], {str(path): text}, err=True)
-        sys.exit(EXIT_RECIPE_ERRORS)
-    plugins = get_plugins()
-    errors = [d for d in check(recipe, plugins) if d.is_error]
+        raise RecipeError.from_diagnostics(recipe.diagnostics, {str(path): text})
+    loaded = loaded or plugins()
+    resolved, diagnostics = checked(recipe, loaded)
+    errors = [d for d in diagnostics if d.is_error]
     if errors:
-        echo_diagnostics(errors, sources(path, text, plugins), err=True)
-        fail(f"{path}: fix the errors above first (`methodengine check {path}` shows warnings too)")
-    return resolve(recipe, plugins).recipe
+        raise RecipeCheckError(
+            errors,
+            sources(path, text, loaded),
+            path=str(path),
+            note=f"{path}: fix the errors above first (`methodengine check {path}` shows warnings too)",
+        )
+    return resolved.recipe
+
+
+resolved_or_exit = resolved_recipe
+"""The name ``cards`` used before errors were raised; kept until it moves to ``resolved_recipe``."""
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(EXIT_RECIPE_ERRORS)
+    """Stop the command with ``message`` on stderr and exit 1."""
+    raise Failed(message)
 
 
 def parsed_option(parse: Any, value: Any, name: str) -> Any:
@@ -96,6 +148,9 @@ def parsed_option(parse: Any, value: Any, name: str) -> Any:
 
 def schedule_failed(path: Path, exc: ScheduleError) -> NoReturn:
     """A dated plan that cannot be made: a usage error (exit 2) when the options are at fault, else exit 1."""
+    from methodengine.diagnostics import error
+    from methodengine.errors import PlanError
+
     if exc.usage:
         raise click.UsageError(str(exc)) from None
-    fail(f"{path}: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""))
+    raise PlanError([error(exc.message, None, exc.hint, code="plan")], path=str(path)) from None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, read_recipe, sources
+from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, plugins, read_recipe, sources
 
 
 @click.command()
@@ -34,16 +33,15 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
     from methodengine.checking.resolution import check as run_checks
     from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
-    from methodengine.hooks.manager import get_plugins
 
-    plugins = get_plugins()
+    loaded = plugins()
     results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []
     for path in files:
         text, recipe = read_recipe(path)
         if isinstance(recipe, RecipeError):
-            results.append((path, {str(path): text}, [recipe.diagnostic]))
+            results.append((path, {str(path): text}, list(recipe.diagnostics)))
             continue
-        results.append((path, sources(path, text, plugins), run_checks(recipe, plugins)))
+        results.append((path, sources(path, text, loaded), run_checks(recipe, loaded)))
 
     found = [d for _, _, diagnostics in results for d in diagnostics]
     errors = sum(d.is_error for d in found)
@@ -61,7 +59,7 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
                 echo_diagnostics(diagnostics, texts)
         click.echo(_summary(len(files), errors, len(found) - errors), err=fmt == "short")
     if errors:
-        sys.exit(EXIT_RECIPE_ERRORS)
+        click.get_current_context().exit(EXIT_RECIPE_ERRORS)
 
 
 def _summary(files: int, errors: int, warnings: int) -> str:

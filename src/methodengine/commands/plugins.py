@@ -24,9 +24,9 @@ def plugins(as_json: bool) -> None:
       methodengine plugins
       METHODENGINE_LOAD_PLUGINS= methodengine plugins   # built-ins only
     """
-    from methodengine.hooks.manager import get_plugins
+    from methodengine.commands._common import plugins as loaded_plugins
 
-    loaded = get_plugins()
+    loaded = loaded_plugins()
     loaded.methods()  # fills in each plugin's methods, and reports conflicts
     infos = sorted(loaded.infos.values(), key=lambda i: (not i.builtin, i.name))
     if as_json:
@@ -69,9 +69,9 @@ def methods(lang: str) -> None:
     """
     import textwrap
 
-    from methodengine.hooks.manager import get_plugins
+    from methodengine.commands._common import plugins
 
-    for method in get_plugins().methods().values():
+    for method in plugins().methods().values():
         click.echo(f"{method.id}: {method.name(lang)}  [plugin {method.plugin}]")
         for line in textwrap.wrap(method.summary, 76):
             click.echo(f"    {line}")
@@ -96,9 +96,9 @@ def new(method: str, output: Path | None, force: bool) -> None:
       methodengine new backstage -o mijn-groep.mth
     """
     from methodengine._suggest import did_you_mean
-    from methodengine.hooks.manager import get_plugins
+    from methodengine.commands._common import plugins
 
-    found = get_plugins().methods()
+    found = plugins().methods()
     chosen = found.get(method)
     if chosen is None:
         suggestion = did_you_mean(method, found)
@@ -125,19 +125,20 @@ def new(method: str, output: Path | None, force: bool) -> None:
 
 
 def _refuse_broken_base(method: Method) -> None:
-    """Exit 1 with the parse error if the method's base recipe does not parse: a starting point must pass `check`."""
-    from methodengine.commands._common import echo_diagnostics, fail
+    """Refuse (exit 1, with the parse error) a base recipe that does not parse: a starting point must pass `check`."""
+    from methodengine.commands._common import plugins
     from methodengine.errors import RecipeError
-    from methodengine.hooks.manager import base_recipe_path, get_plugins
+    from methodengine.hooks.manager import base_recipe_path
 
     try:
-        get_plugins().base_recipe(method)
+        plugins().base_recipe(method)
     except RecipeError as exc:
-        echo_diagnostics([exc.diagnostic], {base_recipe_path(method): method.base_recipe}, err=True)
-        fail(
-            f"methodengine: the base recipe of method `{method.id}` (plugin `{method.plugin}`) does not parse; "
-            "nothing written. This is a fault in the plugin: report it to its authors"
-        )
+        raise RecipeError.from_diagnostics(
+            exc.diagnostics,
+            {base_recipe_path(method): method.base_recipe},
+            note=f"methodengine: the base recipe of method `{method.id}` (plugin `{method.plugin}`) does not parse; "
+            "nothing written. This is a fault in the plugin: report it to its authors",
+        ) from None
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -6,9 +6,13 @@ modules, and registers each; it knows none of their names or methods.
 Third-party plugins come from the ``methodengine`` entry-point group. Every
 plugin is imported and called inside ``contained``: one that fails in any
 way, ``sys.exit`` and a ``KeyboardInterrupt`` of its own included, is
-reported on stderr by name, with the reason, and skipped; what it prints goes
-to stderr, so that a command's output on stdout stays valid; one that is slow
-is named.
+reported by name, with the reason, and skipped; what it prints goes to
+stderr, so that a command's output on stdout stays valid; one that is slow is
+named. The reports are :class:`Diagnostic`s kept on :class:`Plugins`: the
+library never prints them, the command line does. A hook implementation that
+matches no hook (``register_method`` for ``register_methods``) is reported and
+skipped, as pluggy's ``check_pending`` would refuse it, but per plugin, so
+that one misspelt name does not stop the others.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import FrameType, TracebackType
 from typing import Any
 
@@ -28,12 +32,15 @@ import attrs
 import pluggy
 from attrs import define, field
 
+from methodengine.diagnostics import Diagnostic, Severity
 from methodengine.hooks import specs as hookspecs
 from methodengine.hooks.contract import Method, OutputFormat
 
 ENTRY_POINT_GROUP = "methodengine"
 BUILTIN_PACKAGE = "methodengine_methods"
 LOAD_ENV = "METHODENGINE_LOAD_PLUGINS"
+TRACE_ENV = "METHODENGINE_TRACE_PLUGINS"
+"""Set to 1, every hook call to a plugin is traced on stderr (by the command line), with its result or failure."""
 SLOW_SECONDS = 3.0
 """A plugin call taking longer than this is named in a warning; it is not stopped."""
 
@@ -56,8 +63,22 @@ class PluginFailure:
     reason: str
 
 
-def _report(message: str) -> None:
-    print(f"methodengine: {message}", file=sys.stderr)
+Report = Callable[[Diagnostic], None]
+"""Where a finding about the plugins themselves goes: ``Plugins.report``, which keeps it for the CLI to show."""
+
+
+def _plugin_error(message: str, code: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, None, hint, code)
+
+
+def _plugin_warning(message: str, code: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, None, hint, code)
+
+
+def _report_to_default(diagnostic: Diagnostic) -> None:
+    """A finding from a ``contained`` block no ``Plugins`` was named for: kept by this process's plugins."""
+    if _default:
+        _default[0].report(diagnostic)
 
 
 class _PluginOutput(io.TextIOBase):
@@ -105,13 +126,15 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
     ``KeyboardInterrupt`` the plugin raises itself included, is swallowed and
     described in ``failure``; the user's own Ctrl-C, told apart by a SIGINT
     handler watching the block, still stops the command. A block that takes
-    longer than ``SLOW_SECONDS`` is named in a warning: it is not cut short,
-    since a thread cannot be killed safely.
+    longer than ``SLOW_SECONDS`` is named in a warning, given to ``report``
+    (by default the process's plugins): it is not cut short, since a thread
+    cannot be killed safely.
     """
 
-    def __init__(self, plugin: str, where: str) -> None:
+    def __init__(self, plugin: str, where: str, report: Report | None = None) -> None:
         self.plugin = plugin
         self.where = where
+        self.report = report or _report_to_default
         self.failure: str | None = None
         self._interrupted = False
         self._stack = contextlib.ExitStack()
@@ -130,7 +153,7 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
         elapsed = time.monotonic() - self._started
         self._stack.close()
         if elapsed > SLOW_SECONDS:
-            _report(f"warning: plugin `{self.plugin}` took {elapsed:.1f} s {self.where}")
+            self.report(_plugin_warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", "plugin-slow"))
         if exc is None:
             return False
         if isinstance(exc, KeyboardInterrupt) and self._interrupted:
@@ -176,7 +199,13 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
 
 @define
 class Plugins:
-    """The loaded plugins and what they registered."""
+    """The loaded plugins, what they registered, and what went wrong with them.
+
+    ``diagnostics`` holds every finding about the plugins themselves (one
+    that failed, two that clash, a slow call), in the order found; the
+    command line shows each once (``unreported``), the library never prints.
+    ``trace``, when set, is given one line per hook call to a plugin.
+    """
 
     manager: pluggy.PluginManager
     infos: dict[str, PluginInfo] = field(factory=dict)
@@ -184,20 +213,58 @@ class Plugins:
     _methods: dict[str, Method] | None = None
     conflicts: dict[str, list[str]] = field(factory=dict)
     _base_recipes: dict[str, Any] = field(factory=dict)
+    diagnostics: list[Diagnostic] = field(factory=list)
+    trace: Callable[[str], None] | None = None
+    _shown: int = field(default=0, init=False)
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def unreported(self) -> list[Diagnostic]:
+        """The diagnostics found since the last call: each is shown once, as soon as the CLI can."""
+        found = self.diagnostics[self._shown :]
+        self._shown = len(self.diagnostics)
+        return found
 
     def register(self, plugin: object, info: PluginInfo) -> None:
-        with contained(info.name, "to register") as run:
+        with contained(info.name, "to register", self.report) as run:
             self.manager.register(plugin, name=info.name)
         if run.failure is not None:
             self.fail(info.name, f"could not be registered: {run.failure}")
             return
-        info.hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
+        callers = self.manager.get_hookcallers(plugin) or ()
+        for caller in callers:
+            if not caller.has_spec():
+                self._unknown_hook(info.name, plugin, caller)
+        info.hooks = sorted(caller.name for caller in callers if caller.has_spec())
         self.infos[info.name] = info
+
+    def _unknown_hook(self, name: str, plugin: object, caller: pluggy.HookCaller) -> None:
+        """Report an implementation of a hook methodengine does not have; it is never called.
+
+        pluggy keeps it under its own name without complaint (only
+        ``check_pending`` would refuse it, for every plugin at once), so a
+        misspelt ``register_method`` would silently do nothing.
+        """
+        if all(impl.optionalhook for impl in caller.get_hookimpls() if impl.plugin is plugin):
+            return  # pluggy's way of saying "a hook of another host, maybe": not a mistake
+        from methodengine._suggest import did_you_mean
+
+        hooks = [n for n, c in vars(self.manager.hook).items() if not n.startswith("_") and c.has_spec()]
+        suggestion = did_you_mean(caller.name, hooks)
+        self.report(
+            _plugin_error(
+                f"plugin `{name}` implements `{caller.name}`, which is no methodengine hook; that implementation "
+                "is skipped",
+                "plugin-unknown-hook",
+                hint=(f"{suggestion} " if suggestion else "") + f"the hooks are: {', '.join(sorted(hooks))}",
+            )
+        )
 
     def fail(self, name: str, reason: str) -> None:
         reason = " ".join(reason.split())  # pluggy's validation errors run over several lines
         self.failures.append(PluginFailure(name, reason))
-        _report(f"plugin `{name}` {reason}; skipped")
+        self.report(_plugin_error(f"plugin `{name}` {reason}; skipped", "plugin-failed"))
 
     def call(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Each plugin's result of ``hook``, in registration order, isolating failures.
@@ -212,10 +279,14 @@ class Plugins:
             if self.manager.is_blocked(impl.plugin_name):
                 continue
             result = None
-            with contained(impl.plugin_name, f"in `{hook}`") as run:
+            if self.trace is not None:
+                self.trace(f"{hook} -> plugin `{impl.plugin_name}` ({', '.join(impl.argnames)})")
+            with contained(impl.plugin_name, f"in `{hook}`", self.report) as run:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
                 if hook in ("register_methods", "output_formats", "check_recipe") and result is not None:
                     result = list(result)  # a generator runs here, inside the containment
+            if self.trace is not None:
+                self.trace(f"{hook} <- plugin `{impl.plugin_name}`: " + _traced(result, run.failure))
             if run.failure is not None:
                 self.fail(impl.plugin_name, f"failed in `{hook}`: {run.failure}")
                 self.manager.set_blocked(impl.plugin_name)
@@ -258,16 +329,22 @@ class Plugins:
         if len(builtins) == 1:
             kept = builtins[0]
             others = [f"`{n}`" for n in names if n != kept.plugin]
-            _report(
-                f"error: plugin {' and '.join(others)} registers method `{method_id}`, which built-in plugin "
-                f"`{kept.plugin}` provides; the built-in is kept and the plugin's `{method_id}` left out "
-                "(its authors must give it another id)"
+            self.report(
+                _plugin_error(
+                    f"plugin {' and '.join(others)} registers method `{method_id}`, which built-in plugin "
+                    f"`{kept.plugin}` provides; the built-in is kept and the plugin's `{method_id}` left out "
+                    "(its authors must give it another id)",
+                    "plugin-method-taken",
+                )
             )
             return kept
         self.conflicts[method_id] = names
-        _report(
-            f"error: plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
-            f"recipes using it cannot be checked (choose one with {LOAD_ENV})"
+        self.report(
+            _plugin_error(
+                f"plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
+                f"recipes using it cannot be checked (choose one with {LOAD_ENV})",
+                "plugin-conflict",
+            )
         )
         return None
 
@@ -302,6 +379,22 @@ class Plugins:
 
             self._base_recipes[method.id] = parse(method.base_recipe, base_recipe_path(method))
         return self._base_recipes[method.id]
+
+
+def _traced(result: Any, failure: str | None) -> str:
+    """A hook's outcome in a few words: the trace is for finding which plugin does what, not a dump."""
+    if failure is not None:
+        return f"failed: {failure}"
+    if isinstance(result, list):
+        shown = ", ".join(
+            getattr(item, "id", None)
+            or getattr(item, "name", None)
+            or getattr(item, "code", None)
+            or type(item).__name__
+            for item in result
+        )
+        return f"{len(result)} result{'' if len(result) == 1 else 's'}" + (f" ({shown})" if shown else "")
+    return "nothing" if result is None else type(result).__name__
 
 
 def base_recipe_path(method: Method) -> str:
@@ -346,7 +439,7 @@ def _load_builtins(loaded: Plugins) -> None:
         return
     for module_name in names:
         short = module_name.rsplit(".", 1)[-1]
-        with contained(short, "to import") as run:
+        with contained(short, "to import", loaded.report) as run:
             module = importlib.import_module(module_name)
         if run.failure is not None:
             loaded.fail(short, f"could not be imported: {run.failure}")
@@ -377,7 +470,7 @@ def _load_entry_points(loaded: Plugins) -> None:
         if ep.name in loaded.infos:
             loaded.fail(ep.name, "has the name of a plugin already loaded")
             continue
-        with contained(ep.name, "to import") as run:
+        with contained(ep.name, "to import", loaded.report) as run:
             plugin = ep.load()
         if run.failure is not None:
             loaded.fail(ep.name, f"could not be imported: {run.failure}")
@@ -386,12 +479,13 @@ def _load_entry_points(loaded: Plugins) -> None:
     if wanted:
         for name in sorted(wanted - seen):
             if loaded._is_builtin(name):
-                _report(
-                    f"warning: {LOAD_ENV} names `{name}`, a built-in plugin; built-ins always load, "
+                message = (
+                    f"{LOAD_ENV} names `{name}`, a built-in plugin; built-ins always load, "
                     "the variable chooses among installed plugins only"
                 )
             else:
-                _report(f"warning: {LOAD_ENV} names `{name}`, but no such plugin is installed")
+                message = f"{LOAD_ENV} names `{name}`, but no such plugin is installed"
+            loaded.report(_plugin_warning(message, "plugin-load-list"))
 
 
 _default: list[Plugins] = []
@@ -402,3 +496,8 @@ def get_plugins() -> Plugins:
     if not _default:
         _default.append(load_plugins())
     return _default[0]
+
+
+def loaded_plugins() -> Plugins | None:
+    """The plugins for this process if they have been loaded, without loading them."""
+    return _default[0] if _default else None
