@@ -12,8 +12,17 @@ from methodengine._version import __version__
 
 if TYPE_CHECKING:
     from methodengine.checking.resolution import Resolved, check, resolve
-    from methodengine.diagnostics import Diagnostic, Severity, error, render, warning
-    from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError, RecipeValueError
+    from methodengine.diagnostics import Diagnostic, Related, Severity, error, render, warning
+    from methodengine.errors import (
+        MethodengineError,
+        PlanError,
+        RecipeCheckError,
+        RecipeEncodingError,
+        RecipeError,
+        RecipeSyntaxError,
+        RecipeValueError,
+        UsageError,
+    )
     from methodengine.hooks.contract import Method, OutputFormat, OutputRequest, Rule, rule
     from methodengine.hooks.manager import Plugins, load_plugins
     from methodengine.hooks.specs import hookimpl
@@ -35,9 +44,11 @@ if TYPE_CHECKING:
         ScriptLine,
         Selector,
         Stage,
+        Step,
         TimeBox,
         Trajectory,
         When,
+        runs_in,
     )
     from methodengine.planning.timing import planned_minutes, role_counts
 
@@ -51,18 +62,22 @@ _WHERE = {
     "EVERYONE": "methodengine.model",
     "Meeting": "methodengine.model",
     "Method": "methodengine.hooks.contract",
+    "MethodengineError": "methodengine.errors",
     "OutputFormat": "methodengine.hooks.contract",
     "OutputRequest": "methodengine.hooks.contract",
     "Period": "methodengine.model",
     "Phase": "methodengine.model",
+    "PlanError": "methodengine.errors",
     "Plugins": "methodengine.hooks.manager",
     "Position": "methodengine.model",
     "Range": "methodengine.model",
     "Recipe": "methodengine.model",
+    "RecipeCheckError": "methodengine.errors",
     "RecipeEncodingError": "methodengine.errors",
     "RecipeError": "methodengine.errors",
     "RecipeSyntaxError": "methodengine.errors",
     "RecipeValueError": "methodengine.errors",
+    "Related": "methodengine.diagnostics",
     "Resolved": "methodengine.checking.resolution",
     "Role": "methodengine.model",
     "RoleRef": "methodengine.model",
@@ -72,8 +87,10 @@ _WHERE = {
     "Selector": "methodengine.model",
     "Severity": "methodengine.diagnostics",
     "Stage": "methodengine.model",
+    "Step": "methodengine.model",
     "TimeBox": "methodengine.model",
     "Trajectory": "methodengine.model",
+    "UsageError": "methodengine.errors",
     "When": "methodengine.model",
     "check": "methodengine.checking.resolution",
     "error": "methodengine.diagnostics",
@@ -86,6 +103,7 @@ _WHERE = {
     "resolve": "methodengine.checking.resolution",
     "role_counts": "methodengine.planning.timing",
     "rule": "methodengine.hooks.contract",
+    "runs_in": "methodengine.model",
     "warning": "methodengine.diagnostics",
 }
 
@@ -113,18 +131,22 @@ __all__ = [
     "Duration",
     "Meeting",
     "Method",
+    "MethodengineError",
     "OutputFormat",
     "OutputRequest",
     "Period",
     "Phase",
+    "PlanError",
     "Plugins",
     "Position",
     "Range",
     "Recipe",
+    "RecipeCheckError",
     "RecipeEncodingError",
     "RecipeError",
     "RecipeSyntaxError",
     "RecipeValueError",
+    "Related",
     "Resolved",
     "Role",
     "RoleRef",
@@ -134,10 +156,11 @@ __all__ = [
     "Selector",
     "Severity",
     "Stage",
+    "Step",
     "TimeBox",
     "Trajectory",
+    "UsageError",
     "When",
-    "__version__",
     "check",
     "error",
     "hookimpl",
@@ -149,5 +172,7 @@ __all__ = [
     "resolve",
     "role_counts",
     "rule",
+    "runs_in",
     "warning",
+    "__version__",
 ]

@@ -6,7 +6,7 @@ trainer will run, and the diagnostics that go with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import attrs
 from attrs import frozen
@@ -17,7 +17,7 @@ from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
 from methodengine.hooks.contract import Method, Rule, apply_base
 from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins
-from methodengine.model import Recipe, Rounds
+from methodengine.model import Recipe
 
 
 @frozen
@@ -120,7 +120,7 @@ def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None =
     """
     have = {
         "role": {r.id for r in recipe.roles},
-        "phase": {p.id for p in _agenda_items(recipe)},
+        "phase": {p.id for p in recipe.items()},
         "meeting": {m.id for m in recipe.trajectory.extra_meetings} if recipe.trajectory else set(),
         "stage": {s.id for s in recipe.trajectory.stages if s.id} if recipe.trajectory else set(),
     }
@@ -164,13 +164,6 @@ def _needs(rule: Rule) -> Iterator[tuple[str, str]]:
     yield from (("phase", p) for p in rule.needs_phases)
     yield from (("meeting", m) for m in rule.needs_meetings)
     yield from (("stage", s) for s in rule.needs_stages)
-
-
-def _agenda_items(recipe: Recipe) -> Iterable[object]:
-    for item in recipe.agenda:
-        yield item
-        if isinstance(item, Rounds):
-            yield from item.items
 
 
 def _run_rule(rule: Rule, recipe: Recipe, method: Method, plugins: Plugins | None) -> list[Diagnostic]:
