@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import attrs
+import click
 import pytest
 from _mutations import mutated
 from click.testing import CliRunner
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import methodengine
 from methodengine import RecipeError
 from methodengine.cli import main
+from methodengine.commands import _params
 from methodengine.limits import MAX_SKIPS
 
 icalendar = pytest.importorskip("icalendar")
@@ -145,3 +147,105 @@ def test_the_calendar_name_of_a_recipe_file_with_separators(tmp_path: Path) -> N
     data = out.read_bytes()
     assert b"X-WR-CALNAME:Backstage\\; najaar\\, groep 2\r\n" in data
     assert _read_text_property(data, "X-WR-CALNAME") == "Backstage; najaar, groep 2"
+
+
+# ---------------------------------------------------------------- option values: commands/_params.py
+
+
+def _option(type_: click.ParamType, **extra: object) -> click.Command:
+    """A command taking one `--value` of ``type_`` and printing what it became, as the commands use them."""
+
+    @click.command()
+    @click.option("--value", type=type_, **extra)  # type: ignore[arg-type]
+    def command(value: object) -> None:
+        click.echo(repr(value))
+
+    return command
+
+
+def _given(type_: click.ParamType, *values: str, **extra: object):  # type: ignore[no-untyped-def]
+    args = [part for value in values for part in ("--value", value)]
+    return CliRunner().invoke(_option(type_, **extra), args)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2027-02-30", "`2027-02-30` is not a date: February 2027 has 28 days"),
+        ("11-01-2027", "`11-01-2027` is not a date; write it as YYYY-MM-DD, for example 2027-01-11"),
+        ("0000-01-01", "`0000-01-01` is not a date: there is no year 0"),
+        ("2027-13-01", "`2027-13-01` is not a date: there is no month 13"),
+    ],
+)
+def test_a_date_that_is_none_says_why_and_names_the_option(value: str, message: str) -> None:
+    result = _given(_params.DATE, value)
+    assert result.exit_code == 2
+    assert f"Invalid value for '--value': {message}" in result.output
+
+
+def test_a_date_clock_and_cadence_become_the_planners_values() -> None:
+    assert _given(_params.DATE, " 2027-01-11 ").output == "datetime.date(2027, 1, 11)\n"
+    assert _given(_params.CLOCK, "19.30").output == "datetime.time(19, 30)\n"
+    assert _given(_params.CLOCK_MINUTES, "19:30").output == "1170\n"
+    assert _given(_params.CADENCE, "3 weken").output == "Period(amount=Range(low=3, high=3), unit='week')\n"
+
+
+@pytest.mark.parametrize(
+    ("type_", "value", "message"),
+    [
+        (_params.CLOCK, "7 uur", "`7 uur` is not a time"),
+        (_params.CLOCK, "24:00", "`24:00` is not a time of day; hours run 0-23 and minutes 0-59"),
+        (_params.CADENCE, "drie weken", "`drie weken` is not a cadence; write a whole number and a unit"),
+        (_params.CADENCE, "3 fortnights", "`fortnights` is not a unit of a cadence"),
+        (_params.CADENCE, "0 weeks", "never moves on"),
+    ],
+)
+def test_a_clock_time_or_cadence_that_is_none_says_why(type_: click.ParamType, value: str, message: str) -> None:
+    result = _given(type_, value)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from([":", "."]), st.booleans())
+def test_every_clock_time_of_the_day_reads_as_its_minutes(hour: int, minute: int, sep: str, pad: bool) -> None:
+    text = f"{hour:02d}{sep}{minute:02d}" if pad else f"{hour}{sep}{minute:02d}"
+    assert _params.CLOCK_MINUTES.convert(text, None, None) == hour * 60 + minute
+
+
+def test_repeated_skip_dates_are_sorted_once_each_and_bounded_by_the_limit() -> None:
+    extra = {"multiple": True, "callback": _params.skip_dates}
+    result = _given(_params.SKIP_DATES, "2027-03-01,2027-01-04", "2027-01-04", **extra)
+    assert result.output == "(datetime.date(2027, 1, 4), datetime.date(2027, 3, 1))\n"
+    assert _given(_params.SKIP_DATES, "2027-01-04,2027-02-31", **extra).exit_code == 2
+    days = [(dt.date(2027, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(MAX_SKIPS + 1)]
+    too_many = _given(_params.SKIP_DATES, ",".join(days[:200]), ",".join(days[200:]), **extra)
+    assert too_many.exit_code == 2
+    assert f"{MAX_SKIPS + 1} dates to skip; at most {MAX_SKIPS} are taken" in too_many.output
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("0", "give 1 to 1,000 participants, not 0"), ("1001", "not 1,001"), ("zes", "`zes` is not a whole number")],
+)
+def test_a_count_outside_its_limit_names_the_limit(value: str, message: str) -> None:
+    from methodengine.limits import MAX_COUNT
+
+    result = _given(_params.CountType(MAX_COUNT, "participants"), value)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_card_kinds_take_plurals_singulars_and_any_case_in_the_decks_order() -> None:
+    assert _given(_params.card_kinds(), "Roles, phase,roles").output == "('phases', 'roles')\n"
+    assert "no card kind 'rollen'; did you mean `roles`?" in _given(_params.card_kinds(), "rollen").output
+    assert "name at least one card kind: overview, phases" in _given(_params.card_kinds(), " , ").output
+
+
+def test_a_name_choice_lists_the_names_known_when_the_value_is_read() -> None:
+    registry = ["text", "md"]
+    formats = _params.NameChoice(lambda: registry, "format", aliases={"markdown": "md"})
+    registry.append("csv")  # a plugin's format, registered after the option was made
+    assert _given(formats, "CSV").output == "'csv'\n"
+    assert _given(formats, "markdown").output == "'md'\n"
+    assert "no format 'pfd' (formats: text, md, csv)" in _given(formats, "pfd").output

@@ -1,0 +1,204 @@
+"""The values options take, parsed by click ``ParamType``s: dates, clock times, cadences, card kinds, counts.
+
+An option's value is checked where click parses the command line, so that
+a wrong one is a usage error (exit 2) naming the option, before any recipe
+is read, and every command that takes a date or a cadence says the same
+thing about a wrong one. The parsing itself is the planner's
+(``methodengine.planning.dated_plan.parse_*``), which library callers use
+for text too; the bounds are ``methodengine.limits``. Nothing heavy is
+imported until a value is converted, so that ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from methodengine.model import Period
+
+
+class _Parsed(click.ParamType):
+    """A value a planner function parses; its ValueError is the usage error's message, as written."""
+
+    def _parse(self, text: str) -> Any:
+        raise NotImplementedError
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value  # a default, or a value given as such by a caller of the command
+        try:
+            return self._parse(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DateType(_Parsed):
+    """``YYYY-MM-DD``; a date that does not exist says why (no year 0, February has 28 days)."""
+
+    name = "date"
+
+    def _parse(self, text: str) -> dt.date:
+        from methodengine.planning.dated_plan import parse_date
+
+        return parse_date(text)
+
+
+class ClockType(_Parsed):
+    """A time of day, ``HH:MM`` on 24 hours (``19.30`` too); as minutes after midnight if ``minutes``."""
+
+    name = "time"
+
+    def __init__(self, minutes: bool = False) -> None:
+        self.minutes = minutes
+
+    def _parse(self, text: str) -> dt.time | int:
+        from methodengine.planning.dated_plan import parse_time
+
+        found = parse_time(text)
+        return found.hour * 60 + found.minute if self.minutes else found
+
+
+class CadenceType(_Parsed):
+    """How often a group meets: a whole number and a unit, ``3 weeks``, ``1 maand``."""
+
+    name = "cadence"
+
+    def _parse(self, text: str) -> Period:
+        from methodengine.planning.dated_plan import parse_period
+
+        return parse_period(text)
+
+
+class SkipDatesType(_Parsed):
+    """Dates separated by commas, as one ``--skip`` takes them; see :func:`skip_dates` for the repeated option."""
+
+    name = "dates"
+
+    def _parse(self, text: str) -> tuple[dt.date, ...]:
+        from methodengine.planning.dated_plan import parse_date
+
+        return tuple(parse_date(part) for part in text.split(",") if part.strip())
+
+
+def skip_dates(ctx: click.Context, param: click.Parameter, value: Iterable[tuple[dt.date, ...]]) -> tuple[dt.date, ...]:
+    """The callback of a repeated ``--skip``: every date given, sorted, once each, at most ``limits.MAX_SKIPS``."""
+    from methodengine.planning.dated_plan import parse_dates
+
+    dates = sorted({date for given in value for date in given})
+    try:
+        return parse_dates(date.isoformat() for date in dates)  # the planner's bound and its message
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+class CountType(click.ParamType):
+    """A whole number from 1 to ``limit`` (one of ``methodengine.limits``) of ``unit`` (participants, rounds)."""
+
+    name = "count"
+
+    def __init__(self, limit: int, unit: str) -> None:
+        self.limit = limit
+        self.unit = unit
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.isascii() or not text.isdigit():
+                self.fail(f"`{value}` is not a whole number of {self.unit}", param, ctx)
+            number = int(text)
+        if not 1 <= number <= self.limit:
+            self.fail(f"give 1 to {self.limit:,} {self.unit}, not {number:,}", param, ctx)
+        return number
+
+    def to_info_dict(self) -> dict[str, Any]:
+        return {**super().to_info_dict(), "min": 1, "max": self.limit}
+
+
+class NameChoice(click.ParamType):
+    """One name from a list known only when the value is converted (a registry of formats, say).
+
+    Matched without regard to case; ``aliases`` map other spellings to a
+    name; an unknown one gets a did-you-mean and the list.
+    """
+
+    name = "name"
+
+    def __init__(
+        self,
+        names: Callable[[], Sequence[str]] | Sequence[str],
+        what: str,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
+        self._names = names
+        self.what = what
+        self.aliases = dict(aliases or {})
+
+    def names(self) -> Sequence[str]:
+        return self._names() if callable(self._names) else self._names
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        found = self.lookup(str(value), self.names())
+        if found is None:
+            self.fail(self.unknown(str(value).strip(), self.names()), param, ctx)
+        return found
+
+    def lookup(self, text: str, names: Sequence[str]) -> str | None:
+        name = text.strip().lower()
+        name = self.aliases.get(name, name)
+        return name if name in names else None
+
+    def unknown(self, text: str, names: Sequence[str]) -> str:
+        from methodengine._suggest import did_you_mean
+
+        hint = did_you_mean(text.lower(), names)
+        return f"no {self.what} {text!r}{'; ' + hint if hint else ''} ({self.what}s: {', '.join(names)})"
+
+
+class NamesChoice(NameChoice):
+    """Names separated by commas (``--only roles,phases``), each once, in the order of the list they come from."""
+
+    name = "names"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value  # the default, already a tuple of names
+        names = self.names()
+        wanted: list[str] = []
+        for raw in str(value).split(","):
+            if not raw.strip():
+                continue
+            found = self.lookup(raw, names)
+            if found is None:
+                self.fail(self.unknown(raw.strip(), names), param, ctx)
+            if found not in wanted:
+                wanted.append(found)
+        if not wanted:
+            self.fail(f"name at least one {self.what}: {', '.join(names)}", param, ctx)
+        return tuple(name for name in names if name in wanted)
+
+
+DATE = DateType()
+CLOCK = ClockType()
+CLOCK_MINUTES = ClockType(minutes=True)
+CADENCE = CadenceType()
+SKIP_DATES = SkipDatesType()
+
+
+def card_kinds(kinds: Callable[[], Sequence[str]] | Sequence[str] | None = None) -> NamesChoice:
+    """``--only``'s type: card kinds, by default the planner's, in the deck's order; plurals and singulars both do."""
+    if kinds is None:
+        from methodengine.planning.card_kinds import KINDS
+
+        kinds = KINDS
+    return NamesChoice(kinds, "card kind", aliases=KIND_ALIASES)
+
+
+KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
+"""Other spellings of the card kinds that ``--only`` takes."""
