@@ -39,6 +39,7 @@ MODULES = (
     "methodengine.diagnostics",
     "methodengine.errors",
     "methodengine.hooks.contract",
+    "methodengine.planning.dated_plan",
 )
 """Modules whose every public class a plugin may meet, whether or not ``methodengine`` exports it."""
 
