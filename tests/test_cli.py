@@ -392,3 +392,66 @@ def test_version_and_help_load_no_engine_module():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr
+
+
+# ---------------------------------------------------------------- check: every syntax error, then the checks
+
+
+def test_check_reports_every_syntax_error_then_the_checks_over_what_could_be_read(tmp_path, monkeypatch):
+    """`check` shows whatever `parse_with_diagnostics` found, all of it, and checks a partly read recipe too."""
+    from methodengine.diagnostics import error
+    from methodengine.language import parsing
+    from methodengine.model import Position
+
+    path = tmp_path / "kort.mth"
+    path.write_text(WARNS + "phase Kapot\nfase Kapot (5 min)\n", encoding="utf-8")
+    readable = methodengine.parse(WARNS, str(path))
+    found = [
+        error("a phase needs a time box", Position(str(path), 4, 12), "write it as `(10 min)`"),
+        error("unknown keyword `fase`", Position(str(path), 5, 1), "did you mean `phase`?"),
+    ]
+    monkeypatch.setattr(parsing, "parse_with_diagnostics", lambda text, name: (readable, list(found)))
+    result = run("check", path)
+    assert result.exit_code == 1
+    headlines = [line for line in result.stdout.splitlines() if HEADLINE.match(line)]
+    assert headlines == [
+        f"{path}:4:12: error: a phase needs a time box",
+        f"{path}:5:1: error: unknown keyword `fase`",
+        f"{path}:2:1: warning: the meeting is planned at 30 min of 60 min: 30 min unplanned",
+    ]
+    assert "     5 | fase Kapot (5 min)\n       | ^\n  hint: did you mean `phase`?" in result.stdout
+    assert result.stdout.endswith("checked 1 recipe: 2 errors, 1 warning\n")
+    rows = json.loads(run("check", "--format", "json", path).stdout)
+    assert [(r["line"], r["severity"], r["related"]) for r in rows] == [
+        (4, "error", []),
+        (5, "error", []),
+        (2, "warning", []),
+    ]
+
+    # A recipe of which too little could be read is not checked: only its syntax errors are shown.
+    monkeypatch.setattr(parsing, "parse_with_diagnostics", lambda text, name: (None, list(found)))
+    assert [r["line"] for r in json.loads(run("check", "--format", "json", path).stdout)] == [4, 5]
+
+
+def test_check_json_gives_the_related_places_of_a_finding(tmp_path):
+    from methodengine.diagnostics import Related, warning
+    from methodengine.hooks import manager
+    from methodengine.model import Position
+
+    class Twice:
+        @methodengine.hookimpl
+        def check_recipe(self, recipe):
+            first, second = Position(recipe.where("recipe").path, 3, 1), recipe.where("recipe")
+            return [warning("said twice", second, related=[Related("the first is here", first)])]
+
+    path = tmp_path / "kort.mth"
+    path.write_text(WARNS, encoding="utf-8")
+    manager._default[:] = [methodengine.load_plugins([Twice()], entry_points=False)]
+    try:
+        rows = json.loads(run("check", "--format", "json", path).stdout)
+        text = run("check", path).stdout
+    finally:
+        manager._default.clear()
+    said = next(r for r in rows if r["message"] == "said twice")
+    assert said["related"] == [{"file": str(path), "line": 3, "column": 1, "message": "the first is here"}]
+    assert f"  {path}:3:1: the first is here" in text

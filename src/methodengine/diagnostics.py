@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from attrs import field, frozen
@@ -69,12 +69,26 @@ class Diagnostic:
         return shown(f"{where}: {self.severity}: {self.message}")
 
 
-def error(message: str, position: Position | None, hint: str | None = None, code: str = "recipe") -> Diagnostic:
-    return Diagnostic(Severity.ERROR, message, position, hint, code)
+def error(
+    message: str,
+    position: Position | None,
+    hint: str | None = None,
+    code: str = "recipe",
+    *,
+    related: Iterable[Related] = (),
+) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, position, hint, code, related=tuple(related))
 
 
-def warning(message: str, position: Position | None, hint: str | None = None, code: str = "recipe") -> Diagnostic:
-    return Diagnostic(Severity.WARNING, message, position, hint, code)
+def warning(
+    message: str,
+    position: Position | None,
+    hint: str | None = None,
+    code: str = "recipe",
+    *,
+    related: Iterable[Related] = (),
+) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, position, hint, code, related=tuple(related))
 
 
 def render(

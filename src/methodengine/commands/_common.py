@@ -35,15 +35,16 @@ class Failed(click.ClickException):
         click.echo(self.message, err=True)
 
 
-def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
-    """A recipe file read once (it may be a pipe): the text to show, and the recipe or its error.
+def read_text(path: Path) -> tuple[str, str | RecipeError]:
+    """A recipe file read once (it may be a pipe): the text to show, and the text to parse or why there is none.
 
     The text shown back never echoes a NUL or an undecodable byte into the
     terminal. A file that cannot be read (or a FIFO no program writes to) is
-    a usage error; one larger than ``limits.MAX_RECIPE_BYTES`` a recipe error.
+    a usage error; one larger than ``limits.MAX_RECIPE_BYTES``, or not
+    UTF-8 text, a recipe error.
     """
     from methodengine.errors import RecipeError
-    from methodengine.language.parsing import decode, parse
+    from methodengine.language.parsing import decode
     from methodengine.language.reading import read_limited
 
     try:
@@ -52,9 +53,23 @@ def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
         return "", exc  # nothing of it is shown: it may be megabytes of anything
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    shown = data.decode("utf-8", errors="replace").replace("\0", "\ufffd")
     try:
-        return shown, parse(decode(data, str(path)), str(path))
+        text = decode(data, str(path))
+    except RecipeError as exc:
+        return str(exc.source or ""), exc
+    return text, text  # valid UTF-8 without NUL: shown as it is
+
+
+def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
+    """A recipe file read once: the text to show, and the recipe or its error."""
+    from methodengine.errors import RecipeError
+    from methodengine.language.parsing import parse
+
+    shown, text = read_text(path)
+    if isinstance(text, RecipeError):
+        return shown, text
+    try:
+        return shown, parse(text, str(path))
     except RecipeError as exc:
         return shown, exc
 

@@ -194,7 +194,7 @@ SKIP_DATES = SkipDatesType()
 def card_kinds(kinds: Callable[[], Sequence[str]] | Sequence[str] | None = None) -> NamesChoice:
     """``--only``'s type: card kinds, by default the planner's, in the deck's order; plurals and singulars both do."""
     if kinds is None:
-        from methodengine.planning.card_kinds import KINDS
+        from methodengine.output.cards.constants import KINDS  # a module of names: the cards are not loaded
 
         kinds = KINDS
     return NamesChoice(kinds, "card kind", aliases=KIND_ALIASES)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, plugins, read_recipe, sources
+from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, plugins, read_text, sources
+
+if TYPE_CHECKING:
+    from methodengine.diagnostics import Diagnostic
 
 
 @click.command()
@@ -31,17 +35,22 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
       methodengine check --format short recipes/*.mth
     """
     from methodengine.checking.resolution import check as run_checks
-    from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
+    from methodengine.language.parsing import parse_with_diagnostics
 
-    loaded = plugins()
+    loaded = plugins()  # once, however many files
     results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []
     for path in files:
-        text, recipe = read_recipe(path)
-        if isinstance(recipe, RecipeError):
-            results.append((path, {str(path): text}, list(recipe.diagnostics)))
+        shown, text = read_text(path)
+        if isinstance(text, RecipeError):
+            results.append((path, {str(path): shown}, list(text.diagnostics)))
             continue
-        results.append((path, sources(path, text, loaded), run_checks(recipe, loaded)))
+        # Every syntax error first (a trainer fixes the text before its meaning); then, if enough of
+        # the recipe could be read, the checks over what was.
+        recipe, diagnostics = parse_with_diagnostics(text, str(path))
+        if recipe is not None:
+            diagnostics += run_checks(recipe, loaded)
+        results.append((path, sources(path, shown, loaded), diagnostics))
 
     found = [d for _, _, diagnostics in results for d in diagnostics]
     errors = sum(d.is_error for d in found)
@@ -70,10 +79,7 @@ def _summary(files: int, errors: int, warnings: int) -> str:
     return f"checked {plural(files, 'recipe')}: {found}"
 
 
-def _as_json(path: Path, d: object) -> dict[str, object]:
-    from methodengine.diagnostics import Diagnostic
-
-    assert isinstance(d, Diagnostic)
+def _as_json(path: Path, d: Diagnostic) -> dict[str, object]:
     pos = d.position
     return {
         "file": pos.path if pos and pos.path else str(path),
@@ -84,4 +90,13 @@ def _as_json(path: Path, d: object) -> dict[str, object]:
         "message": d.message,
         "hint": d.hint,
         "source": d.source,
+        "related": [
+            {
+                "file": r.position.path or str(path),
+                "line": r.position.line,
+                "column": r.position.column,
+                "message": r.message,
+            }
+            for r in d.related
+        ],
     }
