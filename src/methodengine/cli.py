@@ -61,6 +61,12 @@ class _Group(click.Group):
         except click.ClickException as exc:
             raise _escaped(exc) from None
 
+    def _command_context(self, ctx: click.Context) -> click.Context:
+        """A context of the command that ran, for its usage line; its own has been closed by now."""
+        name = ctx.invoked_subcommand
+        command = self.get_command(ctx, name) if name else None
+        return click.Context(command, info_name=name, parent=ctx) if command is not None else ctx
+
     def invoke(self, ctx: click.Context) -> object:
         from methodengine.errors import MethodengineError
 
@@ -71,6 +77,10 @@ class _Group(click.Group):
                 _flush_stdout()
                 _report_plugins()
         except MethodengineError as exc:
+            from methodengine.errors import UsageError
+
+            if isinstance(exc, UsageError):  # said as click says a usage error: the command's usage, then why
+                raise _escaped(click.UsageError(str(exc), self._command_context(ctx))) from None
             raise _Reported(exc) from None
         except click.ClickException as exc:
             raise _escaped(exc) from None
@@ -102,12 +112,8 @@ class _Reported(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         from methodengine.diagnostics import render
-        from methodengine.errors import UsageError
 
         error = self.error
-        if isinstance(error, UsageError):  # as click says a usage error: the usage line, then the reason
-            _escaped(click.UsageError(str(error))).show(file)
-            return
         for diagnostic in error.diagnostics:
             click.echo(render(diagnostic, error.source, error.path), err=True)
         if error.note:

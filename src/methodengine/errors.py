@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeAlias
 
-from methodengine.diagnostics import Diagnostic, Severity, render
+from methodengine.diagnostics import Diagnostic, Related, Severity, render
 from methodengine.model import Position
 
 EXIT_RECIPE_ERRORS = 1
@@ -85,8 +85,10 @@ class RecipeError(MethodengineError):
         more: Iterable[Diagnostic] = (),
         *,
         note: str | None = None,
+        related: Iterable[Related] = (),
     ) -> None:
-        super().__init__([Diagnostic(Severity.ERROR, message, position, hint, code), *more], source, note=note)
+        first = Diagnostic(Severity.ERROR, message, position, hint, code, related=tuple(related))
+        super().__init__([first, *more], source, note=note)
 
     @classmethod
     def from_diagnostics(
@@ -94,7 +96,9 @@ class RecipeError(MethodengineError):
     ) -> RecipeError:
         """One error for several diagnostics (every syntax error of a file), the first as its headline."""
         first, *rest = diagnostics
-        return cls(first.message, first.position, first.hint, first.code, source, rest, note=note)
+        return cls(
+            first.message, first.position, first.hint, first.code, source, rest, note=note, related=first.related
+        )
 
 
 class RecipeSyntaxError(RecipeError):
