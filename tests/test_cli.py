@@ -383,12 +383,13 @@ def test_every_public_name_resolves_even_after_every_module_is_loaded():
 
 
 def test_version_and_help_load_no_engine_module():
-    probe = (
-        "import sys, runpy; sys.argv = ['methodengine', '--version']\n"
+    probe = (  # printed at exit: `python -m methodengine` ends the process itself (methodengine._console)
+        "import atexit, sys, runpy; sys.argv = ['methodengine', '--version']\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('methodengine.')"
+        " and m not in ('methodengine._version', 'methodengine._console')"
+        " and not m.startswith(('methodengine.cli', 'methodengine.__main__', 'methodengine.commands')))))\n"
         "try:\n    runpy.run_module('methodengine', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('methodengine.') and m != 'methodengine._version'"
-        " and not m.startswith(('methodengine.cli', 'methodengine.__main__', 'methodengine.commands'))))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr

@@ -68,7 +68,7 @@ def test_the_wheel_contains_the_package_and_the_command(wheel):
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         scripts = archive.read(entry_points).decode("utf-8")
     assert {"methodengine/__init__.py", "methodengine/language/parsing.py", "methodengine/cli.py"} <= names
-    assert "methodengine = methodengine.cli:main" in scripts
+    assert "methodengine = methodengine._console:run" in scripts
 
 
 def test_the_unpacked_wheel_finds_its_grammar_and_reads_a_recipe(wheel, tmp_path):

@@ -1,5 +1,5 @@
-"""``python -m methodengine``, the same as the ``methodengine`` command."""
+"""``python -m methodengine``, the same as the ``methodengine`` command (and started and ended the same way)."""
 
-from methodengine.cli import main
+from methodengine._console import run
 
-main()
+run()

@@ -1,0 +1,96 @@
+"""The ``methodengine`` console script (and ``python -m methodengine``): the CLI, started and ended quickly.
+
+A check of a small recipe takes some 150 ms, and two costs in it are the interpreter's, not ours:
+the cyclic garbage collector scanning the tens of thousands of objects that importing click, lark,
+attrs and pluggy creates, several times over while they are being created; and the teardown at
+exit, which frees every module and object one by one. So this function turns the collector off
+while the modules load and then freezes what they made (``gc.freeze``: the collector never scans
+it again) before turning it back on for the command itself, whose garbage is then collected as
+usual; and it ends the process with ``os._exit`` once the output is flushed, so nothing is torn
+down that the operating system frees anyway.
+
+This lives here, not in :func:`methodengine.cli.main`, which stays an ordinary function that
+returns or raises: ``CliRunner`` tests and programs that call it in their own process must not
+see it end the process. What ``os._exit`` would skip is done here first: flushing standard
+output and standard error, with a failed write reported as docs/cli.md says (exit 2, a closed
+pipe quiet), and the ``atexit`` handlers (a plugin's, the logging module's).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import gc
+import os
+import sys
+
+_FAILED_WRITE = 2
+
+
+def run() -> None:
+    """Run ``methodengine`` with the arguments of this process, and end the process with its exit code."""
+    gc.disable()
+    try:
+        from methodengine.cli import main
+
+        _load_command(main, sys.argv[1:])
+        gc.freeze()
+    finally:
+        gc.enable()
+    try:
+        main(standalone_mode=True)
+        code = 0  # click ends standalone mode with SystemExit; this is only reached if it stops doing so
+    except SystemExit as exc:
+        code = _exit_code(exc.code)
+    atexit._run_exitfuncs()  # what os._exit skips that others rely on (and may print), unlike freeing every object
+    os._exit(_flushed(code))
+
+
+def _load_command(group: object, args: list[str]) -> None:
+    """Import the module of the command being run now, while the collector is off, if the first argument names one.
+
+    Only a cheap first guess: an option before the command's name leaves the import to click, later.
+    """
+    get_command = getattr(group, "get_command", None)
+    if not args or args[0].startswith("-") or get_command is None:
+        return
+    # If it fails, click imports it again when it runs the command, and reports the failure as it always does.
+    with contextlib.suppress(Exception):
+        get_command(None, args[0])
+
+
+def _exit_code(code: object) -> int:
+    """SystemExit's code as the process's, as the interpreter itself maps it (None is 0, a text is printed and 1)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    with contextlib.suppress(OSError, ValueError):
+        print(code, file=sys.stderr)
+    return 1
+
+
+def _flushed(code: int) -> int:
+    """Flush standard output and error, which the interpreter would do at exit; a failed write changes the code.
+
+    A closed pipe (``| head``) is quiet and leaves the code as it is; any other failure on standard output
+    is said on standard error and exits 2, as every command's own writes do.
+    """
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"methodengine: cannot write standard output: {reason}\n")
+        code = _FAILED_WRITE
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError):
+        code = _FAILED_WRITE
+    return code
