@@ -540,3 +540,35 @@ def test_without_the_variable_nothing_is_traced(install, recipe, monkeypatch):
     install("quick", "@hookimpl\ndef check_recipe(recipe):\n    return []\n")
     monkeypatch.setenv("METHODENGINE_TRACE_PLUGINS", "0")
     assert "trace" not in run("check", recipe).stderr
+
+
+def test_a_methods_rules_share_one_scope_and_each_is_still_contained(install, tmp_path):
+    """The rules of a method run in one plugin scope per recipe (it is cheaper), with the promises of each block."""
+    install(
+        "rules",
+        f"""
+        @rule("talks", "prints, then finds something", "a test")
+        def talks(recipe):
+            print("hello from a rule")
+            return [warning("first rule", recipe.where("method"))]
+
+        @rule("breaks", "raises", "a test")
+        def breaks(recipe):
+            raise SystemExit(5)
+
+        @rule("after", "runs after the broken one", "a test")
+        def after(recipe):
+            return [warning("third rule", recipe.where("method"))]
+
+        @hookimpl
+        def register_methods():
+            return [{troika_method("troika", rules="(talks, breaks, after)")}]
+        """,
+    )
+    path = tmp_path / "t.mth"
+    path.write_text("recipe: Onze troika\nmethod: troika\n", encoding="utf-8")
+    result = run("check", "--format", "json", path, path)
+    assert result.exit_code == 0, result.stderr
+    codes = [row["code"] for row in json.loads(result.stdout)]
+    assert codes == ["troika/talks", "broken-rule", "troika/after"] * 2
+    assert result.stderr.count("[plugin rules] hello from a rule\n") == 2

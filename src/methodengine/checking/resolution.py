@@ -16,7 +16,7 @@ from methodengine.checking import core_checks as checks
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
 from methodengine.hooks.contract import Method, Rule, apply_base
-from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins
+from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins, plugin_scope
 from methodengine.model import Recipe
 
 
@@ -126,13 +126,14 @@ def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None =
     }
     missing: dict[tuple[str, str], list[str]] = {}
     found: list[Diagnostic] = []
-    for rule in method.rules:
-        lacks = [(kind, ident) for kind, ident in _needs(rule) if ident not in have[kind]]
-        for key in lacks:
-            missing.setdefault(key, []).append(rule.code)
-        if lacks:
-            continue
-        found += _run_rule(rule, recipe, method, plugins)
+    with plugin_scope(str(method.plugin)):  # one for all the rules: setting it up costs more than a rule
+        for rule in method.rules:
+            lacks = [(kind, ident) for kind, ident in _needs(rule) if ident not in have[kind]]
+            for key in lacks:
+                missing.setdefault(key, []).append(rule.code)
+            if lacks:
+                continue
+            found += _run_rule(rule, recipe, method, plugins)
     described = {"role": method.roles, "phase": method.phases, "meeting": method.meetings, "stage": method.stages}
     for (kind, ident), rules in missing.items():
         what = described[kind].get(ident)

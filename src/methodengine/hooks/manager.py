@@ -116,51 +116,35 @@ def _flush_stdout() -> None:
                 stream.flush()
 
 
-class contained:  # noqa: N801  # used like a function: ``with contained(name, where) as run:``
-    """Run a plugin's code so that nothing it does ends the command or spoils its output.
+class plugin_scope:  # noqa: N801  # used like a function: ``with plugin_scope(name):``
+    """Where a plugin's code runs: its output goes to stderr, and the user's Ctrl-C is told from its own.
 
-    Inside the block, ``print`` and other writes to ``sys.stdout`` go to
-    stderr as ``[plugin NAME] line``, and so do writes to file descriptor 1
+    Inside, ``print`` and other writes to ``sys.stdout`` go to stderr as
+    ``[plugin NAME] line``, and so do writes to file descriptor 1
     (``os.write(1, ...)``, a child process), which is pointed at stderr for
-    the duration. Any exception leaving the block, ``SystemExit`` and a
-    ``KeyboardInterrupt`` the plugin raises itself included, is swallowed and
-    described in ``failure``; the user's own Ctrl-C, told apart by a SIGINT
-    handler watching the block, still stops the command. A block that takes
-    longer than ``SLOW_SECONDS`` is named in a warning, given to ``report``
-    (by default the process's plugins): it is not cut short, since a thread
-    cannot be killed safely.
+    the duration; a SIGINT handler notes a real Ctrl-C. Each ``contained``
+    block opens one; a caller that runs many blocks of one plugin in a row
+    (a method's rules, for each of 500 recipes) opens one around them all,
+    which the blocks inside share: setting it up costs more than most rules.
     """
 
-    def __init__(self, plugin: str, where: str, report: Report | None = None) -> None:
+    def __init__(self, plugin: str) -> None:
         self.plugin = plugin
-        self.where = where
-        self.report = report or _report_to_default
-        self.failure: str | None = None
-        self._interrupted = False
+        self.interrupted = False
         self._stack = contextlib.ExitStack()
-        self._started = 0.0
 
-    def __enter__(self) -> contained:
+    def __enter__(self) -> plugin_scope:
         output = _PluginOutput(self.plugin)
         self._stack.callback(output.flush)
         self._redirect_fd()
         self._stack.enter_context(contextlib.redirect_stdout(output))
         self._watch_sigint()
-        self._started = time.monotonic()
+        _scopes.append(self)
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
-        elapsed = time.monotonic() - self._started
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        _scopes.remove(self)
         self._stack.close()
-        if elapsed > SLOW_SECONDS:
-            self.report(_plugin_warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", "plugin-slow"))
-        if exc is None:
-            return False
-        if isinstance(exc, KeyboardInterrupt) and self._interrupted:
-            return False  # the user pressed Ctrl-C: stop, as without plugins
-        message = "" if isinstance(exc, SystemExit) and exc.code is None else str(exc).strip()
-        self.failure = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-        return True
 
     def _redirect_fd(self) -> None:
         _flush_stdout()  # what the command wrote before must not follow the plugin's output to stderr
@@ -190,11 +174,61 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
             return  # ignored, or the default that kills the process: no KeyboardInterrupt can be the user's
 
         def on_sigint(signum: int, frame: FrameType | None) -> Any:
-            self._interrupted = True
+            self.interrupted = True
             return previous(signum, frame)
 
         signal.signal(signal.SIGINT, on_sigint)
         self._stack.callback(signal.signal, signal.SIGINT, previous)
+
+
+_scopes: list[plugin_scope] = []
+"""The plugin scopes open now, innermost last."""
+
+
+class contained:  # noqa: N801  # used like a function: ``with contained(name, where) as run:``
+    """Run a plugin's code so that nothing it does ends the command or spoils its output.
+
+    The block runs in a :class:`plugin_scope` (the one open for this plugin,
+    or its own). Any exception leaving the block, ``SystemExit`` and a
+    ``KeyboardInterrupt`` the plugin raises itself included, is swallowed and
+    described in ``failure``; the user's own Ctrl-C still stops the command.
+    A block that takes longer than ``SLOW_SECONDS`` is named in a warning,
+    given to ``report`` (by default the process's plugins): it is not cut
+    short, since a thread cannot be killed safely.
+    """
+
+    def __init__(self, plugin: str, where: str, report: Report | None = None) -> None:
+        self.plugin = plugin
+        self.where = where
+        self.report = report or _report_to_default
+        self.failure: str | None = None
+        self._scope: plugin_scope | None = None
+        self._own_scope = False
+        self._started = 0.0
+
+    def __enter__(self) -> contained:
+        if _scopes and _scopes[-1].plugin == self.plugin:
+            self._scope = _scopes[-1]
+        else:
+            self._scope = plugin_scope(self.plugin).__enter__()
+            self._own_scope = True
+        self._started = time.monotonic()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
+        elapsed = time.monotonic() - self._started
+        assert self._scope is not None
+        if self._own_scope:
+            self._scope.__exit__(None, None, None)
+        if elapsed > SLOW_SECONDS:
+            self.report(_plugin_warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", "plugin-slow"))
+        if exc is None:
+            return False
+        if isinstance(exc, KeyboardInterrupt) and self._scope.interrupted:
+            return False  # the user pressed Ctrl-C: stop, as without plugins
+        message = "" if isinstance(exc, SystemExit) and exc.code is None else str(exc).strip()
+        self.failure = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        return True
 
 
 @define
