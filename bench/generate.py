@@ -473,6 +473,126 @@ trajectory
 """
 
 
+# --------------------------------------------------------------------- many recipes
+
+RECIPES = HERE.parent / "recipes"
+MANY = 500
+BLOCKS = frozenset({"role", "phase", "checkpoint", "rounds", "trajectory", "stage", "meeting"})
+SCRIPT_KEYS = frozenset({"say", "ask", "do", "tip", "watch", "output", "materials"})
+ADDITIONS = [
+    "Neem er de tijd voor.",
+    "Vat kort samen wat je hoorde.",
+    "Laat een stilte vallen voor je verdergaat.",
+    "Vraag of iedereen het zo begrijpt.",
+    "Schrijf de kern op de flip-over.",
+    "Kijk wie er nog niet aan het woord was.",
+    "Houd het bij het eigen werk.",
+]
+
+
+def variant(text: str, k: int) -> str:
+    """Variant k of a bundled recipe: its own title and some script lines longer, so no two files are alike.
+
+    Only texts change (no time box, count or reference), so every variant checks as cleanly as its
+    original: the figure is the cost of checking real recipes, not of reporting errors.
+    """
+    out = []
+    for j, line in enumerate(text.splitlines()):
+        stripped = line.lstrip(" ")
+        key = stripped.split(":", 1)[0]
+        if line.startswith("recipe:"):
+            line = f"{line} {k + 1}"
+        elif key in SCRIPT_KEYS and ":" in stripped and (j + k) % 3 == 0:
+            line = f"{line} {ADDITIONS[(j + k) % len(ADDITIONS)]}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _blocks(text: str) -> dict:
+    """A recipe's lines as nested blocks by indentation: the shape both the .mth and its TOML twin share."""
+    root: dict = {"kind": None, "head": None, "keys": [], "items": []}
+    stack: list[tuple[int, dict]] = [(-1, root)]
+    last: tuple[int, list] | None = None  # the indent and [key, value] of the last key line, for continuations
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        if last is not None and indent > last[0]:
+            last[1][1] += " " + stripped
+            continue
+        while stack[-1][0] >= indent:
+            stack.pop()
+        word = stripped.split(None, 1)[0]
+        if word in BLOCKS:
+            block = {"kind": word, "head": stripped[len(word) :].strip(), "keys": [], "items": []}
+            stack[-1][1]["items"].append(block)
+            stack.append((indent, block))
+            last = None
+        else:
+            key, _, value = stripped.partition(":")
+            pair = [key.strip(), value.strip()]
+            stack[-1][1]["keys"].append(pair)
+            last = (indent, pair)
+    return root
+
+
+def _key(key: str) -> str:
+    """A bare TOML key where the key allows it, as a recipe's keys all do."""
+    return key if key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key) else _q(key)
+
+
+def _toml_keys(keys: list) -> list[str]:
+    plain: dict[str, list[str]] = {}
+    script = []
+    for key, value in keys:
+        if key in SCRIPT_KEYS:
+            script.append(f"{{ {key} = {_q(value)} }}")
+        else:
+            plain.setdefault(key, []).append(value)
+    out = [f"{_key(key)} = {_q(v[0]) if len(v) == 1 else _toml_value(v)}" for key, v in plain.items()]
+    if script:
+        out.append("script = [" + ", ".join(script) + "]")
+    return out
+
+
+def _toml_block(block: dict, table: str) -> list[str]:
+    out = ["", f"[[{table}]]", f"kind = {_q(block['kind'])}", f"head = {_q(block['head'])}"]
+    out.extend(_toml_keys(block["keys"]))
+    for item in block["items"]:
+        out.extend(_toml_block(item, f"{table}.item"))
+    return out
+
+
+def mth_to_toml(text: str) -> str:
+    """Any recipe's content as TOML: its keys as strings, each block an ``[[item]]`` with its kind and head.
+
+    Generic on purpose (it follows the indentation, not the grammar), so that it takes any recipe, the
+    bundled ones included; values stay text, as in large.toml, so TOML reads as much as the recipe has.
+    """
+    root = _blocks(text)
+    out = _toml_keys(root["keys"])
+    for item in root["items"]:
+        out.extend(_toml_block(item, "item"))
+    return "\n".join(out) + "\n"
+
+
+def write_many(out: Path, count: int = MANY) -> list[tuple[Path, Path]]:
+    """``count`` varied recipes as many/NNN.mth, each with its TOML twin many/NNN.toml; returns the pairs."""
+    folder = out / "many"
+    folder.mkdir(parents=True, exist_ok=True)
+    bundled = [path.read_text(encoding="utf-8") for path in sorted(RECIPES.glob("*.mth"))]
+    pairs = []
+    for k in range(count):
+        text = variant(bundled[k % len(bundled)], k // len(bundled))
+        mth, toml = folder / f"{k:03}.mth", folder / f"{k:03}.toml"
+        for path, content in ((mth, text), (toml, mth_to_toml(text))):
+            if not path.exists() or path.read_bytes() != content.encode("utf-8"):
+                path.write_bytes(content.encode("utf-8"))
+        pairs.append((mth, toml))
+    return pairs
+
+
 def write_all(out: Path, phases: int = 100) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     files = {
