@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -68,20 +68,12 @@ class _Group(click.Group):
         return click.Context(command, info_name=name, parent=ctx) if command is not None else ctx
 
     def invoke(self, ctx: click.Context) -> object:
-        from methodengine.errors import MethodengineError
-
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 _flush_stdout()
                 _report_plugins()
-        except MethodengineError as exc:
-            from methodengine.errors import UsageError
-
-            if isinstance(exc, UsageError):  # said as click says a usage error: the command's usage, then why
-                raise _escaped(click.UsageError(str(exc), self._command_context(ctx))) from None
-            raise _Reported(exc) from None
         except click.ClickException as exc:
             raise _escaped(exc) from None
         except (click.exceptions.Exit, click.Abort, SystemExit):
@@ -99,7 +91,13 @@ class _Group(click.Group):
             _silence_stdout()
             raise OutputError(where, exc.strerror or str(exc)) from None
         except Exception as exc:
-            _internal_error(ctx, exc)
+            # Ours, unless methodengine.errors was never imported (`--help` does not import it).
+            errors = sys.modules.get("methodengine.errors")
+            if errors is None or not isinstance(exc, errors.MethodengineError):
+                _internal_error(ctx, exc)
+            if isinstance(exc, errors.UsageError):  # said as click says a usage error: the command's usage, then why
+                raise _escaped(click.UsageError(str(exc), self._command_context(ctx))) from None
+            raise _Reported(exc) from None
 
 
 class _Reported(click.ClickException):
@@ -187,7 +185,7 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def _internal_error(ctx: click.Context, exc: BaseException) -> None:
+def _internal_error(ctx: click.Context, exc: BaseException) -> NoReturn:
     click.echo(
         f"methodengine: internal error: {type(exc).__name__}: {exc}\n"
         "This is a bug in methodengine; please report it with the recipe and command that caused it.",
