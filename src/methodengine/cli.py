@@ -121,13 +121,17 @@ class _Reported(click.ClickException):
 
 
 def _report_plugins() -> None:
-    """What went wrong with the plugins and is not yet shown; nothing if no command loaded them."""
+    """What went wrong with the plugins or the cache and is not yet shown; nothing if no command used them."""
+    from methodengine.commands._common import report_diagnostics, report_plugin_diagnostics
+
     manager = sys.modules.get("methodengine.hooks.manager")
     loaded = manager.loaded_plugins() if manager is not None else None
     if loaded is not None:
-        from methodengine.commands._common import report_plugin_diagnostics
-
         report_plugin_diagnostics(loaded)
+    cache = sys.modules.get("methodengine._cache")
+    unreported = getattr(cache, "unreported", None)  # the cache's warnings, once it keeps them instead of printing
+    if callable(unreported):
+        report_diagnostics(unreported())
 
 
 def _escaped(exc: click.ClickException) -> click.ClickException:

@@ -8,6 +8,7 @@ and ``methodengine.cli`` reports it in one place.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -87,9 +88,14 @@ def plugins() -> Plugins:
 
 def report_plugin_diagnostics(loaded: Plugins) -> None:
     """Show, on stderr, what went wrong with the plugins since the last time: each finding once."""
+    report_diagnostics(loaded.unreported())
+
+
+def report_diagnostics(found: Iterable[Diagnostic]) -> None:
+    """Findings about the tool, not a recipe (a plugin, the cache), on stderr: ``methodengine: SEVERITY: ...``."""
     from methodengine._terminal import shown
 
-    for diagnostic in loaded.unreported():
+    for diagnostic in found:
         lines = [f"methodengine: {diagnostic.severity}: {diagnostic.message}"]
         if diagnostic.hint:
             lines.append(f"  hint: {diagnostic.hint}")
