@@ -456,3 +456,26 @@ def test_check_json_gives_the_related_places_of_a_finding(tmp_path):
     said = next(r for r in rows if r["message"] == "said twice")
     assert said["related"] == [{"file": str(path), "line": 3, "column": 1, "message": "the first is here"}]
     assert f"  {path}:3:1: the first is here" in text
+
+
+def test_check_of_many_files_loads_the_plugins_once_and_reads_each_file_once(tmp_path, monkeypatch):
+    from methodengine.hooks import manager
+    from methodengine.language import reading
+
+    paths = []
+    for i in range(5):
+        path = tmp_path / f"r{i}.mth"
+        path.write_text(WARNS, encoding="utf-8")
+        paths.append(path)
+    reads: list[str] = []
+    loads: list[int] = []
+    real_read, real_load = reading.read_limited, manager.load_plugins
+    monkeypatch.setattr(reading, "read_limited", lambda path: reads.append(str(path)) or real_read(path))
+    monkeypatch.setattr(manager, "load_plugins", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+    monkeypatch.setattr(manager, "_default", [])
+    monkeypatch.setenv("METHODENGINE_LOAD_PLUGINS", "")
+    result = run("check", *paths)
+    assert result.exit_code == 0
+    assert result.stdout.endswith("checked 5 recipes: 0 errors, 5 warnings\n")
+    assert reads == [str(p) for p in paths]
+    assert loads == [1]
