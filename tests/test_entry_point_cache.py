@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.metadata
-import json
 import os
 import stat
 import sys
@@ -65,10 +64,10 @@ def _one_plugin(monkeypatch):  # type: ignore[no-untyped-def]
     return calls
 
 
-def _planted(cache, value):  # type: ignore[no-untyped-def]
+def _planted(cache, rows):  # type: ignore[no-untyped-def]
     """A cache file that names a plugin which is not installed: proof that it was believed."""
-    payload = {"format": _entry_points._FORMAT, "fingerprint": [["site", "x.dist-info", 1]], "entry_points": value}
-    (cache / "entry-points-methodengine.json").write_text(json.dumps(payload))
+    text = _entry_points._HEADER + "S\tsite\tx.dist-info\t1\n" + "".join("\t".join(row) + "\n" for row in rows)
+    (cache / "entry-points-methodengine.txt").write_text(text, encoding="utf-8")
 
 
 def test_the_cache_file_is_private_and_written_without_leftovers(tmp_path, monkeypatch):
@@ -77,7 +76,7 @@ def test_the_cache_file_is_private_and_written_without_leftovers(tmp_path, monke
     _entry_points.entry_points("methodengine", cache)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     assert [(p.name, stat.S_IMODE(p.stat().st_mode)) for p in cache.iterdir()] == [
-        ("entry-points-methodengine.json", 0o600)
+        ("entry-points-methodengine.txt", 0o600)
     ]
 
 
@@ -85,7 +84,7 @@ def test_a_plugin_list_in_a_folder_others_can_write_is_ignored_with_one_warning(
     calls = _one_plugin(monkeypatch)
     cache = tmp_path / "cache"
     cache.mkdir()
-    _planted(cache, [["evil", "os:system", None, None]])
+    _planted(cache, [["E", "evil", "os:system", "", ""]])
     cache.chmod(0o777)
     for _ in range(2):
         assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
@@ -100,20 +99,20 @@ def test_a_symlink_at_the_plugin_list_is_not_followed(tmp_path, monkeypatch):
     cache.mkdir(mode=0o700)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    _planted(elsewhere, [["evil", "os:system", None, None]])
-    target = elsewhere / "entry-points-methodengine.json"
+    _planted(elsewhere, [["E", "evil", "os:system", "", ""]])
+    target = elsewhere / "entry-points-methodengine.txt"
     before = target.read_bytes()
-    (cache / "entry-points-methodengine.json").symlink_to(target)
+    (cache / "entry-points-methodengine.txt").symlink_to(target)
     assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
     assert target.read_bytes() == before, "the link's target is untouched"
-    assert not (cache / "entry-points-methodengine.json").is_symlink()
+    assert not (cache / "entry-points-methodengine.txt").is_symlink()
 
 
 def test_a_plugin_list_of_the_wrong_shape_is_rebuilt(tmp_path, monkeypatch):
     calls = _one_plugin(monkeypatch)
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
-    _planted(cache, [[{"not": "a name"}, ["x"], None, None]])
+    _planted(cache, [["E", "evil", "os:system"]])
     assert [ep.name for ep in _entry_points.entry_points("methodengine", cache)] == ["troika"]
     assert len(calls) == 1
 
@@ -124,10 +123,32 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
         "entry_points",
         lambda **params: [importlib.metadata.EntryPoint("troika", "methodengine_troika", params["group"])],
     )
-    (tmp_path / "entry-points-methodengine.json").write_text("{half a fi")
+    (tmp_path / "entry-points-methodengine.txt").write_bytes(b"methodengine entry points 2\nS\tsi\xff")
     assert [ep.name for ep in _entry_points.entry_points("methodengine", tmp_path)] == ["troika"]
 
 
 def test_an_entry_point_loads_the_object_it_names():
     point = _entry_points.EntryPoint("x", "methodengine.model:Range.of", None, None)
     assert point.load()(3).high == 3
+
+
+def test_the_cached_list_reads_back_as_it_was_found(tmp_path, monkeypatch):
+    found = [
+        _entry_points.EntryPoint("a", "pkg.a:plugin", "methodengine-a", "1.0"),
+        _entry_points.EntryPoint("b", "pkg_b", None, None),
+    ]
+    monkeypatch.setattr(_entry_points, "_discover", lambda group: found)
+    monkeypatch.setattr(_entry_points, "_fingerprint", lambda: [["site", "a-1.0.dist-info", 7]])
+    cache = tmp_path / "cache"
+    assert _entry_points.entry_points("methodengine", cache) == found
+    monkeypatch.setattr(_entry_points, "_discover", lambda group: [])
+    assert _entry_points.entry_points("methodengine", cache) == found, "read from the cache"
+
+
+def test_a_name_with_a_tab_or_line_end_is_found_but_not_cached(tmp_path, monkeypatch):
+    odd = [_entry_points.EntryPoint("odd\nname", "pkg", None, None)]
+    monkeypatch.setattr(_entry_points, "_discover", lambda group: odd)
+    monkeypatch.setattr(_entry_points, "_fingerprint", lambda: [["site", "a-1.0.dist-info", 7]])
+    cache = tmp_path / "cache"
+    assert _entry_points.entry_points("methodengine", cache) == odd
+    assert list(cache.iterdir()) == []

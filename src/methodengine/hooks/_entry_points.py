@@ -7,18 +7,24 @@ when a distribution is installed, upgraded or removed, which adds, removes
 or rewrites its ``*.dist-info`` folder on ``sys.path``. So the answer is
 kept in the cache directory beside the parser, keyed on those folders and
 their modification times, and asked again only when one of them changes.
+
+The cache is lines of tab-separated text read with ``str`` methods: it can
+hold nothing but names, so it cannot run code, and reading it imports
+nothing (``json`` would cost ``check`` its start-up time for two lists).
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-_FORMAT = 1
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_HEADER = "methodengine entry points 2\n"
+"""The first line of the cache; another (an older format) is rebuilt."""
 
 
 class EntryPoint(NamedTuple):
@@ -71,31 +77,53 @@ def entry_points(group: str, cache_dir: Path | None) -> list[EntryPoint]:
         return _discover(group)
     from methodengine import _cache
 
-    cache = cache_dir / f"entry-points-{group}.json"
-    fingerprint = _fingerprint()
+    cache = cache_dir / f"entry-points-{group}.txt"
     trusted = _cache.trusted_dir(cache_dir)
-    if trusted:
-        stored = _cached(_cache.read(cache), fingerprint)
+    try:
+        key: str | None = _key(_fingerprint())
+    except ValueError:
+        key = None  # a folder on sys.path with a tab or a line end in its name: not cached, only asked again
+    if trusted and key is not None:
+        stored = _cached(_cache.read(cache), key)
         if stored is not None:
             return stored
     found = _discover(group)
-    if trusted:
-        payload = {"format": _FORMAT, "fingerprint": fingerprint, "entry_points": [list(ep) for ep in found]}
-        _cache.write(cache, json.dumps(payload).encode("utf-8"))
+    if trusted and key is not None:
+        try:
+            rows = "".join(_line("E", ep.name, ep.value, ep.distribution or "", ep.version or "") for ep in found)
+        except ValueError:
+            return found
+        _cache.write(cache, (key + rows).encode("utf-8"))
     return found
 
 
-def _cached(blob: bytes | None, fingerprint: list[list[Any]]) -> list[EntryPoint] | None:
-    """The stored list when it is JSON of the expected shape for this ``sys.path``; JSON cannot run code."""
+def _line(kind: str, *fields: str) -> str:
+    """One line of the cache; ValueError if a field holds a tab or a line end, which would change its shape."""
+    if any("\t" in f or "\n" in f or "\r" in f for f in fields):
+        raise ValueError("a tab or a line end in a field")
+    return "\t".join((kind, *fields)) + "\n"
+
+
+def _key(fingerprint: list[list[Any]]) -> str:
+    """The cache's first lines for this ``sys.path``: a stored list is used only under the same ones."""
+    return _HEADER + "".join(_line("S", str(entry), str(name), str(mtime)) for entry, name, mtime in fingerprint)
+
+
+def _cached(blob: bytes | None, key: str) -> list[EntryPoint] | None:
+    """The stored list when the file is of this format and this ``sys.path``; else None, to be rebuilt."""
     if blob is None:
         return None
     try:
-        stored = json.loads(blob)
-        if stored["format"] != _FORMAT or stored["fingerprint"] != fingerprint:
-            return None
-        rows = [EntryPoint(*row) for row in stored["entry_points"]]
-    except (ValueError, KeyError, TypeError):
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    if all(isinstance(ep.name, str) and isinstance(ep.value, str) for ep in rows):
-        return rows
-    return None
+    if not text.startswith(key):
+        return None
+    rows = []
+    for line in text[len(key) :].splitlines():
+        kind, *fields = line.split("\t")
+        if kind != "E" or len(fields) != 4 or not fields[0] or not fields[1]:
+            return None
+        name, value, distribution, version = fields
+        rows.append(EntryPoint(name, value, distribution or None, version or None))
+    return rows
