@@ -325,12 +325,12 @@ def test_each_commands_help_contains_an_example(command):
 
 
 def test_an_internal_error_is_one_line_and_exit_70(monkeypatch):
-    import methodengine.language.parsing
+    import methodengine.checking.resolution
 
     def explode(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(methodengine.language.parsing, "parse", explode)
+    monkeypatch.setattr(methodengine.checking.resolution, "check", explode)
     result = run("check", RECIPES[0])
     assert result.exit_code == 70
     assert "Traceback" not in result.output
