@@ -16,8 +16,7 @@ import pytest
 
 from methodengine import _cache
 from methodengine.language import parsing
-from methodengine.language.builder import RecipeBuilder
-from methodengine.language.parser import _IndentPostLexer, build_parser
+from methodengine.language.parser import Table, load_table
 
 RECIPES = sorted((Path(__file__).resolve().parent.parent / "recipes").glob("*.mth"))
 CACHE_NAME = f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache"
@@ -38,8 +37,24 @@ def _fresh_warnings(monkeypatch):
     monkeypatch.setattr(_cache, "_warned", set())
 
 
-def _build():  # type: ignore[no-untyped-def]
-    return build_parser(RecipeBuilder(), _IndentPostLexer())
+class _Loaded:
+    """A parse table, and parsing with it rather than with the one the package holds."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def parse(self, text: str):  # type: ignore[no-untyped-def]
+        saved = dict(parsing._state)
+        parsing._state["table"] = self.table
+        try:
+            return parsing.parse(text)
+        finally:
+            parsing._state.clear()
+            parsing._state.update(saved)
+
+
+def _build() -> _Loaded:
+    return _Loaded(load_table())
 
 
 def _private(path: Path) -> Path:
@@ -204,3 +219,18 @@ def test_a_reloaded_cache_parses_every_bundled_recipe_as_a_fresh_build(tmp_path,
     finally:
         parsing._state.clear()
     assert loaded == built
+
+
+def test_a_warm_cache_parses_without_importing_lark(tmp_path):
+    import subprocess
+
+    cache = _private(tmp_path / "cache")
+    probe = (
+        "import sys, methodengine; r = methodengine.parse('recipe: X\\nphase A (5 min)\\n  say: hallo\\n'); "
+        "print(r.agenda[0].title, any(m == 'lark' or m.startswith('lark.') for m in sys.modules))"
+    )
+    env = {**os.environ, "METHODENGINE_CACHE_DIR": str(cache)}
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["A", "True"], "a cold cache builds the table with lark"
+    warm = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout.split() == ["A", "False"], warm.stderr

@@ -1,86 +1,54 @@
-"""Finding the grammar and building its LALR parser once per machine.
+"""The LALR parse table of ``recipe.lark``, built by lark once per machine, and the loop that runs it.
 
-Building the parse tables takes far longer than parsing a recipe, so the
-built parse table is kept in the user's cache directory (never in
-site-packages, which may be read-only) under a key made of the grammar text,
-lark's version and Python's, and reloaded from there on every later run. It
-is stored as plain data, not a pickle, and read only from a folder and file
-that nobody else can write (see ``_cache``).
+Building the table takes far longer than parsing a recipe, so lark builds it
+once and it is kept in the user's cache directory (never in site-packages,
+which may be read-only) under a key made of the grammar text, lark's version
+and Python's. It is stored as plain data with marshal (states, actions and
+rule sizes: no pickle, nothing that could run code), read only from a folder
+and file nobody else can write (see ``_cache``), and checked to be plain data
+before use. With a warm cache, parsing a recipe does not import lark at all.
+
+The tokens are lines (see ``lexer``), so the loop is short: shift a line,
+or reduce a rule and hand its children to the builder. A token the table
+does not expect is reported, and the parser goes on at the next line of the
+same or lower indentation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from lark import Lark, Token
-from lark.indenter import Indenter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from methodengine._cache import cache_dir
-from methodengine.errors import RecipeSyntaxError
-from methodengine.model import Position
 
 if TYPE_CHECKING:
-    from lark import Transformer
+    from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
+    from lark import Lark
+
+    from methodengine.language.lexer import Line
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_FORMAT = 3
+_MAGIC = b"methodengine-parser\n"
+_PLAIN = (str, int, bool, type(None), float)
+_SHIFT, _REDUCE = 0, 1
 
 
 def grammar_path() -> Path:
     """The grammar file, which ships inside this package."""
-    return _HERE / "recipe.lark"
+    from pathlib import Path
+
+    return Path(_HERE) / "recipe.lark"
 
 
-class _IndentPostLexer(Indenter):
-    """lark's Indenter, with errors that say where and what to do.
-
-    It refuses tabs in indentation (their width is a matter of taste, and a
-    recipe's meaning must not be) and reports a dedent to no open level at
-    the offending line rather than at the end of the previous one.
-    """
-
-    NL_type = "_NL"
-    OPEN_PAREN_types: ClassVar[list[str]] = []
-    CLOSE_PAREN_types: ClassVar[list[str]] = []
-    INDENT_type = "_INDENT"
-    DEDENT_type = "_DEDENT"
-    tab_len = 8
-
-    path: str | None = None
-
-    def handle_NL(self, token: Token) -> Iterator[Token]:  # noqa: N802 (lark's name)
-        yield token
-        indent_str = token.rsplit("\n", 1)[1]
-        line = (token.end_line or token.line or 1) if "\n" in token else token.line or 1
-        if "\t" in indent_str:
-            raise RecipeSyntaxError(
-                "tab in indentation",
-                Position(self.path, line, indent_str.index("\t") + 1),
-                hint="indent with spaces only (two per level is usual); set your editor to insert spaces for tabs",
-            )
-        indent = len(indent_str)
-        where = {"start_pos": token.end_pos, "line": line, "column": indent + 1}
-        if indent > self.indent_level[-1]:
-            self.indent_level.append(indent)
-            yield Token(self.INDENT_type, indent_str, end_line=line, end_column=indent + 1, **where)
-            return
-        open_levels = ", ".join(str(level) for level in self.indent_level)
-        while indent < self.indent_level[-1]:
-            self.indent_level.pop()
-            yield Token(self.DEDENT_type, indent_str, end_line=line, end_column=indent + 1, **where)
-        if indent != self.indent_level[-1]:
-            raise RecipeSyntaxError(
-                f"this line is indented {indent} spaces, which matches no open block",
-                Position(self.path, line, indent + 1),
-                hint=f"indent it as far as the lines it belongs with: open levels are {open_levels} spaces",
-            )
-
-
-_PLAIN = (str, int, bool, type(None), float)
+def _read_grammar(name: str) -> str:
+    with open(os.path.join(_HERE, name), encoding="utf-8") as stream:
+        return stream.read()
 
 
 def _is_plain(value: object) -> bool:
@@ -103,61 +71,277 @@ def _is_plain(value: object) -> bool:
     return True
 
 
-def _cache_key(grammar: str) -> bytes:
-    import lark
+def _lark_version() -> str:
+    """lark's version, from its metadata rather than by importing it (a warm start does not need lark)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    text = f"{grammar}\0lark {lark.__version__}\0python {sys.version_info[:2]}\0format {_FORMAT}"
+    try:
+        return version("lark")
+    except PackageNotFoundError:  # pragma: no cover - lark installed another way
+        import lark
+
+        return str(lark.__version__)
+
+
+def _cache_key(grammar: str) -> bytes:
+    text = f"{grammar}\0lark {_lark_version()}\0python {sys.version_info[:2]}\0format {_FORMAT}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest().encode("ascii")
 
 
-_FORMAT = 2
-_MAGIC = b"methodengine-parser\n"
+def _cached(name: str, grammar: str, build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """The plain data ``build()`` makes for ``grammar``, from the cache file ``name`` when it holds it."""
+    from methodengine import _cache
+
+    key = _cache_key(grammar)
+    directory = cache_dir()
+    trusted = _cache.trusted_dir(directory)
+    path = directory / f"{name}{sys.version_info[0]}{sys.version_info[1]}.cache"
+    if trusted:
+        blob = _cache.read(path)
+        if blob is not None and blob.startswith(_MAGIC + key + b"\n"):
+            try:
+                data = marshal.loads(blob[len(_MAGIC) + len(key) + 1 :])
+            except Exception:  # a damaged table of any shape only means: build it again
+                data = None
+            if data is not None and _is_plain(data) and valid(data):
+                return data
+    data = build()
+    if trusted:
+        try:
+            blob = marshal.dumps(data)
+        except ValueError:
+            return data  # a lark that serialises objects marshal cannot hold: no cache, only slower
+        _cache.write(path, _MAGIC + key + b"\n" + blob)
+    return data
 
 
-def _load_cached(blob: bytes | None, key: bytes, **attached: Any) -> Lark | None:
-    """The parser from a cache file's bytes, or None when they are not a table for this grammar."""
-    if blob is None or not blob.startswith(_MAGIC + key + b"\n"):
-        return None
-    try:
-        table = marshal.loads(blob[len(_MAGIC) + len(key) + 1 :])
-        if type(table) is not dict or not _is_plain(table):
-            return None
-        return Lark._load_from_dict(table["data"], table["memo"], **attached)
-    except Exception:  # a damaged table of any shape only means: build it again
-        return None
+class Table:
+    """lark's LALR table for recipe.lark, as plain data, and the loop that parses line tokens with it."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.states: list[dict[str, tuple[int, int]]] = data["states"]
+        self.rules: list[tuple[str, int, bool, bool]] = data["rules"]
+        self.start: int = data["start"]
+        self.end: int = data["end"]
+
+    def expected(self, state: int) -> set[str]:
+        return {name for name in self.states[state] if name == "$END" or name.lstrip("_")[:1].isupper()}
+
+    def parse(
+        self,
+        tokens: Sequence[Line],
+        callbacks: dict[str, Callable[[Sequence[Any]], Any]],
+        on_error: Callable[[Line, set[str], Line | None], None],
+        end: Line,
+    ) -> Any:
+        """Run the table over ``tokens`` and return what the start rule built.
+
+        A token the table does not expect goes to ``on_error`` with what was
+        expected and the block line it would close, and the parser goes on: an
+        unexpected line is left out with the lines indented below it; a block
+        that needs indented lines and has none is left out itself.
+        """
+        states, rules = self.states, self.rules
+        calls = [callbacks.get(origin) for origin, _, _, _ in rules]
+        stack = [self.start]
+        values: list[Any] = []
+        count = len(tokens)
+        i = 0
+        while True:
+            token = tokens[i] if i < count else end
+            kind = token.type
+            action = states[stack[-1]].get(kind)
+            if action is None:
+                i = self._recover(tokens, i, token, stack, values, on_error)
+                if i < 0:
+                    return None
+                continue
+            if action[0] == _SHIFT:
+                stack.append(action[1])
+                values.append(token if kind[0] != "_" else None)
+                i += 1
+                continue
+            number = action[1]
+            origin, size, inline, recursive = rules[number]
+            if size:
+                children = values[-size:]
+                del values[-size:]
+                del stack[-size:]
+            else:
+                children = []
+            if inline:
+                if recursive:
+                    value = children[0]
+                    for child in children[1:]:
+                        if type(child) is list:
+                            value.extend(child)
+                        elif child is not None:
+                            value.append(child)
+                else:
+                    value = []
+                    for child in children:
+                        if type(child) is list:
+                            value.extend(child)
+                        elif child is not None:
+                            value.append(child)
+            else:
+                flat = []
+                for child in children:
+                    if type(child) is list:
+                        flat.extend(child)
+                    elif child is not None:
+                        flat.append(child)
+                value = calls[number](flat)  # type: ignore[misc]
+            goto = states[stack[-1]][origin]
+            stack.append(goto[1])
+            values.append(value)
+            if goto[1] == self.end and kind == "$END":
+                return value
+
+    def _recover(
+        self,
+        tokens: Sequence[Line],
+        i: int,
+        token: Line,
+        stack: list[int],
+        values: list[Any],
+        on_error: Callable[[Line, set[str], Line | None], None],
+    ) -> int:
+        """Report ``token`` and skip to where parsing can go on; the index to go on at, or -1 to stop."""
+        expected = self.expected(stack[-1])
+        if token.type == "_DEDENT" and values and values[-1] is None:
+            stack.pop()  # indented lines that were all wrong, and are reported: as if there were none
+            values.pop()
+            if self.expected(stack[-1]) == {"_INDENT"}:
+                stack.pop()  # a block that needs them is left out too, without a second message
+                values.pop()
+            return i + 1
+        if expected == {"_INDENT"}:
+            on_error(token, expected, values[-1])
+            stack.pop()  # the block line that needs indented lines: it is left out
+            values.pop()
+            return i
+        on_error(token, expected, None)
+        if token.type in ("_DEDENT", "$END"):
+            for depth in range(len(stack) - 1, -1, -1):
+                if token.type in self.states[stack[depth]]:
+                    del stack[depth + 1 :]
+                    del values[depth:]
+                    return i
+            return -1
+        i += 1
+        if token.type == "_INDENT" or (i < len(tokens) and tokens[i].type == "_INDENT"):
+            if token.type != "_INDENT":
+                i += 1
+            depth = 1
+            while i < len(tokens) and depth:
+                kind = tokens[i].type
+                depth += kind == "_INDENT"
+                depth -= kind == "_DEDENT"
+                i += 1
+        return i
 
 
-def build_parser(transformer: Transformer[Any, Any], postlex: _IndentPostLexer) -> Lark:
-    """The LALR parser with the builder inlined, loaded from the cache when it is there.
+def _build_table() -> dict[str, Any]:
+    from lark import Lark
 
-    The cached table is lark's own plain-data serialisation (``memo_serialize``) stored
-    with marshal, never a pickle, so a planted file cannot run code. It is keyed on the
-    grammar text, lark's version and Python's; the builder and post-lexer are objects,
-    not data, and are attached again on every load.
-    """
+    parser = Lark(_read_grammar("recipe.lark"), parser="lalr", lexer="basic")
+    table = parser.parser.parser.parser.parse_table
+    rules: list[Any] = []
+    index: dict[int, int] = {}
+    states: list[dict[str, tuple[int, int]]] = [{} for _ in table.states]
+    for state, actions in table.states.items():
+        for name, (action, arg) in actions.items():
+            symbol = str(name)  # lark's names are Tokens, a str subclass marshal refuses
+            if action.name == "Shift":
+                states[state][symbol] = (_SHIFT, arg)
+                continue
+            if id(arg) not in index:
+                index[id(arg)] = len(rules)
+                origin = str(arg.origin.name)
+                expansion = [str(s.name) for s in arg.expansion]
+                rules.append(
+                    (origin, len(expansion), origin.startswith("_"), bool(expansion) and expansion[0] == origin)
+                )
+            states[state][symbol] = (_REDUCE, index[id(arg)])
+    return {"states": states, "rules": rules, "start": table.start_states["start"], "end": table.end_states["start"]}
+
+
+def _valid_table(data: Any) -> bool:
+    return type(data) is dict and {"states", "rules", "start", "end"} <= set(data)
+
+
+def load_table() -> Table:
+    """The parse table: from the cache when it is there, else built by lark (and cached)."""
+    grammar = _read_grammar("recipe.lark")
+    return Table(_cached("recipe-lark", grammar, _build_table, _valid_table))
+
+
+# ---------------------------------------------------------------- one line, for messages
+
+
+class _AlwaysNewline:
+    """A post-lexer that only makes every lexer state accept the end of the line, as the messages expect."""
+
+    always_accept = ("_NL",)
+
+    def process(self, stream: Any) -> Any:
+        return stream
+
+
+_LINE_STARTS = [
+    "field_line",
+    "role_line",
+    "phase_line",
+    "checkpoint_line",
+    "rounds_line",
+    "trajectory_line",
+    "stage_line",
+    "meeting_line",
+]
+
+
+def line_grammar() -> str:
+    """lines.lark with its key terminals made from the key table."""
+    from methodengine.language import keys
+
+    by_kind: dict[str, list[str]] = {}
+    for spelling, key in keys.SPELLINGS.items():
+        by_kind.setdefault(key.kind.name, []).append(spelling)
+    terminals = []
+    for kind, spellings in by_kind.items():
+        names = "|".join(sorted(spellings, key=lambda s: (-len(s), s)))
+        terminals.append(f"{kind.upper()}_KEY.2: /(?:{names})[ \\t]*:/")
+    return _read_grammar("lines.lark").replace("\n//@keys\n", "\n" + "\n".join(terminals) + "\n")
+
+
+_line_parsers: list[Lark] = []
+
+
+def line_parser() -> Lark:
+    """lark's parser for one line of lines.lark (built, or loaded from the cache): only used for messages."""
+    if not _line_parsers:
+        _line_parsers.append(_load_line_parser())
+    return _line_parsers[0]
+
+
+def _load_line_parser() -> Lark:
+    from lark import Lark
     from lark.grammar import Rule
     from lark.lark import _LOAD_ALLOWED_OPTIONS
     from lark.lexer import TerminalDef
 
-    from methodengine import _cache
+    grammar = line_grammar()
+    options = {"parser": "lalr", "lexer": "contextual", "start": _LINE_STARTS, "maybe_placeholders": False}
 
-    grammar = grammar_path().read_text(encoding="utf-8")
-    attached: dict[str, Any] = {"transformer": transformer, "postlex": postlex}
-    key = _cache_key(grammar)
-    directory = cache_dir()
-    trusted = _cache.trusted_dir(directory)
-    path = directory / f"recipe-lark{sys.version_info[0]}{sys.version_info[1]}.cache"
-    if trusted:
-        loaded = _load_cached(_cache.read(path), key, **attached)
-        if loaded is not None:
-            return loaded
-    parser = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, **attached)
-    if trusted:
+    def build() -> dict[str, Any]:
+        parser = Lark(grammar, postlex=_AlwaysNewline(), **options)  # type: ignore[arg-type]
         data, memo = parser.memo_serialize([TerminalDef, Rule])
         data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
-        try:
-            blob = marshal.dumps({"data": data, "memo": memo})
-        except ValueError:
-            return parser  # a lark that serialises objects marshal cannot hold: no cache, only slower
-        _cache.write(path, _MAGIC + key + b"\n" + blob)
-    return parser
+        return {"data": data, "memo": memo}
+
+    table = _cached("recipe-line-lark", grammar, build, lambda data: type(data) is dict and "data" in data)
+    try:
+        return Lark._load_from_dict(table["data"], table["memo"], postlex=_AlwaysNewline())
+    except Exception:  # a cached table this lark cannot load: build it in memory
+        return Lark(grammar, postlex=_AlwaysNewline(), **options)  # type: ignore[arg-type]

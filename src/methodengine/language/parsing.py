@@ -16,84 +16,91 @@ from methodengine.model import Position, Recipe
 
 _lock = threading.Lock()
 _state: dict[str, object] = {}
-
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
 
 
-def _parser():  # type: ignore[no-untyped-def]
-    if "parser" not in _state:
-        from methodengine.language.builder import RecipeBuilder
-        from methodengine.language.parser import _IndentPostLexer, build_parser
-
-        builder, postlex = RecipeBuilder(), _IndentPostLexer()
-        _state.update(parser=build_parser(builder, postlex), builder=builder, postlex=postlex)
-    return _state["parser"], _state["builder"], _state["postlex"]
+class _TooManyErrors(Exception):  # noqa: N818 (a signal, not an error)
+    """As many syntax errors as one file reports (``MAX_SYNTAX_ERRORS``): stop reading it."""
 
 
-def _prepare(text: str, path: str | None) -> str:
-    """Normalise newlines and blank out comment lines, keeping every position."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _COMMENT_LINE.sub("", text)
-    if not text.strip():
-        raise RecipeSyntaxError(
-            "the recipe is empty",
-            Position(path, 1, 1),
-            hint="a recipe has at least a title: `recipe: Incidentmethode`",
-        )
-    _refuse_lookalike_spaces(text, path)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            if line[0] in " \t":
-                raise RecipeSyntaxError(
-                    "the first line of a recipe is indented",
-                    Position(path, number, 1),
-                    hint="start top-level lines such as `recipe:` in the first column",
+def _table():  # type: ignore[no-untyped-def]
+    table = _state.get("table")
+    if table is None:
+        with _lock:
+            table = _state.get("table")
+            if table is None:
+                from methodengine.language.parser import load_table
+
+                table = _state["table"] = load_table()
+    return table
+
+
+def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]]:
+    """The recipe and the errors met reading it, in the order of the file, at most MAX_SYNTAX_ERRORS."""
+    from methodengine.language.builder import RecipeBuilder
+    from methodengine.language.lexer import Line, tokenize
+    from methodengine.language.syntax_errors import unexpected_line
+    from methodengine.language.totals import check_totals
+    from methodengine.limits import MAX_SYNTAX_ERRORS
+
+    errors: list[RecipeError] = []
+
+    def report(error: RecipeError) -> None:
+        errors.append(error)
+        if len(errors) >= MAX_SYNTAX_ERRORS:
+            raise _TooManyErrors
+
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    recipe = None
+    try:
+        tokens = tokenize(text, path, report)
+        if not tokens and (not errors or not _COMMENT_LINE.sub("", text).strip()):
+            return None, [
+                RecipeSyntaxError(
+                    "the recipe is empty",
+                    Position(path, 1, 1),
+                    hint="a recipe has at least a title: `recipe: Incidentmethode`",
                 )
-            break
-    return text if text.endswith("\n") else text + "\n"
+            ]
+        builder = RecipeBuilder(path, report, errors)
+
+        def on_error(token: Line, expected: set[str], unfinished: Line | None) -> None:
+            error = builder.head_error(unfinished) if unfinished is not None else None
+            report(error or unexpected_line(token, expected, unfinished, path))
+
+        end = Line("$END", text.count("\n") + 1, 1, "")
+        recipe = _table().parse(tokens, builder.callbacks(), on_error, end)
+        if recipe is not None:
+            check_totals(recipe)
+    except _TooManyErrors:
+        recipe = None
+    except RecipeError as error:
+        errors.append(error)
+        recipe = None
+    errors.sort(key=_place)
+    return recipe, errors[:MAX_SYNTAX_ERRORS]
 
 
-_ODD_SPACE = re.compile(r"^[ \t]*([^\S\n \t]|[\u200b\u2060\ufeff])", re.MULTILINE)
-
-
-def _refuse_lookalike_spaces(text: str, path: str | None) -> None:
-    """A no-break space in the indentation would silently change the nesting: refuse it."""
-    match = _ODD_SPACE.search(text)
-    if match:
-        from methodengine.language.syntax_errors import lookalike_error
-
-        offset = match.start(1)
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise lookalike_error(match.group(1), Position(path, line, column))
+def _place(error: RecipeError) -> tuple[int, int]:
+    position = error.position
+    return (position.line, position.column) if position is not None else (0, 0)
 
 
 def parse(text: str, path: str | os.PathLike[str] | None = None) -> Recipe:
     """Read a recipe from text. Raises RecipeError, never anything else, on bad input.
 
+    The error holds every syntax error of the file (``diagnostics``), the first as its message.
     ``path`` is only used in positions, so that messages name the file.
     """
-    from lark.exceptions import UnexpectedInput, VisitError
-
     name = os.fspath(path) if path is not None else None
-    try:
-        prepared = _prepare(text, name)
-        with _lock:
-            parser, builder, postlex = _parser()
-            builder.path = postlex.path = name  # type: ignore[attr-defined]
-            try:
-                return parser.parse(prepared)  # type: ignore[attr-defined,no-any-return]
-            except UnexpectedInput as exc:
-                from methodengine.language.syntax_errors import translate
-
-                raise translate(exc, prepared, name) from None
-            except VisitError as exc:
-                if isinstance(exc.orig_exc, RecipeError):
-                    raise exc.orig_exc from None
-                raise
-    except RecipeError as exc:
-        exc.source = text
-        raise
+    recipe, errors = _read(text, name)
+    if errors:
+        diagnostics = [d for error in errors for d in error.diagnostics]
+        raise type(errors[0]).from_diagnostics(diagnostics, text)
+    assert recipe is not None
+    return recipe
 
 
 def parse_with_diagnostics(
@@ -101,12 +108,14 @@ def parse_with_diagnostics(
 ) -> tuple[Recipe | None, list[Diagnostic]]:
     """The recipe and every syntax error found, for `check` and editors, which show them all at once.
 
-    Never raises RecipeError: a recipe that cannot be read is ``None`` with its diagnostics.
+    The recipe is the best that could be built: a block with an error is left
+    out (never guessed at), so the checks that still make sense can run on the
+    rest. It is None when no recipe could be built at all (no title, a limit
+    passed). Never raises RecipeError.
     """
-    try:
-        return parse(text, path), []
-    except RecipeError as exc:
-        return None, list(exc.diagnostics)
+    name = os.fspath(path) if path is not None else None
+    recipe, errors = _read(text, name)
+    return recipe, [d for error in errors for d in error.diagnostics]
 
 
 def load(path: str | os.PathLike[str]) -> Recipe:

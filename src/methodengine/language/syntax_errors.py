@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from methodengine._suggest import closest, did_you_mean
 from methodengine.errors import RecipeSyntaxError
-from methodengine.language.builder import _BLOCK_EXAMPLES, BLOCK_KEYS, BLOCK_KEYWORDS, glued_keyword_error
+from methodengine.language.builder import glued_keyword_error
+from methodengine.language.keys import ALL_KEYS as _ALL_KEYS
+from methodengine.language.keys import BLOCK_EXAMPLES as _BLOCK_EXAMPLES
+from methodengine.language.keys import BLOCK_KEYWORDS, TEXT_KEYS, UNIT_EXAMPLES, VALUE_HINTS
 from methodengine.model import Position
+
+if TYPE_CHECKING:
+    from methodengine.language.lexer import Line
 
 _TERMINALS = {
     "NUMBER": "a number",
@@ -37,18 +42,8 @@ _TERMINALS = {
     "$END": "the end of the file",
 }
 
-_VALUE_HINTS = {
-    **dict.fromkeys(("group", "facilitators", "count"), "a number or a range such as `4-7`"),
-    "duration": "a duration such as `90 min`, `1 h 30 min`, `1h30` or `2,5 uur`",
-    **dict.fromkeys(("every", "span"), "a period such as `2-4 weeks`, `1 month` or `6 maanden`"),
-    **dict.fromkeys(("facilitator", "optional"), "`yes` or `no`"),
-    **dict.fromkeys(("lead", "speak", "listen", "outside", "decide"), "role ids separated by commas, or `everyone`"),
-    "when": "`meeting 1`, `meetings 4-7`, `from meeting 2`, `until meeting 3`, `first meeting` or `last meeting`",
-    "at": "`before meeting 1`, `after meeting 1` or `3 months after last meeting`",
-    "meetings": "a number of meetings, or `open`",
-    "id": "a lower-case id such as `vragen`",
-}
-_UNIT_EXAMPLES = {"duration": "min", "every": "weeks", "span": "months", "at": "months"}
+_VALUE_HINTS = VALUE_HINTS
+_UNIT_EXAMPLES = UNIT_EXAMPLES
 
 # Characters that look like spaces or hyphens but are not, mostly pasted from word processors.
 _LOOKALIKES = {
@@ -71,8 +66,7 @@ _KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(.*)$")
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
-_ALL_KEYS = frozenset(k for keys in BLOCK_KEYS.values() for k in keys)
-_TEXT_KEYS = frozenset(_ALL_KEYS - {*_VALUE_HINTS})
+_TEXT_KEYS = TEXT_KEYS
 
 
 def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
@@ -90,31 +84,69 @@ def lookalike_error(char: str, position: Position, line: str | None = None) -> R
     )
 
 
-def translate(exc: UnexpectedInput, text: str, path: str | None) -> RecipeSyntaxError:
-    """The RecipeSyntaxError that says what lark's exception means here."""
-    lines = text.split("\n")
-    if isinstance(exc, UnexpectedEOF) or (getattr(exc, "token", None) is not None and exc.token.type == "$END"):
-        last = len(lines) if lines[-1] else max(len(lines) - 1, 1)
-        return _unfinished_block(lines, last, path) or RecipeSyntaxError(
+def explain_line(token: Line, start: str, path: str | None) -> RecipeSyntaxError:
+    """The message for a line the builder's quick reader refused, from where lark's line grammar stops."""
+    from lark.exceptions import UnexpectedInput
+
+    from methodengine.language.parser import line_parser
+
+    text = token.text
+    try:
+        line_parser().parse(text + "\n", start=start)
+    except UnexpectedInput as exc:
+        column = exc.column if exc.column and exc.column > 0 else len(text) + 1
+        return _explain(text, token.number, column, _expected(exc), _found(exc, text, column), path)
+    return RecipeSyntaxError(  # the quick reader and the grammar disagree: a bug, but never a traceback
+        "this line cannot be read",
+        Position(path, token.number, token.column),
+        hint="please report this line to methodengine's maintainers; rewriting it may help meanwhile",
+    )
+
+
+def unexpected_line(token: Line, expected: set[str], unfinished: Line | None, path: str | None) -> RecipeSyntaxError:
+    """The message for a line (or indentation) the recipe's grammar does not expect where it stands."""
+    if unfinished is not None:
+        return _unfinished_block([unfinished.text], 1, path, unfinished.number) or _explain(
+            token.text, token.number, token.column, expected, "_NL", path
+        )
+    if token.type == "$END":
+        return RecipeSyntaxError(
             "the recipe ends in the middle of a block",
-            Position(path, last, 1),
+            Position(path, token.number, 1),
             hint="finish the last block: a `rounds` block needs at least one phase, a `trajectory` at least one field",
         )
-    line_no = exc.line if exc.line and exc.line > 0 else 1
-    column = exc.column if exc.column and exc.column > 0 else 1
-    line = lines[line_no - 1] if line_no <= len(lines) else ""
-    expected = _expected(exc)
-    found = _found(exc, line, column)
+    if token.type == "_INDENT":
+        return _explain(token.text, token.number, token.column, expected, "_INDENT", path)
+    if token.type == "_DEDENT":
+        return RecipeSyntaxError(
+            "the block ends too soon",
+            Position(path, token.number, token.column),
+            hint="a `rounds` block needs at least one phase, a `trajectory` at least one field",
+        )
+    return line_start_error(token.text.split(None, 1)[0], token.text, Position(path, token.number, token.column))
+
+
+def line_start_error(word: str, line: str, position: Position) -> RecipeSyntaxError:
+    """The message for a line that cannot start where it stands, or cannot start a line at all.
+
+    A key followed by a character that only looks like a space (`meetings\u00a0: 6`) is that character's fault.
+    """
+    after = position.column - 1 + len(word)
+    if word in _ALL_KEYS and after < len(line) and line[after] in _LOOKALIKES:
+        return lookalike_error(line[after], Position(position.path, position.line, after + 1), line)
+    return _explain(line, position.line, position.column, {"FIELD"}, word, position.path)
+
+
+def _explain(
+    line: str, line_no: int, column: int, expected: set[str], found: str, path: str | None
+) -> RecipeSyntaxError:
+    """The message for line ``line_no`` going wrong at ``column``, where ``found`` stands and ``expected`` would do."""
     position = Position(path, line_no, column)
     char = line[column - 1] if column <= len(line) else ""
 
     at_line_start = column == len(line) - len(line.lstrip()) + 1
     if char in _LOOKALIKES:
         return lookalike_error(char, position, line)
-    if at_line_start and expected in ({"_INDENT"}, {"_NL"}):
-        unfinished = _unfinished_block(lines, line_no - 1, path)
-        if unfinished:
-            return unfinished
     if found == "_INDENT":
         return RecipeSyntaxError(
             "unexpected indentation",
@@ -292,16 +324,20 @@ def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxErro
     )
 
 
-def _unfinished_block(lines: list[str], line_no: int, path: str | None) -> RecipeSyntaxError | None:
+def _unfinished_block(
+    lines: list[str], line_no: int, path: str | None, shown: int | None = None
+) -> RecipeSyntaxError | None:
     """A `rounds` or `trajectory` line with nothing indented below it, reported at that line.
 
-    The search starts at ``line_no`` and goes up to the nearest line with content.
+    The search starts at ``line_no`` and goes up to the nearest line with content;
+    ``shown`` is the line number to report when ``lines`` is a part of the file.
     """
-    for number in range(min(line_no, len(lines)), 0, -1):
-        header = lines[number - 1].strip()
+    for index in range(min(line_no, len(lines)), 0, -1):
+        header = lines[index - 1].strip()
         if not header:
             continue
         keyword = header.split()[0].rstrip(":")
+        number = shown if shown is not None else index
         where = Position(path, number, 1)
         if keyword == "rounds":
             return RecipeSyntaxError(
@@ -337,7 +373,9 @@ def _is_bad_id(word: str, line: str, column: int, expected: set[str]) -> bool:
     return "ID" in expected or (inside and re.match(r"[a-z]", word) is not None)
 
 
-def _expected(exc: UnexpectedInput) -> set[str]:
+def _expected(exc: Any) -> set[str]:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
     if isinstance(exc, UnexpectedCharacters):
         allowed = set(exc.allowed or ())
         # The post-lexer makes lark accept a newline in every state; it is no real option here.
@@ -350,7 +388,9 @@ def _expected(exc: UnexpectedInput) -> set[str]:
     return set()
 
 
-def _found(exc: UnexpectedInput, line: str, column: int) -> str:
+def _found(exc: Any, line: str, column: int) -> str:
+    from lark.exceptions import UnexpectedToken
+
     if isinstance(exc, UnexpectedToken):
         token = exc.token
         if token.type in ("_NL", "_INDENT", "_DEDENT"):

@@ -1,0 +1,135 @@
+"""The agenda: `phase` and `checkpoint` blocks, `rounds` blocks, and the ids derived from titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from methodengine.errors import RecipeSyntaxError
+from methodengine.language import values as _values
+from methodengine.language.fields import DROPPED, gather
+from methodengine.language.roles import role_ids
+from methodengine.limits import MAX_ROUNDS
+from methodengine.model import EVERYONE, Checkpoint, Phase, Position, RoleRef, Rounds, When
+
+if TYPE_CHECKING:
+    from methodengine.language.builder import RecipeBuilder
+
+
+def slug(title: str) -> str:
+    """An id derived from a title: ``Informatieve vragen`` -> ``informatieve-vragen``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "phase"
+
+
+def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = False) -> Phase:
+    head, *rest = children
+    block = "a checkpoint" if checkpoint else "a phase"
+    match = b.head(head, _values.PHASE_HEAD, "checkpoint_line" if checkpoint else "phase_line")
+    timebox = _values.timebox(match, head, b.path, head.value_column)
+    found = gather(rest, block, b.path, b.report)
+    refs: list[RoleRef] = []
+    if timebox.per is not None:
+        refs.append(RoleRef(timebox.per, "per", timebox.per_position))
+    lead = role_ids(found, "lead", refs)
+    if len(lead) > 1 or lead == (EVERYONE,):
+        b.report(
+            RecipeSyntaxError(
+                "`lead` takes one role",
+                found.positions["lead"],
+                hint="name the one role that leads this phase; put the others under `speak`",
+            )
+        )
+        refs = [ref for ref in refs if ref.key != "lead"]
+        lead = ()
+    extra: dict[str, Any] = {}
+    if checkpoint:
+        extra["decide"] = role_ids(found, "decide", refs)
+    cls = Checkpoint if checkpoint else Phase
+    return cls(
+        id=found.get("id", ""),
+        title=match["title"].strip(),
+        timebox=timebox,
+        lead=lead[0] if lead else None,
+        speak=role_ids(found, "speak", refs),
+        listen=role_ids(found, "listen", refs),
+        outside=role_ids(found, "outside", refs),
+        groups=found["groups"].value if "groups" in found else None,
+        space=found["space"].value if "space" in found else None,
+        script=tuple(found.script),
+        when=When(tuple(found["when"]), found.positions["when"]) if "when" in found else None,
+        explicit_id="id" in found,
+        role_refs=tuple(refs),
+        position=Position(b.path, head.number, head.column),
+        extra=found.extra,
+        **extra,
+    )
+
+
+def build_rounds(b: RecipeBuilder, children: Sequence[Any]) -> Rounds | None:
+    head, *rest = children
+    match = b.head(head, _values.ROUNDS_HEAD, "rounds_line")
+    title = match["text"].strip()
+    position = Position(b.path, head.number, head.column)
+    count = _values.positive(
+        _values.raw_range(match, head, b.path, head.value_column), "a number of rounds", MAX_ROUNDS
+    )
+    found = gather(rest, "a rounds block", b.path, b.report)
+    items = tuple(item for item in rest if isinstance(item, Phase))
+    if not items:
+        if DROPPED in rest:
+            return None  # its phases were wrong, and are reported
+        raise RecipeSyntaxError(
+            f"the rounds block `{title}` has no phases",
+            position,
+            hint="indent the phases of a round under the `rounds` line",
+        )
+    return Rounds(
+        id=found.get("id", ""),
+        title=title,
+        count=count,
+        items=items,
+        when=When(tuple(found["when"]), found.positions["when"]) if "when" in found else None,
+        explicit_id="id" in found,
+        position=position,
+        extra=found.extra,
+    )
+
+
+def with_phase_ids(agenda: Sequence[Phase | Rounds]) -> tuple[Phase | Rounds, ...]:
+    """Give every phase and rounds block without an explicit id one from its title.
+
+    Derived ids never collide: a second ``Afsluiting`` becomes
+    ``afsluiting-2``. Explicit ids are left as written, so that checks can
+    report a duplicate the trainer wrote.
+    """
+    taken = {p.id for p in _all_items(agenda) if p.explicit_id}
+
+    def fresh(item: Phase | Rounds) -> Phase | Rounds:
+        if item.explicit_id:
+            return item
+        base = slug(item.title)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        return attrs.evolve(item, id=candidate)
+
+    result: list[Phase | Rounds] = []
+    for item in agenda:
+        item = fresh(item)
+        if isinstance(item, Rounds):
+            item = attrs.evolve(item, items=tuple(fresh(p) for p in item.items))  # type: ignore[misc]
+        result.append(item)
+    return tuple(result)
+
+
+def _all_items(agenda: Sequence[Phase | Rounds]) -> Iterable[Phase | Rounds]:
+    for item in agenda:
+        yield item
+        if isinstance(item, Rounds):
+            yield from item.items

@@ -1,0 +1,185 @@
+"""A block's `key: value` lines: each read as its key's kind says, checked against the keys the block takes.
+
+A line that is wrong (a key the block does not take, a key given twice, a
+value that cannot be read) is reported and left out; the rest of the block
+is kept, so that one mistake does not hide the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from methodengine._suggest import did_you_mean
+from methodengine.errors import RecipeError, RecipeSyntaxError
+from methodengine.language import keys as _keys
+from methodengine.language import values as _values
+from methodengine.language.lexer import Line, is_extension_key
+from methodengine.model import Position, ScriptLine
+
+
+def text_of(line: Line, path: str | None) -> _values.Located:
+    """A text runs to the end of its line; the lines indented right below it continue it."""
+    value = line.value
+    stripped = value.strip()
+    if not stripped:
+        raise _values.refused(line, "field_line", path)
+    column = line.value_column + len(value) - len(value.lstrip(" \t"))
+    if line.more:
+        stripped = " ".join([stripped, *(text.strip() for text, _, _ in line.more)])
+    return _values.Located(stripped, Position(path, line.number, column))
+
+
+def _id(line: Line, path: str | None) -> str:
+    match = _values.ID.fullmatch(line.value)
+    if match is None:
+        raise _values.refused(line, "field_line", path)
+    return match["id"]
+
+
+def _range(line: Line, path: str | None) -> _values.RawRange:
+    match = _values.RANGE.fullmatch(line.value)
+    if match is None:
+        raise _values.refused(line, "field_line", path)
+    return _values.raw_range(match, line, path, line.value_column)
+
+
+def _duration(line: Line, path: str | None) -> _values.Located:
+    if _values.DURATION.fullmatch(line.value) is None:
+        raise _values.refused(line, "field_line", path)
+    return _values.duration(line.value, line.value_column, line, path)
+
+
+def _period(line: Line, path: str | None) -> _values.Located:
+    match = _values.PERIOD.fullmatch(line.value)
+    if match is None:
+        raise _values.refused(line, "field_line", path)
+    value = _values.period(match, line, path, line.value_column)
+    return _values.Located(value, Position(path, line.number, line.value_column + match.start("low")))
+
+
+def _bool(line: Line, path: str | None) -> bool:
+    match = _values.BOOL.fullmatch(line.value)
+    if match is None:
+        raise _values.refused(line, "field_line", path)
+    return match["bool"] in ("yes", "ja")
+
+
+def _meetings(line: Line, path: str | None) -> _values.Located:
+    match = _values.MEETING_COUNT.fullmatch(line.value)
+    if match is None:
+        raise _values.refused(line, "field_line", path)
+    if match["number"] is None:
+        return _values.Located(None, Position(path, line.number, line.value_column + match.start()))
+    where = Position(path, line.number, line.value_column + match.start("number"))
+    count = _values.whole(_values.Number(match["number"], where), "the number of meetings", _values.MAX_MEETINGS)
+    if count < 1:
+        from methodengine.errors import RecipeValueError
+
+        raise RecipeValueError("a trajectory has at least one meeting", where, hint="write a number from 1, or `open`")
+    return _values.Located(count, where)
+
+
+_READERS = {
+    _keys.TEXT.name: text_of,
+    _keys.ID.name: _id,
+    _keys.RANGE.name: _range,
+    _keys.DURATION.name: _duration,
+    _keys.PERIOD.name: _period,
+    _keys.BOOL.name: _bool,
+    _keys.ROLES.name: _values.role_ids,
+    _keys.WHEN.name: _values.selectors,
+    _keys.AT.name: _values.anchor,
+    _keys.MEETINGS.name: _meetings,
+}
+
+
+DROPPED = object()
+"""What a block that could not be built (and was reported) leaves among its parent's children."""
+
+
+class Fields:
+    """A block's fields by key name, its script lines in order, its `x-` keys, and where each key stands."""
+
+    __slots__ = ("extra", "positions", "script", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.script: list[ScriptLine] = []
+        self.extra: dict[str, str] = {}
+        self.positions: dict[str, Position] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.values
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+
+def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[[RecipeError], None]) -> Fields:
+    """The fields among ``items`` (a block's lines and sub-blocks); a wrong one is reported and left out."""
+    allowed = _keys.BLOCK_KEYS[block]
+    found = Fields()
+    spellings = _keys.SPELLINGS
+    for item in items:
+        if type(item) is not Line:
+            continue
+        written = item.key
+        key = spellings.get(written)
+        name = key.name if key is not None else written
+        position = Position(path, item.number, item.column)
+        try:
+            if key is None or name not in allowed:
+                if is_extension_key(written):
+                    if written in found.positions:
+                        raise _twice(written, block, position, found.positions[written])
+                    found.positions[written] = position
+                    found.extra[written] = text_of(item, path).value
+                    continue
+                # A value that cannot be read is the first thing wrong with the line, as for any key.
+                _READERS[key.kind.name if key is not None else "text"](item, path)
+                raise misplaced(name, key is not None, block, position)
+            value = _READERS[key.kind.name](item, path)
+        except RecipeError as error:
+            report(error)
+            continue
+        if name in _keys.REPEATABLE:
+            found.script.append(ScriptLine(name, value.value, position))
+            continue
+        if name in found.positions:
+            report(_twice(name, block, position, found.positions[name]))
+            continue
+        found.positions[name] = position
+        found.values[name] = value
+    return found
+
+
+def _twice(key: str, block: str, position: Position, first: Position) -> RecipeSyntaxError:
+    return RecipeSyntaxError(
+        f"`{key}` is given twice in {block}",
+        position,
+        hint=f"keep one of the two; the first is on line {first.line}",
+    )
+
+
+def misplaced(key: str, known: bool, block: str, position: Position) -> RecipeSyntaxError:
+    """A key the block does not take: where it belongs, or what was meant."""
+    allowed = _keys.BLOCK_KEYS[block]
+    homes = [name for name, taken in _keys.BLOCK_KEYS.items() if key in taken] if known else []
+    if homes:
+        return RecipeSyntaxError(
+            f"`{key}` does not belong in {block}",
+            position,
+            hint=f"`{key}` belongs in {' or '.join(homes)}; {block} takes: {', '.join(allowed)}",
+        )
+    if key in _keys.BLOCK_KEYWORDS:
+        return RecipeSyntaxError(f"`{key}` starts a block and takes no colon", position, hint=_keys.BLOCK_EXAMPLES[key])
+    suggestion = did_you_mean(key, allowed) or did_you_mean(key, _keys.ALL_KEYS)
+    return RecipeSyntaxError(
+        f"unknown key `{key}` in {block}",
+        position,
+        hint=(f"{suggestion} " if suggestion else "") + f"{block} takes: {', '.join(allowed)}",
+    )

@@ -1,0 +1,68 @@
+"""The recipe itself: the header's fields, and the roles, agenda and trajectory below them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from methodengine.errors import RecipeSyntaxError
+from methodengine.language import values as _values
+from methodengine.language.agenda import with_phase_ids
+from methodengine.language.fields import gather
+from methodengine.model import Phase, Position, Recipe, Role, Rounds, Trajectory
+
+if TYPE_CHECKING:
+    from methodengine.language.builder import RecipeBuilder
+
+
+def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
+    """The recipe, or None when it has no title (reported)."""
+    found = gather(children, "the header", b.path, b.report)
+    trajectories = [item for item in children if isinstance(item, Trajectory)]
+    for extra in trajectories[1:]:
+        first = trajectories[0].position
+        b.report(
+            RecipeSyntaxError(
+                "a recipe has one trajectory",
+                extra.position,
+                hint=f"merge it into the first, on line {first.line if first else '?'}",
+            )
+        )
+    if "recipe" not in found:
+        if b.reported:
+            return None  # the title may be on a line that was wrong, and is reported
+        b.report(
+            RecipeSyntaxError(
+                "the recipe has no title",
+                Position(b.path, 1, 1),
+                hint="start the file with a line such as `recipe: Incidentmethode`",
+            )
+        )
+        return None
+
+    def text(key: str) -> str | None:
+        return found[key].value if key in found else None
+
+    def counted(key: str, what: str, least: int) -> Any:
+        if key not in found:
+            return None
+        return b.attempt(lambda: _values.checked_range(found[key], what, least=least))
+
+    language = text("language")
+    return Recipe(
+        title=found["recipe"].value,
+        method=text("method"),
+        language=language.lower() if language else None,
+        group=counted("group", "a group size", 1),
+        facilitators=counted("facilitators", "a number of facilitators", 0),
+        duration=found["duration"].value if "duration" in found else None,
+        summary=text("summary"),
+        source=text("source"),
+        roles=tuple(item for item in children if isinstance(item, Role)),
+        agenda=with_phase_ids([item for item in children if isinstance(item, (Phase, Rounds))]),
+        trajectory=trajectories[0] if trajectories else None,
+        path=b.path,
+        position=Position(b.path, 1, 1),
+        field_positions=found.positions,
+        extra=found.extra,
+    )

@@ -1,0 +1,208 @@
+"""The one table of the recipe language's keys: which block takes which key, and what its value is.
+
+Everything that needs to know a key reads it from here: the lexer (which keys
+take a text that may continue on the next lines), the builder (which keys a
+block accepts, how a value is read), the syntax-error hints and did-you-mean
+lists, and the table in ``docs/recipe-language.md`` (held to this one by a
+test). A key may have several spellings (issue 10 adds Dutch ones, such as
+``rol`` or ``fase``); every spelling maps to the one :class:`Key`, whose
+``name`` is what the model and the messages use.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from methodengine.model import SCRIPT_KINDS
+
+
+class Kind(NamedTuple):
+    """What a key's value is: its name in code, in the docs' table, and the hint for a bad one."""
+
+    name: str
+    shown: str
+    hint: str
+
+
+TEXT = Kind("text", "free text", "a text")
+ID = Kind("id", "an id", "a lower-case id such as `vragen`")
+RANGE = Kind("range", "a number or range", "a number or a range such as `4-7`")
+DURATION = Kind("duration", "a duration", "a duration such as `90 min`, `1 h 30 min`, `1h30` or `2,5 uur`")
+PERIOD = Kind("period", "a period", "a period such as `2-4 weeks`, `1 month` or `6 maanden`")
+BOOL = Kind("bool", "`yes`/`no`/`ja`/`nee`", "`yes` or `no`")
+ROLES = Kind("roles", "role ids or `everyone`", "role ids separated by commas, or `everyone`")
+WHEN = Kind(
+    "when",
+    "meetings",
+    "`meeting 1`, `meetings 4-7`, `from meeting 2`, `until meeting 3`, `first meeting` or `last meeting`",
+)
+AT = Kind("at", "a place in the series", "`before meeting 1`, `after meeting 1` or `3 months after last meeting`")
+MEETINGS = Kind("meetings", "a number or `open`", "a number of meetings, or `open`")
+
+KINDS = (TEXT, ID, RANGE, DURATION, PERIOD, BOOL, ROLES, WHEN, AT, MEETINGS)
+
+
+class Key(NamedTuple):
+    name: str
+    kind: Kind
+    example: str
+    spellings: tuple[str, ...] = ()
+    """Other ways to write the key; ``name`` is always one."""
+    unit: str = "min"
+    """The unit a bare number of this key is shown with in a hint (`write it with a unit, e.g. 20 min`)."""
+
+
+def _script(name: str, example: str) -> Key:
+    return Key(name, TEXT, example)
+
+
+_KEYS = (
+    Key("recipe", TEXT, "recipe: Incidentmethode"),
+    Key("method", TEXT, "method: incident"),
+    Key("language", TEXT, "language: nl"),
+    Key("group", RANGE, "group: 4-7"),
+    Key("facilitators", RANGE, "facilitators: 1"),
+    Key("duration", DURATION, "duration: 90 min"),
+    Key("summary", TEXT, "summary: Een deelnemer brengt een incident in."),
+    Key("source", TEXT, "source: Hendriksen, Intervisie bij werkproblemen"),
+    Key("count", RANGE, "count: 1-2"),
+    Key("brief", TEXT, "brief: Bewaakt de stappen en de tijd."),
+    Key("facilitator", BOOL, "facilitator: yes"),
+    Key("id", ID, "id: vragen"),
+    Key("lead", ROLES, "lead: voorzitter"),
+    Key("speak", ROLES, "speak: deelnemer, inbrenger"),
+    Key("listen", ROLES, "listen: everyone"),
+    Key("outside", ROLES, "outside: inbrenger"),
+    Key("decide", ROLES, "decide: everyone"),
+    Key("groups", TEXT, "groups: pairs"),
+    Key("space", TEXT, "space: a circle of chairs"),
+    Key("when", WHEN, "when: from meeting 2"),
+    _script("say", "say: Welkom allemaal."),
+    _script("ask", "ask: Wat heb je nodig?"),
+    _script("do", "do: Ieder noemt een incident."),
+    _script("tip", "tip: Nog geen advies."),
+    _script("watch", "watch: Blijft het bij feiten?"),
+    _script("output", "output: Tips voor de inbrenger"),
+    _script("materials", "materials: pen en papier"),
+    Key("meetings", MEETINGS, "meetings: 8"),
+    Key("every", PERIOD, "every: 2-4 weeks", unit="weeks"),
+    Key("span", PERIOD, "span: 1 jaar", unit="months"),
+    Key("focus", TEXT, "focus: Kennismaken"),
+    Key("at", AT, "at: 3 months after last meeting", unit="months"),
+    Key("optional", BOOL, "optional: yes"),
+)
+
+KEYS: dict[str, Key] = {key.name: key for key in _KEYS}
+"""Every key by its name."""
+
+SPELLINGS: dict[str, Key] = {spelling: key for key in _KEYS for spelling in (key.name, *key.spellings)}
+"""Every way to write a key, to the key it means."""
+
+REPEATABLE = frozenset(SCRIPT_KINDS)
+"""The script keys, which a block may give any number of times, in order."""
+
+
+class Block(NamedTuple):
+    """A block of the language: how messages name it, its keyword, its keys and how to write its first line."""
+
+    name: str
+    keyword: str | None
+    keys: tuple[str, ...]
+    example: str
+    shown_keys: str = ""
+    """The docs' table cell, when it says more than the list of keys."""
+
+
+_PHASE_KEYS = ("id", "lead", "speak", "listen", "outside", "groups", "space", "when", *SCRIPT_KINDS)
+
+BLOCKS: dict[str, Block] = {
+    block.name: block
+    for block in (
+        Block(
+            "the header",
+            None,
+            ("recipe", "method", "language", "group", "facilitators", "duration", "summary", "source"),
+            "start the file with a line such as `recipe: Incidentmethode`",
+        ),
+        Block(
+            "a role",
+            "role",
+            ("count", "brief", "facilitator"),
+            "write `role ID: Name`, e.g. `role voorzitter: Gespreksleider`",
+        ),
+        Block(
+            "a phase",
+            "phase",
+            _PHASE_KEYS,
+            "write `phase Title (time box)`, e.g. `phase Informatieve vragen (15 min)`",
+        ),
+        Block(
+            "a checkpoint",
+            "checkpoint",
+            (*_PHASE_KEYS, "decide"),
+            "write `checkpoint Title (time box)`, e.g. `checkpoint Verder of stoppen? (5 min)`",
+            "everything a phase takes, and `decide`",
+        ),
+        Block(
+            "a rounds block",
+            "rounds",
+            ("id", "when"),
+            "write `rounds N: Title`, e.g. `rounds 1-2: Beurt van een inbrenger`",
+            "`id`, `when` (and the phases and checkpoints of the round)",
+        ),
+        Block(
+            "a trajectory",
+            "trajectory",
+            ("meetings", "every", "span"),
+            "write `trajectory` alone on its line, with its fields indented below it",
+            "`meetings`, `every`, `span` (and its stages and extra meetings)",
+        ),
+        Block(
+            "a stage", "stage", ("id", "focus", "summary"), "write `stage Title (meetings A-B)` inside the trajectory"
+        ),
+        Block(
+            "a meeting",
+            "meeting",
+            ("at", "count", "every", "optional", "summary", *SCRIPT_KINDS),
+            "write `meeting ID: Title (time box)` inside the trajectory",
+        ),
+    )
+}
+"""Every block by the name messages give it (`the header`, `a phase`, ...)."""
+
+BLOCK_KEYS: dict[str, tuple[str, ...]] = {name: block.keys for name, block in BLOCKS.items()}
+BLOCK_KEYWORDS: tuple[str, ...] = tuple(block.keyword for block in BLOCKS.values() if block.keyword)
+BLOCK_EXAMPLES: dict[str, str] = {block.keyword: block.example for block in BLOCKS.values() if block.keyword}
+ALL_KEYS = frozenset(KEYS)
+TEXT_KEYS = frozenset(name for name, key in KEYS.items() if key.kind is TEXT)
+VALUE_HINTS: dict[str, str] = {name: key.kind.hint for name, key in KEYS.items() if key.kind is not TEXT}
+UNIT_EXAMPLES: dict[str, str] = {name: key.unit for name, key in KEYS.items() if key.kind in (DURATION, PERIOD, AT)}
+
+
+def is_extension(key: str) -> bool:
+    """An ``x-...`` key, which every block accepts, for plugins."""
+    return key.startswith("x-")
+
+
+def docs_table() -> str:
+    """The Markdown of the docs' "Which keys each block accepts" section, between its markers."""
+    rows = ["| block | keys |", "| --- | --- |"]
+    for block in BLOCKS.values():
+        name = f"`{block.keyword}`" if block.keyword else block.name
+        rows.append(f"| {name} | {block.shown_keys or ', '.join(f'`{k}`' for k in block.keys)} |")
+    rows += [
+        "",
+        "Every block also accepts [`x-...` keys](#extension-keys-x-).",
+        "",
+        "What each key's value must be:",
+        "",
+    ]
+    rows += ["| value | keys |", "| --- | --- |"]
+    for kind in KINDS:
+        names = [
+            f"`{name}`" + (" (one role only)" if name == "lead" else "") for name, k in KEYS.items() if k.kind is kind
+        ]
+        if kind is TEXT:
+            names.append("`x-...`")
+        rows.append(f"| {kind.shown} | {', '.join(names)} |")
+    return "\n".join(rows)

@@ -1,0 +1,255 @@
+"""Cutting a recipe into line tokens: one token per content line, and the indentation between them.
+
+A recipe is line-based, so the lexer works a line at a time with str
+methods: it skips blank and comment lines, turns indentation into
+``_INDENT``/``_DEDENT`` tokens, refuses tabs and look-alike spaces in it,
+folds a text's continuation lines into the line they continue, and tells
+a ``key: value`` line (``FIELD``) from a block's first line (``PHASE``,
+``ROLE``, ...). What is after the key or keyword is read later, by the
+builder, with its line and column kept exact.
+
+An error does not stop the lexer: it is reported, and the line (with the
+lines indented below it) is left out, so that the parser can go on at the
+next line of the same or lower indentation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from methodengine.errors import RecipeError, RecipeSyntaxError
+from methodengine.language.keys import BLOCK_KEYWORDS, SPELLINGS, TEXT, is_extension
+from methodengine.model import Position
+
+
+class Line:
+    """A token: a content line (its key or keyword, and what follows it), or an indentation change.
+
+    ``value`` is the text after the key's colon or after the block keyword, as written;
+    ``value_column`` is where it starts. ``more`` holds a text's continuation lines as
+    (text, line number, column).
+    """
+
+    __slots__ = ("column", "key", "more", "number", "text", "type", "value", "value_column")
+
+    def __init__(
+        self, type: str, number: int, column: int, text: str, key: str = "", value: str = "", value_column: int = 0
+    ) -> None:
+        self.type = type
+        self.number = number
+        self.column = column
+        self.text = text
+        self.key = key
+        self.value = value
+        self.value_column = value_column
+        self.more: list[tuple[str, int, int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Line({self.type}, {self.number}:{self.column}, {self.key!r}, {self.value!r})"
+
+
+KEYWORD_TYPES = {keyword: keyword.upper() for keyword in BLOCK_KEYWORDS}
+_KEY_SHAPE = re.compile(r"(x-[a-z0-9][a-z0-9-]*|[A-Za-z][A-Za-z_-]*)[ \t]*:")
+_EXTENSION = re.compile(r"x-[a-z0-9][a-z0-9-]*")
+_KEY_START = re.compile(r"([a-z]+)[ \t]*:")
+_ODD_SPACES = "\u200b\u2060\ufeff"
+_NON_TEXT_KEYS = frozenset(spelling for spelling, key in SPELLINGS.items() if key.kind is not TEXT)
+
+Report = Callable[[RecipeError], None]
+
+
+def _takes_more(key: str) -> bool:
+    """A key whose text may continue on deeper lines: every key but the ones with a typed value."""
+    return key not in _NON_TEXT_KEYS
+
+
+def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
+    """The tokens of ``text`` (newlines already normalised). Errors go to ``report``; their lines are left out."""
+    lines = text.split("\n")
+    tokens: list[Line] = []
+    append = tokens.append
+    stack = [0]
+    first = True
+    skip_deeper = -1  # after an error: leave out the lines indented deeper than this
+    count = len(lines)
+    i = 0
+    while i < count:
+        raw = lines[i]
+        i += 1
+        s = raw.lstrip(" ")
+        if not s:
+            continue
+        c = s[0]
+        if c == "#":
+            continue
+        indent = len(raw) - len(s)
+        if c == "\t" or c in _ODD_SPACES or c.isspace():
+            rest = raw.lstrip(" \t")
+            if not rest or rest[0] == "#":
+                continue
+            lead = len(raw) - len(rest)
+            if rest[0].isspace() or rest[0] in _ODD_SPACES:
+                from methodengine.language.syntax_errors import lookalike_error
+
+                report(lookalike_error(rest[0], Position(path, i, lead + 1)))
+            elif first:
+                report(_first_indented(path, i))
+            else:
+                report(_tab(path, i, raw.index("\t") + 1))
+            first = False
+            skip_deeper = indent if skip_deeper < 0 else min(skip_deeper, indent)
+            continue
+        if skip_deeper >= 0:
+            if indent > skip_deeper:
+                continue
+            skip_deeper = -1
+        if first:
+            first = False
+            if indent:
+                report(_first_indented(path, i))
+                skip_deeper = 0
+                continue
+        column = indent + 1
+        if indent != stack[-1]:
+            if indent > stack[-1]:
+                stack.append(indent)
+                append(Line("_INDENT", i, column, raw))
+            else:
+                levels = ", ".join(str(level) for level in stack)
+                while indent < stack[-1]:
+                    stack.pop()
+                    append(Line("_DEDENT", i, column, raw))
+                if indent != stack[-1]:
+                    report(
+                        RecipeSyntaxError(
+                            f"this line is indented {indent} spaces, which matches no open block",
+                            Position(path, i, column),
+                            hint=f"indent it as far as the lines it belongs with: open levels are {levels} spaces",
+                        )
+                    )
+                    skip_deeper = stack[-1]
+                    continue
+        head, colon, rest = s.partition(":")
+        key = head.rstrip(" \t") if colon else ""
+        if key and (key in SPELLINGS or _KEY_SHAPE.match(s)):
+            token = Line("FIELD", i, column, raw, key, rest, column + len(head) + 1)
+            append(token)
+            if _takes_more(key) and i < count:
+                i = _continuation(token, lines, i, indent, path, report, stack)
+            continue
+        word = s.split(None, 1)[0]
+        if word in SPELLINGS:
+            from methodengine.language.syntax_errors import line_start_error
+
+            report(line_start_error(word, raw, Position(path, i, column)))
+            skip_deeper = indent
+            continue
+        for keyword in BLOCK_KEYWORDS:
+            if s.startswith(keyword):
+                size = len(keyword)
+                append(Line(KEYWORD_TYPES[keyword], i, column, raw, keyword, s[size:], column + size))
+                break
+        else:
+            from methodengine.language.syntax_errors import line_start_error
+
+            report(line_start_error(word, raw, Position(path, i, column)))
+            skip_deeper = indent
+    while len(stack) > 1:
+        stack.pop()
+        append(Line("_DEDENT", count, 1, ""))
+    return tokens
+
+
+def _continuation(
+    token: Line, lines: list[str], i: int, indent: int, path: str | None, report: Report, stack: list[int]
+) -> int:
+    """Fold the lines indented below a text into it; the index of the first line that is not one of them."""
+    level = -1
+    more: list[tuple[str, int, int]] = []
+    count = len(lines)
+    while i < count:
+        raw = lines[i]
+        s = raw.lstrip(" ")
+        if not s or s[0] == "#":
+            i += 1
+            continue
+        deeper = len(raw) - len(s)
+        if s[0] == "\t" or s[0].isspace() or s[0] in _ODD_SPACES:
+            rest = raw.lstrip(" \t")
+            if not rest or rest[0] == "#":
+                i += 1
+                continue
+            if deeper <= indent:
+                break
+            lead = len(raw) - len(rest)
+            if rest[0].isspace() or rest[0] in _ODD_SPACES:
+                from methodengine.language.syntax_errors import lookalike_error
+
+                report(lookalike_error(rest[0], Position(path, i + 1, lead + 1)))
+            else:
+                report(_tab(path, i + 1, raw.index("\t") + 1))
+            i += 1
+            continue
+        if deeper <= indent:
+            break
+        column = deeper + 1
+        if level < 0:
+            level = deeper
+        elif deeper != level:
+            if deeper > level:
+                report(
+                    RecipeSyntaxError(
+                        "unexpected indentation",
+                        Position(path, i + 1, column),
+                        hint="indent only the fields of a block, or the continuation of a text, "
+                        "below the line they belong to",
+                    )
+                )
+            else:
+                levels = ", ".join(str(n) for n in (*stack, level))
+                report(
+                    RecipeSyntaxError(
+                        f"this line is indented {deeper} spaces, which matches no open block",
+                        Position(path, i + 1, column),
+                        hint=f"indent it as far as the lines it belongs with: open levels are {levels} spaces",
+                    )
+                )
+            i += 1
+            continue
+        key = _KEY_START.match(s)
+        if key and key.group(1) in SPELLINGS:
+            report(
+                RecipeSyntaxError(
+                    f"`{key.group(1)}:` is indented under the text above it, so it would be read as more text",
+                    Position(path, i + 1, column),
+                    hint=f"line `{key.group(1)}:` up with the key above it; only continuations of a text go deeper",
+                )
+            )
+            i += 1
+            continue
+        more.append((s, i + 1, column))
+        i += 1
+    if more:
+        token.more = more
+    return i
+
+
+def is_extension_key(key: str) -> bool:
+    return is_extension(key) and _EXTENSION.fullmatch(key) is not None
+
+
+def _first_indented(path: str | None, number: int) -> RecipeSyntaxError:
+    return RecipeSyntaxError(
+        "the first line of a recipe is indented",
+        Position(path, number, 1),
+        hint="start top-level lines such as `recipe:` in the first column",
+    )
+
+
+def _tab(path: str | None, number: int, column: int) -> RecipeSyntaxError:
+    return RecipeSyntaxError(
+        "tab in indentation",
+        Position(path, number, column),
+        hint="indent with spaces only (two per level is usual); set your editor to insert spaces for tabs",
+    )

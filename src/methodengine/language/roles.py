@@ -1,0 +1,39 @@
+"""A `role ID: Name` block, and who a block's `lead`, `speak`, ... name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from methodengine.language import values as _values
+from methodengine.language.fields import gather
+from methodengine.model import EVERYONE, Position, Role, RoleRef
+
+if TYPE_CHECKING:
+    from methodengine.language.builder import RecipeBuilder
+    from methodengine.language.fields import Fields
+
+
+def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
+    head, *rest = children
+    match = b.head(head, _values.ROLE_HEAD, "role_line")
+    found = gather(rest, "a role", b.path, b.report)
+    count = b.attempt(lambda: _values.positive(found["count"], "a role's count")) if "count" in found else None
+    return Role(
+        id=match["id"],
+        name=match["text"].strip(),
+        count=count,
+        brief=found["brief"].value if "brief" in found else None,
+        facilitator=found.get("facilitator", False),
+        position=Position(b.path, head.number, head.column),
+        extra=found.extra,
+    )
+
+
+def role_ids(found: Fields, key: str, refs: list[RoleRef]) -> tuple[str, ...]:
+    """The role ids under ``key``, each but `everyone` also noted in ``refs`` for the checks."""
+    located = found.get(key, ())
+    for item in located:
+        if item.value != EVERYONE:
+            refs.append(RoleRef(item.value, key, item.position))
+    return tuple(item.value for item in located)

@@ -1,0 +1,73 @@
+"""The `trajectory` block of a series: its fields, its stages and its extra meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from methodengine.language import values as _values
+from methodengine.language.fields import gather
+from methodengine.limits import MAX_MEETINGS
+from methodengine.model import ONE, Meeting, Position, Stage, Trajectory
+
+if TYPE_CHECKING:
+    from methodengine.language.builder import RecipeBuilder
+
+
+def build_stage(b: RecipeBuilder, children: Sequence[Any]) -> Stage:
+    head, *rest = children
+    match = b.head(head, _values.STAGE_HEAD, "stage_line")
+    meetings = _values.checked_range(
+        _values.raw_range(match, head, b.path, head.value_column), "a meeting number", least=1, most=MAX_MEETINGS
+    )
+    found = gather(rest, "a stage", b.path, b.report)
+    return Stage(
+        title=match["title"].strip(),
+        meetings=meetings,
+        id=found.get("id"),
+        focus=found["focus"].value if "focus" in found else None,
+        summary=found["summary"].value if "summary" in found else None,
+        position=Position(b.path, head.number, head.column),
+        extra=found.extra,
+    )
+
+
+def build_meeting(b: RecipeBuilder, children: Sequence[Any]) -> Meeting:
+    head, *rest = children
+    match = b.head(head, _values.MEETING_HEAD, "meeting_line")
+    timebox = _values.timebox(match, head, b.path, head.value_column) if match["duration"] is not None else None
+    found = gather(rest, "a meeting", b.path, b.report)
+    count = ONE
+    if "count" in found:
+        count = b.attempt(lambda: _values.positive(found["count"], "a number of meetings", MAX_MEETINGS)) or ONE
+    return Meeting(
+        id=match["id"],
+        title=match["title"].strip(),
+        timebox=timebox,
+        at=found.get("at"),
+        count=count,
+        every=found["every"].value if "every" in found else None,
+        optional=found.get("optional", False),
+        summary=found["summary"].value if "summary" in found else None,
+        script=tuple(found.script),
+        position=Position(b.path, head.number, head.column),
+        extra=found.extra,
+    )
+
+
+def build_trajectory(b: RecipeBuilder, children: Sequence[Any]) -> Trajectory:
+    head, *rest = children
+    b.head(head, _values.TRAJECTORY_HEAD, "trajectory_line")
+    found = gather(rest, "a trajectory", b.path, b.report)
+    count = found.get("meetings")
+    return Trajectory(
+        meetings=count.value if count is not None else None,
+        open=count is not None and count.value is None,
+        every=found["every"].value if "every" in found else None,
+        span=found["span"].value if "span" in found else None,
+        stages=tuple(item for item in rest if isinstance(item, Stage)),
+        extra_meetings=tuple(item for item in rest if isinstance(item, Meeting)),
+        position=Position(b.path, head.number, head.column),
+        field_positions=found.positions,
+        extra=found.extra,
+    )

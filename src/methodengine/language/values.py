@@ -1,0 +1,312 @@
+"""Reading what follows a key or block keyword: numbers, ranges, durations, periods, role lists, `when`, `at`.
+
+Each value is read with one anchored regex over the line, at the column
+where the value starts, so that every position in the model and in a
+message is exact. The regexes accept what ``lines.lark`` accepts, no more
+and no less (a test holds them to it); when one refuses a line, that
+grammar is asked where the line goes wrong, for the message. Then the
+value gets its meaning here: units become minutes, ranges are checked,
+numbers are held to the limits.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from methodengine._suggest import did_you_mean
+from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
+from methodengine.language import units as _units
+from methodengine.language.lexer import Line
+from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_MINUTES
+from methodengine.model import Anchor, Duration, Period, Position, Range, Selector, TimeBox
+
+_W = r"[ \t]*+"
+_NUM = r"\d++(?:[.,]\d++)?+"
+_ID = r"[a-z][a-z0-9_-]*+"
+_UNIT = r"[^\W\d_]++"
+_RANGE = rf"{_NUM}{_W}(?:-{_W}{_NUM}{_W})?+"
+_DURATION = rf"(?:{_RANGE}{_UNIT}{_W})++(?:{_NUM}{_W})?+"
+_TIMEBOX = rf"\({_W}(?P<duration>{_DURATION})(?:per{_W}(?P<per>{_ID}){_W})?+\){_W}"
+_TITLE = r"(?P<title>[^ \t(:][^(]*+)"
+
+RANGE = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+")
+DURATION = re.compile(rf"{_W}{_DURATION}")
+_DURATION_PART = re.compile(rf"(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?:(?P<unit>{_UNIT}){_W})?+")
+PERIOD = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W}")
+ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
+BOOL = re.compile(rf"{_W}(?P<bool>yes|no|ja|nee){_W}")
+ROLE_ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
+MEETING_COUNT = re.compile(rf"{_W}(?:(?P<number>{_NUM})|open){_W}")
+_SELECTOR = re.compile(
+    rf"{_W}(?:meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+"
+    rf"|(?P<edge>from|until){_W}meeting{_W}(?P<number>{_NUM}){_W}|(?P<end>first|last){_W}meeting{_W})(?P<comma>,?+)"
+)
+AT = re.compile(
+    rf"{_W}(?:(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W})?+"
+    rf"(?P<relation>before|after){_W}(?:meeting{_W}(?P<number>{_NUM})|(?P<end>first|last){_W}meeting){_W}"
+)
+TEXT = re.compile(r"[ \t]*+(?P<text>[^ \t].*)", re.DOTALL)
+
+ROLE_HEAD = re.compile(rf"{_W}(?P<id>{_ID}){_W}:{_W}(?P<text>[^ \t].*)", re.DOTALL)
+PHASE_HEAD = re.compile(rf"{_W}{_TITLE}{_TIMEBOX}")
+ROUNDS_HEAD = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+:{_W}(?P<text>[^ \t].*)", re.DOTALL)
+TRAJECTORY_HEAD = re.compile(_W)
+STAGE_HEAD = re.compile(rf"{_W}{_TITLE}\({_W}meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}")
+MEETING_HEAD = re.compile(rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+")
+
+
+class Located(NamedTuple):
+    value: Any
+    position: Position
+
+
+class Number(NamedTuple):
+    """A number as written, and where."""
+
+    text: str
+    position: Position
+
+
+class RawRange(NamedTuple):
+    low: Number
+    high: Number | None
+
+
+def refused(line: Line, start: str, path: str | None) -> RecipeError:
+    """The message for a line a quick reader refused: lark's line grammar says where it goes wrong."""
+    from methodengine.language.syntax_errors import explain_line
+
+    return explain_line(line, start, path)
+
+
+def raw_range(match: re.Match[str], line: Line, path: str | None, offset: int) -> RawRange:
+    low = Number(match["low"], Position(path, line.number, offset + match.start("low")))
+    high = match["high"]
+    if high is None:
+        return RawRange(low, None)
+    return RawRange(low, Number(high, Position(path, line.number, offset + match.start("high"))))
+
+
+def number(token: Number) -> Decimal:
+    # Decimal, not float: `9007199254740993` stays itself, and 400 digits do not overflow.
+    return Decimal(token.text.replace(",", "."))
+
+
+def too_large(token: Number, what: str, value: object, most: int) -> RecipeValueError:
+    shown = str(value) if len(str(value)) <= 15 else f"{str(value)[:12]}..."
+    return RecipeValueError(
+        f"{what} ({shown}) is more than a recipe can plan (at most {most})",
+        token.position,
+        hint="check the number; recipes describe meetings of people, not of thousands",
+    )
+
+
+def whole(token: Number, what: str, most: int = MAX_COUNT) -> int:
+    text = token.text
+    if text.isdigit() and len(text) < 10:
+        value: Decimal | int = int(text)
+    else:
+        value = number(token)
+    if value > most:
+        raise too_large(token, what, text, most)
+    if value != int(value):
+        raise RecipeValueError(
+            f"{what} must be a whole number, not {text}",
+            token.position,
+            hint=f"write a whole number, such as {int(value) or 1}",
+        )
+    return int(value)
+
+
+def checked_range(raw: RawRange, what: str, scale: int | None = None, least: int = 0, most: int = MAX_COUNT) -> Range:
+    """A checked range; ``scale`` makes it minutes (60 for hours), which must be whole."""
+
+    def convert(token: Number) -> int:
+        if scale is None:
+            value = whole(token, what, most)
+            if value < least:
+                raise RecipeValueError(
+                    f"{what} must be at least {least}, not {value}", token.position, hint=f"write a number from {least}"
+                )
+            return value
+        text = token.text
+        if text.isdigit() and len(text) < 10:
+            minutes: Decimal | int = int(text) * scale
+        else:
+            minutes = number(token) * scale
+        if minutes > MAX_MINUTES:
+            raise too_large(token, what, f"{minutes} minutes", MAX_MINUTES)
+        if minutes != int(minutes):
+            raise RecipeValueError(
+                f"{text} gives {Decimal(minutes).normalize():f} minutes; durations are whole minutes",
+                token.position,
+                hint="round to whole minutes, e.g. `1 h 15 min` or `75 min`",
+            )
+        return int(minutes)
+
+    low = convert(raw.low)
+    high = convert(raw.high) if raw.high is not None else low
+    if low > high:
+        assert raw.high is not None
+        raise RecipeValueError(
+            f"the range {raw.low.text}-{raw.high.text} runs backwards: its low end exceeds its high end",
+            raw.low.position,
+            hint=f"write the smaller number first: {raw.high.text}-{raw.low.text}",
+        )
+    return Range(low, high)
+
+
+def positive(raw: RawRange, what: str, most: int = MAX_COUNT) -> Range:
+    """A count that may start at 0 (`0-2`: perhaps none) but not end there."""
+    count = checked_range(raw, what, most=most)
+    if count.high == 0:
+        raise RecipeValueError(
+            f"{what} cannot be 0",
+            raw.low.position,
+            hint="write how many there are, e.g. `1-2`; `0-2` if there may be none",
+        )
+    return count
+
+
+def unit_error(unit: str, position: Position, for_duration: bool) -> RecipeValueError:
+    known = [*_units.MINUTE_UNITS, *_units.HOUR_UNITS] if for_duration else list(_units.PERIOD_UNITS)
+    shown = _units.DURATION_UNITS_SHOWN if for_duration else _units.PERIOD_UNITS_SHOWN
+    if for_duration and _units.period_unit(unit):
+        message = f"`{unit}` is a calendar unit; a time box or meeting length is in minutes or hours"
+    elif not for_duration and _units.minutes_per(unit):
+        message = f"`{unit}` is too short for a cadence or span; use days, weeks, months or years"
+    else:
+        message = f"unknown unit `{unit}`"
+    suggestion = did_you_mean(unit, known) if message.startswith("unknown") else ""
+    hint = (f"{suggestion} " if suggestion else "") + f"units here: {shown}"
+    return RecipeValueError(message, position, hint=hint)
+
+
+def duration(text: str, start: int, line: Line, path: str | None) -> Located:
+    """Hours, then minutes, each at most once: `2 h 30 min`, `1h30`, `90 min`; ``text`` starts at column ``start``."""
+    low = high = 0
+    seen: list[int] = []
+    first: Position | None = None
+    previous = ""
+    for part in _DURATION_PART.finditer(text):
+        where = Position(path, line.number, start + part.start("low"))
+        if first is None:
+            first = where
+        unit = part["unit"]
+        if unit is not None:
+            per = _units.minutes_per(unit)
+            unit_at = Position(path, line.number, start + part.start("unit"))
+            if per is None:
+                raise unit_error(unit, unit_at, for_duration=True)
+            if seen and per >= seen[-1]:
+                raise RecipeSyntaxError(
+                    f"`{unit}` after `{previous}`: write hours first, then minutes, each once",
+                    unit_at,
+                    hint="write e.g. `1 h 30 min`, `1h30` or `90 min`; a range of such times in minutes: `90-120 min`",
+                )
+            seen.append(per)
+            previous = unit
+            raw = raw_range(part, line, path, start)
+            box = checked_range(raw, "a duration", scale=per)
+            low += box.low
+            high += box.high
+        else:  # a trailing number, as in 1h30
+            token = Number(part["low"], where)
+            if seen != [60]:
+                raise RecipeSyntaxError(
+                    f"the number {token.text} has no unit",
+                    where,
+                    hint="give it a unit: `min` or `h` (only after hours may minutes go without one, as in `1h30`)",
+                )
+            minutes = whole(token, "the minutes after the hours")
+            if minutes >= 60:
+                raise RecipeValueError(
+                    f"{minutes} minutes after the hours is an hour or more",
+                    where,
+                    hint="carry the hours over: `1h70` is `2h10`",
+                )
+            low += minutes
+            high += minutes
+    assert first is not None
+    if high > MAX_MINUTES:
+        raise too_large(Number("", first), "a duration", f"{high} minutes", MAX_MINUTES)
+    if high == 0:
+        raise RecipeValueError("a length of 0 minutes", first, hint="a time box or meeting lasts at least 1 minute")
+    return Located(Duration(Range(low, high)), first)
+
+
+def period(match: re.Match[str], line: Line, path: str | None, offset: int) -> Period:
+    unit = match["unit"]
+    name = _units.period_unit(unit)
+    if name is None:
+        raise unit_error(unit, Position(path, line.number, offset + match.start("unit")), for_duration=False)
+    return Period(checked_range(raw_range(match, line, path, offset), "a cadence or span", least=1), name)  # type: ignore[arg-type]
+
+
+def timebox(match: re.Match[str], line: Line, path: str | None, offset: int) -> TimeBox:
+    length = duration(match["duration"], offset + match.start("duration"), line, path)
+    per = match["per"]
+    if per is not None:
+        return TimeBox(length.value, per, length.position, Position(path, line.number, offset + match.start("per")))
+    return TimeBox(length.value, None, length.position)
+
+
+def meeting_number(token: Number) -> int:
+    return checked_range(RawRange(token, None), "a meeting number", least=1, most=MAX_MEETINGS).low
+
+
+def selectors(line: Line, path: str | None) -> list[Selector]:
+    """The selectors of a `when:` value, or the grammar's message where they go wrong."""
+    text, offset = line.value, line.value_column
+    found: list[Selector] = []
+    at = 0
+    while True:
+        match = _SELECTOR.match(text, at)
+        if match is None:
+            raise refused(line, "field_line", path)
+        if match["low"] is not None:
+            raw = raw_range(match, line, path, offset)
+            meetings = checked_range(raw, "a meeting number", least=1, most=MAX_MEETINGS)
+            found.append(Selector("meetings", meetings, raw.low.position))
+        elif match["edge"] is not None:
+            token = Number(match["number"], Position(path, line.number, offset + match.start("number")))
+            found.append(Selector(match["edge"], Range.of(meeting_number(token)), token.position))  # type: ignore[arg-type]
+        else:
+            found.append(Selector(match["end"]))  # type: ignore[arg-type]
+        at = match.end()
+        if not match["comma"]:
+            if at != len(text):
+                raise refused(line, "field_line", path)
+            return found
+
+
+def anchor(line: Line, path: str | None) -> Anchor:
+    match = AT.fullmatch(line.value)
+    if match is None:
+        raise refused(line, "field_line", path)
+    offset = line.value_column
+    shift = period(match, line, path, offset) if match["unit"] is not None else None
+    where = Position(path, line.number, offset + match.start("relation"))
+    if match["number"] is not None:
+        meeting: int | str = meeting_number(
+            Number(match["number"], Position(path, line.number, offset + match.start("number")))
+        )
+    else:
+        meeting = match["end"]
+    return Anchor(match["relation"], meeting, shift, where)  # type: ignore[arg-type]
+
+
+def role_ids(line: Line, path: str | None) -> list[Located]:
+    """`lead`, `speak`, ...: role ids separated by commas, or `everyone`."""
+    text, offset = line.value, line.value_column
+    found: list[Located] = []
+    at = 0
+    for part in text.split(","):
+        match = ROLE_ID.fullmatch(part)
+        if match is None:
+            raise refused(line, "field_line", path)
+        found.append(Located(match["id"], Position(path, line.number, offset + at + match.start("id"))))
+        at += len(part) + 1
+    return found
