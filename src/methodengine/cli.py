@@ -22,7 +22,6 @@ import click
 
 from methodengine._version import __version__
 from methodengine.commands._common import EXIT_INTERNAL
-from methodengine.commands._output import OutputError
 
 if TYPE_CHECKING:
     from methodengine.errors import MethodengineError
@@ -88,6 +87,8 @@ class _Group(click.Group):
             where = _written_stream(exc)
             if where is None:
                 _internal_error(ctx, exc)
+            from methodengine.commands._output import OutputError
+
             _silence_stdout()
             raise OutputError(where, exc.strerror or str(exc)) from None
         except Exception as exc:
@@ -151,6 +152,8 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        from methodengine.commands._output import OutputError
+
         _silence_stdout()
         raise OutputError("standard output", exc.strerror or str(exc)) from None
 

@@ -8,13 +8,14 @@ and ``methodengine.cli`` reports it in one place.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 if TYPE_CHECKING:
+    from os import PathLike
+
     from methodengine.diagnostics import Diagnostic
     from methodengine.errors import RecipeError
     from methodengine.hooks.manager import Plugins
@@ -24,7 +25,18 @@ if TYPE_CHECKING:
 EXIT_RECIPE_ERRORS = 1
 EXIT_INTERNAL = 70
 
-recipe_file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def recipe_file(command: _F) -> _F:
+    """``FILE``, the recipe a command reads, as a ``pathlib.Path``.
+
+    pathlib is imported only by the commands that take one: ``check`` keeps
+    its paths as the text given, and the functions here take either.
+    """
+    from pathlib import Path
+
+    return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(command)
 
 
 class Failed(click.ClickException):
@@ -36,7 +48,7 @@ class Failed(click.ClickException):
         click.echo(self.message, err=True)
 
 
-def read_text(path: Path) -> tuple[str, str | RecipeError]:
+def read_text(path: str | PathLike[str]) -> tuple[str, str | RecipeError]:
     """A recipe file read once (it may be a pipe): the text to show, and the text to parse or why there is none.
 
     The text shown back never echoes a NUL or an undecodable byte into the
@@ -61,7 +73,7 @@ def read_text(path: Path) -> tuple[str, str | RecipeError]:
     return text, text  # valid UTF-8 without NUL: shown as it is
 
 
-def read_recipe(path: Path) -> tuple[str, Recipe | RecipeError]:
+def read_recipe(path: str | PathLike[str]) -> tuple[str, Recipe | RecipeError]:
     """A recipe file read once: the text to show, and the recipe or its error."""
     from methodengine.errors import RecipeError
     from methodengine.language.parsing import parse
@@ -108,7 +120,7 @@ def _trace(line: str) -> None:
     click.echo(shown(f"methodengine: trace: {line}"), err=True)
 
 
-def sources(path: Path, text: str, loaded: Plugins | None) -> dict[str | None, str]:
+def sources(path: str | PathLike[str], text: str, loaded: Plugins | None) -> dict[str | None, str]:
     """Texts by path, so that diagnostics inside a method's base recipe show their line too."""
     from methodengine.hooks.manager import base_recipe_path
 
@@ -126,7 +138,7 @@ def echo_diagnostics(diagnostics: list[Diagnostic], texts: dict[str | None, str]
         click.echo(render(diagnostic, texts), err=err)
 
 
-def resolved_recipe(path: Path, loaded: Plugins | None = None) -> Recipe:
+def resolved_recipe(path: str | PathLike[str], loaded: Plugins | None = None) -> Recipe:
     """The recipe with its method applied; raises ``RecipeError`` or ``RecipeCheckError`` (exit 1) on errors.
 
     The method is applied once: the checks run on the resolved recipe, which is returned.
@@ -167,7 +179,7 @@ def parsed_option(parse: Any, value: Any, name: str) -> Any:
         raise click.BadParameter(str(exc), param_hint=f"'{name}'") from None
 
 
-def schedule_failed(path: Path, exc: ScheduleError) -> NoReturn:
+def schedule_failed(path: str | PathLike[str], exc: ScheduleError) -> NoReturn:
     """A dated plan that cannot be made: a usage error (exit 2) when the options are at fault, else exit 1."""
     from methodengine.diagnostics import error
     from methodengine.errors import PlanError

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     show_default=True,
     help="text: each finding with its line, a caret and a hint; short: one line each; json: a list of objects.",
 )
-def check(files: tuple[Path, ...], fmt: str) -> None:
+def check(files: tuple[str, ...], fmt: str) -> None:
     """Check recipes and report every problem found.
 
     Each finding starts with FILE:LINE:COL: severity: message, the form
@@ -39,7 +38,7 @@ def check(files: tuple[Path, ...], fmt: str) -> None:
     from methodengine.language.parsing import parse_with_diagnostics
 
     loaded = plugins()  # once, however many files
-    results: list[tuple[Path, dict[str | None, str], list[Diagnostic]]] = []
+    results: list[tuple[str, dict[str | None, str], list[Diagnostic]]] = []
     for path in files:
         shown, text = read_text(path)
         if isinstance(text, RecipeError):
@@ -79,7 +78,7 @@ def _summary(files: int, errors: int, warnings: int) -> str:
     return f"checked {plural(files, 'recipe')}: {found}"
 
 
-def _as_json(path: Path, d: Diagnostic) -> dict[str, object]:
+def _as_json(path: str, d: Diagnostic) -> dict[str, object]:
     pos = d.position
     return {
         "file": pos.path if pos and pos.path else str(path),
