@@ -64,8 +64,9 @@ def long_recipe(tmp_path: Path) -> Path:
 def overflowing_cards(html: str) -> tuple[list[str], bytes]:
     """Cards whose body reaches past the room the card gives it, as WeasyPrint lays them out; and the PDF.
 
-    The PDF is made from the same layout as ``methodengine cards --format pdf`` makes it, without
-    laying the cards out twice.
+    The room ends where the foot begins, or at the card's padding when it has no foot. The PDF is
+    made from the same layout as ``methodengine cards --format pdf`` makes it, without laying the
+    cards out twice.
     """
 
     def walk(box):  # type: ignore[no-untyped-def]
@@ -73,21 +74,26 @@ def overflowing_cards(html: str) -> tuple[list[str], bytes]:
         for child in getattr(box, "children", None) or ():
             yield from walk(child)
 
+    def with_class(boxes, tag: str, name: str) -> list:  # type: ignore[no-untyped-def, type-arg]
+        return [
+            b
+            for b in boxes
+            if getattr(b, "element", None) is not None
+            and b.element_tag == tag
+            and name in (b.element.get("class") or "").split()
+        ]
+
     document = weasyprint.HTML(string=html).render()
     found = []
     for number, page in enumerate(document.pages, start=1):
-        bodies = [
-            b
-            for b in walk(page._page_box)
-            if getattr(b, "element", None) is not None
-            and b.element_tag == "div"
-            and "body" in (b.element.get("class") or "").split()
-        ]
-        assert len(bodies) == 1, f"page {number} holds {len(bodies)} cards"
-        body = bodies[0]
+        boxes = list(walk(page._page_box))
+        cards, bodies = with_class(boxes, "section", "card"), with_class(boxes, "div", "body")
+        assert len(cards) == 1 and len(bodies) == 1, f"page {number} holds {len(cards)} cards"
+        card, body, feet = cards[0], bodies[0], with_class(boxes, "footer", "foot")
+        end = feet[0].position_y if feet else card.content_box_y() + card.height
         bottom = max((c.position_y + c.margin_height() for c in body.children), default=0)
-        if bottom > body.content_box_y() + body.height + 0.5:
-            found.append(f"page {number}: {bottom - body.content_box_y():.0f} of {body.height:.0f}px")
+        if bottom > end + 0.5:
+            found.append(f"page {number}: {bottom - body.content_box_y():.0f} of {end - body.content_box_y():.0f}px")
     return found, document.write_pdf()
 
 
@@ -240,6 +246,21 @@ def test_long_words_and_urls_wrap_inside_the_card_and_every_letter_prints(tmp_pa
     for page in reader.pages:
         page.extract_text(visitor_text=where)
     assert starts and all(0 <= x < width for x in starts), starts
+
+
+def test_the_printed_cards_use_no_flexbox_or_grid_but_in_agenda_rows():
+    """WeasyPrint lays a flex container's items out several times over: the incident deck took 3.6x a bare render.
+
+    An agenda row keeps its flexbox: its right column is as wide as its text, and a table or grid
+    laid it out no faster (and wrapped a role card's right column differently).
+    """
+    html = run("cards", ROOT / "recipes" / "incidentmethode.mth", "--format", "html").decode("utf-8")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    printed = style.split("@media screen", 1)[0] + style.split("@media print", 1)[1]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", printed)
+    flex = [selector.strip() for selector, body in rules if re.search(r"display:\s*(inline-)?(flex|grid)\b", body)]
+    assert flex == [".row"]
+    assert re.search(r"@media screen \{\s*body \{\s*display: flex", style)  # on screen: a row of cards that wraps
 
 
 def test_pdf_is_deterministic():
