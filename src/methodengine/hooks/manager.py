@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import FrameType, TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pluggy
@@ -57,8 +57,9 @@ class PluginInfo:
     methods: list[str] = field(factory=list)
 
 
-@define
-class PluginFailure:
+class PluginFailure(NamedTuple):
+    """A plugin that was skipped, and why."""
+
     name: str
     reason: str
 
@@ -231,7 +232,6 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
         return True
 
 
-@define
 class Plugins:
     """The loaded plugins, what they registered, and what went wrong with them.
 
@@ -239,17 +239,23 @@ class Plugins:
     that failed, two that clash, a slow call), in the order found; the
     command line shows each once (``unreported``), the library never prints.
     ``trace``, when set, is given one line per hook call to a plugin.
+    A plain class, not attrs: it is state with behaviour, made once per
+    process, and generating attrs methods for it cost every start-up a millisecond.
     """
 
-    manager: pluggy.PluginManager
-    infos: dict[str, PluginInfo] = field(factory=dict)
-    failures: list[PluginFailure] = field(factory=list)
-    _methods: dict[str, Method] | None = None
-    conflicts: dict[str, list[str]] = field(factory=dict)
-    _base_recipes: dict[str, Any] = field(factory=dict)
-    diagnostics: list[Diagnostic] = field(factory=list)
-    trace: Callable[[str], None] | None = None
-    _shown: int = field(default=0, init=False)
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.infos: dict[str, PluginInfo] = {}
+        self.failures: list[PluginFailure] = []
+        self.conflicts: dict[str, list[str]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.trace: Callable[[str], None] | None = None
+        self._methods: dict[str, Method] | None = None
+        self._base_recipes: dict[str, Any] = {}
+        self._shown = 0
+
+    def __repr__(self) -> str:
+        return f"<Plugins {', '.join(self.infos) or 'none'}>"
 
     def report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
