@@ -479,3 +479,47 @@ def test_check_of_many_files_loads_the_plugins_once_and_reads_each_file_once(tmp
     assert result.stdout.endswith("checked 5 recipes: 0 errors, 5 warnings\n")
     assert reads == [str(p) for p in paths]
     assert loads == [1]
+
+
+THREE_MISTAKES = """\
+recipe: Drie fouten
+duration: 90 minuts
+
+role voorzitter: Voorzitter
+
+phse Vragen (20 min)
+
+phase Sluiten (10 min)
+  lead voorzitter
+"""
+
+
+def test_check_reports_every_syntax_error_of_a_file_with_line_column_caret_and_hint(tmp_path):
+    path = tmp_path / "drie.mth"
+    path.write_text(THREE_MISTAKES, encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 1
+    headlines = [line for line in result.stdout.splitlines() if HEADLINE.match(line)]
+    assert [line.split(": error: ")[0] for line in headlines] == [f"{path}:2:14", f"{path}:6:1", f"{path}:9:3"]
+    assert result.stdout.count("\n  hint: ") == 3
+    assert "     9 |   lead voorzitter\n       |   ^\n" in result.stdout
+    assert result.stdout.endswith("checked 1 recipe: 3 errors, 0 warnings\n")
+    rows = json.loads(run("check", "--format", "json", path).stdout)
+    assert [(r["line"], r["column"], r["severity"]) for r in rows] == [
+        (2, 14, "error"),
+        (6, 1, "error"),
+        (9, 3, "error"),
+    ]
+
+
+def test_cards_of_a_recipe_with_several_syntax_errors_shows_them_all_and_writes_nothing(tmp_path):
+    path = tmp_path / "drie.mth"
+    path.write_text(THREE_MISTAKES, encoding="utf-8")
+    result = run("cards", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert [line.split(": error: ")[0] for line in result.stderr.splitlines() if HEADLINE.match(line)] == [
+        f"{path}:2:14",
+        f"{path}:6:1",
+        f"{path}:9:3",
+    ]
