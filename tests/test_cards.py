@@ -17,7 +17,7 @@ from methodengine.hooks.contract import OutputFormat
 from methodengine.hooks.specs import hookimpl
 from methodengine.model import Range
 from methodengine.planning import timing
-from methodengine.planning.meeting_plan import CardOptions, build_plan, schedule
+from methodengine.planning.meeting_plan import CardOptions, MeetingPlan, build_plan, plan_meeting, schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
@@ -502,8 +502,8 @@ class _CardPlugin:
     def output_formats(self):  # type: ignore[no-untyped-def]
         def agenda(request):  # type: ignore[no-untyped-def]
             plan = request.plan
-            assert request.options["plan"] is plan  # deprecated, kept for one release
-            rows = [f"{p['number']};{p['title']};{p['minutes']['low']}" for p in plan["phases"]]
+            assert isinstance(plan, MeetingPlan) and "plan" not in request.options
+            rows = [f"{p.number};{p.title};{p.minutes.low}" for p in plan.phases]
             return f"# {request.recipe.title} ({request.language})\n" + "\n".join(rows) + "\n"
 
         def badge(request):  # type: ignore[no-untyped-def]
@@ -525,6 +525,14 @@ def card_plugin(tmp_path, monkeypatch):
     loaded = plugins.load_plugins([_CardPlugin(templates)], entry_points=False)
     monkeypatch.setattr(plugins, "_default", [loaded])
     return templates
+
+
+def test_a_plugin_reading_the_plan_by_keys_still_works_for_one_release():
+    recipe = resolve(methodengine.load(INCIDENT)).recipe
+    plan = plan_meeting(recipe, CardOptions(start=19 * 60 + 30))
+    with pytest.warns(DeprecationWarning, match="typed MeetingPlan"):
+        phases = plan["phases"]
+    assert phases == plan.to_data()["phases"] and phases[0]["occurrences"][0]["clock"]["start"]["low"] == "19:30"
 
 
 def test_plugins_add_formats_and_templates(card_plugin, tmp_path, monkeypatch):
@@ -555,27 +563,43 @@ def _msgids() -> set[str]:
     found: set[str] = set()
     single = re.compile(r'(?:\b_|\bgettext)\(\s*"((?:[^"\\]|\\.)*)"')
     plural = re.compile(r'ngettext\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')
-    for path in [*root.rglob("*.py"), *(root / "templates").rglob("*.*")]:
+    for path in [*root.rglob("*.py"), *(root / "templates").rglob("*.*"), root.parent / "localiser.py"]:
         text = path.read_text(encoding="utf-8")
         found |= {m[1] for m in single.finditer(text)}
         found |= {m[1] for m in plural.finditer(text)}
     return found
 
 
-def test_every_label_has_a_dutch_translation():
+def _translated(domain: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
     from methodengine.i18n import catalog_path
 
-    with catalog_path("nl", "cards").open("rb") as f:
+    with catalog_path("nl", domain).open("rb") as f:
         catalog = read_po(f, locale="nl")
-    translated = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in catalog if m.id}
+    return {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in catalog if m.id}
+
+
+def test_every_label_has_a_dutch_translation():
+    cards, common = _translated("cards"), _translated("common")
     used = _msgids()
     assert len(used) > 60
-    missing = sorted(m for m in used if not translated.get(m))
+    missing = sorted(m for m in used if not (cards.get(m) or common.get(m)))
     assert missing == []
-    unused = sorted(set(translated) - used)
+    unused = sorted(set(cards) - used)
     assert unused == []
+
+
+def test_a_phrase_cards_and_schedule_share_is_translated_once():
+    cards, schedule, common = _translated("cards"), _translated("schedule"), _translated("common")
+    # The cards say a cadence their own way ("elke 3 weken"); every other shared phrase is in common.po alone.
+    assert sorted((set(cards) & set(schedule)) | (set(cards) & set(common))) == ["every {period}"]
+    assert set(schedule) & set(common) == set()
+    localiser = ROOT / "src" / "methodengine" / "output" / "localiser.py"
+    schedule_words = (ROOT / "src" / "methodengine" / "output" / "schedule" / "words.py").read_text(encoding="utf-8")
+    for message in common:
+        shared = message in _msgids() and f'"{message}"' in schedule_words
+        assert shared or f'"{message}"' in localiser.read_text(encoding="utf-8"), message
 
 
 def test_cards_options_need_no_template_engine_for_check():

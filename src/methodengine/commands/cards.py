@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands._common import (
-    EXIT_RECIPE_ERRORS,
-    echo_diagnostics,
     fail,
     parsed_option,
     recipe_file,
@@ -30,6 +28,7 @@ from methodengine.output.cards.constants import BINARY_FORMATS, EXTENSIONS, FORM
 
 if TYPE_CHECKING:
     from methodengine.model import Recipe
+    from methodengine.planning.meeting_plan import MeetingPlan
 
 KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
 FORMAT_ALIASES = {"text": "text", "markdown": "md", "htm": "html"}
@@ -219,7 +218,7 @@ def cards(
         data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates, plan)
     else:
         data = _render_plugin(recipe, options, plugin_formats[fmt], templates, plan)
-    _warn_overtime(recipe, options)
+    _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
 
     if output is not None:
@@ -276,19 +275,18 @@ def _date_options(
     return start_date, every, skip
 
 
-def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> dict[str, Any]:
-    """The meeting plan; dates that cannot be made are reported as `schedule` reports them."""
-    from methodengine.errors import RecipeError
+def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> MeetingPlan:
+    """The meeting plan; dates that cannot be made are reported as `schedule` reports them.
+
+    A RecipeError (``--rounds`` plans more rows than a recipe may) goes up to the CLI, which reports it.
+    """
     from methodengine.planning.dated_plan import ScheduleError
-    from methodengine.planning.meeting_plan import build_plan
+    from methodengine.planning.meeting_plan import plan_meeting
 
     try:
-        return build_plan(recipe, options, method)
+        return plan_meeting(recipe, options, method)
     except ScheduleError as exc:
         schedule_failed(file, exc)
-    except RecipeError as exc:  # --rounds plans more rows than a recipe may
-        echo_diagnostics([exc.diagnostic], {}, err=True)  # no excerpt: the file may be a pipe, read once
-        sys.exit(EXIT_RECIPE_ERRORS)
 
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
@@ -323,17 +321,12 @@ def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting
             )
 
 
-def _warn_overtime(recipe: Recipe, options: Any) -> None:
+def _warn_overtime(recipe: Recipe, plan: MeetingPlan) -> None:
     """With the counts fixed on the command line, say so when the meeting will not fit its duration."""
+    options = plan.options
     if recipe.duration is None or (options.group is None and options.rounds is None):
         return
-    from methodengine.model import Range
-    from methodengine.planning import timing
-
-    counts = timing.role_counts(recipe, Range.of(options.group) if options.group else None)
-    rounds = Range.of(options.rounds) if options.rounds else None
-    meetings = [options.meeting] if options.meeting else timing.meeting_numbers(recipe)
-    longest = max(timing.planned_minutes(recipe, m, counts, rounds).low for m in meetings)
+    longest = max(total.minutes.low for total in plan.totals)
     if longest > recipe.duration.minutes.high:
         _warn(
             f"with these counts the meeting takes {longest} min, "
@@ -341,15 +334,15 @@ def _warn_overtime(recipe: Recipe, options: Any) -> None:
         )
 
 
-def _warn_dates(plan: dict[str, Any], fmt: str) -> None:
+def _warn_dates(plan: MeetingPlan, fmt: str) -> None:
     """Skipped dates no meeting fell on, as `schedule` notes them; dates that no card shows."""
-    dates = plan["dates"]
+    dates = plan.dates
     if dates is None:
         return
-    for date in dates["unused_skips"]:
-        _warn(f"no meeting falls on {date}, so skipping it changes nothing")
+    for date in dates.unused_skips:
+        _warn(f"no meeting falls on {date.isoformat()}, so skipping it changes nothing")
     cards_shown = fmt in FORMATS and fmt != "json"
-    if cards_shown and plan["meeting"] is None and "trajectory" not in plan["options"]["only"]:
+    if cards_shown and plan.meeting is None and "trajectory" not in plan.options.only:
         _warn("the dates are on the trajectory card, and with --meeting on every card; these cards show none")
 
 
@@ -366,7 +359,7 @@ def _render_builtin(
     method: Any,
     plugin_dirs: list[str],
     templates: Path | None,
-    plan: dict[str, Any],
+    plan: MeetingPlan,
 ) -> str | bytes:
     from methodengine.output.cards.render import CardTemplateError, PdfUnavailableError, render
 
@@ -381,15 +374,14 @@ def _render_builtin(
         raise click.UsageError(str(exc)) from None
 
 
-def _render_plugin(
-    recipe: Recipe, options: Any, found: Any, templates: Path | None, plan: dict[str, Any]
-) -> str | bytes:
+def _render_plugin(recipe: Recipe, options: Any, found: Any, templates: Path | None, plan: MeetingPlan) -> str | bytes:
     from methodengine.hooks.contract import OutputRequest
+    from methodengine.planning.options import clock
 
     request = OutputRequest(
         recipe=recipe,
         options={
-            "start": plan["options"]["start"],
+            "start": clock(options.start) if options.start is not None else None,
             "group": options.group,
             "rounds": options.rounds,
             "meeting": options.meeting,
@@ -399,8 +391,6 @@ def _render_plugin(
             "start_date": options.start_date.isoformat() if options.start_date else None,
             "every": str(options.every) if options.every else None,
             "skip": [d.isoformat() for d in options.skip],
-            # Deprecated: read `request.plan`. Kept for one release for plugins written against 0.1.0.
-            "plan": plan,
         },
         language=options.language,
         plan=plan,

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
 
 from methodengine.diagnostics import Diagnostic
 from methodengine.model import Recipe
+
+if TYPE_CHECKING:
+    from methodengine.planning.meeting_plan import MeetingPlan
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -133,10 +136,10 @@ class OutputRequest:
     recipe: Recipe
     options: Mapping[str, Any] = field(factory=dict)
     language: str = "en"
-    plan: Mapping[str, Any] | None = None
-    """The meeting plan, as ``methodengine cards --format json`` prints it (docs/cards.md); None when not made.
+    plan: MeetingPlan | None = None
+    """The meeting plan the built-in cards are made from (docs/plugins.md); None when not made.
 
-    ``options["plan"]`` holds the same plan too, deprecated: it goes in the release after 0.1.0.
+    ``plan.to_data()`` is the plan as ``methodengine cards --format json`` prints it (docs/cards.md).
     """
 
 

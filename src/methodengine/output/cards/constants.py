@@ -1,10 +1,13 @@
 """The names the cards share with their command: formats, card kinds and papers.
 
-This module imports nothing, so that ``methodengine cards`` can build its
-options from it without loading the cards themselves.
+This module imports nothing but the card kinds (a module of constants), so
+that ``methodengine cards`` can build its options from it without loading
+the cards themselves.
 """
 
 from __future__ import annotations
+
+from methodengine.planning import card_kinds
 
 FORMATS = ("text", "md", "html", "pdf", "json")
 """The built-in output formats; plugins add more through the ``output_formats`` hook."""
@@ -15,8 +18,8 @@ BINARY_FORMATS = frozenset({"pdf"})
 EXTENSIONS = {"text": "txt", "md": "md", "html": "html", "pdf": "pdf", "json": "json"}
 """The file extension of each built-in format; also the extension of its templates."""
 
-KINDS = ("overview", "phases", "checkpoint", "roles", "trajectory")
-"""The card kinds ``--only`` chooses from, in the order of the deck."""
+KINDS = card_kinds.KINDS
+"""The card kinds ``--only`` chooses from, in the order of the deck (the plan's, the same tuple)."""
 
 PAPER_SIZES = {"a6": (105.0, 148.0), "a5": (148.0, 210.0), "a4": (210.0, 297.0)}
 """Paper width and height in millimetres, portrait."""

@@ -16,136 +16,121 @@ HTML pager can tell how much room each takes:
 ``write``    a label with room to write
 ``rule``     a separator
 
-Each card also carries ``data``: the part of the plan it shows, for
-templates that want more than the entries.
+Each card also carries ``data``: the part of the plan it shows, as the JSON
+plan has it (``docs/cards.md``), for templates that want more than the entries.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from methodengine import i18n
-from methodengine.model import EVERYONE
+from methodengine.model import EVERYONE, Anchor, Period, Range, ScriptLine, Selector, When
+from methodengine.output.localiser import Localiser
+from methodengine.planning.meeting_plan import (
+    ClockRange,
+    ClockWindow,
+    MeetingPlan,
+    NextPhase,
+    PlannedOccurrence,
+    PlannedPhase,
+    PlannedRole,
+    Total,
+    Window,
+)
+
+if TYPE_CHECKING:
+    from methodengine.planning.dated_plan import DatedPlan
 
 DOMAIN = "cards"
 
+Timed = PlannedOccurrence | Window | Total | Mapping[str, Any]
+"""Something that runs from a start to an end: an occurrence, a window, a meeting's total, or one of the JSON plan."""
 
-class Formatter:
-    """Labels, times and numbers in one language; ``dash`` joins the ends of a range."""
+
+class Formatter(Localiser):
+    """The phrases of the cards in one language, on the shared :class:`~methodengine.output.localiser.Localiser`.
+
+    Templates get it as ``f``; they may pass it the plan's JSON data (a range
+    as ``{"low", "high"}``, an occurrence, a period, selectors) as well as the
+    typed plan.
+    """
 
     def __init__(self, language: str, dash: str = "-") -> None:
-        self.language = language
-        self.locale = i18n.babel_locale(language)
-        self.dash = dash
-        self._translations = i18n.translations(language, DOMAIN)
-        self._words: Any = None
-
-    # -------------------------------------------------------------- words
-
-    def gettext(self, message: str, **values: Any) -> str:
-        text = self._translations.gettext(message)
-        return text.format(**values) if values else text
-
-    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
-        """The singular or plural form for ``count``; ``{n}`` is ``count`` unless given."""
-        values.setdefault("n", count)
-        return self._translations.ngettext(singular, plural, count).format(**values)
-
-    def join(self, items: Sequence[str], style: str = "standard") -> str:
-        from babel.lists import format_list
-
-        items = [i for i in items if i]
-        return format_list(items, style=style, locale=self.locale) if items else ""
+        super().__init__(language, DOMAIN, dash)
 
     # -------------------------------------------------------------- numbers and times
 
-    def range(self, value: Mapping[str, int] | None) -> str:
-        if value is None:
-            return "?"
-        low, high = value["low"], value["high"]
-        return str(low) if low == high else f"{low}{self.dash}{high}"
+    def range(self, value: Range | Mapping[str, int] | None) -> str:
+        return super().range(_range(value) if value is not None else None)
 
-    def minutes(self, value: Mapping[str, int]) -> str:
-        return self.gettext("{minutes} min", minutes=self.range(value))
+    def minutes(self, value: Range | Mapping[str, int]) -> str:
+        return super().minutes(_range(value))
 
-    def hours(self, value: Mapping[str, int]) -> str:
-        from babel.numbers import format_decimal
+    def hours(self, value: Range | Mapping[str, int]) -> str:
+        return super().hours(_range(value))
 
-        def h(minutes: int) -> str:
-            return format_decimal(minutes / 60, "#,##0.##", locale=self.locale)
+    def duration(self, value: Range | Mapping[str, int]) -> str:
+        return super().duration(_range(value))
 
-        low, high = value["low"], value["high"]
-        text = h(low) if low == high else f"{h(low)}{self.dash}{h(high)}"
-        return self.ngettext("{hours} hour", "{hours} hours", 1 if high == 60 else 2, hours=text)
+    def period(self, period: Period | Mapping[str, Any]) -> str:
+        return super().period(_period(period))
 
-    def duration(self, value: Mapping[str, int]) -> str:
-        """Minutes, and hours beside them from an hour on: ``150 min (2,5 uur)``."""
-        text = self.minutes(value)
-        return f"{text} ({self.hours(value)})" if value["low"] >= 60 else text
+    def every(self, period: Period | Mapping[str, Any]) -> str:
+        return super().every(_period(period))
 
-    def clock(self, hhmm: str) -> str:
-        from babel.dates import format_time
-
-        hours, minutes = (int(part) for part in hhmm.split(":"))
-        return format_time(datetime.time(hours, minutes), "short", locale=self.locale)
-
-    def date(self, iso: str) -> str:
-        """A date of the plan (``2027-01-11``) as ``schedule`` writes it: ``maandag 11 januari 2027``."""
-        if self._words is None:
-            from methodengine.output.schedule.words import Words
-
-            self._words = Words(self.language)
-        return self._words.date(datetime.date.fromisoformat(iso))
-
-    def clocks(self, value: Mapping[str, str]) -> str:
-        low, high = self.clock(value["low"]), self.clock(value["high"])
+    def clocks(self, value: ClockRange | Mapping[str, str]) -> str:
+        """``19:45``, or ``19:45-19:51`` while the counts are open."""
+        value = _clock_range(value)
+        low, high = self.clock(value.low), self.clock(value.high)
         return low if low == high else f"{low}{self.dash}{high}"
 
-    def window(self, occurrence: Mapping[str, Any]) -> str:
+    def window(self, occurrence: Timed) -> str:
         """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time."""
-        start, end = occurrence["start"], occurrence["end"]
-        exact = start["low"] == start["high"] and end["low"] == end["high"]
-        if "clock" in occurrence:
-            first, last = self.clocks(occurrence["clock"]["start"]), self.clocks(occurrence["clock"]["end"])
-            return f"{first}{self.dash}{last}" if exact else self.gettext("{start} to {end}", start=first, end=last)
-        if exact:
-            return self.gettext("minutes {span}", span=f"{start['low']}{self.dash}{end['low']}")
+        window = _window(occurrence)
+        start, end = window.start, window.end
+        if window.clock is not None:
+            first, last = self.clocks(window.clock.start), self.clocks(window.clock.end)
+            if window.exact:
+                return f"{first}{self.dash}{last}"
+            return self.gettext("{start} to {end}", start=first, end=last)
+        if window.exact:
+            return self.gettext("minutes {span}", span=f"{start.low}{self.dash}{end.low}")
         both = self.gettext("{start} to {end}", start=self.range(start), end=self.range(end))
         return self.gettext("minutes {span}", span=both)
 
-    def at(self, occurrence: Mapping[str, Any], edge: str = "end") -> str:
+    def at(self, occurrence: Timed, edge: str = "end") -> str:
         """When something starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``na 45 min``."""
-        value = occurrence[edge]
-        if "clock" in occurrence:
-            times = occurrence["clock"][edge]
-            if times["low"] == times["high"]:
-                return self.gettext("at {time}", time=self.clock(times["low"]))
-            return self.gettext(
-                "between {early} and {late}", early=self.clock(times["low"]), late=self.clock(times["high"])
-            )
-        return self.gettext("after {minutes} min", minutes=self.range(value))
+        window = _window(occurrence)
+        if window.clock is not None:
+            times = window.clock.start if edge == "start" else window.clock.end
+            if times.exact:
+                return self.gettext("at {time}", time=self.clock(times.low))
+            return self.gettext("between {early} and {late}", early=self.clock(times.low), late=self.clock(times.high))
+        return self.gettext("after {minutes} min", minutes=self.range(window.start if edge == "start" else window.end))
 
-    def start_time(self, occurrence: Mapping[str, Any]) -> str | None:
+    def start_time(self, occurrence: Timed) -> str | None:
         """The start of a phase for a time column: ``19:45``, or None without a start time."""
-        if "clock" not in occurrence:
-            return None
-        return self.clocks(occurrence["clock"]["start"])
+        window = _window(occurrence)
+        return self.clocks(window.clock.start) if window.clock is not None else None
 
     # -------------------------------------------------------------- the recipe's words
 
-    def count(self, role: Mapping[str, Any]) -> str:
-        if role["count"] is None:
+    def count(self, role: PlannedRole | Mapping[str, Any]) -> str:
+        """How many hold a role; the open role while the group size is unknown is the rest of the group."""
+        count = role["count"] if isinstance(role, Mapping) else role.count
+        if count is None:
             return self.gettext("the rest of the group")
-        return self.range(role["count"])
+        return self.range(count)
 
-    def people(self, value: Mapping[str, int]) -> str:
-        return self.ngettext("{n} person", "{n} people", value["high"], n=self.range(value))
+    def people(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        return self.ngettext("{n} person", "{n} people", value.high, n=self.range(value))
 
-    def rounds(self, value: Mapping[str, int]) -> str:
-        return self.ngettext("{n} round", "{n} rounds", value["high"], n=self.range(value))
+    def rounds(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        return self.ngettext("{n} round", "{n} rounds", value.high, n=self.range(value))
 
     def groups(self, text: str) -> str:
         """The grouping of a phase; the common English keywords are translated."""
@@ -167,28 +152,6 @@ class Formatter:
             return self.gettext("groups of {size}", size=size)
         return text
 
-    def period(self, period: Mapping[str, Any]) -> str:
-        amount = self.range(period["amount"])
-        n = period["amount"]["high"]
-        unit = period["unit"]
-        if unit == "day":
-            return self.ngettext("{n} day", "{n} days", n, n=amount)
-        if unit == "week":
-            return self.ngettext("{n} week", "{n} weeks", n, n=amount)
-        if unit == "month":
-            return self.ngettext("{n} month", "{n} months", n, n=amount)
-        return self.ngettext("{n} year", "{n} years", n, n=amount)
-
-    def every(self, period: Mapping[str, Any]) -> str:
-        if period["amount"]["low"] == period["amount"]["high"] == 1:
-            return {
-                "day": self.gettext("every day"),
-                "week": self.gettext("every week"),
-                "month": self.gettext("every month"),
-                "year": self.gettext("every year"),
-            }[period["unit"]]
-        return self.gettext("every {period}", period=self.period(period))
-
     def meeting_ref(self, meeting: int | str) -> str:
         if meeting == "first":
             return self.gettext("the first meeting")
@@ -196,53 +159,105 @@ class Formatter:
             return self.gettext("the last meeting")
         return self.gettext("meeting {n}", n=meeting)
 
-    def anchor(self, anchor: Mapping[str, Any]) -> str:
-        ref = self.meeting_ref(anchor["meeting"])
-        if anchor["offset"] is not None:
-            offset = self.period(anchor["offset"])
-            if anchor["relation"] == "before":
-                return self.gettext("{offset} before {meeting}", offset=offset, meeting=ref)
-            return self.gettext("{offset} after {meeting}", offset=offset, meeting=ref)
-        if anchor["relation"] == "before":
+    def anchor(self, anchor: Anchor | Mapping[str, Any]) -> str:
+        if isinstance(anchor, Mapping):
+            offset = _period(anchor["offset"]) if anchor["offset"] is not None else None
+            anchor = Anchor(anchor["relation"], anchor["meeting"], offset)
+        ref = self.meeting_ref(anchor.meeting)
+        if anchor.offset is not None:
+            offset_text = self.period(anchor.offset)
+            if anchor.relation == "before":
+                return self.gettext("{offset} before {meeting}", offset=offset_text, meeting=ref)
+            return self.gettext("{offset} after {meeting}", offset=offset_text, meeting=ref)
+        if anchor.relation == "before":
             return self.gettext("before {meeting}", meeting=ref)
         return self.gettext("after {meeting}", meeting=ref)
 
-    def meetings(self, value: Mapping[str, int]) -> str:
-        if value["low"] == value["high"]:
-            return self.gettext("meeting {n}", n=value["low"])
+    def meetings(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        if value.exact:
+            return self.gettext("meeting {n}", n=value.low)
         return self.gettext("meetings {range}", range=self.range(value))
 
-    def run(self, total: Mapping[str, Any]) -> str:
+    def run(self, total: Total | Mapping[str, Any]) -> str:
         """The meetings of a run with the same planned time; in an open series the last run has no end."""
-        meetings = total["meetings"]
+        if isinstance(total, Mapping):
+            meetings = _range(total["meetings"]) if total["meetings"] is not None else None
+            and_later = bool(total.get("and_later"))
+        else:
+            meetings, and_later = total.meetings, total.and_later
         if meetings is None:
             return self.gettext("every meeting")
-        if total.get("and_later"):
-            if meetings["low"] == 1:
+        if and_later:
+            if meetings.low == 1:
                 return self.gettext("every meeting")
-            return self.gettext("meeting {n} and later", n=meetings["low"])
+            return self.gettext("meeting {n} and later", n=meetings.low)
         return self.meetings(meetings)
 
-    def when(self, selectors: Sequence[Mapping[str, Any]] | None) -> str | None:
+    def when(self, selectors: When | Sequence[Selector | Mapping[str, Any]] | None) -> str | None:
         """The meetings a phase belongs to: ``Alleen in bijeenkomst 1``, ``Vanaf bijeenkomst 2``."""
-        if not selectors:
+        found = _selectors(selectors)
+        if not found:
             return None
-        if len(selectors) == 1 and selectors[0]["kind"] == "from":
-            return self.gettext("From meeting {n} on", n=selectors[0]["meetings"]["low"])
+        if len(found) == 1 and found[0].kind == "from":
+            return self.gettext("From meeting {n} on", n=_low(found[0]))
         parts = []
-        for s in selectors:
-            kind = s["kind"]
-            if kind == "first":
+        for s in found:
+            if s.kind == "first":
                 parts.append(self.gettext("the first meeting"))
-            elif kind == "last":
+            elif s.kind == "last":
                 parts.append(self.gettext("the last meeting"))
-            elif kind == "from":
-                parts.append(self.gettext("meeting {n} and later", n=s["meetings"]["low"]))
-            elif kind == "until":
-                parts.append(self.gettext("meetings 1 to {n}", n=s["meetings"]["low"]))
+            elif s.kind == "from":
+                parts.append(self.gettext("meeting {n} and later", n=_low(s)))
+            elif s.kind == "until":
+                parts.append(self.gettext("meetings 1 to {n}", n=_low(s)))
             else:
-                parts.append(self.meetings(s["meetings"]))
+                assert s.meetings is not None
+                parts.append(self.meetings(s.meetings))
         return self.gettext("Only in {meetings}", meetings=self.join(parts, "or"))
+
+
+# ---------------------------------------------------------------- the JSON plan's data, for templates
+
+
+def _range(value: Range | Mapping[str, int]) -> Range:
+    return value if isinstance(value, Range) else Range(value["low"], value["high"])
+
+
+def _period(value: Period | Mapping[str, Any]) -> Period:
+    return value if isinstance(value, Period) else Period(_range(value["amount"]), value["unit"])
+
+
+def _clock_range(value: ClockRange | Mapping[str, str]) -> ClockRange:
+    return value if isinstance(value, ClockRange) else ClockRange(value["low"], value["high"])
+
+
+def _window(value: Timed) -> Window:
+    if isinstance(value, Window):
+        return value
+    if isinstance(value, (PlannedOccurrence, Total)):
+        return value.window
+    clock = value.get("clock")
+    clocks = ClockWindow(_clock_range(clock["start"]), _clock_range(clock["end"])) if clock else None
+    if "start" not in value:  # a total of the JSON plan: the whole meeting
+        return Window(Range(0, 0), _range(value["minutes"]), clocks)
+    return Window(_range(value["start"]), _range(value["end"]), clocks)
+
+
+def _selectors(value: When | Sequence[Selector | Mapping[str, Any]] | None) -> list[Selector]:
+    if value is None:
+        return []
+    if isinstance(value, When):
+        return list(value.selectors)
+    return [
+        s if isinstance(s, Selector) else Selector(s["kind"], _range(s["meetings"]) if s["meetings"] else None)
+        for s in value
+    ]
+
+
+def _low(selector: Selector) -> int:
+    assert selector.meetings is not None
+    return selector.meetings.low
 
 
 # ---------------------------------------------------------------- the cards
@@ -254,28 +269,29 @@ SCRIPT_ORDER = ("tip", "watch", "output", "materials")
 class CardBuilder:
     """Builds the cards of a plan in one language."""
 
-    def __init__(self, plan: Mapping[str, Any], f: Formatter) -> None:
+    def __init__(self, plan: MeetingPlan, f: Formatter) -> None:
         self.plan = plan
         self.f = f
-        self.phases = {p["number"]: p for p in plan["phases"]}
-        self.roles = {r["id"]: r for r in plan["roles"]}
+        self.roles = {r.id: r for r in plan.roles}
+        self.data = plan.to_data()
+        """The plan as the JSON has it: each card's ``data`` is its part."""
 
     def _(self, message: str, **values: Any) -> str:
         return self.f.gettext(message, **values)
 
     def cards(self) -> list[dict[str, Any]]:
         built: list[dict[str, Any]] = []
-        for ref in self.plan["cards"]:
-            kind = ref["kind"]
-            if kind == "overview":
+        plan = self.plan
+        for ref in plan.cards:
+            if ref.kind == "overview":
                 built.append(self.overview())
-            elif kind == "phase":
-                built.append(self.phase(self.phases[ref["phase"]]))
-            elif kind == "checkpoint":
-                built.append(self.checkpoint(self.phases[ref["phase"]]))
-            elif kind == "role":
-                built.append(self.role(self.roles[ref["role"]]))
-            elif kind == "trajectory":
+            elif ref.kind == "phase" and ref.phase is not None:
+                built.append(self.phase(plan.phase(ref.phase)))
+            elif ref.kind == "checkpoint" and ref.phase is not None:
+                built.append(self.checkpoint(plan.phase(ref.phase)))
+            elif ref.kind == "role" and ref.role is not None:
+                built.append(self.role(self.roles[ref.role]))
+            elif ref.kind == "trajectory":
                 built.append(self.trajectory())
         for card in built:
             _mark_runs(card["entries"])
@@ -299,142 +315,149 @@ class CardBuilder:
         card.update(more)
         return card
 
+    def _phase_data(self, phase: PlannedPhase) -> dict[str, Any]:
+        return self.data["phases"][phase.number - 1]
+
+    def _role_data(self, role: PlannedRole) -> dict[str, Any]:
+        return self.data["roles"][self.plan.roles.index(role)]
+
     # -------------------------------------------------------------- pieces
 
-    def when(self, selectors: Sequence[Mapping[str, Any]] | None) -> str | None:
+    def when(self, when: When | None) -> str | None:
         """The meetings a phase runs in; on the cards of one meeting (``--meeting``) that goes without saying."""
-        return None if self.plan["meeting"] is not None else self.f.when(selectors)
+        return None if self.plan.meeting is not None else self.f.when(when)
 
     def role_name(self, role_id: str) -> str:
         if role_id == EVERYONE:
             return self._("everyone")
         role = self.roles.get(role_id)
-        return role["name"] if role else role_id
+        return role.name if role else role_id
 
     def role_names(self, role_ids: Sequence[str]) -> str:
         return self.f.join([self.role_name(r) for r in role_ids])
 
-    def timebox(self, phase: Mapping[str, Any]) -> tuple[str, str | None]:
+    def timebox(self, phase: PlannedPhase) -> tuple[str, str | None]:
         """A phase's minutes, and how they are counted when they are per person."""
-        per = phase["timebox"]["per"]
+        per = phase.timebox.per
         if per is None:
-            return self.f.minutes(phase["minutes"]), None
+            return self.f.minutes(phase.minutes), None
         how = self._(
-            "{minutes} per {role}", minutes=self.f.minutes(phase["timebox"]["minutes"]), role=self.role_name(per)
+            "{minutes} per {role}", minutes=self.f.minutes(phase.timebox.duration.minutes), role=self.role_name(per)
         )
-        return self.f.minutes(phase["minutes"]), how
+        return self.f.minutes(phase.minutes), how
 
     def meeting_line(self) -> str | None:
-        meeting = self.plan["meeting"]
+        meeting = self.plan.meeting
         if meeting is None:
             return None
-        if meeting["of"] is not None:
-            text = self._("Meeting {n} of {total}", n=meeting["number"], total=meeting["of"])
+        if meeting.of is not None:
+            text = self._("Meeting {n} of {total}", n=meeting.number, total=meeting.of)
         else:
-            text = self._("Meeting {n}", n=meeting["number"])
-        if meeting.get("date"):
-            text = f"{text} · {self.f.date(meeting['date'])}"
-        if meeting["stage"] is not None:
-            text = f"{text} · {meeting['stage']['title']}"
+            text = self._("Meeting {n}", n=meeting.number)
+        if meeting.date is not None:
+            text = f"{text} · {self.f.date(meeting.date)}"
+        if meeting.stage is not None:
+            text = f"{text} · {meeting.stage.title}"
         return text
 
-    def phase_label(self, phase: Mapping[str, Any]) -> str:
-        return self._("Phase {n} of {total}", n=phase["number"], total=phase["of"])
+    def phase_label(self, phase: PlannedPhase) -> str:
+        return self._("Phase {n} of {total}", n=phase.number, total=phase.of)
 
-    def next_title(self, ref: Mapping[str, Any] | None) -> str:
+    def next_title(self, ref: NextPhase | None) -> str:
         if ref is None:
             return self._("end of the meeting")
-        phase = self.phases[ref["phase"]]
-        if ref["round"] is not None and phase["rounds"] and phase["rounds"]["count"]["high"] > 1:
-            return self._("{title} (round {n})", title=ref["title"], n=ref["round"])
-        return ref["title"]
+        block = self.plan.phase(ref.phase).rounds
+        if ref.round is not None and block is not None and block.count.high > 1:
+            return self._("{title} (round {n})", title=ref.title, n=ref.round)
+        return ref.title
 
-    def next_lines(self, phase: Mapping[str, Any]) -> list[str]:
+    def next_lines(self, phase: PlannedPhase) -> list[str]:
         """What follows a phase, and when: ``Volgende fase: Analyse, om 19:45``."""
-        occurrences = phase["occurrences"]
-        titles = [tuple(r["title"] if r else None for r in o["next"]) for o in occurrences]
+        occurrences = phase.occurrences
+        titles = [tuple(r.title if r else None for r in o.next) for o in occurrences]
         if len(occurrences) == 1 or (len(set(titles)) == 1 and len(titles[0]) == 1):
             first = occurrences[0]
-            options = first["next"]
+            options = first.next
             if len(occurrences) == 1:
                 at = self.f.at(first)
             else:
-                at = self.f.join([self._("round {n} {at}", n=o["round"], at=self.f.at(o)) for o in occurrences])
-            if options == [None]:
+                at = self.f.join([self._("round {n} {at}", n=o.round, at=self.f.at(o)) for o in occurrences])
+            if options == (None,):
                 return [self._("End of the meeting, {at}", at=at)]
             if len(options) == 1:
-                title = self.next_title(options[0]) if len(occurrences) == 1 else options[0]["title"]
+                only = options[0]
+                assert only is not None
+                title = self.next_title(only) if len(occurrences) == 1 else only.title
                 return [self._("Next phase: {title}, {at}", title=title, at=at)]
             what = self.f.join([self.next_title(r) for r in options], "or")
             return [self._("Next, {at}: {what}", at=at, what=what)]
         lines = []
         for o in occurrences:
-            what = self.f.join([self.next_title(r) for r in o["next"]], "or")
-            lines.append(self._("After round {n}, {at}: {what}", n=o["round"], at=self.f.at(o), what=what))
+            what = self.f.join([self.next_title(r) for r in o.next], "or")
+            lines.append(self._("After round {n}, {at}: {what}", n=o.round, at=self.f.at(o), what=what))
         return lines
 
-    def time_lines(self, phase: Mapping[str, Any]) -> list[str]:
-        occurrences = phase["occurrences"]
-        if len(occurrences) == 1 and occurrences[0]["round"] is None:
+    def time_lines(self, phase: PlannedPhase) -> list[str]:
+        occurrences = phase.occurrences
+        if len(occurrences) == 1 and occurrences[0].round is None:
             return [self.f.window(occurrences[0])]
-        return [self._("Round {n}: {window}", n=o["round"], window=self.f.window(o)) for o in occurrences]
+        return [self._("Round {n}: {window}", n=o.round, window=self.f.window(o)) for o in occurrences]
 
     # -------------------------------------------------------------- overview
 
     def overview(self) -> dict[str, Any]:
         plan, f = self.plan, self.f
-        recipe = plan["recipe"]
-        card = self.card("overview", self._("Overview"), recipe["title"], plan)
+        recipe = plan.recipe
+        card = self.card("overview", self._("Overview"), recipe.title, self.data)
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
-        totals = plan["totals"]
-        if len(totals) == 1 and "clock" in totals[0]:
-            whole = {"start": {"low": 0, "high": 0}, "end": totals[0]["minutes"], "clock": totals[0]["clock"]}
-            card["time"].append(f.window(whole))
+        totals = plan.totals
+        if len(totals) == 1 and totals[0].clock is not None:
+            card["time"].append(f.window(totals[0]))
         entries = card["entries"]
-        if recipe["summary"]:
-            entries.append({"type": "para", "text": recipe["summary"]})
-        stage = plan["meeting"]["stage"] if plan["meeting"] else None
-        if stage is not None and stage["focus"]:
-            entries.append({"type": "fact", "label": self._("Focus"), "text": stage["focus"]})
-        names = recipe["method_names"]
+        if recipe.summary:
+            entries.append({"type": "para", "text": recipe.summary})
+        stage = plan.meeting.stage if plan.meeting else None
+        if stage is not None and stage.focus:
+            entries.append({"type": "fact", "label": self._("Focus"), "text": stage.focus})
+        names = recipe.method_names
         if names:
-            method = names.get(f.language) or names.get("en") or recipe["method"]
+            method = names.get(f.language) or names.get("en") or recipe.method
             entries.append({"type": "fact", "label": self._("Method"), "text": method})
-        elif recipe["method"]:
-            entries.append({"type": "fact", "label": self._("Method"), "text": recipe["method"]})
-        if recipe["source"]:
-            entries.append({"type": "fact", "label": self._("Source"), "text": recipe["source"]})
-        if plan["group"] is not None:
-            text = f.people(plan["group"])
-            if plan["options"]["group"] is not None and recipe["group"] is not None:
-                text = self._("{group} (recipe: {recipe})", group=text, recipe=f.range(recipe["group"]))
+        elif recipe.method:
+            entries.append({"type": "fact", "label": self._("Method"), "text": recipe.method})
+        if recipe.source:
+            entries.append({"type": "fact", "label": self._("Source"), "text": recipe.source})
+        if plan.group is not None:
+            text = f.people(plan.group)
+            if plan.options.group is not None and recipe.group is not None:
+                text = self._("{group} (recipe: {recipe})", group=text, recipe=f.range(recipe.group))
             entries.append({"type": "fact", "label": self._("Group"), "text": text})
-        if recipe["facilitators"] is not None:
-            entries.append({"type": "fact", "label": self._("Facilitators"), "text": f.range(recipe["facilitators"])})
-        if recipe["duration"] is not None:
-            entries.append({"type": "fact", "label": self._("Duration"), "text": f.duration(recipe["duration"])})
+        if recipe.facilitators is not None:
+            entries.append({"type": "fact", "label": self._("Facilitators"), "text": f.range(recipe.facilitators)})
+        if recipe.duration is not None:
+            entries.append({"type": "fact", "label": self._("Duration"), "text": f.duration(recipe.duration)})
 
-        if plan["roles"]:
+        if plan.roles:
             entries.append({"type": "heading", "text": self._("Roles")})
-            for role in plan["roles"]:
-                note = self._("facilitator") if role["facilitator"] else None
-                entries.append(_row(role["name"], f.count(role), note=note))
+            for role in plan.roles:
+                note = self._("facilitator") if role.facilitator else None
+                entries.append(_row(role.name, f.count(role), note=note))
 
-        if plan["agenda"]:
+        if plan.agenda:
             entries.append({"type": "heading", "text": self._("Agenda")})
-            for item in plan["agenda"]:
-                if item["type"] == "rounds":
-                    note = self.when(item["when"])
-                    entries.append(_row(item["title"], f.rounds(item["count"]), note=note, strong=True))
-                    for number in item["phases"]:
-                        entries.append(self.agenda_row(self.phases[number], indent=1))
+            for item in plan.agenda:
+                if item.rounds is not None:
+                    note = self.when(item.rounds.when)
+                    entries.append(_row(item.rounds.title, f.rounds(item.rounds.count), note=note, strong=True))
+                    for number in item.phases:
+                        entries.append(self.agenda_row(plan.phase(number), indent=1))
                 else:
-                    entries.append(self.agenda_row(self.phases[item["phase"]]))
-            duration = recipe["duration"]
+                    entries.append(self.agenda_row(plan.phase(item.phases[0])))
+            duration = recipe.duration
             for total in totals:
-                text = f.minutes(total["minutes"])
+                text = f.minutes(total.minutes)
                 if duration is not None:
                     text = self._("{planned} of {duration}", planned=text, duration=f.minutes(duration))
                 one = len(totals) == 1
@@ -442,38 +465,38 @@ class CardBuilder:
                 entries.append(_row(label, text, strong=True))
         return card
 
-    def agenda_row(self, phase: Mapping[str, Any], indent: int = 0) -> dict[str, Any]:
+    def agenda_row(self, phase: PlannedPhase, indent: int = 0) -> dict[str, Any]:
         minutes, how = self.timebox(phase)
-        notes = [how, self.when(phase["when"])]
-        if phase["checkpoint"]:
+        notes = [how, self.when(phase.when)]
+        if phase.checkpoint:
             notes.insert(0, self._("checkpoint"))
         note = "; ".join(n for n in notes if n) or None
-        time = self.f.start_time(phase["occurrences"][0])
-        return _row(f"{phase['number']}. {phase['title']}", minutes, note=note, time=time, indent=indent)
+        time = self.f.start_time(phase.occurrences[0])
+        return _row(f"{phase.number}. {phase.title}", minutes, note=note, time=time, indent=indent)
 
     # -------------------------------------------------------------- phase
 
-    def phase(self, phase: Mapping[str, Any]) -> dict[str, Any]:
+    def phase(self, phase: PlannedPhase) -> dict[str, Any]:
         label = self.phase_label(phase)
-        if phase["checkpoint"]:
+        if phase.checkpoint:
             label = f"{label} · {self._('checkpoint')}"
-        card = self.card("phase", label, phase["title"], phase)
+        card = self.card("phase", label, phase.title, self._phase_data(phase))
         card["time"] = self.time_lines(phase)
         minutes, how = self.timebox(phase)
         card["sub"].append(f"{minutes} ({how})" if how else minutes)
-        when = self.when(phase["when"])
+        when = self.when(phase.when)
         if when:
             card["sub"].append(when)
-        block = phase["rounds"]
+        block = phase.rounds
         if block is not None:
-            text = f"{block['title']} ({self.f.rounds(block['count'])})"
-            optional = [o["round"] for o in phase["occurrences"] if o["optional"]]
+            text = f"{block.title} ({self.f.rounds(block.count)})"
+            optional = [o.round for o in phase.occurrences if o.optional]
             if optional:
                 text += " · " + self._(
                     "round {rounds} only if held", rounds=self.f.join([str(n) for n in optional], "or")
                 )
             card["sub"].append(text)
-            block_when = self.when(block["when"])
+            block_when = self.when(block.when)
             if block_when:
                 card["sub"].append(block_when)
         line = self.meeting_line()
@@ -482,27 +505,27 @@ class CardBuilder:
 
         entries = card["entries"]
         who = [
-            ("lead", self._("Leads"), [phase["lead"]] if phase["lead"] else []),
-            ("speak", self._("Speaks"), phase["speak"]),
-            ("listen", self._("Listens"), phase["listen"]),
-            ("outside", self._("Sits outside the circle"), phase["outside"]),
-            ("decide", self._("Decides"), phase["decide"]),
+            (self._("Leads"), [phase.lead] if phase.lead else []),
+            (self._("Speaks"), phase.speak),
+            (self._("Listens"), phase.listen),
+            (self._("Sits outside the circle"), phase.outside),
+            (self._("Decides"), phase.decide),
         ]
-        for _key, label_text, ids in who:
+        for label_text, ids in who:
             if ids:
                 entries.append({"type": "fact", "label": label_text, "text": self.role_names(ids)})
-        if phase["groups"]:
-            entries.append({"type": "fact", "label": self._("Groups"), "text": self.f.groups(phase["groups"])})
-        if phase["space"]:
-            entries.append({"type": "fact", "label": self._("Space"), "text": phase["space"]})
-        for group in self.script(phase["script"]):
+        if phase.groups:
+            entries.append({"type": "fact", "label": self._("Groups"), "text": self.f.groups(phase.groups)})
+        if phase.space:
+            entries.append({"type": "fact", "label": self._("Space"), "text": phase.space})
+        for group in self.script(phase.script):
             if entries:
                 entries.append({"type": "rule"})
             entries.extend(group)
         card["foot"] = self.next_lines(phase)
         return card
 
-    def script(self, script: Sequence[Mapping[str, str]]) -> list[list[dict[str, Any]]]:
+    def script(self, script: Sequence[ScriptLine]) -> list[list[dict[str, Any]]]:
         """The script lines as entries in two groups: say, ask and do in order; then tips and the rest."""
         labels = {
             "say": self._("Say"),
@@ -513,32 +536,29 @@ class CardBuilder:
             "output": self._("Output"),
             "materials": self._("Materials"),
         }
-        main = [s for s in script if s["kind"] not in SCRIPT_ORDER]
-        rest = sorted((s for s in script if s["kind"] in SCRIPT_ORDER), key=lambda s: SCRIPT_ORDER.index(s["kind"]))
+        main = [s for s in script if s.kind not in SCRIPT_ORDER]
+        rest = sorted((s for s in script if s.kind in SCRIPT_ORDER), key=lambda s: SCRIPT_ORDER.index(s.kind))
         return [
-            [
-                {"type": "line", "kind": s["kind"], "label": labels.get(s["kind"], s["kind"]), "text": s["text"]}
-                for s in group
-            ]
+            [{"type": "line", "kind": s.kind, "label": labels.get(s.kind, s.kind), "text": s.text} for s in group]
             for group in (main, rest)
             if group
         ]
 
     # -------------------------------------------------------------- checkpoint
 
-    def checkpoint(self, phase: Mapping[str, Any]) -> dict[str, Any]:
-        card = self.card("checkpoint", self._("Checkpoint"), phase["title"], phase)
+    def checkpoint(self, phase: PlannedPhase) -> dict[str, Any]:
+        card = self.card("checkpoint", self._("Checkpoint"), phase.title, self._phase_data(phase))
         card["time"] = self.time_lines(phase)
-        when = self.when(phase["when"])
+        when = self.when(phase.when)
         if when:
             card["sub"].append(when)
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
         entries = card["entries"]
-        for s in phase["script"]:
-            if s["kind"] == "ask":
-                entries.append({"type": "line", "kind": "ask", "label": self._("Ask"), "text": s["text"]})
+        for s in phase.script:
+            if s.kind == "ask":
+                entries.append({"type": "line", "kind": "ask", "label": self._("Ask"), "text": s.text})
         if entries:
             entries.append({"type": "rule"})
         entries.append(
@@ -550,30 +570,30 @@ class CardBuilder:
             }
         )
         options = [self._("Continue"), self._("Stop")]
-        for role_id in phase["decide"]:
+        for role_id in phase.decide:
             entries.append({"type": "check", "label": self.role_name(role_id), "options": options})
-        tips = [s for s in phase["script"] if s["kind"] == "tip"]
+        tips = [s for s in phase.script if s.kind == "tip"]
         if tips:
             entries.append({"type": "rule"})
-            entries.extend({"type": "line", "kind": "tip", "label": self._("Tip"), "text": s["text"]} for s in tips)
+            entries.extend({"type": "line", "kind": "tip", "label": self._("Tip"), "text": s.text} for s in tips)
         entries.append({"type": "write", "label": self._("Next meeting")})
         card["foot"] = self.next_lines(phase)
         return card
 
     # -------------------------------------------------------------- role
 
-    def role(self, role: Mapping[str, Any]) -> dict[str, Any]:
-        card = self.card("role", self._("Role card"), role["name"], role)
-        sub = self.f.count(role) if role["count"] is None else self.f.people(role["count"])
-        if role["facilitator"]:
+    def role(self, role: PlannedRole) -> dict[str, Any]:
+        card = self.card("role", self._("Role card"), role.name, self._role_data(role))
+        sub = self.f.count(role) if role.count is None else self.f.people(role.count)
+        if role.facilitator:
             sub = f"{sub} · {self._('facilitator')}"
         card["sub"].append(sub)
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
         entries = card["entries"]
-        if role["brief"]:
-            entries.append({"type": "para", "text": role["brief"]})
+        if role.brief:
+            entries.append({"type": "para", "text": role.brief})
         verbs = {
             "lead": self._("leads"),
             "speak": self._("speaks"),
@@ -582,17 +602,17 @@ class CardBuilder:
             "decide": self._("decides"),
         }
         entries.append({"type": "heading", "text": self._("Phase by phase")})
-        for task in role["tasks"]:
-            phase = self.phases[task["phase"]]
-            what = self.f.join([verbs[d] for d in task["does"]]) or "\u2013"
-            time = self.f.start_time(phase["occurrences"][0])
+        for task in role.tasks:
+            phase = self.plan.phase(task.phase)
+            what = self.f.join([verbs[d] for d in task.does]) or "\u2013"
+            time = self.f.start_time(phase.occurrences[0])
             entries.append(
                 _row(
-                    f"{phase['number']}. {phase['title']}",
+                    f"{phase.number}. {phase.title}",
                     what,
                     time=time,
-                    note=self.when(phase["when"]),
-                    muted=not task["does"],
+                    note=self.when(phase.when),
+                    muted=not task.does,
                     wrap_right=True,
                 )
             )
@@ -602,15 +622,16 @@ class CardBuilder:
 
     def trajectory(self) -> dict[str, Any]:
         plan, f = self.plan, self.f
-        t = plan["trajectory"]
-        card = self.card("trajectory", self._("Trajectory"), plan["recipe"]["title"], t)
+        t = plan.trajectory
+        assert t is not None
+        card = self.card("trajectory", self._("Trajectory"), plan.recipe.title, self.data["trajectory"])
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
         entries = card["entries"]
-        if t["meetings"] is not None:
-            entries.append({"type": "fact", "label": self._("Meetings"), "text": str(t["meetings"])})
-        elif t["open"]:
+        if t.meetings is not None:
+            entries.append({"type": "fact", "label": self._("Meetings"), "text": str(t.meetings)})
+        elif t.open:
             entries.append(
                 {
                     "type": "fact",
@@ -618,82 +639,80 @@ class CardBuilder:
                     "text": self._("open: the series runs until a checkpoint ends it"),
                 }
             )
-        dates = plan["dates"]
-        if t["every"] is not None:
-            text = f.every(t["every"])
-            if dates is not None and dates["every"] is not None and dates["every"] != t["every"]:
-                text = self._("{cadence} (planned: {chosen})", cadence=text, chosen=f.every(dates["every"]))
+        dates = plan.dates
+        if t.every is not None:
+            text = f.every(t.every)
+            if dates is not None and dates.every is not None and dates.every != t.every:
+                text = self._("{cadence} (planned: {chosen})", cadence=text, chosen=f.every(dates.every))
             entries.append({"type": "fact", "label": self._("Cadence"), "text": text})
-        elif dates is not None and dates["every"] is not None:
-            entries.append({"type": "fact", "label": self._("Cadence"), "text": f.every(dates["every"])})
-        if t["span"] is not None:
-            entries.append({"type": "fact", "label": self._("Span"), "text": f.period(t["span"])})
-        current = plan["meeting"]["number"] if plan["meeting"] else None
-        if t["stages"]:
+        elif dates is not None and dates.every is not None:
+            entries.append({"type": "fact", "label": self._("Cadence"), "text": f.every(dates.every)})
+        if t.span is not None:
+            entries.append({"type": "fact", "label": self._("Span"), "text": f.period(t.span)})
+        current = plan.meeting.number if plan.meeting else None
+        if t.stages:
             entries.append({"type": "heading", "text": self._("Stages")})
-            for stage in t["stages"]:
-                here = current is not None and stage["meetings"]["low"] <= current <= stage["meetings"]["high"]
-                note = stage["focus"] or stage["summary"]
+            for stage in t.stages:
+                here = current is not None and current in stage.meetings
+                note = stage.focus or stage.summary
                 if here:
                     note = self._("now: meeting {n}", n=current) + (f" · {note}" if note else "")
-                entries.append(_row(stage["title"], f.meetings(stage["meetings"]), note=note, strong=here))
-        if t["extra_meetings"]:
+                entries.append(_row(stage.title, f.meetings(stage.meetings), note=note, strong=here))
+        if t.extra_meetings:
             entries.append({"type": "heading", "text": self._("Extra meetings")})
-            for extra in t["extra_meetings"]:
+            for extra in t.extra_meetings:
                 notes = []
-                if extra["at"] is not None:
-                    notes.append(f.anchor(extra["at"]))
-                if extra["count"] != {"low": 1, "high": 1}:
-                    times = self.f.ngettext("{n} time", "{n} times", extra["count"]["high"], n=f.range(extra["count"]))
-                    if extra["every"] is not None:
-                        times = f"{times}, {f.every(extra['every'])}"
+                if extra.at is not None:
+                    notes.append(f.anchor(extra.at))
+                if extra.count != Range(1, 1):
+                    times = self.f.ngettext("{n} time", "{n} times", extra.count.high, n=f.range(extra.count))
+                    if extra.every is not None:
+                        times = f"{times}, {f.every(extra.every)}"
                     notes.append(times)
-                if extra["optional"]:
+                if extra.optional:
                     notes.append(self._("optional"))
                 note = "; ".join(notes)
-                if extra["summary"]:
-                    note = f"{note}. {extra['summary']}" if note else extra["summary"]
-                right = f.minutes(extra["minutes"]) if extra["minutes"] else ""
-                entries.append(_row(extra["title"], right, note=note or None))
+                if extra.summary:
+                    note = f"{note}. {extra.summary}" if note else extra.summary
+                right = f.minutes(extra.timebox.duration.minutes) if extra.timebox else ""
+                entries.append(_row(extra.title, right, note=note or None))
         if dates is not None:
             entries.extend(self.date_rows(dates, current))
-        totals = plan["totals"]
-        if totals and any(t_["meetings"] is not None for t_ in totals):
+        totals = plan.totals
+        if totals and any(total.meetings is not None for total in totals):
             entries.append({"type": "heading", "text": self._("Time per meeting")})
             for total in totals:
                 label = f.run(total) if len(totals) > 1 else self._("every meeting")
-                entries.append(_row(label[:1].upper() + label[1:], f.minutes(total["minutes"])))
+                entries.append(_row(label[:1].upper() + label[1:], f.minutes(total.minutes)))
         return card
 
-    def date_rows(self, dates: Mapping[str, Any], current: int | None) -> list[dict[str, Any]]:
+    def date_rows(self, dates: DatedPlan, current: int | None) -> list[dict[str, Any]]:
         """The dated meetings, extra ones included, in date order, as ``schedule`` dates them."""
         f = self.f
         rows: list[dict[str, Any]] = [{"type": "heading", "text": self._("Dates")}]
-        for meeting in dates["meetings"]:
-            if meeting["kind"] == "extra":
-                title = meeting["title"]
-                if meeting["of"] > 1:
-                    title = self._(
-                        "{title} ({index} of {count})", title=title, index=meeting["index"], count=meeting["of"]
-                    )
+        for meeting in dates.meetings:
+            if meeting.kind == "extra":
+                title = meeting.title or ""
+                if meeting.of > 1:
+                    title = self._("{title} ({index} of {count})", title=title, index=meeting.index, count=meeting.of)
             else:
-                title = self._("Meeting {n}", n=meeting["number"])
-            here = current is not None and meeting["number"] == current
+                title = self._("Meeting {n}", n=meeting.number)
+            here = current is not None and meeting.number == current
             notes = [self._("now")] if here else []
-            if meeting["moved_from"] is not None:
-                notes.append(self._("moved from {date}", date=f.date(meeting["moved_from"])))
-            if meeting["optional"]:
+            if meeting.moved_from is not None:
+                notes.append(self._("moved from {date}", date=f.date(meeting.moved_from)))
+            if meeting.optional:
                 notes.append(self._("optional"))
-            if meeting["tentative"]:
+            if meeting.tentative:
                 notes.append(self._("tentative"))
-            rows.append(_row(title, f.date(meeting["date"]), note="; ".join(notes) or None, strong=here))
+            rows.append(_row(title, f.date(meeting.date), note="; ".join(notes) or None, strong=here))
         reasons = {
             "no-anchor": lambda u: self._("it has no `at:`"),
             "open-last": lambda u: self._("the series is open, so its last meeting has no date"),
-            "not-planned": lambda u: self._("meeting {n} is not in this plan", n=u["meeting"]),
+            "not-planned": lambda u: self._("meeting {n} is not in this plan", n=u.number),
         }
-        for unplaced in dates["unplaced"]:
-            rows.append(_row(unplaced["title"], self._("no date"), note=reasons[unplaced["reason"]](unplaced)))
+        for unplaced in dates.unplaced:
+            rows.append(_row(unplaced.meeting.title, self._("no date"), note=reasons[unplaced.reason](unplaced)))
         return rows
 
 

@@ -39,7 +39,7 @@ from methodengine._terminal import shown
 from methodengine.output.cards import layout
 from methodengine.output.cards.constants import EXTENSIONS
 from methodengine.output.cards.content import CardBuilder, Formatter
-from methodengine.planning.meeting_plan import CardOptions, build_plan
+from methodengine.planning.meeting_plan import CardOptions, MeetingPlan, plan_meeting
 
 if TYPE_CHECKING:
     import jinja2
@@ -99,18 +99,18 @@ def render_cards(
     method: Any = None,
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
-    plan: Mapping[str, Any] | None = None,
+    plan: MeetingPlan | None = None,
 ) -> str:
     """The cards of ``recipe`` as text, Markdown, HTML or the JSON plan; ``plan`` if it is made already."""
     if plan is None:
-        plan = build_plan(recipe, options, method)
+        plan = plan_meeting(recipe, options, method)
     if fmt == "json":
-        return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(plan.to_data(), ensure_ascii=False, indent=2) + "\n"
     return render_plan(plan, options, fmt, recipe=recipe, template_dirs=template_dirs, sandboxed=sandboxed)
 
 
 def render_plan(
-    plan: Mapping[str, Any],
+    plan: MeetingPlan,
     options: CardOptions,
     fmt: str,
     *,
@@ -124,9 +124,10 @@ def render_plan(
     from methodengine.output.cards import _sandbox
 
     f = Formatter(options.language, DASHES[fmt])
-    cards = CardBuilder(plan, f).cards()
+    builder = CardBuilder(plan, f)
+    cards = builder.cards()
     context: dict[str, Any] = {
-        "plan": plan,
+        "plan": builder.data,  # templates read the plan as the JSON has it (docs/cards.md)
         "recipe": recipe,
         "cards": cards,
         "f": f,
@@ -508,7 +509,7 @@ def render(
     method: Any = None,
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
-    plan: Mapping[str, Any] | None = None,
+    plan: MeetingPlan | None = None,
 ) -> str | bytes:
     """The cards of ``recipe`` in a built-in format: text, md, html, pdf or json; ``plan`` if it is made already."""
     more: dict[str, Any] = {"method": method, "template_dirs": template_dirs, "sandboxed": sandboxed, "plan": plan}

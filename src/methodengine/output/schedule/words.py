@@ -1,47 +1,34 @@
-"""The words of a dated plan in Dutch or English: labels through gettext, dates through Babel.
+"""The words of a dated plan in Dutch or English, on the localiser the cards use too.
 
 The English text is the message id; ``locale/nl/LC_MESSAGES/schedule.po``
-holds the Dutch. Every phrase a rendering needs is a method here, so that
-the text, Markdown, JSON and iCalendar outputs say the same thing.
+holds the Dutch of the schedule's own phrases, ``common.po`` those it shares
+with the cards (dates, lengths, cadences). Every phrase a rendering needs is
+a method here, so that the text, Markdown, JSON and iCalendar outputs say
+the same thing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
-from babel.dates import format_date
-
-from methodengine.i18n import babel_locale, translations
-from methodengine.model import Period, Range
+from methodengine.output.localiser import Localiser
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
 
 DOMAIN = "schedule"
 
 
-class Words:
-    """The phrases of a plan in one language (``nl`` or ``en``)."""
+class Words(Localiser):
+    """The phrases of a plan in one language (``nl`` or ``en``), on the shared :class:`Localiser`.
+
+    ``_`` is the bare translation (the caller fills it in with ``.format``).
+    """
 
     def __init__(self, language: str) -> None:
-        self.language = language
-        self.locale = babel_locale(language)
-        catalog = translations(language, DOMAIN)
-        self._ = catalog.gettext
-        self.ngettext = catalog.ngettext
+        super().__init__(language, DOMAIN)
+        self._ = self._translations.gettext
+        self._plural = self._translations.ngettext
 
-    # -------------------------------------------------------------- dates, times, lengths
-
-    def date(self, date: dt.date) -> str:
-        """``maandag 11 januari 2027``, ``Monday 11 January 2027``."""
-        return format_date(date, "EEEE d MMMM y", locale=self.locale)
-
-    def weekday(self, date: dt.date) -> str:
-        return format_date(date, "EEEE", locale=self.locale)
-
-    @staticmethod
-    def clock(moment: dt.datetime | dt.time) -> str:
-        """24-hour clock time, as both languages write it: ``19:00``."""
-        return f"{moment.hour:02d}:{moment.minute:02d}"
+    # -------------------------------------------------------------- times
 
     def window(self, meeting: PlannedMeeting) -> str:
         """``19:00-21:30``; ``(+1)`` when it ends the next day; empty without a start time."""
@@ -51,44 +38,6 @@ class Words:
             return self.clock(meeting.start)
         later = (meeting.end.date() - meeting.start.date()).days
         return f"{self.clock(meeting.start)}-{self.clock(meeting.end)}" + (f" (+{later})" if later else "")
-
-    def length(self, minutes: int) -> str:
-        """``90 min``, ``2 h 30 min`` (``2 uur 30 min``), ``5 h``."""
-        _ = self._
-        hours, rest = divmod(minutes, 60)
-        if hours == 0:
-            return _("{minutes} min").format(minutes=rest)
-        if rest == 0:
-            return _("{hours} h").format(hours=hours)
-        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-
-    def minutes(self, minutes: Range) -> str:
-        return self._("{minutes} min").format(minutes=minutes)
-
-    def period(self, period: Period) -> str:
-        """``3 weeks``, ``2-4 weken``, ``1 maand``."""
-        ngettext = self.ngettext
-        amount = period.amount
-        n = amount.high
-        form = {
-            "day": ngettext("{amount} day", "{amount} days", n),
-            "week": ngettext("{amount} week", "{amount} weeks", n),
-            "month": ngettext("{amount} month", "{amount} months", n),
-            "year": ngettext("{amount} year", "{amount} years", n),
-        }[period.unit]
-        return form.format(amount=amount)
-
-    def every(self, period: Period) -> str:
-        """``every 3 weeks``, ``om de 3 weken``; ``every month``, ``elke maand``."""
-        _ = self._
-        if period.amount.exact and period.amount.low == 1:
-            return {
-                "day": _("every day"),
-                "week": _("every week"),
-                "month": _("every month"),
-                "year": _("every year"),
-            }[period.unit]
-        return _("every {period}").format(period=self.period(period))
 
     # -------------------------------------------------------------- the plan as a whole
 
@@ -104,14 +53,14 @@ class Words:
         if plan.open and not plan.tentative:
             out.append(_("An open series: only the first meeting is planned, on {date}.").format(date=first))
         elif plan.open:
-            count = self.ngettext(
+            count = self._plural(
                 "An open series: {count} tentative meeting, {every}, from {first} to {last}.",
                 "An open series: {count} tentative meetings, {every}, from {first} to {last}.",
                 plan.planned,
             )
             out.append(count.format(count=plan.planned, every=self._every_or_none(plan), first=first, last=last))
         else:
-            count = self.ngettext(
+            count = self._plural(
                 "{count} meeting, {every}, from {first} to {last}.",
                 "{count} meetings, {every}, from {first} to {last}.",
                 plan.planned,
@@ -121,7 +70,7 @@ class Words:
         if extras:
             titles = [m.title for m in extras if m.index == 1 and m.title]
             out.append(
-                self.ngettext(
+                self._plural(
                     "Extra meeting (marked +): {titles}.", "Extra meetings (marked +): {titles}.", len(titles)
                 ).format(titles=self.titles(titles))
             )
@@ -223,13 +172,6 @@ class Words:
     def titles(items: Sequence[str]) -> str:
         """Titles of phases or meetings, which may hold ``and`` themselves: ``A; B; C``."""
         return "; ".join(items)
-
-    def join(self, items: Sequence[str]) -> str:
-        """``a, b and c``; ``a, b en c``."""
-        items = list(items)
-        if len(items) <= 1:
-            return "".join(items)
-        return self._("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
     # -------------------------------------------------------------- one meeting
 
@@ -356,7 +298,7 @@ class Words:
         for line in meeting.agenda:
             indent = "  " * line.depth
             if line.rounds is not None:
-                label = self.ngettext("{count} round", "{count} rounds", line.rounds.high).format(count=line.rounds)
+                label = self._plural("{count} round", "{count} rounds", line.rounds.high).format(count=line.rounds)
                 out.append(f"{indent}- {line.title} ({label}, {self.minutes(line.minutes)})")
                 continue
             box = self.minutes(line.minutes)

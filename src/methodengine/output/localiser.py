@@ -1,0 +1,173 @@
+"""One localiser for every output: labels through gettext, and ranges, durations, dates and lists in one language.
+
+The cards (:class:`methodengine.output.cards.content.Formatter`) and the
+schedule (:class:`methodengine.output.schedule.words.Words`) each add the
+phrases of their own output to a :class:`Localiser`; what they share (a
+range of minutes, a duration in hours, a cadence, a date, a list ``A, B en
+C``, a plural) is said here, the same way in both. The English text is the
+message id. A phrase both outputs use is in the ``common`` catalogue
+(``locale/<lang>/LC_MESSAGES/common.po``), an output's own phrases in its
+own (``cards.po``, ``schedule.po``).
+
+Babel's dates and numbers are imported only when a date or a number of hours
+is formatted: a cold ``check`` or text ``cards`` does not pay for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from methodengine import i18n
+from methodengine._terminal import shown
+from methodengine.model import Period, Range
+
+if TYPE_CHECKING:
+    import gettext
+
+WIDTH = 80
+"""The width of text output, cards and schedules alike."""
+
+COMMON = "common"
+"""The catalogue of the phrases every output shares."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(value: object) -> str:
+    """Text that Markdown shows as written inside a line: no emphasis, links, code, HTML or table cells.
+
+    Control characters are escaped first (as :func:`methodengine._terminal.shown`
+    shows them), so that their backslash is escaped too; a character
+    reference such as ``&amp;`` is written so that it shows as typed.
+    """
+    text = shown(str(value))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_ENTITY.sub("&amp;", text)
+
+
+@functools.cache
+def catalogue(language: str, domain: str) -> gettext.NullTranslations:
+    """The translations of an output's ``domain``, falling back on the common phrases.
+
+    gettext asks a catalogue's fallback for what it lacks; the fallback is
+    added once per catalogue (this function is cached), so no chain grows.
+    """
+    own = i18n.translations(language, domain)
+    own.add_fallback(i18n.translations(language, COMMON))
+    return own
+
+
+class Localiser:
+    """Words, numbers, ranges and dates in one language; ``dash`` joins the ends of a range."""
+
+    def __init__(self, language: str, domain: str, dash: str = "-") -> None:
+        self.language = language
+        self.locale = i18n.babel_locale(language)
+        self.dash = dash
+        self._translations = catalogue(language, domain)
+
+    # -------------------------------------------------------------- words
+
+    def gettext(self, message: str, **values: Any) -> str:
+        """The translation of ``message``, filled in with ``values``."""
+        text = self._translations.gettext(message)
+        return text.format(**values) if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
+        """The singular or plural form for ``count``; ``{n}`` is ``count`` unless given."""
+        values.setdefault("n", count)
+        return self._translations.ngettext(singular, plural, count).format(**values)
+
+    def join(self, items: Sequence[str], style: str = "standard") -> str:
+        """A list as the language writes it: ``A, B en C``; ``style="or"``: ``A, B of C``."""
+        from babel.lists import format_list
+
+        items = [i for i in items if i]
+        return format_list(items, style=style, locale=self.locale) if items else ""
+
+    # -------------------------------------------------------------- numbers and times
+
+    def range(self, value: Range | None) -> str:
+        """``4``, ``4-7``; ``?`` for a count nobody knows."""
+        if value is None:
+            return "?"
+        return str(value.low) if value.exact else f"{value.low}{self.dash}{value.high}"
+
+    def minutes(self, value: Range) -> str:
+        """``90 min``, ``10-15 min``."""
+        return self.gettext("{minutes} min", minutes=self.range(value))
+
+    def hours(self, value: Range) -> str:
+        """``2,5 uur``, ``1-1.5 hours``: minutes as hours, in the language's decimals."""
+        from babel.numbers import format_decimal
+
+        def h(minutes: int) -> str:
+            return format_decimal(minutes / 60, "#,##0.##", locale=self.locale)
+
+        text = h(value.low) if value.exact else f"{h(value.low)}{self.dash}{h(value.high)}"
+        return self.ngettext("{hours} hour", "{hours} hours", 1 if value.high == 60 else 2, hours=text)
+
+    def duration(self, value: Range) -> str:
+        """Minutes, and hours beside them from an hour on: ``150 min (2,5 uur)``."""
+        text = self.minutes(value)
+        return f"{text} ({self.hours(value)})" if value.low >= 60 else text
+
+    def length(self, minutes: int) -> str:
+        """``90 min``, ``2 h 30 min`` (``2 uur 30 min``), ``5 h``: a known length, in hours and minutes."""
+        hours, rest = divmod(minutes, 60)
+        if hours == 0:
+            return self.gettext("{minutes} min", minutes=rest)
+        if rest == 0:
+            return self.gettext("{hours} h", hours=hours)
+        return self.gettext("{hours} h {minutes} min", hours=hours, minutes=rest)
+
+    @staticmethod
+    def clock(moment: dt.time | dt.datetime | str) -> str:
+        """A clock time on the 24-hour clock both languages use: ``19:30`` (also from ``"19:30"``)."""
+        if isinstance(moment, str):
+            hours, minutes = (int(part) for part in moment.split(":"))
+            return f"{hours:02d}:{minutes:02d}"
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+
+    def date(self, date: dt.date | str) -> str:
+        """``maandag 11 januari 2027``, ``Monday 11 January 2027`` (also from ``"2027-01-11"``)."""
+        from babel.dates import format_date
+
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        return format_date(date, "EEEE d MMMM y", locale=self.locale)
+
+    def weekday(self, date: dt.date) -> str:
+        """``maandag``, ``Monday``."""
+        from babel.dates import format_date
+
+        return format_date(date, "EEEE", locale=self.locale)
+
+    # -------------------------------------------------------------- periods
+
+    def period(self, period: Period) -> str:
+        """``3 weeks``, ``2-4 weken``, ``1 maand``."""
+        amount, n = self.range(period.amount), period.amount.high
+        if period.unit == "day":
+            return self.ngettext("{n} day", "{n} days", n, n=amount)
+        if period.unit == "week":
+            return self.ngettext("{n} week", "{n} weeks", n, n=amount)
+        if period.unit == "month":
+            return self.ngettext("{n} month", "{n} months", n, n=amount)
+        return self.ngettext("{n} year", "{n} years", n, n=amount)
+
+    def every(self, period: Period) -> str:
+        """``every 3 weeks``, ``om de 3 weken``; ``every month``, ``elke maand``."""
+        if period.amount.exact and period.amount.low == 1:
+            return {
+                "day": self.gettext("every day"),
+                "week": self.gettext("every week"),
+                "month": self.gettext("every month"),
+                "year": self.gettext("every year"),
+            }[period.unit]
+        return self.gettext("every {period}", period=self.period(period))
