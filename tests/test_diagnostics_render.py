@@ -93,3 +93,17 @@ def test_each_exception_carries_its_exit_code_and_the_cli_renders_it_in_one_plac
 def test_a_methodengine_error_needs_a_diagnostic():
     with pytest.raises(ValueError, match="at least one diagnostic"):
         MethodengineError([])
+
+
+def test_a_usage_error_about_no_file_says_only_why(monkeypatch):
+    from methodengine import cli
+
+    @click.command()
+    def fails() -> None:
+        raise UsageError([error("the labels are not compiled", None, "install the checkout")])
+
+    monkeypatch.setitem(cli.COMMANDS, "fails", "tests_fails:fails")
+    monkeypatch.setitem(__import__("sys").modules, "tests_fails", type("M", (), {"fails": fails}))
+    result = run("fails")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.endswith("\nError: the labels are not compiled\n  hint: install the checkout\n")

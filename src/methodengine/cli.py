@@ -97,7 +97,7 @@ class _Group(click.Group):
             if errors is None or not isinstance(exc, errors.MethodengineError):
                 _internal_error(ctx, exc)
             if isinstance(exc, errors.UsageError):  # said as click says a usage error: the command's usage, then why
-                raise _escaped(click.UsageError(str(exc), self._command_context(ctx))) from None
+                raise _escaped(click.UsageError(_usage_text(exc), self._command_context(ctx))) from None
             raise _Reported(exc) from None
 
 
@@ -119,6 +119,19 @@ class _Reported(click.ClickException):
             from methodengine._terminal import shown
 
             click.echo(shown(error.note), err=True)
+
+
+def _usage_text(error: MethodengineError) -> str:
+    """What a usage error says after click's ``Error:``: a finding in a file with its place, else only why."""
+    from methodengine.diagnostics import render
+
+    parts = []
+    for diagnostic in error.diagnostics:
+        if diagnostic.position is not None or error.path:
+            parts.append(render(diagnostic, error.source, error.path))
+        else:  # about the command line or the installation, not a file: no `<recipe>:` before it
+            parts.append(diagnostic.message + (f"\n  hint: {diagnostic.hint}" if diagnostic.hint else ""))
+    return "\n".join(parts)
 
 
 def _report_plugins() -> None:
