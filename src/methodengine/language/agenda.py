@@ -30,6 +30,7 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
     head, *rest = children
     block = "a checkpoint" if checkpoint else "a phase"
     match = b.head(head, _values.PHASE_HEAD, "checkpoint_line" if checkpoint else "phase_line")
+    title = match["title"].strip()
     timebox = _values.timebox(match, head, b.path, head.value_column)
     found = gather(rest, block, b.path, b.report)
     refs: list[RoleRef] = []
@@ -51,15 +52,15 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
         extra["decide"] = role_ids(found, "decide", refs)
     cls = Checkpoint if checkpoint else Phase
     return cls(
-        id=found.get("id", ""),
-        title=match["title"].strip(),
+        id=found.get("id") or slug(title),
+        title=title,
         timebox=timebox,
         lead=lead[0] if lead else None,
         speak=role_ids(found, "speak", refs),
         listen=role_ids(found, "listen", refs),
         outside=role_ids(found, "outside", refs),
-        groups=found["groups"].value if "groups" in found else None,
-        space=found["space"].value if "space" in found else None,
+        groups=found.get("groups"),
+        space=found.get("space"),
         script=tuple(found.script),
         when=When(tuple(found["when"]), found.positions["when"]) if "when" in found else None,
         explicit_id="id" in found,
@@ -89,7 +90,7 @@ def build_rounds(b: RecipeBuilder, children: Sequence[Any]) -> Rounds | None:
             hint="indent the phases of a round under the `rounds` line",
         )
     return Rounds(
-        id=found.get("id", ""),
+        id=found.get("id") or slug(title),
         title=title,
         count=count,
         items=items,
@@ -117,13 +118,16 @@ def with_phase_ids(agenda: Sequence[Phase | Rounds]) -> tuple[Phase | Rounds, ..
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
-        return attrs.evolve(item, id=candidate)
+        # The builder gave each item its title's slug already; only one that collides is made again.
+        return item if item.id == candidate else attrs.evolve(item, id=candidate)
 
     result: list[Phase | Rounds] = []
     for item in agenda:
         item = fresh(item)
         if isinstance(item, Rounds):
-            item = attrs.evolve(item, items=tuple(fresh(p) for p in item.items))  # type: ignore[misc]
+            items = tuple(fresh(p) for p in item.items)
+            if any(new is not old for new, old in zip(items, item.items, strict=True)):
+                item = attrs.evolve(item, items=items)  # type: ignore[misc]
         result.append(item)
     return tuple(result)
 

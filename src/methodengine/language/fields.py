@@ -18,16 +18,14 @@ from methodengine.language.lexer import Line, is_extension_key
 from methodengine.model import Position, ScriptLine
 
 
-def text_of(line: Line, path: str | None) -> _values.Located:
+def text_of(line: Line, path: str | None) -> str:
     """A text runs to the end of its line; the lines indented right below it continue it."""
-    value = line.value
-    stripped = value.strip()
+    stripped = line.value.strip()
     if not stripped:
         raise _values.refused(line, "field_line", path)
-    column = line.value_column + len(value) - len(value.lstrip(" \t"))
     if line.more:
         stripped = " ".join([stripped, *(text.strip() for text, _, _ in line.more)])
-    return _values.Located(stripped, Position(path, line.number, column))
+    return stripped
 
 
 def _id(line: Line, path: str | None) -> str:
@@ -44,18 +42,17 @@ def _range(line: Line, path: str | None) -> _values.RawRange:
     return _values.raw_range(match, line, path, line.value_column)
 
 
-def _duration(line: Line, path: str | None) -> _values.Located:
+def _duration(line: Line, path: str | None) -> Any:
     if _values.DURATION.fullmatch(line.value) is None:
         raise _values.refused(line, "field_line", path)
-    return _values.duration(line.value, line.value_column, line, path)
+    return _values.duration(line.value, line.value_column, line, path).value
 
 
-def _period(line: Line, path: str | None) -> _values.Located:
+def _period(line: Line, path: str | None) -> Any:
     match = _values.PERIOD.fullmatch(line.value)
     if match is None:
         raise _values.refused(line, "field_line", path)
-    value = _values.period(match, line, path, line.value_column)
-    return _values.Located(value, Position(path, line.number, line.value_column + match.start("low")))
+    return _values.period(match, line, path, line.value_column)
 
 
 def _bool(line: Line, path: str | None) -> bool:
@@ -98,6 +95,9 @@ DROPPED = object()
 """What a block that could not be built (and was reported) leaves among its parent's children."""
 
 
+_ALLOWED = {block: frozenset(keys) for block, keys in _keys.BLOCK_KEYS.items()}
+
+
 class Fields:
     """A block's fields by key name, its script lines in order, its `x-` keys, and where each key stands."""
 
@@ -121,40 +121,50 @@ class Fields:
 
 def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[[RecipeError], None]) -> Fields:
     """The fields among ``items`` (a block's lines and sub-blocks); a wrong one is reported and left out."""
-    allowed = _keys.BLOCK_KEYS[block]
+    allowed = _ALLOWED[block]
     found = Fields()
-    spellings = _keys.SPELLINGS
+    values, positions, script = found.values, found.positions, found.script
+    plans = _PLANS
     for item in items:
         if type(item) is not Line:
             continue
-        written = item.key
-        key = spellings.get(written)
-        name = key.name if key is not None else written
+        plan = plans.get(item.key)
         position = Position(path, item.number, item.column)
+        if plan is None or plan[0] not in allowed:
+            _other(item, block, position, found, path, report)
+            continue
+        name, read, repeatable = plan
         try:
-            if key is None or name not in allowed:
-                if is_extension_key(written):
-                    if written in found.positions:
-                        raise _twice(written, block, position, found.positions[written])
-                    found.positions[written] = position
-                    found.extra[written] = text_of(item, path).value
-                    continue
-                # A value that cannot be read is the first thing wrong with the line, as for any key.
-                _READERS[key.kind.name if key is not None else "text"](item, path)
-                raise misplaced(name, key is not None, block, position)
-            value = _READERS[key.kind.name](item, path)
+            value = read(item, path)
         except RecipeError as error:
             report(error)
             continue
-        if name in _keys.REPEATABLE:
-            found.script.append(ScriptLine(name, value.value, position))
-            continue
-        if name in found.positions:
-            report(_twice(name, block, position, found.positions[name]))
-            continue
-        found.positions[name] = position
-        found.values[name] = value
+        if repeatable:
+            script.append(ScriptLine(name, value, position))
+        elif name in positions:
+            report(_twice(name, block, position, positions[name]))
+        else:
+            positions[name] = position
+            values[name] = value
     return found
+
+
+def _other(item: Line, block: str, position: Position, found: Fields, path: str | None, report: Any) -> None:
+    """An `x-` key, or a key the block does not take: kept, or reported."""
+    written = item.key
+    key = _keys.SPELLINGS.get(written)
+    try:
+        if key is None and is_extension_key(written):
+            if written in found.positions:
+                raise _twice(written, block, position, found.positions[written])
+            found.positions[written] = position
+            found.extra[written] = text_of(item, path)
+            return
+        # A value that cannot be read is the first thing wrong with the line, as for any key.
+        _READERS[key.kind.name if key is not None else "text"](item, path)
+        raise misplaced(key.name if key is not None else written, key is not None, block, position)
+    except RecipeError as error:
+        report(error)
 
 
 def _twice(key: str, block: str, position: Position, first: Position) -> RecipeSyntaxError:
@@ -183,3 +193,10 @@ def misplaced(key: str, known: bool, block: str, position: Position) -> RecipeSy
         position,
         hint=(f"{suggestion} " if suggestion else "") + f"{block} takes: {', '.join(allowed)}",
     )
+
+
+_PLANS = {
+    spelling: (key.name, _READERS[key.kind.name], key.name in _keys.REPEATABLE)
+    for spelling, key in _keys.SPELLINGS.items()
+}
+"""Each spelling of a key: the key's name, the reader of its value, and whether it may repeat."""

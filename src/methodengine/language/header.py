@@ -41,7 +41,7 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         return None
 
     def text(key: str) -> str | None:
-        return found[key].value if key in found else None
+        return found.get(key)
 
     def counted(key: str, what: str, least: int) -> Any:
         if key not in found:
@@ -50,12 +50,12 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
 
     language = text("language")
     return Recipe(
-        title=found["recipe"].value,
+        title=found["recipe"],
         method=text("method"),
         language=language.lower() if language else None,
         group=counted("group", "a group size", 1),
         facilitators=counted("facilitators", "a number of facilitators", 0),
-        duration=found["duration"].value if "duration" in found else None,
+        duration=found.get("duration"),
         summary=text("summary"),
         source=text("source"),
         roles=tuple(item for item in children if isinstance(item, Role)),

@@ -23,7 +23,7 @@ def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
         id=match["id"],
         name=match["text"].strip(),
         count=count,
-        brief=found["brief"].value if "brief" in found else None,
+        brief=found.get("brief"),
         facilitator=found.get("facilitator", False),
         position=Position(b.path, head.number, head.column),
         extra=found.extra,

@@ -75,9 +75,22 @@ class RawRange(NamedTuple):
 
 
 def refused(line: Line, start: str, path: str | None) -> RecipeError:
-    """The message for a line a quick reader refused: lark's line grammar says where it goes wrong."""
+    """The message for a line a quick reader refused: lark's line grammar says where it goes wrong.
+
+    A time box cut short after its duration (`(10 mi`) is first read as far as it goes, so that
+    a wrong unit is named as such.
+    """
     from methodengine.language.syntax_errors import explain_line
 
+    if start in ("phase_line", "checkpoint_line", "meeting_line") and "(" in line.value:
+        at = line.value.index("(") + 1
+        rest = line.value[at:]
+        cut = DURATION.match(rest)
+        if cut is not None and cut.end() == len(rest):
+            try:
+                duration(rest, line.value_column + at, line, path)
+            except RecipeError as error:
+                return error
     return explain_line(line, start, path)
 
 
@@ -184,8 +197,18 @@ def unit_error(unit: str, position: Position, for_duration: bool) -> RecipeValue
     return RecipeValueError(message, position, hint=hint)
 
 
+_SIMPLE_DURATION = re.compile(rf"{_W}(?P<low>\d{{1,4}}){_W}(?:-{_W}(?P<high>\d{{1,4}}){_W})?+(?P<unit>{_UNIT}){_W}")
+
+
 def duration(text: str, start: int, line: Line, path: str | None) -> Located:
     """Hours, then minutes, each at most once: `2 h 30 min`, `1h30`, `90 min`; ``text`` starts at column ``start``."""
+    simple = _SIMPLE_DURATION.fullmatch(text)
+    if simple is not None and simple["unit"] in _units.MINUTE_UNITS:
+        # The usual `10 min` or `10-15 min`, with nothing to check but that it is a range of at least a minute.
+        low = int(simple["low"])
+        high = int(simple["high"]) if simple["high"] is not None else low
+        if 0 < high <= MAX_MINUTES and low <= high:
+            return Located(Duration(Range(low, high)), Position(path, line.number, start + simple.start("low")))
     low = high = 0
     seen: list[int] = []
     first: Position | None = None
