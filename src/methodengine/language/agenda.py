@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 def slug(title: str) -> str:
     """An id derived from a title: ``Informatieve vragen`` -> ``informatieve-vragen``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "phase"
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return _NOT_IN_ID.sub("-", title.lower()).strip("-") or "phase"
+
+
+_NOT_IN_ID = re.compile(r"[^a-z0-9]+")
 
 
 def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = False) -> Phase:

@@ -55,13 +55,9 @@ _EXTENSION = re.compile(r"x-[a-z0-9][a-z0-9-]*")
 _KEY_START = re.compile(r"([a-z]+)[ \t]*:")
 _ODD_SPACES = "\u200b\u2060\ufeff"
 _NON_TEXT_KEYS = frozenset(spelling for spelling, key in SPELLINGS.items() if key.kind is not TEXT)
+"""The keys with a typed value; every other key's text may continue on the lines indented below it."""
 
 Report = Callable[[RecipeError], None]
-
-
-def _takes_more(key: str) -> bool:
-    """A key whose text may continue on deeper lines: every key but the ones with a typed value."""
-    return key not in _NON_TEXT_KEYS
 
 
 def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
@@ -135,8 +131,12 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
         if key and (key in SPELLINGS or _KEY_SHAPE.match(s)):
             token = Line("FIELD", i, column, raw, key, rest, column + len(head) + 1)
             append(token)
-            if _takes_more(key) and i < count:
-                i = _continuation(token, lines, i, indent, path, report, stack)
+            if i < count and key not in _NON_TEXT_KEYS:
+                following = lines[i]
+                rest = following.lstrip(" ")
+                # Most texts end at their line: the next line has content and is not indented deeper.
+                if not rest or len(following) - len(rest) > indent or rest[0] in "#\t" or rest[0].isspace():
+                    i = _continuation(token, lines, i, indent, path, report, stack)
             continue
         word = s.split(None, 1)[0]
         if word in SPELLINGS:
