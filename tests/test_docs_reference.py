@@ -39,6 +39,8 @@ MODULES = (
     "methodengine.diagnostics",
     "methodengine.errors",
     "methodengine.hooks.contract",
+    "methodengine.planning.meeting_plan",
+    "methodengine.planning.options",
     "methodengine.planning.dated_plan",
 )
 """Modules whose every public class a plugin may meet, whether or not ``methodengine`` exports it."""
