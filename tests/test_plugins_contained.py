@@ -118,9 +118,13 @@ def test_sys_exit_at_import_is_named_and_the_command_runs_as_without_the_plugin(
     assert result.exit_code == 0, result.stderr
     assert "no problems" in result.stdout
     assert "methodengine: error: plugin `quitter` could not be imported: SystemExit: 3; skipped" in result.stderr
-    listed = json.loads(run("plugins", "--json").stdout)
+    listed_run = run("plugins", "--json")
+    listed = json.loads(listed_run.stdout)
     assert [f["name"] for f in listed["failed"]] == ["quitter"]
     assert "quitter" not in [p["name"] for p in listed["plugins"]]
+    assert [(p["severity"], p["code"]) for p in listed["problems"]] == [("error", "plugin-failed")]
+    assert "quitter" in listed["problems"][0]["message"]
+    assert listed_run.stderr.count("plugin `quitter` could not be imported") == 1
 
 
 def test_sys_exit_in_check_recipe_is_named_and_the_plugin_is_not_called_again(install, tmp_path, recipe):
@@ -462,7 +466,9 @@ def test_the_load_list_naming_a_builtin_says_builtins_always_load(install, monke
     assert "installed plugins only" in result.stderr
     assert "`incident`, but no such plugin is installed" not in result.stderr
     assert "`nosuch`, but no such plugin is installed" in result.stderr
-    assert "quick" not in [p["name"] for p in json.loads(result.stdout)["plugins"]]
+    listed = json.loads(result.stdout)
+    assert "quick" not in [p["name"] for p in listed["plugins"]]
+    assert [(p["severity"], p["code"]) for p in listed["problems"]] == [("warning", "plugin-load-list")] * 2
 
 
 # ---------------------------------------------------------------- held to the contract: hooks that do not exist
@@ -490,6 +496,7 @@ def test_a_misspelt_hook_is_reported_with_plugin_and_hook_and_skipped(install, r
     assert "hint: did you mean `register_methods`?" in result.stderr
     assert "from the typo plugin" in result.stdout, "the plugin's other hooks still run"
     listed = json.loads(run("plugins", "--json").stdout)
+    assert [p["code"] for p in listed["problems"]] == ["plugin-unknown-hook"]
     typo = next(p for p in listed["plugins"] if p["name"] == "typo")
     assert typo["hooks"] == ["check_recipe"], "an implementation of no hook is not listed as a hook"
     assert typo["methods"] == []

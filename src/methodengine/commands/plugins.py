@@ -44,7 +44,11 @@ def plugins(as_json: bool) -> None:
             for i in infos
         ]
         failed = [{"name": f.name, "reason": f.reason} for f in loaded.failures]
-        click.echo(json.dumps({"plugins": rows, "failed": failed}, ensure_ascii=False, indent=2))
+        problems = [  # on stderr too, as every command says them: stdout stays valid JSON
+            {"severity": str(d.severity), "code": d.code, "message": d.message, "hint": d.hint}
+            for d in loaded.diagnostics
+        ]
+        click.echo(json.dumps({"plugins": rows, "failed": failed, "problems": problems}, ensure_ascii=False, indent=2))
         return
     rows = [
         (
