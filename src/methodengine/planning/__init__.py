@@ -8,3 +8,34 @@ trajectory's meetings). Beside them: :mod:`~.timing` (the arithmetic over
 ``Recipe.walk``), :mod:`~.occurrences` (when each phase runs in one meeting),
 :mod:`~.options` (the trainer's choices) and :mod:`~.card_kinds`.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from methodengine.planning.dated_plan import DatedPlan, dated_plan
+    from methodengine.planning.meeting_plan import MeetingPlan, plan_meeting
+    from methodengine.planning.options import CardOptions
+
+_LAZY = {
+    "CardOptions": "methodengine.planning.options",
+    "DatedPlan": "methodengine.planning.dated_plan",
+    "MeetingPlan": "methodengine.planning.meeting_plan",
+    "dated_plan": "methodengine.planning.dated_plan",
+    "plan_meeting": "methodengine.planning.meeting_plan",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562: `cards --help` imports the card kinds from this package; the planner loads when first asked for.
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'methodengine.planning' has no attribute {name!r}")
+
+
+__all__ = ["CardOptions", "DatedPlan", "MeetingPlan", "dated_plan", "plan_meeting"]

@@ -113,6 +113,10 @@ class ClockRange:
     def exact(self) -> bool:
         return self.low == self.high
 
+    def __str__(self) -> str:
+        """``19:45``, or ``19:45-19:51`` while the counts are open (as ``str(Range)`` writes minutes)."""
+        return self.low if self.exact else f"{self.low}-{self.high}"
+
     def to_data(self) -> dict[str, str]:
         return {"low": self.low, "high": self.high}
 
