@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import sys
 from pathlib import Path
 
+from methodengine.diagnostics import Diagnostic, warning
+
 _warned: set[str] = set()
+_found: list[Diagnostic] = []
 
 
 def cache_dir() -> Path:
@@ -40,15 +42,26 @@ def _distrust(info: os.stat_result) -> str | None:
 
 
 def _warn_once(directory: Path, reason: str) -> None:
+    """Keep a warning for the CLI to show (the library never prints), once per folder and process."""
     key = str(directory)
     if key in _warned:
         return
     _warned.add(key)
-    print(
-        f"methodengine: warning: not using the cache in {directory}: {reason}; "
-        f"hint: set METHODENGINE_CACHE_DIR to a folder only you can write (chmod 700), or remove this one",
-        file=sys.stderr,
+    _found.append(
+        warning(
+            f"not using the cache in {directory}: {reason}",
+            None,
+            hint="set METHODENGINE_CACHE_DIR to a folder only you can write (chmod 700), or remove this one",
+            code="cache-untrusted",
+        )
     )
+
+
+def unreported() -> list[Diagnostic]:
+    """The cache's warnings not yet shown, which are then forgotten: the CLI shows them after a command."""
+    found = list(_found)
+    _found.clear()
+    return found
 
 
 def trusted_dir(directory: Path) -> bool:
