@@ -50,17 +50,23 @@ if TYPE_CHECKING:
         When,
         runs_in,
     )
+    from methodengine.planning.dated_plan import DatedPlan, dated_plan
+    from methodengine.planning.meeting_plan import MeetingPlan, plan_meeting
+    from methodengine.planning.options import CardOptions
     from methodengine.planning.timing import planned_minutes, role_counts
 
 # Each public name loads its module on first use (PEP 562), so that `methodengine --version`,
 # `--help` and a plugin's import of `hookimpl` pay only for what they touch.
 _WHERE = {
     "Anchor": "methodengine.model",
+    "CardOptions": "methodengine.planning.options",
     "Checkpoint": "methodengine.model",
+    "DatedPlan": "methodengine.planning.dated_plan",
     "Diagnostic": "methodengine.diagnostics",
     "Duration": "methodengine.model",
     "EVERYONE": "methodengine.model",
     "Meeting": "methodengine.model",
+    "MeetingPlan": "methodengine.planning.meeting_plan",
     "Method": "methodengine.hooks.contract",
     "MethodengineError": "methodengine.errors",
     "OutputFormat": "methodengine.hooks.contract",
@@ -93,11 +99,13 @@ _WHERE = {
     "UsageError": "methodengine.errors",
     "When": "methodengine.model",
     "check": "methodengine.checking.resolution",
+    "dated_plan": "methodengine.planning.dated_plan",
     "error": "methodengine.diagnostics",
     "hookimpl": "methodengine.hooks.specs",
     "load": "methodengine.language.parsing",
     "load_plugins": "methodengine.hooks.manager",
     "parse": "methodengine.language.parsing",
+    "plan_meeting": "methodengine.planning.meeting_plan",
     "planned_minutes": "methodengine.planning.timing",
     "render": "methodengine.diagnostics",
     "resolve": "methodengine.checking.resolution",
@@ -126,10 +134,13 @@ def __dir__() -> list[str]:
 __all__ = [
     "EVERYONE",
     "Anchor",
+    "CardOptions",
     "Checkpoint",
+    "DatedPlan",
     "Diagnostic",
     "Duration",
     "Meeting",
+    "MeetingPlan",
     "Method",
     "MethodengineError",
     "OutputFormat",
@@ -162,11 +173,13 @@ __all__ = [
     "UsageError",
     "When",
     "check",
+    "dated_plan",
     "error",
     "hookimpl",
     "load",
     "load_plugins",
     "parse",
+    "plan_meeting",
     "planned_minutes",
     "render",
     "resolve",
