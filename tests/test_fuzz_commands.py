@@ -99,3 +99,35 @@ def test_pdf_cards_keep_their_promises_on_mutated_recipes(data: st.DataObject) -
     path = data.draw(st.sampled_from(RECIPES), label="path")
     text = data.draw(mutated(path.read_text(encoding="utf-8")), label="recipe")
     _assert_kept_promises(*PDF, text)
+
+
+# Every option value the ParamTypes of commands/_params.py read, as a trainer might mistype it.
+_OPTION_TEXT = st.one_of(
+    st.text(max_size=30),
+    st.from_regex(r"\A[0-9]{1,5}[-:. ]?[0-9]{0,3}[-:. ]?[0-9]{0,3}\Z"),
+    st.from_regex(r"\A[0-9]{0,4} ?(week|weken|maand|month|dag|days|jaar|x)?\Z"),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["DATE", "CLOCK", "CLOCK_MINUTES", "CADENCE", "SKIP_DATES", "count", "kinds"]), _OPTION_TEXT)
+def test_any_option_value_is_taken_or_a_usage_error_that_names_the_option(kind: str, text: str) -> None:
+    import click
+
+    from methodengine.commands import _params
+
+    types = {"count": _params.CountType(1000, "participants"), "kinds": _params.card_kinds()}
+    param_type = types.get(kind) or getattr(_params, kind)
+
+    @click.command()
+    @click.option("--value", type=param_type)
+    def command(value: object) -> None:
+        click.echo("taken")
+
+    result = runner().invoke(command, ["--value", text], catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"{kind} {text!r}: {type(result.exception).__name__}: {result.exception}")
+    assert result.exit_code in (0, 2), (kind, text, result.output)
+    if result.exit_code == 2:
+        assert "Invalid value for '--value': " in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
