@@ -36,6 +36,7 @@ import contextlib
 import gc
 import html
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -62,6 +63,8 @@ TARGETS = {"parse": 1.0, "cold": 1.15, "cards": 1.35, "pdf": 1.6, "many": 2.0, "
 FIGURES = tuple(TARGETS)
 LINEAR_PHASES = ((40, 20), (400, 10), (4000, 3))  # phases, repetitions
 LINEAR_FILES = (50, 250, 500)
+# Not needed to check a recipe (issue 9), and costly to import; --importtime shows who brings each in.
+UNWANTED = ("pathlib", "json", "decimal", "importlib.metadata", "babel", "jinja2")
 
 
 @dataclass
@@ -418,14 +421,14 @@ def importtime(python: str, env: dict[str, str], runs: int, argv: list[str]) -> 
     print("\n".join(row(name) for name in ranked[:20]))
     print("methodengine's own modules:")
     print("\n".join(row(name) for name in ranked if name.split(".")[0].startswith("methodengine")))
-    unwanted = [name for name in ("pathlib", "json", "decimal", "babel", "jinja2") if name in own]
-    print("on this path and not wanted on it (issue 9):", ", ".join(unwanted) or "none")
+    unwanted = [name for name in UNWANTED if name in own]
+    print(f"of {', '.join(UNWANTED)} (not wanted on the check path):", ", ".join(unwanted) or "none", "imported")
     for name in unwanted:
         chain, at = [name], name
         while at in chains and len(chain) < 12:
             at = chains[at]
             chain.append(at)
-        print(f"  {' <- '.join(chain)}")
+        print(f"  {' <- '.join(chain)}{'' if at in chains else ' <- (a function, at run time)'}")
 
 
 # --------------------------------------------------------------------- main
@@ -458,7 +461,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=FIGURES, action="append", help="run only this figure (repeatable)")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile top 20 of parsing large.mth")
     parser.add_argument(
-        "--importtime", action="store_true", help="also print -X importtime medians of `methodengine check small.mth`"
+        "--importtime",
+        nargs="?",
+        const="check",
+        metavar="ARGS",
+        help="also print -X importtime medians of `methodengine ARGS` (default: check small.mth) and who imports what",
     )
     parser.add_argument(
         "--keep-bytecode-env",
@@ -514,7 +521,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile_parse(large)
         if args.importtime:
-            importtime(args.python, env, args.runs or 10, ["-m", "methodengine", "check", str(small)])
+            command = shlex.split(args.importtime) if args.importtime != "check" else ["check", str(small)]
+            importtime(args.python, env, args.runs or 10, ["-m", "methodengine", *command])
     finally:
         if own_cache:
             shutil.rmtree(cache_dir, ignore_errors=True)
