@@ -76,6 +76,7 @@ _KEYS = (
     Key("decide", ROLES, "decide: everyone"),
     Key("groups", TEXT, "groups: pairs"),
     Key("space", TEXT, "space: a circle of chairs"),
+    Key("focus", TEXT, "focus: Kennismaken"),
     Key("when", WHEN, "when: from meeting 2"),
     _script("say", "say: Welkom allemaal."),
     _script("ask", "ask: Wat heb je nodig?"),
@@ -87,7 +88,6 @@ _KEYS = (
     Key("meetings", MEETINGS, "meetings: 8"),
     Key("every", PERIOD, "every: 2-4 weeks", unit="weeks"),
     Key("span", PERIOD, "span: 1 jaar", unit="months"),
-    Key("focus", TEXT, "focus: Kennismaken"),
     Key("at", AT, "at: 3 months after last meeting", unit="months"),
     Key("optional", BOOL, "optional: yes"),
 )

@@ -1,0 +1,139 @@
+"""All syntax errors at once: after an error the parser goes on at the next line of the same or lower indentation.
+
+An editor or `check` shows every error of a file, each with its line, column
+and hint, and the checks run on what could be read; what could not be read is
+left out, never guessed at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _mutations import mutated
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from methodengine import RecipeError, parse
+from methodengine.language import parse_with_diagnostics
+from methodengine.limits import MAX_SYNTAX_ERRORS
+from methodengine.model import Rounds
+
+RECIPES = sorted((Path(__file__).resolve().parent.parent / "recipes").glob("*.mth"))
+
+THREE_ERRORS = """\
+recipe: Drie fouten
+duration: 90 minuts
+role voorzitter: Gespreksleider
+  cuont: 1
+phase Opening (10 min)
+  lead: voorzitter
+  say: Welkom.
+phase Zonder tijd
+  lead: voorzitter
+phase Afsluiting (5 min)
+  speak: voorzitter
+"""
+
+
+def test_three_unrelated_errors_are_all_reported_with_their_places() -> None:
+    recipe, diagnostics = parse_with_diagnostics(THREE_ERRORS, "drie.mth")
+    found = [(d.position.line, d.position.column, d.message) for d in diagnostics if d.position]
+    assert found == [
+        (2, 14, "unknown unit `minuts`"),
+        (4, 3, "unknown key `cuont` in a role"),
+        (8, 18, "phase `Zonder tijd` has no time box"),
+    ]
+    assert all(d.hint and d.is_error and d.position.path == "drie.mth" for d in diagnostics)  # type: ignore[union-attr]
+    assert recipe is not None
+
+
+def test_parse_raises_one_error_that_holds_them_all_with_carets() -> None:
+    with pytest.raises(RecipeError) as info:
+        parse(THREE_ERRORS, "drie.mth")
+    error = info.value
+    assert [d.position.line for d in error.diagnostics if d.position] == [2, 4, 8]
+    assert error.message == "unknown unit `minuts`", "the first error is the headline"
+    shown = str(error)
+    for headline in ("drie.mth:2:14: error:", "drie.mth:4:3: error:", "drie.mth:8:18: error:"):
+        assert headline in shown
+    assert shown.count("^") == 3 and shown.count("hint: ") == 3
+
+
+def test_a_recovered_recipe_keeps_the_blocks_that_were_right_and_leaves_out_the_rest() -> None:
+    recipe, _ = parse_with_diagnostics(THREE_ERRORS)
+    assert recipe is not None
+    assert [phase.title for phase in recipe.agenda] == ["Opening", "Afsluiting"]
+    assert recipe.duration is None, "a duration that could not be read is left out, not guessed"
+    assert [role.id for role in recipe.roles] == ["voorzitter"]
+    assert recipe.roles[0].count is None
+
+
+def test_a_line_in_the_wrong_place_is_left_out_with_the_lines_below_it() -> None:
+    text = "recipe: X\nstage Begin (meetings 1-2)\n  focus: kennismaken\nphase A (5 min)\n  say: hallo\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(d.position.line, d.message) for d in diagnostics if d.position] == [
+        (2, "a `stage` belongs inside the `trajectory` block")
+    ]
+    assert recipe is not None and [p.title for p in recipe.agenda] == ["A"]
+
+
+def test_errors_inside_a_rounds_block_and_after_it() -> None:
+    text = (
+        "recipe: X\nrounds 2: Beurt\n  phase A (5 minn)\n  phase B (5 min)\n    lead: a, b\nphase C (5 min)\n  say:\n"
+    )
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(d.position.line, d.position.column) for d in diagnostics if d.position] == [(3, 14), (5, 5), (7, 7)]
+    assert recipe is not None
+    rounds = recipe.agenda[0]
+    assert isinstance(rounds, Rounds) and [p.title for p in rounds.items] == ["B"]
+    assert rounds.items[0].lead is None
+    assert [p.title for p in recipe.agenda[1:]] == ["C"]
+
+
+def test_no_title_is_no_recipe() -> None:
+    recipe, diagnostics = parse_with_diagnostics("phase A (5 min)\n")
+    assert recipe is None
+    assert [d.message for d in diagnostics] == ["the recipe has no title"]
+
+
+def test_the_number_of_errors_reported_is_bounded() -> None:
+    text = "recipe: Veel fouten\n" + "".join(f"phase P{n}\n" for n in range(5 * MAX_SYNTAX_ERRORS))
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert len(diagnostics) == MAX_SYNTAX_ERRORS
+    assert [d.position.line for d in diagnostics if d.position] == list(range(2, MAX_SYNTAX_ERRORS + 2))
+    assert recipe is None, "a file cut short by the bound gives no recipe"
+    with pytest.raises(RecipeError) as info:
+        parse(text)
+    assert len(info.value.diagnostics) == MAX_SYNTAX_ERRORS
+
+
+@pytest.mark.parametrize("path", RECIPES, ids=lambda p: p.name)
+def test_a_recipe_without_errors_is_the_recipe_parse_gives(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert parse_with_diagnostics(text, path) == (parse(text, path), [])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(RECIPES).flatmap(lambda path: mutated(path.read_text(encoding="utf-8"))))
+def test_a_recovered_recipe_never_invents_content(text: str) -> None:
+    recipe, diagnostics = parse_with_diagnostics(text, "m.mth")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert len(diagnostics) <= MAX_SYNTAX_ERRORS
+    for diagnostic in diagnostics:
+        assert diagnostic.hint and diagnostic.position is not None
+        assert 1 <= diagnostic.position.line <= len(lines)
+    if recipe is None:
+        return
+    for phase in recipe.phases():
+        assert phase.position is not None
+        line = lines[phase.position.line - 1]
+        assert line.lstrip().startswith(("phase", "checkpoint")) and phase.title in line
+        for script in phase.script:
+            assert script.position is not None
+            assert lines[script.position.line - 1].lstrip().startswith(script.kind)
+            assert script.text.split(" ")[0] in lines[script.position.line - 1]
+    for role in recipe.roles:
+        assert role.position is not None and role.id in lines[role.position.line - 1]
+    if not diagnostics:
+        assert recipe == parse(text, "m.mth")
