@@ -52,10 +52,7 @@ def test_each_key_example_reads_in_a_block_that_takes_it(name: str) -> None:
     }
     indent = "" if block.keyword is None else "    " if block.keyword in ("stage", "meeting") else "  "
     example = keys.KEYS[name].example
-    if name == "recipe":
-        text = f"{example}\n"
-    else:
-        text = f"recipe: X\n{heads[block.keyword]}{indent}{example}\n"
+    text = f"{example}\n" if name == "recipe" else f"recipe: X\n{heads[block.keyword]}{indent}{example}\n"
     try:
         methodengine.parse(text)
     except RecipeError as exc:

@@ -35,7 +35,7 @@ def line_text(draw: st.DrawFn) -> str:
     return "".join(draw(st.sampled_from(GAPS)) + part for part in parts) + draw(st.sampled_from(GAPS))
 
 
-class _Refused(Exception):
+class _Refused(Exception):  # noqa: N818 (a signal, not an error)
     pass
 
 
