@@ -32,7 +32,7 @@ import attrs
 import pluggy
 from attrs import define, field
 
-from methodengine.diagnostics import Diagnostic, Severity
+from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.hooks import specs as hookspecs
 from methodengine.hooks.contract import Method, OutputFormat
 
@@ -66,14 +66,6 @@ class PluginFailure(NamedTuple):
 
 Report = Callable[[Diagnostic], None]
 """Where a finding about the plugins themselves goes: ``Plugins.report``, which keeps it for the CLI to show."""
-
-
-def _plugin_error(message: str, code: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, message, None, hint, code)
-
-
-def _plugin_warning(message: str, code: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, message, None, hint, code)
 
 
 def _report_to_default(diagnostic: Diagnostic) -> None:
@@ -222,7 +214,7 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
         if self._own_scope:
             self._scope.__exit__(None, None, None)
         if elapsed > SLOW_SECONDS:
-            self.report(_plugin_warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", "plugin-slow"))
+            self.report(warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", None, code="plugin-slow"))
         if exc is None:
             return False
         if isinstance(exc, KeyboardInterrupt) and self._scope.interrupted:
@@ -293,10 +285,11 @@ class Plugins:
         hooks = [n for n, c in vars(self.manager.hook).items() if not n.startswith("_") and c.has_spec()]
         suggestion = did_you_mean(caller.name, hooks)
         self.report(
-            _plugin_error(
+            error(
                 f"plugin `{name}` implements `{caller.name}`, which is no methodengine hook; that implementation "
                 "is skipped",
-                "plugin-unknown-hook",
+                None,
+                code="plugin-unknown-hook",
                 hint=(f"{suggestion} " if suggestion else "") + f"the hooks are: {', '.join(sorted(hooks))}",
             )
         )
@@ -304,7 +297,7 @@ class Plugins:
     def fail(self, name: str, reason: str) -> None:
         reason = " ".join(reason.split())  # pluggy's validation errors run over several lines
         self.failures.append(PluginFailure(name, reason))
-        self.report(_plugin_error(f"plugin `{name}` {reason}; skipped", "plugin-failed"))
+        self.report(error(f"plugin `{name}` {reason}; skipped", None, code="plugin-failed"))
 
     def call(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Each plugin's result of ``hook``, in registration order, isolating failures.
@@ -370,20 +363,22 @@ class Plugins:
             kept = builtins[0]
             others = [f"`{n}`" for n in names if n != kept.plugin]
             self.report(
-                _plugin_error(
+                error(
                     f"plugin {' and '.join(others)} registers method `{method_id}`, which built-in plugin "
                     f"`{kept.plugin}` provides; the built-in is kept and the plugin's `{method_id}` left out "
                     "(its authors must give it another id)",
-                    "plugin-method-taken",
+                    None,
+                    code="plugin-method-taken",
                 )
             )
             return kept
         self.conflicts[method_id] = names
         self.report(
-            _plugin_error(
+            error(
                 f"plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
                 f"recipes using it cannot be checked (choose one with {LOAD_ENV})",
-                "plugin-conflict",
+                None,
+                code="plugin-conflict",
             )
         )
         return None
@@ -525,7 +520,7 @@ def _load_entry_points(loaded: Plugins) -> None:
                 )
             else:
                 message = f"{LOAD_ENV} names `{name}`, but no such plugin is installed"
-            loaded.report(_plugin_warning(message, "plugin-load-list"))
+            loaded.report(warning(message, None, code="plugin-load-list"))
 
 
 _default: list[Plugins] = []
