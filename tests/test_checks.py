@@ -143,6 +143,10 @@ def test_duplicate_role_id():
     assert at(d) == (4, 1)
     assert "role" in d.message and "`deelnemer`" in d.message
     assert "line 2" in d.hint
+    # An editor can jump to the first one too.
+    assert [(r.message, r.position.line, r.position.column) for r in d.related] == [
+        ("the first role with id `deelnemer`", 2, 1)
+    ]
 
 
 def test_duplicate_explicit_phase_id_also_inside_rounds():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from methodengine._suggest import did_you_mean
-from methodengine.diagnostics import Diagnostic, error, warning
+from methodengine.diagnostics import Diagnostic, Related, error, warning
 from methodengine.i18n import LANGUAGES
 from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Selector
 from methodengine.planning import timing
@@ -60,6 +60,7 @@ def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
                     position,
                     hint=f"the first is on line {first.line if first else '?'}; give each {kind} an id of its own",
                     code="duplicate-id",
+                    related=[Related(f"the first {kind} with id `{ident}`", first)] if first is not None else (),
                 )
             else:
                 seen[ident] = position

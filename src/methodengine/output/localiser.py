@@ -9,8 +9,8 @@ message id. A phrase both outputs use is in the ``common`` catalogue
 (``locale/<lang>/LC_MESSAGES/common.po``), an output's own phrases in its
 own (``cards.po``, ``schedule.po``).
 
-Babel's dates and numbers are imported only when a date or a number of hours
-is formatted: a cold ``check`` or text ``cards`` does not pay for them.
+Babel is imported only when a date is formatted: a cold ``check`` or text
+``cards`` without dates does not pay for its locale data.
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ WIDTH = 80
 
 COMMON = "common"
 """The catalogue of the phrases every output shares."""
+
+_DECIMAL_MARKS = {"en": str.maketrans({}), "nl": str.maketrans(",.", ".,")}
+"""How a language writes ``1,234.5``: Dutch swaps the grouping mark and the decimal sign."""
+
+_LIST_WORDS = {"nl": {"standard": "en", "or": "of"}, "en": {"standard": "and", "or": "or"}}
+"""The word before a list's last item (``A, B en C``), as CLDR has it for nl_NL and en_GB."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -84,11 +90,20 @@ class Localiser:
         return self._translations.ngettext(singular, plural, count).format(**values)
 
     def join(self, items: Sequence[str], style: str = "standard") -> str:
-        """A list as the language writes it: ``A, B en C``; ``style="or"``: ``A, B of C``."""
-        from babel.lists import format_list
+        """A list as the language writes it: ``A, B en C``; ``style="or"``: ``A, B of C``.
 
+        Dutch and English are written as Babel's CLDR data writes them (a test
+        holds them to it) without loading that data; another language asks Babel.
+        """
         items = [i for i in items if i]
-        return format_list(items, style=style, locale=self.locale) if items else ""
+        if len(items) <= 1:
+            return "".join(items)
+        word = _LIST_WORDS.get(self.language, {}).get(style)
+        if word is None:
+            from babel.lists import format_list
+
+            return format_list(items, style=style, locale=self.locale)
+        return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
     # -------------------------------------------------------------- numbers and times
 
@@ -104,18 +119,29 @@ class Localiser:
 
     def hours(self, value: Range) -> str:
         """``2,5 uur``, ``1-1.5 hours``: minutes as hours, in the language's decimals."""
-        from babel.numbers import format_decimal
-
-        def h(minutes: int) -> str:
-            return format_decimal(minutes / 60, "#,##0.##", locale=self.locale)
-
-        text = h(value.low) if value.exact else f"{h(value.low)}{self.dash}{h(value.high)}"
+        h = self._decimal
+        text = h(value.low / 60) if value.exact else f"{h(value.low / 60)}{self.dash}{h(value.high / 60)}"
         return self.ngettext("{hours} hour", "{hours} hours", 1 if value.high == 60 else 2, hours=text)
 
     def duration(self, value: Range) -> str:
         """Minutes, and hours beside them from an hour on: ``150 min (2,5 uur)``."""
         text = self.minutes(value)
         return f"{text} ({self.hours(value)})" if value.low >= 60 else text
+
+    def _decimal(self, number: float) -> str:
+        """A number with at most two decimals, as Babel's ``#,##0.##`` writes it (``1.234,5`` in Dutch).
+
+        The marks of the two languages are known, so a text ``cards`` run
+        does not load Babel's locale data for them (about 25 ms); another
+        language asks Babel.
+        """
+        marks = _DECIMAL_MARKS.get(self.language)
+        if marks is None:
+            from babel.numbers import format_decimal
+
+            return format_decimal(number, "#,##0.##", locale=self.locale)
+        text = f"{number:,.2f}".rstrip("0").rstrip(".")
+        return text.translate(marks)
 
     def length(self, minutes: int) -> str:
         """``90 min``, ``2 h 30 min`` (``2 uur 30 min``), ``5 h``: a known length, in hours and minutes."""

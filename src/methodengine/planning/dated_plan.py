@@ -41,6 +41,8 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from methodengine._terminal import shown
+from methodengine.diagnostics import error
+from methodengine.errors import MethodengineError, PlanError, UsageError
 from methodengine.language import units as _units
 from methodengine.limits import MAX_EVENTS, MAX_MEETINGS, MAX_SKIPS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Stage, Trajectory, runs_in
@@ -49,19 +51,37 @@ from methodengine.planning import timing
 CadenceSource = Literal["recipe", "lower-bound", "option"]
 
 
-class ScheduleError(Exception):
-    """A plan cannot be made. ``usage`` is true when the trainer's options are at fault (exit 2)."""
+class ScheduleError(MethodengineError):
+    """A plan cannot be made: a PlanError (exit 1), or a UsageError (exit 2) when ``usage``, the options at fault.
+
+    It carries one Diagnostic (code ``plan``, or ``plan-option`` for the
+    options), so the CLI reports it as it reports any other error; ``except
+    ScheduleError`` catches both kinds.
+    """
+
+    usage: bool
+
+    def __new__(cls, message: str, hint: str | None = None, usage: bool = False) -> ScheduleError:
+        if cls is ScheduleError:
+            cls = _ScheduleUsageError if usage else _SchedulePlanError
+        return super().__new__(cls)
 
     def __init__(self, message: str, hint: str | None = None, usage: bool = False) -> None:
         # Messages quote recipe titles and option values: no control character reaches the terminal raw.
         message, hint = shown(message), shown(hint) if hint is not None else None
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+        super().__init__([error(message, None, hint, code="plan-option" if usage else "plan")])
         self.usage = usage
 
     def __str__(self) -> str:
         return f"{self.message}; {self.hint}" if self.hint else self.message
+
+
+class _SchedulePlanError(ScheduleError, PlanError):
+    """The recipe cannot be dated: no trajectory, no cadence to date more than one meeting by."""
+
+
+class _ScheduleUsageError(ScheduleError, UsageError):
+    """The options cannot be dated: ``--every`` outside the recipe's cadence, too many ``--meetings``."""
 
 
 # ------------------------------------------------------------------ parsing the options
