@@ -12,24 +12,35 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from methodengine.diagnostics import Diagnostic, warning
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _warned: set[str] = set()
 _found: list[Diagnostic] = []
 
 
-def cache_dir() -> Path:
+def cache_folder() -> str:
     """``$METHODENGINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/methodengine``, else ``~/.cache/methodengine``.
 
-    Never inside site-packages, which may be read-only and is shared.
+    Never inside site-packages, which may be read-only and is shared. A string, so that
+    reading a recipe needs no pathlib (see :func:`cache_dir` for a Path).
     """
     explicit = os.environ.get("METHODENGINE_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "methodengine"
+    return os.path.join(base, "methodengine")
+
+
+def cache_dir() -> Path:
+    """:func:`cache_folder` as a Path."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
 def _distrust(info: os.stat_result) -> str | None:
@@ -41,9 +52,9 @@ def _distrust(info: os.stat_result) -> str | None:
     return None
 
 
-def _warn_once(directory: Path, reason: str) -> None:
+def _warn_once(directory: str | os.PathLike[str], reason: str) -> None:
     """Keep a warning for the CLI to show (the library never prints), once per folder and process."""
-    key = str(directory)
+    key = os.fspath(directory)
     if key in _warned:
         return
     _warned.add(key)
@@ -64,13 +75,13 @@ def unreported() -> list[Diagnostic]:
     return found
 
 
-def trusted_dir(directory: Path) -> bool:
+def trusted_dir(directory: str | os.PathLike[str]) -> bool:
     """Create the cache folder if needed and say whether it may be used; warn once if it may not.
 
     A folder that cannot be created (a read-only home) is not worth a warning: it only costs speed.
     """
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(directory, mode=0o700, exist_ok=True)
         info = os.lstat(directory)
     except OSError:
         return False
@@ -86,7 +97,7 @@ def trusted_dir(directory: Path) -> bool:
     return True
 
 
-def read(path: Path, limit: int = 16 << 20) -> bytes | None:
+def read(path: str | os.PathLike[str], limit: int = 16 << 20) -> bytes | None:
     """The bytes of a cache file, or None when it is absent, not a regular file of ours, or unreadable.
 
     The caller has checked the folder with :func:`trusted_dir`.
@@ -107,13 +118,14 @@ def read(path: Path, limit: int = 16 << 20) -> bytes | None:
         os.close(fd)
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: str | os.PathLike[str], data: bytes) -> None:
     """Put ``data`` at ``path`` atomically, following no symlink; failures only cost speed.
 
     ``os.replace`` renames over whatever is at ``path``, a symlink included, so a planted
     link is replaced itself and the file it points to is left alone.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(os.fspath(path))
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError:

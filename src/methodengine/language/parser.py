@@ -2,8 +2,9 @@
 
 Building the table takes far longer than parsing a recipe, so lark builds it
 once and it is kept in the user's cache directory (never in site-packages,
-which may be read-only) under a key made of the grammar text, lark's version
-and Python's. It is stored as plain data with marshal (states, actions and
+which may be read-only) with the grammar text it was built from and under a
+key made of that and Python's version (the table is the same whichever lark
+made it). It is stored as plain data with marshal (states, actions and
 rule sizes: no pickle, nothing that could run code), read only from a folder
 and file nobody else can write (see ``_cache``), and checked to be plain data
 before use. With a warm cache, parsing a recipe does not import lark at all.
@@ -16,14 +17,12 @@ same or lower indentation.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
-
-from methodengine._cache import cache_dir
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,44 +70,45 @@ def _is_plain(value: object) -> bool:
     return True
 
 
-def _lark_version() -> str:
-    """lark's version, from its metadata rather than by importing it (a warm start does not need lark)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("lark")
-    except PackageNotFoundError:  # pragma: no cover - lark installed another way
-        import lark
-
-        return str(lark.__version__)
+def _cache_key(grammar: str, lark_version: str) -> bytes:
+    """A short key that tells at a glance whether a file may hold the table; the grammar is compared whole after."""
+    text = f"{grammar}\0lark {lark_version}\0python {sys.version_info[:2]}\0format {_FORMAT}".encode()
+    return f"{len(text)}-{zlib.crc32(text):08x}".encode("ascii")
 
 
-def _cache_key(grammar: str) -> bytes:
-    text = f"{grammar}\0lark {_lark_version()}\0python {sys.version_info[:2]}\0format {_FORMAT}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest().encode("ascii")
+def _cached(
+    name: str, grammar: str, build: Callable[[], Any], valid: Callable[[Any], bool], lark_version: str = ""
+) -> Any:
+    """The plain data ``build()`` makes for ``grammar``, from the cache file ``name`` when it holds it.
 
-
-def _cached(name: str, grammar: str, build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
-    """The plain data ``build()`` makes for ``grammar``, from the cache file ``name`` when it holds it."""
+    ``lark_version`` is part of the key when the data is lark's own format (which another
+    lark may read differently); a parse table is the same whichever lark made it.
+    """
     from methodengine import _cache
 
-    key = _cache_key(grammar)
-    directory = cache_dir()
+    key = _cache_key(grammar, lark_version)
+    directory = _cache.cache_folder()
     trusted = _cache.trusted_dir(directory)
-    path = directory / f"{name}{sys.version_info[0]}{sys.version_info[1]}.cache"
+    path = os.path.join(directory, f"{name}{sys.version_info[0]}{sys.version_info[1]}.cache")
     if trusted:
         blob = _cache.read(path)
         if blob is not None and blob.startswith(_MAGIC + key + b"\n"):
             try:
-                data = marshal.loads(blob[len(_MAGIC) + len(key) + 1 :])
+                stored = marshal.loads(blob[len(_MAGIC) + len(key) + 1 :])
             except Exception:  # a damaged table of any shape only means: build it again
-                data = None
-            if data is not None and _is_plain(data) and valid(data):
-                return data
+                stored = None
+            if (
+                type(stored) is dict
+                and stored.get("grammar") == grammar
+                and stored.get("lark") == lark_version
+                and _is_plain(stored)
+                and valid(stored.get("data"))
+            ):
+                return stored["data"]
     data = build()
     if trusted:
         try:
-            blob = marshal.dumps(data)
+            blob = marshal.dumps({"grammar": grammar, "lark": lark_version, "data": data})
         except ValueError:
             return data  # a lark that serialises objects marshal cannot hold: no cache, only slower
         _cache.write(path, _MAGIC + key + b"\n" + blob)
@@ -326,6 +326,7 @@ def line_parser() -> Lark:
 
 
 def _load_line_parser() -> Lark:
+    import lark
     from lark import Lark
     from lark.grammar import Rule
     from lark.lark import _LOAD_ALLOWED_OPTIONS
@@ -340,7 +341,9 @@ def _load_line_parser() -> Lark:
         data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
         return {"data": data, "memo": memo}
 
-    table = _cached("recipe-line-lark", grammar, build, lambda data: type(data) is dict and "data" in data)
+    table = _cached(
+        "recipe-line-lark", grammar, build, lambda data: type(data) is dict and "data" in data, lark.__version__
+    )
     try:
         return Lark._load_from_dict(table["data"], table["memo"], postlex=_AlwaysNewline())
     except Exception:  # a cached table this lark cannot load: build it in memory

@@ -39,7 +39,6 @@ def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]
     """The recipe and the errors met reading it, in the order of the file, at most MAX_SYNTAX_ERRORS."""
     from methodengine.language.builder import RecipeBuilder
     from methodengine.language.lexer import Line, tokenize
-    from methodengine.language.syntax_errors import unexpected_line
     from methodengine.language.totals import check_totals
     from methodengine.limits import MAX_SYNTAX_ERRORS
 
@@ -67,6 +66,8 @@ def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]
         builder = RecipeBuilder(path, report, errors)
 
         def on_error(token: Line, expected: set[str], unfinished: Line | None) -> None:
+            from methodengine.language.syntax_errors import unexpected_line
+
             error = builder.head_error(unfinished) if unfinished is not None else None
             report(error or unexpected_line(token, expected, unfinished, path))
 

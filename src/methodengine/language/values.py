@@ -12,8 +12,7 @@ numbers are held to the limits.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from methodengine._suggest import did_you_mean
 from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
@@ -21,6 +20,9 @@ from methodengine.language import units as _units
 from methodengine.language.lexer import Line
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_MINUTES
 from methodengine.model import Anchor, Duration, Period, Position, Range, Selector, TimeBox
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _W = r"[ \t]*+"
 _NUM = r"\d++(?:[.,]\d++)?+"
@@ -103,7 +105,12 @@ def raw_range(match: re.Match[str], line: Line, path: str | None, offset: int) -
 
 
 def number(token: Number) -> Decimal:
-    # Decimal, not float: `9007199254740993` stays itself, and 400 digits do not overflow.
+    """A number with a fraction or many digits, exactly: `9007199254740993` stays itself, 400 digits do not overflow.
+
+    Imported here: most recipes have only small whole numbers, read as ints.
+    """
+    from decimal import Decimal
+
     return Decimal(token.text.replace(",", "."))
 
 
@@ -152,8 +159,9 @@ def checked_range(raw: RawRange, what: str, scale: int | None = None, least: int
         if minutes > MAX_MINUTES:
             raise too_large(token, what, f"{minutes} minutes", MAX_MINUTES)
         if minutes != int(minutes):
+            assert not isinstance(minutes, int)
             raise RecipeValueError(
-                f"{text} gives {Decimal(minutes).normalize():f} minutes; durations are whole minutes",
+                f"{text} gives {minutes.normalize():f} minutes; durations are whole minutes",
                 token.position,
                 hint="round to whole minutes, e.g. `1 h 15 min` or `75 min`",
             )
