@@ -107,3 +107,21 @@ def test_a_usage_error_about_no_file_says_only_why(monkeypatch):
     result = run("fails")
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.endswith("\nError: the labels are not compiled\n  hint: install the checkout\n")
+
+
+def test_a_plan_error_without_a_place_is_headed_by_the_recipe_the_command_read(tmp_path, monkeypatch):
+    from methodengine import cli
+    from methodengine.commands._common import recipe_file
+
+    @click.command()
+    @recipe_file
+    def fails(file) -> None:
+        raise PlanError([error("no date fits", None, "choose another start")])
+
+    monkeypatch.setitem(cli.COMMANDS, "fails", "tests_fails:fails")
+    monkeypatch.setitem(__import__("sys").modules, "tests_fails", type("M", (), {"fails": fails}))
+    path = tmp_path / "r.mth"
+    path.write_text(TEXT, encoding="utf-8")
+    result = run("fails", path)
+    assert result.exit_code == EXIT_RECIPE_ERRORS
+    assert result.stderr == f"{path}: error: no date fits\n  hint: choose another start\n"

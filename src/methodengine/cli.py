@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import click
 
 from methodengine._version import __version__
-from methodengine.commands._common import EXIT_INTERNAL
+from methodengine.commands._common import EXIT_INTERNAL, RECIPE_META
 
 if TYPE_CHECKING:
     from methodengine.errors import MethodengineError
@@ -98,6 +98,8 @@ class _Group(click.Group):
                 _internal_error(ctx, exc)
             if isinstance(exc, errors.UsageError):  # said as click says a usage error: the command's usage, then why
                 raise _escaped(click.UsageError(_usage_text(exc), self._command_context(ctx))) from None
+            if exc.path is None:  # a finding without a place is about the recipe the command read
+                exc.path = ctx.meta.get(RECIPE_META)
             raise _Reported(exc) from None
 
 

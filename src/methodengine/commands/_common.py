@@ -28,6 +28,13 @@ EXIT_INTERNAL = 70
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
+RECIPE_META = "methodengine.recipe"
+"""The key under which ``recipe_file`` notes the recipe in ``click.Context.meta``.
+
+The CLI names that file before a finding without a place (no dates fit the recipe).
+"""
+
+
 def recipe_file(command: _F) -> _F:
     """``FILE``, the recipe a command reads, as a ``pathlib.Path``.
 
@@ -36,7 +43,14 @@ def recipe_file(command: _F) -> _F:
     """
     from pathlib import Path
 
-    return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(command)
+    return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_noted_recipe)(
+        command
+    )
+
+
+def _noted_recipe(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[RECIPE_META] = str(value)
+    return value
 
 
 class Failed(click.ClickException):

@@ -35,21 +35,23 @@ def check(files: tuple[str, ...], fmt: str) -> None:
     """
     from methodengine.checking.resolution import check as run_checks
     from methodengine.errors import RecipeError
+    from methodengine.hooks.manager import plugin_scope
     from methodengine.language.parsing import parse_with_diagnostics
 
     loaded = plugins()  # once, however many files
     results: list[tuple[str, dict[str | None, str], list[Diagnostic]]] = []
-    for path in files:
-        shown, text = read_text(path)
-        if isinstance(text, RecipeError):
-            results.append((path, {str(path): shown}, list(text.diagnostics)))
-            continue
-        # Every syntax error first (a trainer fixes the text before its meaning); then, if enough of
-        # the recipe could be read, the checks over what was.
-        recipe, diagnostics = parse_with_diagnostics(text, str(path))
-        if recipe is not None:
-            diagnostics += run_checks(recipe, loaded)
-        results.append((path, sources(path, shown, loaded), diagnostics))
+    with plugin_scope():  # set up once for every plugin call of every file; nothing is printed until after
+        for path in files:
+            shown, text = read_text(path)
+            if isinstance(text, RecipeError):
+                results.append((path, {str(path): shown}, list(text.diagnostics)))
+                continue
+            # Every syntax error first (a trainer fixes the text before its meaning); then, if enough of
+            # the recipe could be read, the checks over what was.
+            recipe, diagnostics = parse_with_diagnostics(text, str(path))
+            if recipe is not None:
+                diagnostics += run_checks(recipe, loaded)
+            results.append((path, sources(path, shown, loaded), diagnostics))
 
     found = [d for _, _, diagnostics in results for d in diagnostics]
     errors = sum(d.is_error for d in found)

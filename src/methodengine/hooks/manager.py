@@ -75,12 +75,18 @@ def _report_to_default(diagnostic: Diagnostic) -> None:
 
 
 class _PluginOutput(io.TextIOBase):
-    """Stands in for stdout while a plugin runs: its lines go to stderr, each marked with its name."""
+    """Stands in for stdout while plugins run: their lines go to stderr, each marked with the plugin's name."""
 
-    def __init__(self, plugin: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._prefix = f"[plugin {plugin}] "
+        self.plugin: str | None = None
         self._pending = ""
+
+    def mark(self, plugin: str | None) -> str | None:
+        """Mark what is written from now on as ``plugin``'s (None: no mark); the plugin marked before."""
+        self.flush()  # an unfinished line keeps the mark of the plugin that wrote it
+        previous, self.plugin = self.plugin, plugin
+        return previous
 
     def writable(self) -> bool:
         return True
@@ -89,17 +95,20 @@ class _PluginOutput(io.TextIOBase):
         lines = (self._pending + text).split("\n")
         self._pending = lines.pop()
         for line in lines:
-            sys.stderr.write(f"{self._prefix}{line}\n")
+            sys.stderr.write(f"{self._prefix()}{line}\n")
         return len(text)
 
     def flush(self) -> None:
         if self._pending:
-            sys.stderr.write(f"{self._prefix}{self._pending}\n")
+            sys.stderr.write(f"{self._prefix()}{self._pending}\n")
             self._pending = ""
         sys.stderr.flush()
 
     def fileno(self) -> int:
         return sys.stderr.fileno()
+
+    def _prefix(self) -> str:
+        return f"[plugin {self.plugin}] " if self.plugin is not None else ""
 
 
 def _flush_stdout() -> None:
@@ -109,34 +118,22 @@ def _flush_stdout() -> None:
                 stream.flush()
 
 
-class plugin_scope:  # noqa: N801  # used like a function: ``with plugin_scope(name):``
-    """Where a plugin's code runs: its output goes to stderr, and the user's Ctrl-C is told from its own.
+class _Sandbox:
+    """Standard output and file descriptor 1 pointed at stderr, and a SIGINT handler that notes a real Ctrl-C."""
 
-    Inside, ``print`` and other writes to ``sys.stdout`` go to stderr as
-    ``[plugin NAME] line``, and so do writes to file descriptor 1
-    (``os.write(1, ...)``, a child process), which is pointed at stderr for
-    the duration; a SIGINT handler notes a real Ctrl-C. Each ``contained``
-    block opens one; a caller that runs many blocks of one plugin in a row
-    (a method's rules, for each of 500 recipes) opens one around them all,
-    which the blocks inside share: setting it up costs more than most rules.
-    """
-
-    def __init__(self, plugin: str) -> None:
-        self.plugin = plugin
+    def __init__(self) -> None:
+        self.output = _PluginOutput()
         self.interrupted = False
         self._stack = contextlib.ExitStack()
 
-    def __enter__(self) -> plugin_scope:
-        output = _PluginOutput(self.plugin)
-        self._stack.callback(output.flush)
+    def __enter__(self) -> _Sandbox:
+        self._stack.callback(self.output.flush)
         self._redirect_fd()
-        self._stack.enter_context(contextlib.redirect_stdout(output))
+        self._stack.enter_context(contextlib.redirect_stdout(self.output))
         self._watch_sigint()
-        _scopes.append(self)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        _scopes.remove(self)
         self._stack.close()
 
     def _redirect_fd(self) -> None:
@@ -174,20 +171,62 @@ class plugin_scope:  # noqa: N801  # used like a function: ``with plugin_scope(n
         self._stack.callback(signal.signal, signal.SIGINT, previous)
 
 
-_scopes: list[plugin_scope] = []
-"""The plugin scopes open now, innermost last."""
+_sandbox: list[_Sandbox] = []
+"""The sandbox open now, if any: scopes inside it share it."""
+
+
+class plugin_scope:  # noqa: N801  # used like a function: ``with plugin_scope(name):``
+    """Where plugins' code runs: their output goes to stderr, and the user's Ctrl-C is told from theirs.
+
+    Inside, ``print`` and other writes to ``sys.stdout`` go to stderr as
+    ``[plugin NAME] line``, and so do writes to file descriptor 1
+    (``os.write(1, ...)``, a child process), which is pointed at stderr for
+    the duration; a SIGINT handler notes a real Ctrl-C. Every ``contained``
+    block opens one. Setting that up costs more than most plugin calls, so
+    scopes nest: one opened inside another only changes whose name marks
+    the output. A command that calls plugins for each of many recipes opens
+    one (``plugin_scope()``, no name) around them all, while it writes
+    nothing itself.
+    """
+
+    def __init__(self, plugin: str | None = None) -> None:
+        self.plugin = plugin
+        self._own: _Sandbox | None = None
+        self._sandbox: _Sandbox | None = None
+        self._previous: str | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        """Whether the user pressed Ctrl-C while the scope was open."""
+        return self._sandbox is not None and self._sandbox.interrupted
+
+    def __enter__(self) -> plugin_scope:
+        if not _sandbox:
+            self._own = _Sandbox().__enter__()
+            _sandbox.append(self._own)
+        self._sandbox = _sandbox[-1]
+        self._previous = self._sandbox.output.mark(self.plugin) if self.plugin is not None else None
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        assert self._sandbox is not None
+        if self.plugin is not None:
+            self._sandbox.output.mark(self._previous)
+        if self._own is not None:
+            _sandbox.remove(self._own)
+            self._own.__exit__(None, None, None)
 
 
 class contained:  # noqa: N801  # used like a function: ``with contained(name, where) as run:``
     """Run a plugin's code so that nothing it does ends the command or spoils its output.
 
-    The block runs in a :class:`plugin_scope` (the one open for this plugin,
-    or its own). Any exception leaving the block, ``SystemExit`` and a
-    ``KeyboardInterrupt`` the plugin raises itself included, is swallowed and
-    described in ``failure``; the user's own Ctrl-C still stops the command.
-    A block that takes longer than ``SLOW_SECONDS`` is named in a warning,
-    given to ``report`` (by default the process's plugins): it is not cut
-    short, since a thread cannot be killed safely.
+    The block runs in a :class:`plugin_scope` of the plugin. Any exception
+    leaving the block, ``SystemExit`` and a ``KeyboardInterrupt`` the plugin
+    raises itself included, is swallowed and described in ``failure``; the
+    user's own Ctrl-C still stops the command. A block that takes longer
+    than ``SLOW_SECONDS`` is named in a warning, given to ``report`` (by
+    default the process's plugins): it is not cut short, since a thread
+    cannot be killed safely.
     """
 
     def __init__(self, plugin: str, where: str, report: Report | None = None) -> None:
@@ -195,29 +234,23 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
         self.where = where
         self.report = report or _report_to_default
         self.failure: str | None = None
-        self._scope: plugin_scope | None = None
-        self._own_scope = False
+        self._scope = plugin_scope(plugin)
         self._started = 0.0
 
     def __enter__(self) -> contained:
-        if _scopes and _scopes[-1].plugin == self.plugin:
-            self._scope = _scopes[-1]
-        else:
-            self._scope = plugin_scope(self.plugin).__enter__()
-            self._own_scope = True
+        self._scope.__enter__()
         self._started = time.monotonic()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
         elapsed = time.monotonic() - self._started
-        assert self._scope is not None
-        if self._own_scope:
-            self._scope.__exit__(None, None, None)
+        interrupted = self._scope.interrupted
+        self._scope.__exit__(None, None, None)
         if elapsed > SLOW_SECONDS:
             self.report(warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", None, code="plugin-slow"))
         if exc is None:
             return False
-        if isinstance(exc, KeyboardInterrupt) and self._scope.interrupted:
+        if isinstance(exc, KeyboardInterrupt) and interrupted:
             return False  # the user pressed Ctrl-C: stop, as without plugins
         message = "" if isinstance(exc, SystemExit) and exc.code is None else str(exc).strip()
         self.failure = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
