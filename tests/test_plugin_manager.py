@@ -670,3 +670,21 @@ def test_new_to_standard_output(cli, tmp_path, monkeypatch):
     method = isolated_plugins(builtins=True).methods()["incident"]
     assert result.stdout == method.base_recipe
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nested_plugin_scopes_mark_each_plugins_output_with_its_own_name(capsys):
+    from methodengine.hooks.manager import contained, plugin_scope
+
+    with plugin_scope():  # as `check` opens it around all its files
+        with contained("a", "in a test") as first:
+            print("from a")
+        with contained("b", "in a test"):
+            print("from b, unfinished", end="")
+        with contained("a", "in a test") as again:
+            raise SystemExit(3)
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "[plugin a] from a\n[plugin b] from b, unfinished\n"
+    assert first.failure is None and again.failure == "SystemExit: 3"
+    print("after")
+    assert capsys.readouterr().out == "after\n", "standard output is the command's again"
