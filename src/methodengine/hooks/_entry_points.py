@@ -18,10 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from typing import Any, NamedTuple
 
 _HEADER = "methodengine entry points 2\n"
 """The first line of the cache; another (an older format) is rebuilt."""
@@ -71,13 +68,13 @@ def _discover(group: str) -> list[EntryPoint]:
     return found
 
 
-def entry_points(group: str, cache_dir: Path | None) -> list[EntryPoint]:
+def entry_points(group: str, cache_dir: str | os.PathLike[str] | None) -> list[EntryPoint]:
     """The entry points of ``group``, from the cache while ``sys.path`` is unchanged."""
     if cache_dir is None:
         return _discover(group)
     from methodengine import _cache
 
-    cache = cache_dir / f"entry-points-{group}.txt"
+    cache = os.path.join(cache_dir, f"entry-points-{group}.txt")
     trusted = _cache.trusted_dir(cache_dir)
     try:
         key: str | None = _key(_fingerprint())

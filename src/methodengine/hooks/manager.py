@@ -526,11 +526,11 @@ def _load_entry_points(loaded: Plugins) -> None:
     wanted = _wanted()
     if wanted is not None and not wanted:
         return
-    from methodengine._cache import cache_dir
+    from methodengine._cache import cache_folder
     from methodengine.hooks._entry_points import entry_points
 
     seen: set[str] = set()
-    for ep in entry_points(ENTRY_POINT_GROUP, cache_dir()):
+    for ep in entry_points(ENTRY_POINT_GROUP, cache_folder()):
         if ep.name in seen or (wanted is not None and ep.name not in wanted):
             continue
         seen.add(ep.name)
