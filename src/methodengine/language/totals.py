@@ -23,7 +23,7 @@ from methodengine.limits import (
     MAX_SCRIPT_LINES,
     MAX_STAGES,
 )
-from methodengine.model import Checkpoint, Phase, Position, Recipe, Rounds
+from methodengine.model import AgendaItem, Checkpoint, Phase, Position, Recipe, Rounds
 from methodengine.planning import timing
 
 _HINT = "the limits are far above any real method; see docs/recipe-language.md#limits"
@@ -102,18 +102,17 @@ def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = 
     agenda item whose rows take the total past the limit.
     """
     numbers = [meeting] if meeting is not None else timing.meeting_numbers(recipe)
-    total = recipe.trajectory.meetings if recipe.trajectory else None
+    rows_of: dict[int, int] = {}
+    for number in numbers:
+        for step in recipe.walk(number, rounds):
+            times = step.rounds.high if step.rounds is not None else 1
+            key = id(step.item)
+            rows_of[key] = rows_of.get(key, 0) + times * len(step.phases)
     rows = 0
     for item in recipe.agenda:
-        meetings = _meetings_of(item, numbers, total)
-        if isinstance(item, Rounds):
-            count = rounds if rounds is not None else item.count.high
-            per = sum(count * len(_meetings_of(p, meetings, total)) for p in item.items)
-        else:
-            per = len(meetings)
-        rows += per
+        rows += rows_of.get(id(item), 0)
         if rows > MAX_ROWS:
-            option = rounds is not None and isinstance(item, Rounds)
+            option = rounds is not None and type(item) is Rounds
             raise _over(
                 f"with this {_kind(item)}"
                 f"{f' at --rounds {rounds}' if option else ''}, the meetings plan {rows:,} rows, more than a recipe "
@@ -125,21 +124,19 @@ def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = 
             )
 
 
-def _kind(item: Phase | Rounds) -> str:
-    return "rounds block" if isinstance(item, Rounds) else "checkpoint" if isinstance(item, Checkpoint) else "phase"
+_KINDS = {Phase: "phase", Checkpoint: "checkpoint", Rounds: "rounds block"}
 
 
-def _meetings_of(item: Phase | Rounds, numbers: list[int | None], total: int | None) -> list[int | None]:
-    if item.when is None:
-        return numbers
-    return [n for n in numbers if timing.applies(item, n, total)]
+def _kind(item: AgendaItem) -> str:
+    """What a message calls the item: `phase`, `checkpoint` or `rounds block`."""
+    return _KINDS[type(item)]
 
 
 def _check_cards(recipe: Recipe) -> None:
     """The deck: an overview card, a card per phase and per deciding checkpoint, per role, a trajectory card."""
     cards = 2 if recipe.trajectory is not None else 1
     for phase in recipe.phases():
-        cards += 2 if isinstance(phase, Checkpoint) and phase.decide else 1
+        cards += 2 if getattr(phase, "decide", ()) else 1  # a deciding checkpoint has a decision card too
         if cards > MAX_CARDS:
             raise _over(
                 f"with this {_kind(phase)} the deck has {cards} cards, more than it can hold (at most {MAX_CARDS})",
