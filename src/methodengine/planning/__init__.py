@@ -1,12 +1,13 @@
 """Stage 3, resolved recipe to plans: one meeting's timed plan, and the dated plan of a series.
 
-Entry points: :func:`~methodengine.planning.meeting_plan.plan_meeting` (one
+Entry points: :func:`~methodengine.planning.planner.plan_meeting` (one
 meeting as a typed :class:`~methodengine.planning.meeting_plan.MeetingPlan`:
 every phase's time window, who does what) and
 :func:`~methodengine.planning.dated_plan.dated_plan` (the dates of a
 trajectory's meetings). Beside them: :mod:`~.timing` (the arithmetic over
 ``Recipe.walk``), :mod:`~.occurrences` (when each phase runs in one meeting),
-:mod:`~.options` (the trainer's choices) and :mod:`~.card_kinds`.
+:mod:`~.plan_data` (the plan's parts as JSON data), :mod:`~.options` (the
+trainer's choices) and :mod:`~.card_kinds`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from methodengine.planning.dated_plan import DatedPlan, dated_plan
-    from methodengine.planning.meeting_plan import MeetingPlan, plan_meeting
+    from methodengine.planning.meeting_plan import MeetingPlan
     from methodengine.planning.options import CardOptions
+    from methodengine.planning.planner import plan_meeting
 
 _LAZY = {
     "CardOptions": "methodengine.planning.options",
     "DatedPlan": "methodengine.planning.dated_plan",
     "MeetingPlan": "methodengine.planning.meeting_plan",
     "dated_plan": "methodengine.planning.dated_plan",
-    "plan_meeting": "methodengine.planning.meeting_plan",
+    "plan_meeting": "methodengine.planning.planner",
 }
 
 

@@ -1,7 +1,7 @@
 """The meeting plan: a resolved recipe with counts, rounds and times worked out, as typed data.
 
-:func:`plan_meeting` makes it from a resolved recipe and the trainer's
-options; it is the same for every language and output format. The card
+:func:`~methodengine.planning.planner.plan_meeting` makes it from a resolved
+recipe and the trainer's options; it is the same for every language and output format. The card
 builders in :mod:`methodengine.output.cards.content` turn it into cards,
 plugins get it as ``OutputRequest.plan``, and :meth:`MeetingPlan.to_data`
 gives the plain data ``--format json`` writes, documented in ``docs/cards.md``.
@@ -23,7 +23,7 @@ series: those of ``methodengine schedule``, made by the same function,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -31,13 +31,9 @@ from attrs import field, frozen
 from methodengine.model import (
     EVERYONE,
     ZERO,
-    Anchor,
     Checkpoint,
-    Meeting,
-    Period,
     Phase,
     Range,
-    Recipe,
     Role,
     Rounds,
     ScriptLine,
@@ -46,13 +42,14 @@ from methodengine.model import (
     Trajectory,
     When,
 )
-from methodengine.planning import timing
 from methodengine.planning.card_kinds import KINDS
 from methodengine.planning.occurrences import END, schedule
 from methodengine.planning.options import CardOptions, clock
+from methodengine.planning.plan_data import dates_data, script_data, span, stage_data, trajectory_data, when_data
 
 if TYPE_CHECKING:
     from methodengine.planning.dated_plan import DatedPlan
+    from methodengine.planning.planner import build_plan, plan_meeting
 
 __all__ = [
     "DOES",
@@ -88,15 +85,6 @@ SCHEMA_VERSION = 1
 
 DOES = ("lead", "speak", "listen", "outside", "decide")
 """What a role can do in a phase, in the order a card names them."""
-
-
-def span(value: Range) -> dict[str, int]:
-    return {"low": value.low, "high": value.high}
-
-
-def hull(values: Iterable[Range]) -> Range:
-    values = list(values)
-    return Range(min(v.low for v in values), max(v.high for v in values))
 
 
 # ---------------------------------------------------------------- times
@@ -143,16 +131,6 @@ class Window:
     @property
     def exact(self) -> bool:
         return self.start.exact and self.end.exact
-
-
-def _clock_range(start: int, minutes: Range) -> ClockRange:
-    return ClockRange(clock(start + minutes.low), clock(start + minutes.high))
-
-
-def _window(start: Range, end: Range, at: int | None) -> Window:
-    if at is None:
-        return Window(start, end)
-    return Window(start, end, ClockWindow(_clock_range(at, start), _clock_range(at, end)))
 
 
 # ---------------------------------------------------------------- phases
@@ -228,7 +206,7 @@ class PlannedRounds:
         return self.block.when
 
     def to_data(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "count": span(self.count), "when": _when(self.when)}
+        return {"id": self.id, "title": self.title, "count": span(self.count), "when": when_data(self.when)}
 
 
 @frozen
@@ -303,7 +281,7 @@ class PlannedPhase:
             "checkpoint": self.checkpoint,
             "timebox": {"minutes": span(self.timebox.duration.minutes), "per": self.timebox.per},
             "minutes": span(self.minutes),
-            "when": _when(self.when),
+            "when": when_data(self.when),
             "rounds": self.rounds.to_data() if self.rounds is not None else None,
             "lead": self.lead,
             "speak": list(self.speak),
@@ -312,7 +290,7 @@ class PlannedPhase:
             "decide": list(self.decide),
             "groups": self.groups,
             "space": self.space,
-            "script": _script(self.script),
+            "script": script_data(self.script),
             "occurrences": [o.to_data() for o in self.occurrences],
         }
 
@@ -474,7 +452,7 @@ class MeetingRef:
         return {
             "number": self.number,
             "of": self.of,
-            "stage": _stage(self.stage) if self.stage else None,
+            "stage": stage_data(self.stage) if self.stage else None,
             "date": self.date.isoformat() if self.date else None,
         }
 
@@ -568,286 +546,13 @@ class MeetingPlan:
         }
 
 
-# ---------------------------------------------------------------- making it
+def __getattr__(name: str) -> Any:
+    # The function that makes the plan lives in planner.py, which needs the classes above; it is
+    # found here too, as before, for code that imports it from this module.
+    if name in ("plan_meeting", "build_plan"):
+        from methodengine.planning import planner
 
-
-def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> MeetingPlan:
-    """The meeting plan of ``recipe`` (its method already applied) for ``options``.
-
-    Raises RecipeValueError when ``options.rounds`` takes the planned rows past
-    their limit, and ScheduleError when the dates of ``options.start_date``
-    cannot be made.
-    """
-    if options.rounds is not None:  # the recipe's own rows are bounded when it is read; --rounds may add more
-        from methodengine.language.totals import check_rows
-
-        check_rows(recipe, options.rounds, options.meeting)
-    group = Range.of(options.group) if options.group is not None else None
-    counts = timing.role_counts(recipe, group)
-    rounds = Range.of(options.rounds) if options.rounds is not None else None
-    meetings = [options.meeting] if options.meeting is not None else timing.meeting_numbers(recipe)
-    trajectory = recipe.trajectory
-
-    # Every meeting's occurrences, merged per (phase, round): each window spans all meetings it is in.
-    merged: dict[tuple[int, int | None], _Slot] = {}
-    for meeting in meetings:
-        for occ in schedule(recipe, meeting, counts, options.rounds):
-            slot = merged.setdefault((occ.phase, occ.round), _Slot())
-            slot.starts.append(occ.start)
-            slot.ends.append(occ.end)
-            slot.optional = slot.optional or occ.optional
-            for nxt in occ.next:
-                if nxt not in slot.next:
-                    slot.next.append(nxt)
-
-    all_phases = list(recipe.phases())
-    present = sorted({index for index, _ in merged})
-    numbers = {index: n for n, index in enumerate(present, start=1)}
-    blocks = {
-        index: PlannedRounds(step.block, step.rounds)
-        for step in recipe.walk(rounds=rounds)
-        if step.block is not None and step.rounds is not None
-        for index in step.indexes
-    }
-
-    def ref(nxt: tuple[int, int | None] | None) -> NextPhase | None:
-        if nxt is END:
-            return None
-        index, number = nxt
-        return NextPhase(numbers[index], all_phases[index].title, number)
-
-    by_phase: dict[int, list[tuple[int | None, _Slot]]] = {}
-    for (index, number), slot in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
-        by_phase.setdefault(index, []).append((number, slot))
-
-    phases = tuple(
-        PlannedPhase(
-            number=numbers[index],
-            of=len(present),
-            phase=all_phases[index],
-            minutes=timing.timebox_minutes(all_phases[index].timebox, counts),
-            rounds=blocks.get(index),
-            occurrences=tuple(
-                PlannedOccurrence(
-                    number,
-                    slot.optional,
-                    _window(hull(slot.starts), hull(slot.ends), options.start),
-                    tuple(ref(n) for n in slot.next),
-                )
-                for number, slot in by_phase[index]
-            ),
-        )
-        for index in present
-    )
-
-    plans = [(m, timing.planned_minutes(recipe, m, counts, rounds)) for m in meetings]
-    totals = [Total(m, minutes, _window(ZERO, minutes, options.start).clock) for m, minutes in timing.group_runs(plans)]
-    if trajectory is not None and trajectory.meetings is None and options.meeting is None and totals:
-        totals[-1] = Total(totals[-1].meetings, totals[-1].minutes, totals[-1].clock, and_later=True)
-    dated = _dated(recipe, options)
-    group_used = group or recipe.group
-    cards = _cards(phases, recipe.roles, trajectory is not None, options.only)
-    return MeetingPlan(
-        options=options,
-        recipe=_recipe(recipe, method),
-        group=group_used,
-        meeting=_meeting(recipe, options.meeting, dated),
-        roles=tuple(_role(role, counts, phases, group_used is not None) for role in recipe.roles),
-        everyone=counts[EVERYONE],
-        agenda=_agenda(recipe, numbers, rounds),
-        phases=phases,
-        totals=tuple(totals),
-        trajectory=trajectory,
-        dates=dated,
-        cards=cards,
-    )
-
-
-def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict[str, Any]:
-    """The meeting plan as plain data, ``plan_meeting(...).to_data()``.
-
-    Kept for plugins written against 0.1.0, which read the plan by keys; new
-    code takes the typed plan from :func:`plan_meeting`.
-    """
-    return plan_meeting(recipe, options, method).to_data()
-
-
-class _Slot:
-    """The occurrences of one (phase, round) over the meetings planned, while they are merged."""
-
-    __slots__ = ("ends", "next", "optional", "starts")
-
-    def __init__(self) -> None:
-        self.starts: list[Range] = []
-        self.ends: list[Range] = []
-        self.optional = False
-        self.next: list[tuple[int, int | None] | None] = []
-
-
-def _recipe(recipe: Recipe, method: Any) -> PlanRecipe:
-    return PlanRecipe(
-        title=recipe.title,
-        method=recipe.method,
-        method_names=dict(method.names) if method is not None and method.names else None,
-        language=recipe.language,
-        summary=recipe.summary,
-        source=recipe.source or (method.source if method is not None else None),
-        group=recipe.group,
-        facilitators=recipe.facilitators,
-        duration=recipe.duration.minutes if recipe.duration else None,
-    )
-
-
-def _role(role: Role, counts: Mapping[str, Range], phases: tuple[PlannedPhase, ...], group_known: bool) -> PlannedRole:
-    is_open = role.count is None and not role.facilitator
-    return PlannedRole(
-        role=role,
-        count=None if is_open and not group_known else counts[role.id],
-        tasks=tuple(RoleTask(p.number, tuple(does(role.id, p))) for p in phases),
-    )
-
-
-def _agenda(recipe: Recipe, numbers: Mapping[int, int], rounds: Range | None) -> tuple[PlanAgendaItem, ...]:
-    out: list[PlanAgendaItem] = []
-    for step in recipe.walk(rounds=rounds):
-        shown = tuple(numbers[i] for i in step.indexes if i in numbers)
-        if not shown:
-            continue
-        if step.block is not None and step.rounds is not None:
-            out.append(PlanAgendaItem(shown, PlannedRounds(step.block, step.rounds)))
-        else:
-            out.append(PlanAgendaItem(shown[:1]))
-    return tuple(out)
-
-
-def _meeting(recipe: Recipe, number: int | None, dated: DatedPlan | None) -> MeetingRef | None:
-    if number is None or recipe.trajectory is None:
-        return None
-    date = next((m.date for m in dated.series if m.number == number), None) if dated is not None else None
-    return MeetingRef(number, recipe.trajectory.meetings, recipe.trajectory.stage_of(number), date)
-
-
-def _cards(
-    phases: tuple[PlannedPhase, ...], roles: tuple[Role, ...], has_trajectory: bool, only: Iterable[str]
-) -> tuple[CardRef, ...]:
-    wanted = set(only)
-    cards: list[CardRef] = []
-    if "overview" in wanted:
-        cards.append(CardRef("overview"))
-    for phase in phases:
-        if "phases" in wanted:
-            cards.append(CardRef("phase", phase=phase.number))
-        if phase.checkpoint and phase.decide and "checkpoint" in wanted:
-            cards.append(CardRef("checkpoint", phase=phase.number))
-    if "roles" in wanted:
-        cards.extend(CardRef("role", role=role.id) for role in roles)
-    if "trajectory" in wanted and has_trajectory:
-        cards.append(CardRef("trajectory"))
-    return tuple(cards)
-
-
-def _dated(recipe: Recipe, options: CardOptions) -> DatedPlan | None:
-    """The dated plan ``schedule`` makes for the same start date, cadence and skipped dates; None without a date.
-
-    For the cards of meeting N of an open series, N meetings are dated
-    tentatively, as ``schedule --meetings N`` does. Raises ScheduleError.
-    """
-    if options.start_date is None:
-        return None
-    from methodengine.planning.dated_plan import dated_plan
-
-    trajectory = recipe.trajectory
-    meetings = None
-    if trajectory is not None and trajectory.meetings is None and options.meeting is not None and options.meeting > 1:
-        meetings = options.meeting
-    return dated_plan(recipe, options.start_date, every=options.every, skip=options.skip, meetings=meetings)
-
-
-# ---------------------------------------------------------------- the model's parts as plain data
-
-
-def _when(when: When | None) -> list[dict[str, Any]] | None:
-    if when is None:
-        return None
-    return [{"kind": s.kind, "meetings": span(s.meetings) if s.meetings is not None else None} for s in when.selectors]
-
-
-def _script(script: Iterable[ScriptLine]) -> list[dict[str, str]]:
-    return [{"kind": line.kind, "text": line.text} for line in script]
-
-
-def _stage(stage: Stage) -> dict[str, Any]:
-    return {
-        "id": stage.id,
-        "title": stage.title,
-        "meetings": span(stage.meetings),
-        "focus": stage.focus,
-        "summary": stage.summary,
-    }
-
-
-def period_data(period: Period | None) -> dict[str, Any] | None:
-    return {"amount": span(period.amount), "unit": period.unit} if period else None
-
-
-def _anchor(anchor: Anchor | None) -> dict[str, Any] | None:
-    if anchor is None:
-        return None
-    return {"relation": anchor.relation, "meeting": anchor.meeting, "offset": period_data(anchor.offset)}
-
-
-def _extra(meeting: Meeting) -> dict[str, Any]:
-    return {
-        "id": meeting.id,
-        "title": meeting.title,
-        "minutes": span(meeting.timebox.duration.minutes) if meeting.timebox else None,
-        "at": _anchor(meeting.at),
-        "count": span(meeting.count),
-        "every": period_data(meeting.every),
-        "optional": meeting.optional,
-        "summary": meeting.summary,
-        "script": _script(meeting.script),
-    }
-
-
-def trajectory_data(trajectory: Trajectory) -> dict[str, Any]:
-    """A trajectory as the plan's ``trajectory`` key holds it."""
-    return {
-        "meetings": trajectory.meetings,
-        "open": trajectory.open,
-        "every": period_data(trajectory.every),
-        "span": period_data(trajectory.span),
-        "stages": [_stage(s) for s in trajectory.stages],
-        "extra_meetings": [_extra(m) for m in trajectory.extra_meetings],
-    }
-
-
-def dates_data(dated: DatedPlan) -> dict[str, Any]:
-    """A dated plan as the plan's ``dates`` key holds it."""
-    return {
-        "start": dated.start.isoformat(),
-        "every": period_data(dated.every),
-        "every_source": dated.every_source,
-        "skip": [d.isoformat() for d in dated.skip],
-        "unused_skips": [d.isoformat() for d in dated.unused_skips],
-        "meetings": [
-            {
-                "kind": m.kind,
-                "number": m.number,
-                "id": m.extra.id if m.extra else None,
-                "title": m.title,
-                "index": m.index,
-                "of": m.of,
-                "date": m.date.isoformat(),
-                "weekday": m.date.isoweekday(),
-                "optional": m.optional,
-                "tentative": m.tentative,
-                "moved_from": m.moved_from.isoformat() if m.moved_from else None,
-            }
-            for m in dated.meetings
-        ],
-        "unplaced": [
-            {"id": u.meeting.id, "title": u.meeting.title, "reason": u.reason, "meeting": u.number}
-            for u in dated.unplaced
-        ],
-    }
+        value = getattr(planner, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'methodengine.planning.meeting_plan' has no attribute {name!r}")
