@@ -116,7 +116,17 @@ def _cached(
 
 
 class Table:
-    """lark's LALR table for recipe.lark, as plain data, and the loop that parses line tokens with it."""
+    """lark's LALR table for recipe.lark, as plain data, and the loop that parses line tokens with it.
+
+    Why a loop of our own rather than lark's runtime: lark's standalone generator
+    (``python -m lark.tools.standalone``) gives lark's parser without the lark package,
+    and its ``ParserState`` can be fed these line tokens; measured on bench/out/large.mth
+    (1,381 tokens, 100 phases) in one run, it took 4.3 ms with no-op callbacks against
+    0.9 ms for this loop, 8.3 ms against 5.0 ms building the model (a parse ratio of
+    about 1.25 instead of 0.85 against tomllib), and importing the generated module took
+    26 ms (logging, dataclasses, typing and lark's classes) where this needs nothing.
+    The table is lark's; only the shift-reduce loop and the recovery are here.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.states: list[dict[str, tuple[int, int]]] = data["states"]
