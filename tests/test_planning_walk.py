@@ -19,6 +19,7 @@ reached without writing recipe text. For each meeting:
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +187,25 @@ def test_the_whole_deck_covers_every_meeting(recipe: Recipe, group: int | None) 
     # The runs of meetings with the same planned time cover the series once, in order.
     covered = [n for total in deck.totals if total.meetings for n in range(total.meetings.low, total.meetings.high + 1)]
     assert covered == list(range(1, MEETINGS + 1))
+
+
+@SETTINGS
+@given(recipe=recipes(), group=st.one_of(st.none(), st.integers(3, 8)), rounds=st.one_of(st.none(), st.integers(1, 3)))
+def test_the_series_timed_at_once_is_each_meeting_timed_alone(
+    recipe: Recipe, group: int | None, rounds: int | None
+) -> None:
+    counts = timing.role_counts(recipe, Range.of(group) if group else None)
+    over = Range.of(rounds) if rounds else None
+    meetings = [None, *range(1, MEETINGS + 1)]
+    expected = [(m, timing.planned_minutes(recipe, m, counts, over)) for m in meetings]
+    assert timing.meetings_minutes(recipe, meetings, counts, over) == expected
+    without_when = attrs.evolve(recipe, agenda=tuple(_no_when(item) for item in recipe.agenda))
+    assert timing.meetings_minutes(without_when, meetings, counts, over) == [
+        (m, timing.planned_minutes(without_when, None, counts, over)) for m in meetings
+    ]
+
+
+def _no_when(item: Phase | Rounds) -> Phase | Rounds:
+    if isinstance(item, Rounds):
+        return attrs.evolve(item, when=None, items=tuple(attrs.evolve(p, when=None) for p in item.items))
+    return attrs.evolve(item, when=None)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from methodengine import Period, Phase, Position, Recipe
 
 
 def base_recipe(name: str) -> str:
-    """The text of a base recipe shipped beside the plugin module."""
-    return (Path(__file__).parent / f"{name}.mth").read_text(encoding="utf-8")
+    """The text of a base recipe shipped beside the plugin module (os.path: no pathlib on `check`'s path)."""
+    with open(os.path.join(os.path.dirname(__file__), f"{name}.mth"), encoding="utf-8") as f:
+        return f.read()
 
 
 def in_weeks(period: Period) -> tuple[float, float]:

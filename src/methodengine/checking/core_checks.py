@@ -136,7 +136,7 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
         return
     length = recipe.duration.minutes
     counts = timing.role_counts(recipe)
-    plans = [(n, timing.planned_minutes(recipe, n, counts)) for n in timing.meeting_numbers(recipe)]
+    plans = timing.meetings_minutes(recipe, timing.meeting_numbers(recipe), counts)
     where = recipe.where("duration")
     last_planned = max((n for n, _ in plans if n is not None), default=0)
     for meetings, minutes in timing.group_runs(plans):

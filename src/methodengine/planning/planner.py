@@ -107,7 +107,7 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
         for index in present
     )
 
-    plans = [(m, timing.planned_minutes(recipe, m, counts, rounds)) for m in meetings]
+    plans = timing.meetings_minutes(recipe, meetings, counts, rounds)
     totals = [Total(m, minutes, _window(ZERO, minutes, options.start).clock) for m, minutes in timing.group_runs(plans)]
     if trajectory is not None and trajectory.meetings is None and options.meeting is None and totals:
         totals[-1] = Total(totals[-1].meetings, totals[-1].minutes, totals[-1].clock, and_later=True)

@@ -6,7 +6,7 @@ a Range and the arithmetic keeps both ends exact; nothing is averaged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from methodengine.model import EVERYONE, ONE, ZERO, Phase, Range, Recipe, Rounds, Step, TimeBox, runs_in
 
@@ -76,6 +76,39 @@ def planned_minutes(
     """
     counts = counts if counts is not None else role_counts(recipe)
     return sum((step_minutes(step, counts) for step in recipe.walk(meeting, rounds)), ZERO)
+
+
+def meetings_minutes(
+    recipe: Recipe,
+    meetings: Iterable[int | None],
+    counts: Mapping[str, Range],
+    rounds: Range | None = None,
+) -> list[tuple[int | None, Range]]:
+    """``planned_minutes`` of each meeting, each time box worked out once for the whole series.
+
+    A recipe without ``when`` has the same agenda in every meeting: it is
+    walked once. ``check`` times every meeting of every file, so this is on
+    its hot path.
+    """
+    boxes = [timebox_minutes(p.timebox, counts) for p in recipe.phases()]
+    meetings = list(meetings)
+    if all(item.when is None for item in recipe.items()):
+        same = _walked_minutes(recipe.walk(None, rounds), boxes)
+        return [(m, same) for m in meetings]
+    return [(m, _walked_minutes(recipe.walk(m, rounds), boxes)) for m in meetings]
+
+
+def _walked_minutes(steps: Iterable[Step], boxes: list[Range]) -> Range:
+    """The steps' time, in plain integers, from each phase's minutes (``boxes``, by place in ``phases()``)."""
+    low = high = 0
+    for step in steps:
+        once_low = sum(boxes[i].low for i in step.indexes)
+        once_high = sum(boxes[i].high for i in step.indexes)
+        if step.rounds is None:
+            low, high = low + once_low, high + once_high
+        else:
+            low, high = low + once_low * step.rounds.low, high + once_high * step.rounds.high
+    return Range(low, high)
 
 
 def meeting_numbers(recipe: Recipe) -> list[int | None]:
