@@ -455,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", default=sys.executable, help="interpreter to benchmark (default: this one)")
     parser.add_argument(
-        "--runs", type=int, help="repetitions of each timing (default: 30 parse, 20 cold/cards, 5 pdf, 10 many)"
+        "--runs", type=int, help="repetitions of each timing (default: 100 parse, 20 cold/cards, 5 pdf, 10 many)"
     )
     parser.add_argument(
         "--cache-dir",
@@ -498,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if "parse" in wanted:
             print("\n== parse: methodengine.parse vs tomllib.loads ==")
-            figures.append(bench_parse(large, toml, args.runs or 30))
+            figures.append(bench_parse(large, toml, args.runs or 100))
         env = _child_env(cache_dir, args.keep_bytecode_env)
         script = _console_script(args.python)
         if set(wanted) - {"parse"}:
