@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from methodengine.planning.dated_plan import DatedPlan, dated_plan
+    from methodengine.planning.dated_plan import DatedPlan
     from methodengine.planning.meeting_plan import MeetingPlan
     from methodengine.planning.options import CardOptions
     from methodengine.planning.planner import plan_meeting
@@ -24,7 +24,6 @@ _LAZY = {
     "CardOptions": "methodengine.planning.options",
     "DatedPlan": "methodengine.planning.dated_plan",
     "MeetingPlan": "methodengine.planning.meeting_plan",
-    "dated_plan": "methodengine.planning.dated_plan",
     "plan_meeting": "methodengine.planning.planner",
 }
 
@@ -40,4 +39,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'methodengine.planning' has no attribute {name!r}")
 
 
-__all__ = ["CardOptions", "DatedPlan", "MeetingPlan", "dated_plan", "plan_meeting"]
+__all__ = ["CardOptions", "DatedPlan", "MeetingPlan", "plan_meeting"]
+# Not dated_plan: it is also the name of the submodule, which the package's attribute becomes once
+# imported. Take the function from methodengine, or from methodengine.planning.dated_plan.

@@ -1,0 +1,233 @@
+"""The words of the cards in one language: times, counts, meetings and cadences, on the shared localiser.
+
+:class:`Formatter` is what templates get as ``f``. It takes the typed meeting
+plan's values, and the JSON plan's data as well (a range as ``{"low",
+"high"}``, an occurrence, a period, selectors), since templates read the
+plan as the JSON has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from methodengine.model import Anchor, Period, Range, Selector, When
+from methodengine.output.localiser import Localiser
+from methodengine.planning.meeting_plan import ClockRange, ClockWindow, PlannedOccurrence, PlannedRole, Total, Window
+
+DOMAIN = "cards"
+
+Timed = PlannedOccurrence | Window | Total | Mapping[str, Any]
+"""Something that runs from a start to an end: an occurrence, a window, a meeting's total, or one of the JSON plan."""
+
+
+class Formatter(Localiser):
+    """The phrases of the cards in one language, on the shared :class:`~methodengine.output.localiser.Localiser`.
+
+    Templates get it as ``f``; they may pass it the plan's JSON data (a range
+    as ``{"low", "high"}``, an occurrence, a period, selectors) as well as the
+    typed plan.
+    """
+
+    def __init__(self, language: str, dash: str = "-") -> None:
+        super().__init__(language, DOMAIN, dash)
+
+    # -------------------------------------------------------------- numbers and times
+
+    def range(self, value: Range | Mapping[str, int] | None) -> str:
+        return super().range(_range(value) if value is not None else None)
+
+    def minutes(self, value: Range | Mapping[str, int]) -> str:
+        return super().minutes(_range(value))
+
+    def hours(self, value: Range | Mapping[str, int]) -> str:
+        return super().hours(_range(value))
+
+    def duration(self, value: Range | Mapping[str, int]) -> str:
+        return super().duration(_range(value))
+
+    def period(self, period: Period | Mapping[str, Any]) -> str:
+        return super().period(_period(period))
+
+    def every(self, period: Period | Mapping[str, Any]) -> str:
+        return super().every(_period(period))
+
+    def clocks(self, value: ClockRange | Mapping[str, str]) -> str:
+        """``19:45``, or ``19:45-19:51`` while the counts are open."""
+        value = _clock_range(value)
+        low, high = self.clock(value.low), self.clock(value.high)
+        return low if low == high else f"{low}{self.dash}{high}"
+
+    def window(self, occurrence: Timed) -> str:
+        """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time."""
+        window = _window(occurrence)
+        start, end = window.start, window.end
+        if window.clock is not None:
+            first, last = self.clocks(window.clock.start), self.clocks(window.clock.end)
+            if window.exact:
+                return f"{first}{self.dash}{last}"
+            return self.gettext("{start} to {end}", start=first, end=last)
+        if window.exact:
+            return self.gettext("minutes {span}", span=f"{start.low}{self.dash}{end.low}")
+        both = self.gettext("{start} to {end}", start=self.range(start), end=self.range(end))
+        return self.gettext("minutes {span}", span=both)
+
+    def at(self, occurrence: Timed, edge: str = "end") -> str:
+        """When something starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``na 45 min``."""
+        window = _window(occurrence)
+        if window.clock is not None:
+            times = window.clock.start if edge == "start" else window.clock.end
+            if times.exact:
+                return self.gettext("at {time}", time=self.clock(times.low))
+            return self.gettext("between {early} and {late}", early=self.clock(times.low), late=self.clock(times.high))
+        return self.gettext("after {minutes} min", minutes=self.range(window.start if edge == "start" else window.end))
+
+    def start_time(self, occurrence: Timed) -> str | None:
+        """The start of a phase for a time column: ``19:45``, or None without a start time."""
+        window = _window(occurrence)
+        return self.clocks(window.clock.start) if window.clock is not None else None
+
+    # -------------------------------------------------------------- the recipe's words
+
+    def count(self, role: PlannedRole | Mapping[str, Any]) -> str:
+        """How many hold a role; the open role while the group size is unknown is the rest of the group."""
+        count = role["count"] if isinstance(role, Mapping) else role.count
+        if count is None:
+            return self.gettext("the rest of the group")
+        return self.range(count)
+
+    def people(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        return self.ngettext("{n} person", "{n} people", value.high, n=self.range(value))
+
+    def rounds(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        return self.ngettext("{n} round", "{n} rounds", value.high, n=self.range(value))
+
+    def groups(self, text: str) -> str:
+        """The grouping of a phase; the common English keywords are translated."""
+        key = text.strip().lower()
+        known = {
+            "alone": self.gettext("alone"),
+            "individually": self.gettext("alone"),
+            "whole group": self.gettext("whole group"),
+            "pairs": self.gettext("pairs"),
+            "trios": self.gettext("trios"),
+            "threes": self.gettext("trios"),
+            "fours": self.gettext("groups of {size}", size="4"),
+        }
+        if key in known:
+            return known[key]
+        found = re.fullmatch(r"groups of (\d+)(?:\s*-\s*(\d+))?", key)
+        if found:
+            size = found[1] if found[2] is None else f"{found[1]}{self.dash}{found[2]}"
+            return self.gettext("groups of {size}", size=size)
+        return text
+
+    def meeting_ref(self, meeting: int | str) -> str:
+        if meeting == "first":
+            return self.gettext("the first meeting")
+        if meeting == "last":
+            return self.gettext("the last meeting")
+        return self.gettext("meeting {n}", n=meeting)
+
+    def anchor(self, anchor: Anchor | Mapping[str, Any]) -> str:
+        if isinstance(anchor, Mapping):
+            offset = _period(anchor["offset"]) if anchor["offset"] is not None else None
+            anchor = Anchor(anchor["relation"], anchor["meeting"], offset)
+        ref = self.meeting_ref(anchor.meeting)
+        if anchor.offset is not None:
+            offset_text = self.period(anchor.offset)
+            if anchor.relation == "before":
+                return self.gettext("{offset} before {meeting}", offset=offset_text, meeting=ref)
+            return self.gettext("{offset} after {meeting}", offset=offset_text, meeting=ref)
+        if anchor.relation == "before":
+            return self.gettext("before {meeting}", meeting=ref)
+        return self.gettext("after {meeting}", meeting=ref)
+
+    def meetings(self, value: Range | Mapping[str, int]) -> str:
+        value = _range(value)
+        if value.exact:
+            return self.gettext("meeting {n}", n=value.low)
+        return self.gettext("meetings {range}", range=self.range(value))
+
+    def run(self, total: Total | Mapping[str, Any]) -> str:
+        """The meetings of a run with the same planned time; in an open series the last run has no end."""
+        if isinstance(total, Mapping):
+            meetings = _range(total["meetings"]) if total["meetings"] is not None else None
+            and_later = bool(total.get("and_later"))
+        else:
+            meetings, and_later = total.meetings, total.and_later
+        if meetings is None:
+            return self.gettext("every meeting")
+        if and_later:
+            if meetings.low == 1:
+                return self.gettext("every meeting")
+            return self.gettext("meeting {n} and later", n=meetings.low)
+        return self.meetings(meetings)
+
+    def when(self, selectors: When | Sequence[Selector | Mapping[str, Any]] | None) -> str | None:
+        """The meetings a phase belongs to: ``Alleen in bijeenkomst 1``, ``Vanaf bijeenkomst 2``."""
+        found = _selectors(selectors)
+        if not found:
+            return None
+        if len(found) == 1 and found[0].kind == "from":
+            return self.gettext("From meeting {n} on", n=_low(found[0]))
+        parts = []
+        for s in found:
+            if s.kind == "first":
+                parts.append(self.gettext("the first meeting"))
+            elif s.kind == "last":
+                parts.append(self.gettext("the last meeting"))
+            elif s.kind == "from":
+                parts.append(self.gettext("meeting {n} and later", n=_low(s)))
+            elif s.kind == "until":
+                parts.append(self.gettext("meetings 1 to {n}", n=_low(s)))
+            else:
+                assert s.meetings is not None
+                parts.append(self.meetings(s.meetings))
+        return self.gettext("Only in {meetings}", meetings=self.join(parts, "or"))
+
+
+# ---------------------------------------------------------------- the JSON plan's data, for templates
+
+
+def _range(value: Range | Mapping[str, int]) -> Range:
+    return value if isinstance(value, Range) else Range(value["low"], value["high"])
+
+
+def _period(value: Period | Mapping[str, Any]) -> Period:
+    return value if isinstance(value, Period) else Period(_range(value["amount"]), value["unit"])
+
+
+def _clock_range(value: ClockRange | Mapping[str, str]) -> ClockRange:
+    return value if isinstance(value, ClockRange) else ClockRange(value["low"], value["high"])
+
+
+def _window(value: Timed) -> Window:
+    if isinstance(value, Window):
+        return value
+    if isinstance(value, (PlannedOccurrence, Total)):
+        return value.window
+    clock = value.get("clock")
+    clocks = ClockWindow(_clock_range(clock["start"]), _clock_range(clock["end"])) if clock else None
+    if "start" not in value:  # a total of the JSON plan: the whole meeting
+        return Window(Range(0, 0), _range(value["minutes"]), clocks)
+    return Window(_range(value["start"]), _range(value["end"]), clocks)
+
+
+def _selectors(value: When | Sequence[Selector | Mapping[str, Any]] | None) -> list[Selector]:
+    if value is None:
+        return []
+    if isinstance(value, When):
+        return list(value.selectors)
+    return [
+        s if isinstance(s, Selector) else Selector(s["kind"], _range(s["meetings"]) if s["meetings"] else None)
+        for s in value
+    ]
+
+
+def _low(selector: Selector) -> int:
+    assert selector.meetings is not None
+    return selector.meetings.low
