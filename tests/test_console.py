@@ -177,6 +177,20 @@ def test_the_collector_is_on_while_the_command_runs_with_the_start_up_frozen():
     assert (done.returncode, done.stdout) == (0, "True True\n")
 
 
+def test_a_plugins_thread_is_waited_for_as_at_a_normal_exit(tmp_path):
+    marker = tmp_path / "done"
+    setup = (
+        "import threading, time\n"
+        "import methodengine.commands.plugins as commands\n"
+        "def later():\n"
+        "    time.sleep(0.3)\n"
+        f"    open({str(marker)!r}, 'w').close()\n"
+        "commands.methods.callback = lambda lang: threading.Thread(target=later).start()"
+    )
+    assert _console("methods", setup=setup).returncode == 0
+    assert marker.exists()
+
+
 def test_exit_handlers_still_run(tmp_path):
     marker = tmp_path / "ran"
     setup = (

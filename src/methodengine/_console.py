@@ -11,9 +11,10 @@ down that the operating system frees anyway.
 
 This lives here, not in :func:`methodengine.cli.main`, which stays an ordinary function that
 returns or raises: ``CliRunner`` tests and programs that call it in their own process must not
-see it end the process. What ``os._exit`` would skip is done here first: flushing standard
-output and standard error, with a failed write reported as docs/cli.md says (exit 2, a closed
-pipe quiet), and the ``atexit`` handlers (a plugin's, the logging module's).
+see it end the process. What ``os._exit`` would skip is done here first, in the interpreter's
+order: waiting for threads that are not daemons, the ``atexit`` handlers (a plugin's, the logging
+module's), and flushing standard output and standard error, with a failed write reported as
+docs/cli.md says (exit 2, a closed pipe quiet).
 """
 
 from __future__ import annotations
@@ -42,8 +43,21 @@ def run() -> None:
         code = 0  # click ends standalone mode with SystemExit; this is only reached if it stops doing so
     except SystemExit as exc:
         code = _exit_code(exc.code)
-    atexit._run_exitfuncs()  # what os._exit skips that others rely on (and may print), unlike freeing every object
+    # What the interpreter's own exit does first and os._exit would skip, in its order; not the freeing of objects.
+    _join_threads()
+    atexit._run_exitfuncs()
     os._exit(_flushed(code))
+
+
+def _join_threads() -> None:
+    """Wait for the threads that are not daemons (a plugin's), as the interpreter does before it exits."""
+    threading = sys.modules.get("threading")  # not imported here: nothing to wait for, nothing to load
+    if threading is None:
+        return
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and not thread.daemon:
+            thread.join()
 
 
 def _load_command(group: object, args: list[str]) -> None:
