@@ -108,3 +108,20 @@ def test_a_block_line_is_read_quickly_exactly_when_the_grammar_takes_it(keyword:
     value = " " + value  # a keyword glued to what follows is another message, tested with the messages
     quick = pattern.fullmatch(value) is not None
     assert quick == _grammar_accepts(keyword + value, start), re.escape(keyword + value)
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "column"),
+    [
+        ("duration: 90 minut)s", "unknown unit `minut`", 14),
+        ("phase A (10 mi", "unknown unit `mi`", 13),
+        ("phase A (10 weeks", "`weeks` is a calendar unit", 13),
+    ],
+)
+def test_a_wrong_unit_is_named_before_what_follows_it(line: str, message: str, column: int) -> None:
+    import methodengine
+
+    with pytest.raises(RecipeError) as info:
+        methodengine.parse(f"recipe: X\n{line}\n")
+    assert info.value.message.startswith(message)
+    assert info.value.position is not None and (info.value.position.line, info.value.position.column) == (2, column)

@@ -329,13 +329,19 @@ _line_parsers: list[Lark] = []
 
 
 def line_parser() -> Lark:
-    """lark's parser for one line of lines.lark (built, or loaded from the cache): only used for messages."""
+    """lark's parser for one line of lines.lark (built, or loaded from the cache): only used for messages.
+
+    It carries syntax_errors' transformer, which gives the values their meaning as lark
+    reduces them, so that a wrong unit is named before what follows it.
+    """
     if not _line_parsers:
-        _line_parsers.append(_load_line_parser())
+        from methodengine.language.syntax_errors import meaning
+
+        _line_parsers.append(_load_line_parser(meaning()))
     return _line_parsers[0]
 
 
-def _load_line_parser() -> Lark:
+def _load_line_parser(transformer: Any) -> Lark:
     import lark
     from lark import Lark
     from lark.grammar import Rule
@@ -355,6 +361,6 @@ def _load_line_parser() -> Lark:
         "recipe-line-lark", grammar, build, lambda data: type(data) is dict and "data" in data, lark.__version__
     )
     try:
-        return Lark._load_from_dict(table["data"], table["memo"], postlex=_AlwaysNewline())
+        return Lark._load_from_dict(table["data"], table["memo"], postlex=_AlwaysNewline(), transformer=transformer)
     except Exception:  # a cached table this lark cannot load: build it in memory
-        return Lark(grammar, postlex=_AlwaysNewline(), **options)  # type: ignore[arg-type]
+        return Lark(grammar, postlex=_AlwaysNewline(), transformer=transformer, **options)  # type: ignore[arg-type]

@@ -10,11 +10,12 @@ most general.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from methodengine._suggest import closest, did_you_mean
-from methodengine.errors import RecipeSyntaxError
+from methodengine.errors import RecipeError, RecipeSyntaxError
 from methodengine.language.builder import glued_keyword_error
 from methodengine.language.keys import ALL_KEYS as _ALL_KEYS
 from methodengine.language.keys import BLOCK_EXAMPLES as _BLOCK_EXAMPLES
@@ -86,21 +87,86 @@ def lookalike_error(char: str, position: Position, line: str | None = None) -> R
 
 def explain_line(token: Line, start: str, path: str | None) -> RecipeSyntaxError:
     """The message for a line the builder's quick reader refused, from where lark's line grammar stops."""
-    from lark.exceptions import UnexpectedInput
+    from lark.exceptions import UnexpectedInput, VisitError
 
     from methodengine.language.parser import line_parser
 
     text = token.text
-    try:
-        line_parser().parse(text + "\n", start=start)
-    except UnexpectedInput as exc:
-        column = exc.column if exc.column and exc.column > 0 else len(text) + 1
-        return _explain(text, token.number, column, _expected(exc), _found(exc, text, column), path)
+    with _lock:
+        reader = meaning()
+        reader.line, reader.path = token, path
+        try:
+            line_parser().parse(text + "\n", start=start)
+        except VisitError as exc:
+            if isinstance(exc.orig_exc, RecipeError):
+                return exc.orig_exc  # type: ignore[return-value]
+            raise
+        except UnexpectedInput as exc:
+            column = exc.column if exc.column and exc.column > 0 else len(text) + 1
+            return _explain(text, token.number, column, _expected(exc), _found(exc, text, column), path)
+        finally:
+            reader.line = reader.path = None
     return RecipeSyntaxError(  # the quick reader and the grammar disagree: a bug, but never a traceback
         "this line cannot be read",
         Position(path, token.number, token.column),
         hint="please report this line to methodengine's maintainers; rewriting it may help meanwhile",
     )
+
+
+_lock = threading.Lock()
+_meanings: list[Any] = []
+
+
+def meaning() -> Any:
+    """The transformer lark calls as it reduces a line's values: durations and periods are read for what they say.
+
+    lark reduces a value before it looks past it, so `duration: 90 minut)` is an unknown unit,
+    as it was when lark read the whole recipe, rather than an unexpected `)`.
+    """
+    if _meanings:
+        return _meanings[0]
+    from lark import Transformer
+
+    from methodengine.language import values
+
+    class Meaning(Transformer):  # type: ignore[type-arg]
+        line: Line | None = None  # None: the grammar alone, as the tests ask it
+        path: str | None = None
+
+        def _span(self, children: list[Any]) -> tuple[str, int]:
+            tokens = list(_tokens(children))
+            start, end = tokens[0].start_pos, tokens[-1].end_pos
+            assert self.line is not None
+            return self.line.text[start:end], start + 1
+
+        def duration(self, children: list[Any]) -> list[Any]:
+            if self.line is None:
+                return children
+            text, column = self._span(children)
+            values.duration(text, column, self.line, self.path)
+            return children
+
+        def period(self, children: list[Any]) -> list[Any]:
+            if self.line is None:
+                return children
+            text, column = self._span(children)
+            match = values.PERIOD.fullmatch(text)
+            if match is not None:
+                values.period(match, self.line, self.path, column)
+            return children
+
+    _meanings.append(Meaning())
+    return _meanings[0]
+
+
+def _tokens(children: list[Any]) -> Any:
+    for child in children:
+        if isinstance(child, list):
+            yield from _tokens(child)
+        elif hasattr(child, "children"):
+            yield from _tokens(child.children)
+        else:
+            yield child
 
 
 def unexpected_line(token: Line, expected: set[str], unfinished: Line | None, path: str | None) -> RecipeSyntaxError:

@@ -35,7 +35,6 @@ _TITLE = r"(?P<title>[^ \t(:][^(]*+)"
 
 RANGE = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+")
 DURATION = re.compile(rf"{_W}{_DURATION}")
-_DURATION_PART = re.compile(rf"(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?:(?P<unit>{_UNIT}){_W})?+")
 PERIOD = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W}")
 ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
 BOOL = re.compile(rf"{_W}(?P<bool>yes|no|ja|nee){_W}")
@@ -45,18 +44,33 @@ _SELECTOR = re.compile(
     rf"{_W}(?:meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+"
     rf"|(?P<edge>from|until){_W}meeting{_W}(?P<number>{_NUM}){_W}|(?P<end>first|last){_W}meeting{_W})(?P<comma>,?+)"
 )
-AT = re.compile(
-    rf"{_W}(?:(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W})?+"
-    rf"(?P<relation>before|after){_W}(?:meeting{_W}(?P<number>{_NUM})|(?P<end>first|last){_W}meeting){_W}"
-)
-TEXT = re.compile(r"[ \t]*+(?P<text>[^ \t].*)", re.DOTALL)
 
 ROLE_HEAD = re.compile(rf"{_W}(?P<id>{_ID}){_W}:{_W}(?P<text>[^ \t].*)", re.DOTALL)
 PHASE_HEAD = re.compile(rf"{_W}{_TITLE}{_TIMEBOX}")
 ROUNDS_HEAD = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+:{_W}(?P<text>[^ \t].*)", re.DOTALL)
 TRAJECTORY_HEAD = re.compile(_W)
-STAGE_HEAD = re.compile(rf"{_W}{_TITLE}\({_W}meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}")
-MEETING_HEAD = re.compile(rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+")
+
+# Compiled on first use (see __getattr__): most recipes have no `at:`, stage or extra meeting,
+# and compiling these costs more than reading a small recipe.
+_LATER = {
+    "AT": rf"{_W}(?:(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W})?+"
+    rf"(?P<relation>before|after){_W}(?:meeting{_W}(?P<number>{_NUM})|(?P<end>first|last){_W}meeting){_W}",
+    "STAGE_HEAD": rf"{_W}{_TITLE}\({_W}meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}",
+    "MEETING_HEAD": rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+",
+    "DURATION_PART": rf"(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?:(?P<unit>{_UNIT}){_W})?+",
+}
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    pattern = globals()[name] = re.compile(_LATER[name])
+    return pattern
+
+
+def _later(name: str) -> re.Pattern[str]:
+    pattern = globals().get(name)
+    return pattern if pattern is not None else __getattr__(name)
 
 
 class Located(NamedTuple):
@@ -77,22 +91,9 @@ class RawRange(NamedTuple):
 
 
 def refused(line: Line, start: str, path: str | None) -> RecipeError:
-    """The message for a line a quick reader refused: lark's line grammar says where it goes wrong.
-
-    A time box cut short after its duration (`(10 mi`) is first read as far as it goes, so that
-    a wrong unit is named as such.
-    """
+    """The message for a line a quick reader refused: lark's line grammar says where it goes wrong."""
     from methodengine.language.syntax_errors import explain_line
 
-    if start in ("phase_line", "checkpoint_line", "meeting_line") and "(" in line.value:
-        at = line.value.index("(") + 1
-        rest = line.value[at:]
-        cut = DURATION.match(rest)
-        if cut is not None and cut.end() == len(rest):
-            try:
-                duration(rest, line.value_column + at, line, path)
-            except RecipeError as error:
-                return error
     return explain_line(line, start, path)
 
 
@@ -221,7 +222,7 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
     seen: list[int] = []
     first: Position | None = None
     previous = ""
-    for part in _DURATION_PART.finditer(text):
+    for part in _later("DURATION_PART").finditer(text):
         where = Position(path, line.number, start + part.start("low"))
         if first is None:
             first = where
@@ -314,7 +315,7 @@ def selectors(line: Line, path: str | None) -> list[Selector]:
 
 
 def anchor(line: Line, path: str | None) -> Anchor:
-    match = AT.fullmatch(line.value)
+    match = _later("AT").fullmatch(line.value)
     if match is None:
         raise refused(line, "field_line", path)
     offset = line.value_column
