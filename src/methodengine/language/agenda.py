@@ -37,10 +37,11 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
     title = match["title"].strip()
     timebox = _values.timebox(match, head, b.path, head.value_column)
     found = gather(rest, block, b.path, b.report)
+    values = found.values
     refs: list[RoleRef] = []
     if timebox.per is not None:
         refs.append(RoleRef(timebox.per, "per", timebox.per_position))
-    lead = role_ids(found, "lead", refs)
+    lead = role_ids(values, "lead", refs)
     if len(lead) > 1 or lead == (EVERYONE,):
         b.report(
             RecipeSyntaxError(
@@ -53,21 +54,21 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
         lead = ()
     extra: dict[str, Any] = {}
     if checkpoint:
-        extra["decide"] = role_ids(found, "decide", refs)
+        extra["decide"] = role_ids(values, "decide", refs)
     cls = Checkpoint if checkpoint else Phase
     return cls(
-        id=found.get("id") or slug(title),
+        id=values.get("id") or slug(title),
         title=title,
         timebox=timebox,
         lead=lead[0] if lead else None,
-        speak=role_ids(found, "speak", refs),
-        listen=role_ids(found, "listen", refs),
-        outside=role_ids(found, "outside", refs),
-        groups=found.get("groups"),
-        space=found.get("space"),
+        speak=role_ids(values, "speak", refs),
+        listen=role_ids(values, "listen", refs),
+        outside=role_ids(values, "outside", refs),
+        groups=values.get("groups"),
+        space=values.get("space"),
         script=tuple(found.script),
-        when=When(tuple(found["when"]), found.positions["when"]) if "when" in found else None,
-        explicit_id="id" in found,
+        when=When(tuple(values["when"]), found.positions["when"]) if "when" in values else None,
+        explicit_id="id" in values,
         role_refs=tuple(refs),
         position=Position(b.path, head.number, head.column),
         extra=found.extra,
@@ -117,7 +118,7 @@ def with_phase_ids(agenda: Sequence[Phase | Rounds]) -> tuple[Phase | Rounds, ..
     def fresh(item: Phase | Rounds) -> Phase | Rounds:
         if item.explicit_id:
             return item
-        base = slug(item.title)
+        base = item.id or slug(item.title)  # the builder gives an item its title's slug
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1

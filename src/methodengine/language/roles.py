@@ -11,7 +11,6 @@ from methodengine.model import EVERYONE, Position, Role, RoleRef
 
 if TYPE_CHECKING:
     from methodengine.language.builder import RecipeBuilder
-    from methodengine.language.fields import Fields
 
 
 def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
@@ -30,9 +29,11 @@ def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
     )
 
 
-def role_ids(found: Fields, key: str, refs: list[RoleRef]) -> tuple[str, ...]:
-    """The role ids under ``key``, each but `everyone` also noted in ``refs`` for the checks."""
-    located = found.get(key, ())
+def role_ids(values: dict[str, Any], key: str, refs: list[RoleRef]) -> tuple[str, ...]:
+    """The role ids under ``key`` in a block's values, each but `everyone` also noted in ``refs`` for the checks."""
+    located = values.get(key)
+    if not located:
+        return ()
     for item in located:
         if item.value != EVERYONE:
             refs.append(RoleRef(item.value, key, item.position))
