@@ -23,7 +23,7 @@ from methodengine.limits import (
     MAX_SCRIPT_LINES,
     MAX_STAGES,
 )
-from methodengine.model import AgendaItem, Checkpoint, Phase, Position, Recipe, Rounds
+from methodengine.model import AgendaItem, Checkpoint, Phase, Position, Recipe, Rounds, Step
 from methodengine.planning import timing
 
 _HINT = "the limits are far above any real method; see docs/recipe-language.md#limits"
@@ -102,6 +102,8 @@ def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = 
     agenda item whose rows take the total past the limit.
     """
     numbers = [meeting] if meeting is not None else timing.meeting_numbers(recipe)
+    if len(numbers) * _rows(recipe.walk(None, rounds)) <= MAX_ROWS:
+        return  # even were every phase in every meeting, the rows stay within the bound
     rows_of: dict[int, int] = {}
     for number in numbers:
         for step in recipe.walk(number, rounds):
@@ -122,6 +124,11 @@ def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = 
                 if option
                 else "plan fewer rounds, phases or meetings, or limit phases to some meetings with `when`",
             )
+
+
+def _rows(steps: tuple[Step, ...]) -> int:
+    """The rows of one meeting's steps: each phase once, once per round."""
+    return sum((step.rounds.high if step.rounds is not None else 1) * len(step.phases) for step in steps)
 
 
 _KINDS = {Phase: "phase", Checkpoint: "checkpoint", Rounds: "rounds block"}
