@@ -137,3 +137,10 @@ def test_a_recovered_recipe_never_invents_content(text: str) -> None:
         assert role.position is not None and role.id in lines[role.position.line - 1]
     if not diagnostics:
         assert recipe == parse(text, "m.mth")
+
+
+def test_a_key_given_twice_points_at_the_first_too() -> None:
+    _, diagnostics = parse_with_diagnostics("recipe: X\nphase A (5 min)\n  lead: a\n  lead: b\n", "t.mth")
+    (twice,) = diagnostics
+    assert (twice.message, twice.position.line if twice.position else 0) == ("`lead` is given twice in a phase", 4)
+    assert [(r.message, r.position.line if r.position else 0) for r in twice.related] == [("the first `lead`", 3)]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from methodengine._suggest import did_you_mean
+from methodengine.diagnostics import Related
 from methodengine.errors import RecipeError, RecipeSyntaxError
 from methodengine.language import keys as _keys
 from methodengine.language import values as _values
@@ -172,6 +173,7 @@ def _twice(key: str, block: str, position: Position, first: Position) -> RecipeS
         f"`{key}` is given twice in {block}",
         position,
         hint=f"keep one of the two; the first is on line {first.line}",
+        related=[Related(f"the first `{key}`", first)],
     )
 
 

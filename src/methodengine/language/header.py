@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from methodengine.diagnostics import Related
 from methodengine.errors import RecipeSyntaxError
 from methodengine.language import values as _values
 from methodengine.language.agenda import with_phase_ids
@@ -26,6 +27,7 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
                 "a recipe has one trajectory",
                 extra.position,
                 hint=f"merge it into the first, on line {first.line if first else '?'}",
+                related=[Related("the first trajectory", first)] if first else [],
             )
         )
     if "recipe" not in found:
