@@ -207,12 +207,12 @@ PIXEL = "data:image/png;base64," + (
 
 def test_pdf_of_your_templates_fetches_no_file_and_no_url(tmp_path, monkeypatch, loopback):
     pytest.importorskip("weasyprint")
-    from methodengine.output.cards import render
+    from methodengine.output.cards import url_safety
 
     base, requests = loopback
     checked: list[str] = []
     refused: list[str] = []
-    check_url = render.check_url
+    check_url = url_safety.check_url
 
     def recording(url: str) -> None:
         checked.append(url)
@@ -222,7 +222,7 @@ def test_pdf_of_your_templates_fetches_no_file_and_no_url(tmp_path, monkeypatch,
             refused.append(url)
             raise
 
-    monkeypatch.setattr(render, "check_url", recording)
+    monkeypatch.setattr(url_safety, "check_url", recording)
     templates = tmp_path / "templates"
     (templates / "html").mkdir(parents=True)
     (templates / "html" / "card.html").write_text(
@@ -341,14 +341,21 @@ def test_the_command_and_the_package_share_one_definition_of_each_name():
     import methodengine.cards as cards
     from methodengine import i18n
     from methodengine.commands import cards as command
-    from methodengine.output.cards import constants, render
+    from methodengine.output.cards import constants, templating
     from methodengine.output.cards import content as view
     from methodengine.planning import meeting_plan as plan
 
     assert command.KINDS is constants.KINDS is plan.KINDS is cards.KINDS
     assert command.FORMATS is constants.FORMATS is cards.FORMATS
-    assert command.BINARY_FORMATS is constants.BINARY_FORMATS is cards.BINARY_FORMATS
-    assert command.EXTENSIONS is constants.EXTENSIONS is render.EXTENSIONS is cards.EXTENSIONS
+    assert templating.EXTENSIONS is constants.EXTENSIONS is cards.EXTENSIONS
+    # The command knows formats only through the registry, where the built-in plugin puts them.
+    from methodengine.hooks.formats import formats
+    from methodengine.testing import isolated_plugins
+
+    registered = formats(isolated_plugins(builtins=True), "cards").formats
+    assert {name: f.extension for name, f in registered.items()} == constants.EXTENSIONS
+    assert {name for name, f in registered.items() if f.binary} == constants.BINARY_FORMATS
+    assert not hasattr(command, "EXTENSIONS") and not hasattr(command, "BINARY_FORMATS")
     assert command.PAPERS is constants.PAPERS is cards.PAPERS
     assert tuple(layout.PAPER_SIZES) == constants.PAPERS
     assert command.LANGUAGES is i18n.LANGUAGES

@@ -388,12 +388,12 @@ def html_of_incident() -> str:
 def _pdf_with_stderr(monkeypatch: pytest.MonkeyPatch, terminal: bool, after: float) -> str:
     import sys
 
-    from methodengine.output.cards import render
+    from methodengine.output.cards import pdf
 
-    monkeypatch.setattr(render, "PROGRESS_AFTER", after)
+    monkeypatch.setattr(pdf, "PROGRESS_AFTER", after)
     stderr = _Terminal(terminal)
     monkeypatch.setattr(sys, "stderr", stderr)
-    assert render.html_to_pdf(html_of_incident()).startswith(b"%PDF-")
+    assert pdf.html_to_pdf(html_of_incident()).startswith(b"%PDF-")
     return stderr.getvalue()
 
 

@@ -27,10 +27,16 @@ CATALOGUES = sorted((ROOT / "src" / "methodengine" / "locale").glob("*/LC_MESSAG
 @pytest.fixture
 def fresh_translations(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A locale folder of one's own, and translations read anew from it."""
+    from methodengine.output import localiser
+
+    def forget() -> None:
+        i18n.translations.cache_clear()
+        localiser.catalogue.cache_clear()  # the outputs' catalogues, with their fallbacks, are cached too
+
     monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
-    i18n.translations.cache_clear()
+    forget()
     yield tmp_path
-    i18n.translations.cache_clear()
+    forget()
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=[f"{p.parent.parent.name}-{p.stem}" for p in CATALOGUES])

@@ -26,6 +26,9 @@ from methodengine.hooks.manager import load_plugins
 from methodengine.testing import check_text, isolated_plugins, resolve_text
 
 BUILTINS = ["backstage", "incident", "inspiration", "jobcoaching", "progress"]
+FORMAT_PLUGINS = {"card_formats": "output_formats", "schedule_formats": "schedule_formats"}
+"""The built-in output formats' plugins (methodengine_formats), each with its one hook."""
+ALL_BUILTINS = sorted([*BUILTINS, *FORMAT_PLUGINS])
 DUTCH = {
     "backstage": "Backstagegroep",
     "incident": "Incidentmethode",
@@ -120,12 +123,16 @@ def reported(loaded, capsys) -> str:  # type: ignore[no-untyped-def]
 def test_builtins_are_registered_like_any_plugin():
     loaded = isolated_plugins(builtins=True)
     methods = loaded.methods()
-    assert sorted(loaded.infos) == BUILTINS
+    assert sorted(loaded.infos) == ALL_BUILTINS
     assert sorted(methods) == BUILTINS
     for name, info in loaded.infos.items():
         assert info.builtin is True
         assert info.version == methodengine.__version__
         assert info.distribution == "methodengine"
+        if name in FORMAT_PLUGINS:
+            assert info.hooks == [FORMAT_PLUGINS[name]] and info.methods == []
+            assert loaded.manager.get_plugin(name) is sys.modules[f"methodengine_formats.{name}"]
+            continue
         assert info.hooks == ["register_methods"]
         assert info.methods == [name]
         # Registered as the plugin module itself, under its short name, like a third-party module.
@@ -556,7 +563,7 @@ def test_the_plugins_command_honours_the_load_list(installed):
     result = run_cli("plugins", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert [p["name"] for p in data["plugins"]] == [*BUILTINS, "troika"]
+    assert [p["name"] for p in data["plugins"]] == [*ALL_BUILTINS, "troika"]
     assert data["plugins"][-1]["builtin"] is False
 
 
@@ -582,7 +589,12 @@ def test_plugins_lists_the_builtins_with_versions_and_methods(cli):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["plugin", "version", "methods", "hooks"]
     rows = [line.split() for line in lines[1:]]
-    assert rows == [[name, "(built-in)", methodengine.__version__, name, "register_methods"] for name in BUILTINS]
+    assert rows == [
+        [name, "(built-in)", methodengine.__version__, "-", FORMAT_PLUGINS[name]]
+        if name in FORMAT_PLUGINS
+        else [name, "(built-in)", methodengine.__version__, name, "register_methods"]
+        for name in ALL_BUILTINS
+    ]
 
 
 def test_plugins_json_parses(cli):
@@ -590,11 +602,14 @@ def test_plugins_json_parses(cli):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["failed"] == []
-    assert [p["name"] for p in data["plugins"]] == BUILTINS
+    assert [p["name"] for p in data["plugins"]] == ALL_BUILTINS
     for p in data["plugins"]:
         assert p["builtin"] is True
         assert p["version"] == methodengine.__version__
         assert p["distribution"] == "methodengine"
+        if p["name"] in FORMAT_PLUGINS:
+            assert p["methods"] == [] and p["hooks"] == [FORMAT_PLUGINS[p["name"]]]
+            continue
         assert p["methods"] == [p["name"]]
         assert p["hooks"] == ["register_methods"]
 

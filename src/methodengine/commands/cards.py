@@ -21,18 +21,19 @@ from methodengine.commands._common import (
     resolved_or_exit,
     schedule_failed,
 )
+from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
-from methodengine.output.cards.constants import BINARY_FORMATS, EXTENSIONS, FORMATS, KINDS, PAPERS
+from methodengine.output.cards.constants import FORMATS, KINDS, PAPERS
 
 if TYPE_CHECKING:
+    from methodengine.hooks.contract import OutputFormat, OutputRequest
+    from methodengine.hooks.manager import Plugins
     from methodengine.model import Recipe
     from methodengine.planning.meeting_plan import MeetingPlan
 
 KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
-FORMAT_ALIASES = {"text": "text", "markdown": "md", "htm": "html"}
-"""File extensions, besides each format's own, that choose a format."""
 
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -78,9 +79,11 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     "--format",
     "-f",
     "fmt",
+    cls=FormatOption,
+    command_formats="cards",
+    type=format_type("cards"),
     metavar="FORMAT",
-    help="text (the default, for the terminal), md, html (to print: one card per page), pdf, json "
-    "(the meeting plan), or a plugin's format. Without it, -o FILE's extension chooses.",
+    help="Without it, -o FILE's extension chooses, else text.",
 )
 @output_option("Write to FILE (whole or not at all) instead of standard output; `-` is standard output.")
 @click.option(
@@ -125,7 +128,7 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     "--only",
     metavar="KINDS",
     callback=_only,
-    help="Card kinds to print, separated by commas: overview, phases, checkpoint, roles, trajectory.",
+    help=f"Card kinds to print, separated by commas: {', '.join(KINDS)}.",
 )
 @click.option(
     "--lang",
@@ -177,17 +180,16 @@ def cards(
       methodengine cards recipes/jobcoaching.mth --start-date 2027-01-11 --only trajectory
       methodengine cards recipes/inspiratiegroep.mth --only phases --format md
     """
-    from methodengine.hooks.manager import get_plugins
+    from methodengine.commands._common import plugins as loaded_plugins
 
     if output is not None and str(output) == "-":
         output = None  # standard output, as for `schedule` and `new`
     if output is not None:
         check_output(output, reading=file)
-    plugins = get_plugins()
-    plugin_formats = plugins.output_formats()
-    fmt = _choose_format(fmt, output, plugin_formats)
-    binary = fmt in BINARY_FORMATS or (fmt in plugin_formats and plugin_formats[fmt].binary)
-    if binary and output is None and _stdout_is_a_terminal():
+    plugins = loaded_plugins()
+    found = chosen_format(plugins, "cards", fmt, output)
+    fmt = found.name
+    if found.binary and output is None and _stdout_is_a_terminal():
         raise click.UsageError(
             f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
         )
@@ -214,10 +216,8 @@ def cards(
     )
     method = plugins.methods().get(recipe.method) if recipe.method else None
     plan = _plan_or_exit(file, recipe, options, method)
-    if fmt in FORMATS:
-        data = _render_builtin(recipe, options, fmt, method, plugins.template_dirs(), templates, plan)
-    else:
-        data = _render_plugin(recipe, options, plugin_formats[fmt], templates, plan)
+    dirs = [*([str(templates)] if templates else []), *plugins.template_dirs()]
+    data = _render(plugins, found, _request(recipe, options, templates, dirs, plan))
     _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
 
@@ -232,30 +232,6 @@ def _stdout_is_a_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _choose_format(fmt: str | None, output: Path | None, plugin_formats: dict[str, Any]) -> str:
-    from methodengine._suggest import did_you_mean
-
-    known = [*FORMATS, *(name for name in plugin_formats if name not in FORMATS)]
-    if fmt is None:
-        if output is not None:
-            suffix = output.suffix.lower().lstrip(".")
-            by_extension = {extension: name for name, extension in EXTENSIONS.items()} | FORMAT_ALIASES
-            for name, found in plugin_formats.items():
-                by_extension.setdefault(found.extension.lower().lstrip("."), name)
-            return by_extension.get(suffix, "text")
-        return "text"
-    name = fmt.strip().lower()
-    if name == "markdown":
-        name = "md"
-    if name not in known:
-        hint = did_you_mean(name, known)
-        raise click.BadParameter(
-            f"no format {fmt!r}{'; ' + hint if hint else ''} (formats: {', '.join(known)})",
-            param_hint="'--format'",
-        )
-    return name
 
 
 def _date_options(
@@ -355,33 +331,12 @@ def _warn(message: str) -> None:
     click.echo(shown(f"methodengine: warning: {message}"), err=True)
 
 
-def _render_builtin(
-    recipe: Recipe,
-    options: Any,
-    fmt: str,
-    method: Any,
-    plugin_dirs: list[str],
-    templates: Path | None,
-    plan: MeetingPlan,
-) -> str | bytes:
-    from methodengine.output.cards.render import CardTemplateError, PdfUnavailableError, render
-
-    dirs: list[str | Path] = [*([templates] if templates else []), *plugin_dirs]
-    try:
-        return render(
-            recipe, options, fmt, method=method, template_dirs=dirs, sandboxed=templates is not None, plan=plan
-        )
-    except CardTemplateError as exc:
-        fail(f"methodengine: template error: {exc}")  # the templates are the user's input, as the recipe is
-    except PdfUnavailableError as exc:
-        raise click.UsageError(str(exc)) from None
-
-
-def _render_plugin(recipe: Recipe, options: Any, found: Any, templates: Path | None, plan: MeetingPlan) -> str | bytes:
+def _request(recipe: Recipe, options: Any, templates: Path | None, dirs: list[str], plan: MeetingPlan) -> OutputRequest:
+    """What every card format, built-in or a plugin's, renders from: the recipe, the options, the typed plan."""
     from methodengine.hooks.contract import OutputRequest
     from methodengine.planning.options import clock
 
-    request = OutputRequest(
+    return OutputRequest(
         recipe=recipe,
         options={
             "start": clock(options.start) if options.start is not None else None,
@@ -391,6 +346,7 @@ def _render_plugin(recipe: Recipe, options: Any, found: Any, templates: Path | N
             "only": list(options.only),
             "paper": options.paper,
             "templates": str(templates) if templates else None,
+            "template_dirs": dirs,
             "start_date": options.start_date.isoformat() if options.start_date else None,
             "every": str(options.every) if options.every else None,
             "skip": [d.isoformat() for d in options.skip],
@@ -398,19 +354,20 @@ def _render_plugin(recipe: Recipe, options: Any, found: Any, templates: Path | N
         language=options.language,
         plan=plan,
     )
-    from methodengine.hooks.manager import contained
 
-    data = None
-    with contained(str(found.plugin), f"in format `{found.name}`") as run:  # its prints must not join the output
-        data = found.render(request)
-    if run.failure is not None:
-        click.echo(f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {run.failure}", err=True)
-        sys.exit(1)
-    if not isinstance(data, (str, bytes)):
-        click.echo(
-            f"methodengine: plugin `{found.plugin}` returned {type(data).__name__} from format `{found.name}`, "
-            "not text or bytes",
-            err=True,
-        )
-        sys.exit(1)
-    return data
+
+def _render(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> str | bytes:
+    """The cards in the chosen format: a built-in's errors are the user's templates' or the installation's."""
+    from methodengine.commands._format_option import rendered
+    from methodengine.hooks.formats import is_builtin
+
+    if not is_builtin(plugins, found):
+        return rendered(plugins, found, request)
+    from methodengine.output.cards.render import CardTemplateError, PdfUnavailableError
+
+    try:
+        return found.render(request)
+    except CardTemplateError as exc:
+        fail(f"methodengine: template error: {exc}")  # the templates are the user's input, as the recipe is
+    except PdfUnavailableError as exc:
+        raise click.UsageError(str(exc)) from None

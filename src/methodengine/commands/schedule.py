@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from methodengine.commands._common import parsed_option, recipe_file, resolved_or_exit, schedule_failed
+from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output
 from methodengine.limits import MAX_MEETINGS
 
-FORMATS = ("text", "md", "json", "ics")
+if TYPE_CHECKING:
+    from methodengine.hooks.contract import OutputFormat, OutputRequest
+    from methodengine.hooks.manager import Plugins
+    from methodengine.model import Recipe
+    from methodengine.planning.dated_plan import DatedPlan
 
 
 @click.command()
@@ -46,7 +52,15 @@ FORMATS = ("text", "md", "json", "ics")
     "group its own series name so their calendars don't overwrite each other.",
 )
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the plan. Default: the recipe's, else nl.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    cls=FormatOption,
+    command_formats="schedule",
+    type=format_type("schedule"),
+    metavar="FORMAT",
+    help="Without it, -o FILE's extension chooses, else text.",
+)
 @output_option("File to write (whole or not at all); `-` or none: standard output.")
 def schedule(
     file: Path,
@@ -57,7 +71,7 @@ def schedule(
     meetings: int | None,
     series: str | None,
     lang: str | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """Date the meetings of a trajectory: for the calendar, a mail or a course page.
@@ -78,6 +92,7 @@ def schedule(
       methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-31 --at 13:00 --format ics -o plan.ics
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
+    from methodengine.commands._common import plugins as loaded_plugins
     from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
     from methodengine.planning.dated_plan import (
         ScheduleError,
@@ -92,8 +107,12 @@ def schedule(
     at = parsed_option(parse_time, at_text, "--at") if at_text is not None else None
     every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
     skip = parsed_option(parse_dates, skip_texts, "--skip")
-    if output is not None and str(output) != "-":
+    if output is not None and str(output) == "-":
+        output = None  # standard output
+    if output is not None:
         check_output(output, reading=file)
+    plugins = loaded_plugins()
+    found = chosen_format(plugins, "schedule", fmt, output)
 
     recipe = resolved_or_exit(file)
     try:
@@ -102,29 +121,36 @@ def schedule(
         schedule_failed(file, exc)
 
     language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
-    data = _render(plan, language, fmt)
-    if output is None or str(output) == "-":
+    options = {
+        "start": start.isoformat(),
+        "at": at.strftime("%H:%M") if at is not None else None,
+        "every": str(every) if every is not None else None,
+        "skip": [d.isoformat() for d in skip],
+        "meetings": meetings,
+        "series": series,
+    }
+    data = _render(plugins, found, _request(recipe, plan, language, options))
+    if output is None:
         # Bytes (iCalendar) go out as they are, CRLF line ends included, so that `> plan.ics` works too.
         click.echo(data, nl=False)
         return
     write_output(output, data)
     count = len(plan.meetings)
-    what = "event" if fmt == "ics" else "meeting"
+    what = "event" if found.name == "ics" else "meeting"
     click.echo(f"wrote {output}: {count} {what}{'' if count == 1 else 's'}, {plan.first} to {plan.last}", err=True)
 
 
-def _render(plan, language: str, fmt: str) -> str | bytes:  # type: ignore[no-untyped-def]
-    from methodengine.output.schedule.words import Words
+def _request(recipe: Recipe, plan: DatedPlan, language: str, options: dict[str, Any]) -> OutputRequest:
+    """What every schedule format, built-in or a plugin's, renders from: the recipe, the options, the dated plan."""
+    from methodengine.hooks.contract import OutputRequest
 
-    words = Words(language)
-    if fmt == "ics":
-        from methodengine.output.schedule.ics import render_ics
+    return OutputRequest(recipe=recipe, options=options, language=language, plan=plan)  # type: ignore[arg-type]
 
-        return render_ics(plan, words)
-    from methodengine.output.schedule import render
 
-    if fmt == "json":
-        return render.render_json(plan, words)
-    if fmt == "md":
-        return render.render_markdown(plan, words)
-    return render.render_text(plan, words)
+def _render(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> str | bytes:
+    from methodengine.commands._format_option import rendered
+    from methodengine.hooks.formats import is_builtin
+
+    if is_builtin(plugins, found):
+        return found.render(request)
+    return rendered(plugins, found, request)

@@ -349,7 +349,7 @@ class Plugins:
                 self.trace(f"{hook} -> plugin `{impl.plugin_name}` ({', '.join(impl.argnames)})")
             with contained(impl.plugin_name, f"in `{hook}`", self.report) as run:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
-                if hook in ("register_methods", "output_formats", "check_recipe") and result is not None:
+                if hook in _LISTS and result is not None:
                     result = list(result)  # a generator runs here, inside the containment
             if self.trace is not None:
                 self.trace(f"{hook} <- plugin `{impl.plugin_name}`: " + _traced(result, run.failure))
@@ -420,15 +420,11 @@ class Plugins:
         info = self.infos.get(plugin)
         return info is not None and info.builtin
 
-    def output_formats(self) -> dict[str, OutputFormat]:
-        formats: dict[str, OutputFormat] = {}
-        for plugin, found in self.call("output_formats"):
-            for fmt in found:
-                if isinstance(fmt, OutputFormat):
-                    formats.setdefault(fmt.name, attrs.evolve(fmt, plugin=plugin))
-                else:
-                    self.fail(plugin, f"returned {type(fmt).__name__} from `output_formats`, not an OutputFormat")
-        return formats
+    def output_formats(self, command: str = "cards") -> dict[str, OutputFormat]:
+        """The formats of ``cards`` (or ``schedule``) by name, the built-in ones included (see ``hooks.formats``)."""
+        from methodengine.hooks.formats import formats
+
+        return formats(self, command).formats
 
     def template_dirs(self) -> list[str]:
         """Plugin template directories, the last registered first, so that it overrides."""
@@ -447,6 +443,10 @@ class Plugins:
 
             self._base_recipes[method.id] = parse(method.base_recipe, base_recipe_path(method))
         return self._base_recipes[method.id]
+
+
+_LISTS = frozenset({"register_methods", "output_formats", "schedule_formats", "check_recipe"})
+"""The hooks that return an iterable: a generator is run inside the call's containment."""
 
 
 def _traced(result: Any, failure: str | None) -> str:

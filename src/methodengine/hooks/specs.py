@@ -96,16 +96,41 @@ def card_templates() -> str | os.PathLike[str] | None:
 
 @hookspec
 def output_formats() -> Iterable[OutputFormat]:
-    """Return extra output formats for ``methodengine cards --format NAME``.
+    """Return output formats for ``methodengine cards --format NAME``.
 
-    An ``OutputFormat`` has a name, a description, whether its output is
-    binary, a file extension, and a ``render`` function that receives one
-    ``OutputRequest`` (the resolved recipe and the options of the command)
-    and returns text or bytes.
+    An ``OutputFormat`` has a name, a description (``--format``'s help
+    lists it), whether its output is binary, a file extension (``-o
+    FILE.EXT`` chooses the format by it), and a ``render`` function that
+    receives one ``OutputRequest`` (the resolved recipe, the options of the
+    command, the language and the typed meeting plan) and returns text or
+    bytes. The built-in formats (text, md, html, pdf, json) are registered
+    through this hook too, by the built-in plugin ``card_formats``. A name
+    is one format's: a plugin format named like a built-in one is left out
+    with an error naming both plugins, and two plugins with one format name
+    both are, until the user chooses one (``METHODENGINE_LOAD_PLUGINS``).
 
     Example::
 
         @hookimpl
         def output_formats():
             return [OutputFormat("csv", "agenda as CSV", render=render_csv, extension="csv")]
+    """
+
+
+@hookspec
+def schedule_formats() -> Iterable[OutputFormat]:
+    """Return output formats for ``methodengine schedule --format NAME``.
+
+    The same ``OutputFormat`` as for the cards; its ``render`` receives an
+    ``OutputRequest`` whose ``plan`` is the dated plan (``DatedPlan``: the
+    meetings with their dates, as ``schedule --format json`` prints them)
+    and whose ``options`` hold the command's options. The built-in formats
+    (text, md, json, ics) are registered through this hook by the built-in
+    plugin ``schedule_formats``; names clash as for ``output_formats``.
+
+    Example::
+
+        @hookimpl
+        def schedule_formats():
+            return [OutputFormat("csv", "dates as CSV", render=dates_csv, extension="csv")]
     """

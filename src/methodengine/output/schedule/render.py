@@ -1,20 +1,38 @@
-"""A dated plan as plain text (within 80 columns), Markdown or JSON.
+"""A dated plan as plain text (within 80 columns), Markdown or JSON; and the built-in schedule formats' entry point.
 
 The JSON layout is documented in ``docs/schedule.md``; its ``version`` goes
-up only when a field changes meaning or disappears.
+up only when a field changes meaning or disappears. The width and the
+Markdown escaper are the ones the cards use (:mod:`methodengine.output.localiser`).
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from typing import TYPE_CHECKING
 
 from methodengine._terminal import shown
+from methodengine.output.localiser import WIDTH, md_escape
 from methodengine.output.schedule.words import Words
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting
 
-WIDTH = 80
+if TYPE_CHECKING:
+    from methodengine.hooks.contract import OutputRequest
+
 JSON_VERSION = 1
+
+
+def render_request(request: OutputRequest, fmt: str) -> str | bytes:
+    """A built-in schedule format's ``render``: the request's dated plan in ``fmt`` (text, md, json or ics)."""
+    plan = request.plan
+    if not isinstance(plan, DatedPlan):
+        raise ValueError("the built-in schedule formats render a dated plan; this request has none")
+    words = Words(request.language)
+    if fmt == "ics":
+        from methodengine.output.schedule.ics import render_ics
+
+        return render_ics(plan, words)
+    return {"json": render_json, "md": render_markdown, "text": render_text}[fmt](plan, words)
 
 
 # ------------------------------------------------------------------ text
@@ -105,11 +123,8 @@ def render_markdown(plan: DatedPlan, words: Words) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe in Markdown prose and table cells: characters that would start markup are escaped."""
-    text = shown(text)  # before the backslashes are escaped, so that `\x1b` shows as written
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
+    """Text safe in Markdown prose and table cells, on one line: characters that would start markup are escaped."""
+    return md_escape(text.replace("\n", " "))
 
 
 # ------------------------------------------------------------------ JSON

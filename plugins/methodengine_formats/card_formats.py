@@ -1,0 +1,28 @@
+"""The built-in formats of ``methodengine cards``: text, Markdown, HTML, PDF and the JSON meeting plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from methodengine import OutputFormat, OutputRequest, hookimpl
+
+
+def _cards(fmt: str) -> Callable[[OutputRequest], str | bytes]:
+    def render(request: OutputRequest) -> str | bytes:
+        from methodengine.output.cards.render import render_request
+
+        return render_request(request, fmt)
+
+    render.__name__ = render.__qualname__ = f"render_{fmt}"
+    return render
+
+
+@hookimpl
+def output_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat("text", "for the terminal (the default)", render=_cards("text"), extension="txt"),
+        OutputFormat("md", "Markdown", render=_cards("md"), extension="md"),
+        OutputFormat("html", "to print, one card per page", render=_cards("html"), extension="html"),
+        OutputFormat("pdf", "the cards to print, one per page", render=_cards("pdf"), binary=True, extension="pdf"),
+        OutputFormat("json", "the meeting plan (docs/cards.md)", render=_cards("json"), extension="json"),
+    ]

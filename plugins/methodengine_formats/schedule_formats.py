@@ -1,0 +1,33 @@
+"""The built-in formats of ``methodengine schedule``: text, Markdown, JSON and iCalendar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from methodengine import OutputFormat, OutputRequest, hookimpl
+
+
+def _schedule(fmt: str) -> Callable[[OutputRequest], str | bytes]:
+    def render(request: OutputRequest) -> str | bytes:
+        from methodengine.output.schedule.render import render_request
+
+        return render_request(request, fmt)
+
+    render.__name__ = render.__qualname__ = f"render_{fmt}"
+    return render
+
+
+@hookimpl
+def schedule_formats() -> list[OutputFormat]:
+    return [
+        OutputFormat("text", "for the terminal (the default)", render=_schedule("text"), extension="txt"),
+        OutputFormat("md", "Markdown, for a mail or a course page", render=_schedule("md"), extension="md"),
+        OutputFormat("json", "the dated plan", render=_schedule("json"), extension="json"),
+        OutputFormat(
+            "ics",
+            "a calendar file; events update when exported again",
+            render=_schedule("ics"),
+            binary=True,
+            extension="ics",
+        ),
+    ]

@@ -1,0 +1,108 @@
+"""``--format`` of ``cards`` and ``schedule``: its choices, its help and ``-o FILE.EXT``, from the format registry.
+
+Nothing here knows a format by name but the default: the names, their
+descriptions and their file extensions are what the plugins (the built-in
+``card_formats`` and ``schedule_formats`` among them) register, read when
+the option's value is converted or its help shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from methodengine.commands._params import NameChoice
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from methodengine.hooks.contract import OutputFormat, OutputRequest
+    from methodengine.hooks.formats import Formats
+    from methodengine.hooks.manager import Plugins
+
+FORMAT_ALIASES = {"markdown": "md", "htm": "html"}
+"""Other spellings ``--format`` takes."""
+
+
+def _registry(command: str) -> Formats:
+    from methodengine.commands._common import plugins
+    from methodengine.hooks.formats import formats
+
+    return formats(plugins(), command)
+
+
+def format_type(command: str) -> NameChoice:
+    """``--format``'s type: a registered name (two plugins' clashing name too, so that its error names them)."""
+
+    def names() -> list[str]:
+        registry = _registry(command)
+        return [*registry.names(), *registry.clashes]
+
+    return NameChoice(names, "format", aliases=FORMAT_ALIASES)
+
+
+class FormatOption(click.Option):
+    """An option whose help lists the command's formats with their descriptions, as registered."""
+
+    def __init__(self, *args: Any, command_formats: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.command_formats = command_formats
+        self.help_after = self.help or ""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        listed = _registry(self.command_formats).help()
+        self.help = f"{listed}; or a plugin's format. {self.help_after}".strip()
+        return super().get_help_record(ctx)
+
+
+def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path | None) -> OutputFormat:
+    """The format ``--format`` names; without it, the one ``-o FILE``'s extension names; else text.
+
+    A file whose extension no format has (``-o kaarten.docx``) is a usage
+    error listing the formats: writing text into a ``.docx`` helps no one.
+    """
+    from methodengine.hooks.formats import DEFAULT, formats
+
+    registry = formats(plugins, command)
+    if name is not None:
+        return registry.get(name)
+    if output is None or not output.suffix or _not_a_file(output):
+        return registry.get(DEFAULT)
+    found = registry.for_file(output.suffix)
+    if found is None:
+        extensions = ", ".join(f".{f.extension}" for f in registry.formats.values())
+        raise click.UsageError(
+            f"no format writes {output.suffix} files ({output.name}); name one with --format "
+            f"(formats: {', '.join(registry.names())}; by extension: {extensions})"
+        )
+    return found
+
+
+def _not_a_file(output: Path) -> bool:
+    """A socket, a pipe or a device (``-o /dev/stdout``) is written to, whatever its name ends in."""
+    import os
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(output).st_mode)
+    except OSError:
+        return False  # a new file: its extension chooses
+
+
+def rendered(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> str | bytes:
+    """A plugin's format rendered in containment: its prints go to stderr, its failure ends the command (exit 1)."""
+    from methodengine.commands._common import fail
+    from methodengine.hooks.manager import contained
+
+    data = None
+    with contained(str(found.plugin), f"in format `{found.name}`", plugins.report) as run:
+        data = found.render(request)  # its prints must not join the output
+    if run.failure is not None:
+        fail(f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {run.failure}")
+    if not isinstance(data, (str, bytes)):
+        fail(
+            f"methodengine: plugin `{found.plugin}` returned {type(data).__name__} from format `{found.name}`, "
+            "not text or bytes"
+        )
+    return data

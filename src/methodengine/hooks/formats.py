@@ -1,0 +1,153 @@
+"""The output formats of ``cards`` and ``schedule``: every one an ``OutputFormat`` a plugin registers.
+
+The built-in formats come from the built-in plugins ``card_formats`` and
+``schedule_formats`` (``plugins/methodengine_formats``), through the same
+hooks as any plugin's (``output_formats``, ``schedule_formats``). A name is
+one format's: a plugin that registers a built-in's name is told so and that
+format of it is left out, so that installing a plugin never changes what
+``--format pdf`` makes; two third-party plugins with one name are both left
+out, with an error naming both, until the user chooses one of them.
+
+``--format``'s choices, its help and ``-o FILE.EXT``'s choice of format are
+all read from here, so a plugin's format is offered exactly as a built-in.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+import attrs
+
+from methodengine.hooks.contract import OutputFormat
+
+if TYPE_CHECKING:
+    from methodengine.hooks.manager import Plugins
+
+CARDS = "cards"
+SCHEDULE = "schedule"
+HOOKS = {CARDS: "output_formats", SCHEDULE: "schedule_formats"}
+"""The hook that registers the formats of each command."""
+
+DEFAULT = "text"
+"""The format without ``--format`` and without a known extension."""
+
+
+class Formats:
+    """The formats of one command: by name, with the names two plugins both claim."""
+
+    def __init__(self, command: str, formats: dict[str, OutputFormat], clashes: dict[str, list[str]]) -> None:
+        self.command = command
+        self.formats = formats
+        self.clashes = clashes
+
+    def __repr__(self) -> str:
+        return f"<Formats of {self.command}: {', '.join(self.formats)}>"
+
+    def names(self) -> list[str]:
+        """The format names, the built-in ones first, in the order their plugins registered them."""
+        return list(self.formats)
+
+    def get(self, name: str) -> OutputFormat:
+        """The format called ``name``; a usage error naming the plugins when two claim it, or none has it."""
+        found = self.formats.get(name)
+        if found is not None:
+            return found
+        from methodengine.diagnostics import error
+        from methodengine.errors import UsageError
+
+        if name in self.clashes:
+            plugins = " and ".join(f"`{p}`" for p in self.clashes[name])
+            message = f"format `{name}` is provided by both plugins {plugins}"
+            raise UsageError([error(message, None, _CHOOSE_HINT, "format-conflict")])
+        from methodengine._suggest import did_you_mean
+
+        hint = did_you_mean(name, self.names())
+        message = f"no format {name!r}{'; ' + hint if hint else ''} (formats: {', '.join(self.names())})"
+        raise UsageError([error(message, None, None, "format-unknown")])
+
+    def for_file(self, extension: str) -> OutputFormat | None:
+        """The format a file name's extension (``pdf``, ``.MD``) chooses, if any does."""
+        wanted = extension.lower().lstrip(".")
+        for found in self.formats.values():
+            if wanted in (found.extension, *_ALIASES.get(found.name, ())):
+                return found
+        return None
+
+    def help(self) -> str:
+        """``--format``'s help: each name with its description."""
+        return "; ".join(f"{f.name}: {f.description}" for f in self.formats.values())
+
+
+_ALIASES = {"text": ("text",), "md": ("markdown",), "html": ("htm",)}
+"""File extensions, besides each format's own, that choose a built-in format (``x.markdown`` is Markdown)."""
+
+_CHOOSE_HINT = "uninstall one of them, or choose the plugins to load with METHODENGINE_LOAD_PLUGINS"
+
+
+_made: weakref.WeakKeyDictionary[Plugins, dict[str, Formats]] = weakref.WeakKeyDictionary()
+
+
+def formats(plugins: Plugins, command: str) -> Formats:
+    """The formats of ``command`` (``cards`` or ``schedule``) the loaded plugins register; made once per Plugins."""
+    made = _made.setdefault(plugins, {})
+    if command not in made:
+        made[command] = _collect(plugins, command)
+    return made[command]
+
+
+def _collect(plugins: Plugins, command: str) -> Formats:
+    from methodengine.diagnostics import error
+
+    hook = HOOKS[command]
+    offered: dict[str, list[OutputFormat]] = {}
+    for plugin, found in plugins.call(hook):
+        for fmt in found:
+            if not isinstance(fmt, OutputFormat):
+                plugins.fail(plugin, f"returned {type(fmt).__name__} from `{hook}`, not an OutputFormat")
+                continue
+            offered.setdefault(fmt.name, []).append(attrs.evolve(fmt, plugin=plugin))
+    kept: dict[str, OutputFormat] = {}
+    clashes: dict[str, list[str]] = {}
+    for name, candidates in offered.items():
+        owners = [str(c.plugin) for c in candidates]
+        if len(candidates) == 1:
+            kept[name] = candidates[0]
+            continue
+        builtins = [c for c in candidates if _is_builtin(plugins, str(c.plugin))]
+        if len(builtins) == 1:
+            kept[name] = builtins[0]
+            others = " and ".join(f"`{p}`" for p in owners if p != builtins[0].plugin)
+            plugins.report(
+                error(
+                    f"plugin {others} registers {command} format `{name}`, which built-in plugin "
+                    f"`{builtins[0].plugin}` provides; the built-in is kept and the plugin's `{name}` left out "
+                    "(its authors must give it another name)",
+                    None,
+                    None,
+                    "format-taken",
+                )
+            )
+            continue
+        clashes[name] = owners
+        plugins.report(
+            error(
+                f"plugins {' and '.join(f'`{p}`' for p in owners)} both provide {command} format `{name}`; "
+                "neither is used",
+                None,
+                _CHOOSE_HINT,
+                "format-conflict",
+            )
+        )
+    builtin_first = sorted(kept.values(), key=lambda f: not _is_builtin(plugins, str(f.plugin)))
+    return Formats(command, {f.name: f for f in builtin_first}, clashes)
+
+
+def _is_builtin(plugins: Plugins, name: str) -> bool:
+    info = plugins.infos.get(name)
+    return info is not None and info.builtin
+
+
+def is_builtin(plugins: Plugins, found: OutputFormat) -> bool:
+    """Whether a built-in plugin registered the format: its errors are methodengine's own, not a plugin's."""
+    return _is_builtin(plugins, str(found.plugin))

@@ -1,0 +1,128 @@
+"""PDF cards: the cards' HTML made into a PDF by WeasyPrint, the same bytes on any machine.
+
+WeasyPrint is imported only here, when a PDF is asked for; a missing
+WeasyPrint (or Pango under it) is :class:`PdfUnavailableError`, which the
+command reports as a usage error with the install line. What the PDF may
+read is decided by :mod:`.url_safety`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from typing import TextIO
+
+from methodengine.output.cards.url_safety import url_fetcher
+
+
+class PdfUnavailableError(Exception):
+    """WeasyPrint, or the system libraries it needs, are not installed."""
+
+
+PROGRESS_AFTER = 2.0
+"""Seconds a PDF may take before a terminal is told that it is being made."""
+
+FONT_EPOCH = "0"
+"""The time stamped into each subset font (``SOURCE_DATE_EPOCH``), unless you set one yourself."""
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of the cards' HTML, made by WeasyPrint; the same HTML gives the same bytes, on any machine.
+
+    A render that takes longer than :data:`PROGRESS_AFTER` seconds says so
+    on standard error when that is a terminal, and how long it took.
+    """
+    import logging
+
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise PdfUnavailableError(
+            "PDF cards need WeasyPrint: pip install 'methodengine[pdf]' "
+            f"(and Pango, see WeasyPrint's installation notes); here: {type(exc).__name__}: {exc}"
+        ) from None
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    with _progress(html.count('<section class="card ')), _reproducible_fonts():
+        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=url_fetcher()).render()
+        # No dates: the same cards give the same bytes, and WeasyPrint's identifier is a hash of the content.
+        document.metadata.created = None
+        document.metadata.modified = None
+        return document.write_pdf()
+
+
+@contextlib.contextmanager
+def _reproducible_fonts() -> Iterator[None]:
+    """Fonts subset by fontTools, with a fixed time stamp, whether or not HarfBuzz's subsetter is installed.
+
+    WeasyPrint subsets fonts with libharfbuzz-subset when the system has it,
+    else with fontTools; the two give different font bytes (12,949 and
+    13,048 bytes for the same card), and fontTools stamps the current time
+    into each font's ``head`` table. fontTools is always there (WeasyPrint
+    needs it) and honours ``SOURCE_DATE_EPOCH``, so it does all subsetting
+    here, and the PDF is the same with or without the library, run after run.
+    """
+    from weasyprint.pdf import fonts
+
+    forced = hasattr(fonts, "harfbuzz_subset")
+    saved = getattr(fonts, "harfbuzz_subset", None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if forced:
+        fonts.harfbuzz_subset = None
+    if epoch is None:
+        os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    try:
+        yield
+    finally:
+        if forced:
+            fonts.harfbuzz_subset = saved
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@contextlib.contextmanager
+def _progress(cards: int) -> Iterator[None]:
+    """A line on a terminal's standard error when making the PDF takes long, and the time it took when done.
+
+    Nothing is said on a pipe or file, nor for a PDF made in time: a short
+    render stays silent, and scripts see only what they asked for.
+    """
+    stream = sys.stderr
+    try:
+        terminal = stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal:
+        yield
+        return
+    what = f"{cards} card{'s' if cards != 1 else ''}" if cards else "the cards"
+    started = time.monotonic()
+    said = threading.Event()
+
+    def announce() -> None:
+        _say(stream, f"methodengine: rendering {what} to PDF\u2026")
+        said.set()
+
+    timer = threading.Timer(PROGRESS_AFTER, announce)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if said.is_set():
+            _say(stream, f"methodengine: PDF done in {time.monotonic() - started:.1f} s")
+
+
+def _say(stream: TextIO, line: str) -> None:
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # progress is a courtesy: a terminal gone away does not stop the PDF

@@ -1,0 +1,171 @@
+"""The card templates: the Jinja environment, and a meeting plan's cards rendered with a format's templates.
+
+Templates are found first in a user's ``--templates DIR``, then in the
+directories plugins return from the ``card_templates`` hook (the last
+registered first), then in methodengine's own ``templates`` directory. A
+template found earlier overrides one with the same name found later.
+
+Each format has one entry template, ``<format>/cards.<ext>``, which renders
+each card with ``<format>/<kind>.<ext>`` if there is one, else with
+``<format>/card.<ext>``. Templates get:
+
+``plan``   the meeting plan (see ``docs/cards.md``)
+``recipe`` the resolved recipe, as the model has it
+``cards``  the cards to render, in order (see :mod:`methodengine.output.cards.content`)
+``f``      the formatter: local times, numbers and words (``f.clock``, ...)
+``_``      translate a label: ``_("Next phase: {title}, {at}", title=..., at=...)``
+``layout`` sizes for the stylesheet (HTML only)
+
+HTML templates are autoescaped; every template runs with StrictUndefined, so
+a misspelt name is an error rather than a silent blank. With ``--templates``
+every template runs in Jinja's sandbox.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from methodengine._terminal import shown
+from methodengine.output.cards import layout
+from methodengine.output.cards.constants import EXTENSIONS
+from methodengine.output.cards.content import CardBuilder, Formatter
+from methodengine.output.cards.markdown import md_escape, md_finalize, md_lead
+from methodengine.output.cards.text_layout import rule_line, text_foot, text_head, text_lines, wrap_filter
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from methodengine.model import Recipe
+    from methodengine.planning.meeting_plan import CardOptions, MeetingPlan
+
+TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
+DASHES = {"text": "-", "md": "-", "html": "\u2013"}
+"""What joins the ends of a range in each format: an en dash where typography shows it."""
+
+
+class CardTemplateError(Exception):
+    """A template that cannot be loaded or rendered, with the template's name and line."""
+
+
+def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: bool = False) -> jinja2.Environment:
+    """Templates from ``template_dirs`` (real files only, see :mod:`._sandbox`), then the built-in ones."""
+    import jinja2
+
+    from methodengine.output.cards import _sandbox
+
+    loader = _sandbox.ChainLoader(
+        [_sandbox.SafeLoader(d) for d in template_dirs] + [jinja2.FileSystemLoader(TEMPLATE_DIR)]
+    )
+    cls = _sandbox.LimitedSandbox if sandboxed else jinja2.Environment
+    options: dict[str, Any] = {
+        "loader": loader,
+        "undefined": jinja2.StrictUndefined,
+        "autoescape": jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"), default_for_string=False),
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "auto_reload": False,
+    }
+    if fmt == "md":
+        options["finalize"] = md_finalize
+    env = cls(**options)
+    env.filters.update(
+        md=md_escape,
+        md_lead=md_lead,
+        wrap=wrap_filter,
+    )
+    env.globals.update(text_lines=text_lines, text_head=text_head, text_foot=text_foot, rule=rule_line)
+    return env
+
+
+def render_plan(
+    plan: MeetingPlan,
+    options: CardOptions,
+    fmt: str,
+    *,
+    recipe: Recipe | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    sandboxed: bool = False,
+) -> str:
+    """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
+    import jinja2
+
+    from methodengine.output.cards import _sandbox
+
+    f = Formatter(options.language, DASHES[fmt])
+    builder = CardBuilder(plan, f)
+    cards = builder.cards()
+    context: dict[str, Any] = {
+        "plan": builder.data,  # templates read the plan as the JSON has it (docs/cards.md)
+        "recipe": recipe,
+        "cards": cards,
+        "f": f,
+        "_": f.gettext,
+        "ngettext": f.ngettext,
+    }
+    if fmt == "html":
+        page = layout.paper(options.paper)
+        cards = layout.paginate(cards, options.paper, f.gettext("Continued on the next card"))
+        context["cards"] = cards
+        context["layout"] = {
+            "paper": page.name,
+            "width": f"{page.width_mm:g}mm",
+            "height": f"{page.height_mm:g}mm",
+            "font": f"{page.font_pt:g}pt",
+            "n": dict(_style_items()),
+            "scales": [round(scale * 100) for scale in layout.SCALES],
+            "language": options.language,
+        }
+    env = environment(fmt, template_dirs, sandboxed)
+    name = f"{fmt}/cards.{EXTENSIONS[fmt]}"
+    # A user's templates (--templates, sandboxed) are their input: whatever goes wrong in them is
+    # reported with the template and line. Unsandboxed, only what Jinja reports is the template's fault.
+    failures: tuple[type[BaseException], ...] = (
+        (Exception,) if sandboxed else (jinja2.TemplateError, TypeError, ValueError)
+    )
+    try:
+        template = env.get_template(name)
+        if isinstance(env, _sandbox.LimitedSandbox):
+            rendered = env.render(template, context)
+        else:
+            rendered = template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except _sandbox.TemplateRefused as exc:
+        raise CardTemplateError(f"{_template_line(exc)}{exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise CardTemplateError(f"{_template_line(exc)}template not found: {exc.name}") from None
+    except failures as exc:
+        where = _template_line(exc)
+        raise CardTemplateError(f"{where}{type(exc).__name__}: {exc}") from None
+    # Autoescape escapes markup, not control characters: an ESC in a title would still reach a
+    # terminal that shows the HTML (and is no valid character in XML). Text and Markdown escape
+    # theirs as they are filled in; HTML holds none of its own, so the whole page is made safe.
+    return shown(rendered) if fmt == "html" else rendered
+
+
+def _style_items() -> list[tuple[str, float]]:
+    import attrs
+
+    return [(a.name, getattr(layout.STYLE, a.name)) for a in attrs.fields(layout.Style)]
+
+
+def _template_line(exc: BaseException) -> str:
+    """``file:line: `` of the innermost template frame an error was raised in, if any.
+
+    Jinja rewrites the traceback of an error in a template so that each
+    template frame names the template's file and line.
+    """
+    tb = exc.__traceback__
+    found = ""
+    while tb is not None:
+        frame = tb.tb_frame
+        filename = frame.f_code.co_filename
+        if "__jinja_exception__" in frame.f_globals or filename.endswith((".txt", ".md", ".html")):
+            found = f"{filename}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return found
