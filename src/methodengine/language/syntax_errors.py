@@ -1,9 +1,12 @@
-"""Turning lark's parse errors into messages a trainer can act on.
+"""Turning what the parser refused into messages a trainer can act on.
 
-Lark knows which token it did not expect and which it would have accepted;
-the trainer wants to know what to write instead. The line's own key or
-block keyword tells us what was being written, so the message and hint are
-chosen from that. The checks run from the most specific situation to the
+A line the builder's quick readers refuse is parsed again with lark's line
+grammar (``lines.lark``), which knows where the line goes wrong and what it
+would have accepted there; a line the recipe's grammar does not expect where
+it stands (a `stage` outside the trajectory) comes from the parser with what
+it expected. The trainer wants to know what to write instead: the line's own
+key or block keyword tells us what was being written, so the message and hint
+are chosen from that. The checks run from the most specific situation to the
 most general.
 """
 
@@ -43,9 +46,6 @@ _TERMINALS = {
     "$END": "the end of the file",
 }
 
-_VALUE_HINTS = VALUE_HINTS
-_UNIT_EXAMPLES = UNIT_EXAMPLES
-
 # Characters that look like spaces or hyphens but are not, mostly pasted from word processors.
 _LOOKALIKES = {
     "\u00a0": "a no-break space (U+00A0)",
@@ -67,7 +67,6 @@ _KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(.*)$")
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
-_TEXT_KEYS = TEXT_KEYS
 
 
 def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
@@ -172,9 +171,7 @@ def _tokens(children: list[Any]) -> Any:
 def unexpected_line(token: Line, expected: set[str], unfinished: Line | None, path: str | None) -> RecipeSyntaxError:
     """The message for a line (or indentation) the recipe's grammar does not expect where it stands."""
     if unfinished is not None:
-        return _unfinished_block([unfinished.text], 1, path, unfinished.number) or _explain(
-            token.text, token.number, token.column, expected, "_NL", path
-        )
+        return _unfinished_block(unfinished, path)
     if token.type == "$END":
         return RecipeSyntaxError(
             "the recipe ends in the middle of a block",
@@ -307,13 +304,13 @@ def _bad_value(
     position: Position,
     path: str | None,
 ) -> RecipeSyntaxError:
-    wants = _VALUE_HINTS.get(key, "a text")
+    wants = VALUE_HINTS.get(key, "a text")
     if not value.strip():
         return RecipeSyntaxError(f"`{key}:` has no value", position, hint=f"`{key}` takes {wants}")
     if found == "_NL" and "UNIT" in expected:
         number = _LAST_NUMBER.search(line)
         if number:
-            unit = _UNIT_EXAMPLES.get(key, "min")
+            unit = UNIT_EXAMPLES.get(key, "min")
             return RecipeSyntaxError(
                 f"the number {number.group(1)} has no unit",
                 Position(path, line_no, number.start(1) + 1),
@@ -324,7 +321,7 @@ def _bad_value(
     word = _word_at(line, position.column) or found
     # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
     # Those text keys belong in blocks, so a header line (not indented) is not offered one.
-    near = closest(key, _TEXT_KEYS - {key})
+    near = closest(key, TEXT_KEYS - {key})
     hint = f"`{key}` takes {wants}"
     if near and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
         hint += f"; or did you mean `{near}`?"
@@ -390,35 +387,20 @@ def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxErro
     )
 
 
-def _unfinished_block(
-    lines: list[str], line_no: int, path: str | None, shown: int | None = None
-) -> RecipeSyntaxError | None:
-    """A `rounds` or `trajectory` line with nothing indented below it, reported at that line.
-
-    The search starts at ``line_no`` and goes up to the nearest line with content;
-    ``shown`` is the line number to report when ``lines`` is a part of the file.
-    """
-    for index in range(min(line_no, len(lines)), 0, -1):
-        header = lines[index - 1].strip()
-        if not header:
-            continue
-        keyword = header.split()[0].rstrip(":")
-        number = shown if shown is not None else index
-        where = Position(path, number, 1)
-        if keyword == "rounds":
-            return RecipeSyntaxError(
-                f"the rounds block on line {number} has no phases",
-                where,
-                hint="indent the phases of a round under the `rounds` line",
-            )
-        if keyword == "trajectory":
-            return RecipeSyntaxError(
-                f"the trajectory on line {number} has no fields",
-                where,
-                hint="indent the trajectory's fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
-            )
-        return None
-    return None
+def _unfinished_block(line: Line, path: str | None) -> RecipeSyntaxError:
+    """A `rounds` or `trajectory` line with nothing indented below it, reported at that line."""
+    where = Position(path, line.number, 1)
+    if line.type == "ROUNDS":
+        return RecipeSyntaxError(
+            f"the rounds block on line {line.number} has no phases",
+            where,
+            hint="indent the phases of a round under the `rounds` line",
+        )
+    return RecipeSyntaxError(
+        f"the trajectory on line {line.number} has no fields",
+        where,
+        hint="indent the trajectory's fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
+    )
 
 
 def _word_at(line: str, column: int) -> str:
