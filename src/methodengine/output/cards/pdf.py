@@ -16,11 +16,10 @@ import time
 from collections.abc import Iterator
 from typing import TextIO
 
+from methodengine.output.cards.card_errors import PdfUnavailableError
 from methodengine.output.cards.url_safety import url_fetcher
 
-
-class PdfUnavailableError(Exception):
-    """WeasyPrint, or the system libraries it needs, are not installed."""
+__all__ = ["FONT_EPOCH", "PROGRESS_AFTER", "PdfUnavailableError", "html_to_pdf"]
 
 
 PROGRESS_AFTER = 2.0

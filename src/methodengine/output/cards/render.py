@@ -11,21 +11,29 @@ plugin) render through; each job has a module of its own:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from methodengine.output.cards.pdf import PdfUnavailableError, html_to_pdf
-from methodengine.output.cards.templating import CardTemplateError, render_plan
+from methodengine.output.cards.card_errors import CardTemplateError, PdfUnavailableError
 from methodengine.output.cards.url_safety import check_url
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from methodengine.hooks.contract import OutputRequest
     from methodengine.model import Recipe
     from methodengine.planning.meeting_plan import CardOptions, MeetingPlan
 
-__all__ = ["CardTemplateError", "PdfUnavailableError", "check_url", "html_to_pdf", "render", "render_request"]
+__all__ = ["CardTemplateError", "PdfUnavailableError", "check_url", "render", "render_request"]
+
+
+def __getattr__(name: str) -> Any:
+    """``html_to_pdf`` is found here too, but WeasyPrint's module is imported only when it is asked for."""
+    if name == "html_to_pdf":
+        from methodengine.output.cards.pdf import html_to_pdf
+
+        return html_to_pdf
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_cards(
@@ -44,7 +52,11 @@ def render_cards(
 
         plan = plan_meeting(recipe, options, method)
     if fmt == "json":
+        import json
+
         return json.dumps(plan.to_data(), ensure_ascii=False, indent=2) + "\n"
+    from methodengine.output.cards.templating import render_plan
+
     return render_plan(plan, options, fmt, recipe=recipe, template_dirs=template_dirs, sandboxed=sandboxed)
 
 
@@ -61,6 +73,8 @@ def render(
     """The cards of ``recipe`` in a built-in format: text, md, html, pdf or json; ``plan`` if it is made already."""
     more: dict[str, Any] = {"method": method, "template_dirs": template_dirs, "sandboxed": sandboxed, "plan": plan}
     if fmt == "pdf":
+        from methodengine.output.cards.pdf import html_to_pdf
+
         return html_to_pdf(render_cards(recipe, options, "html", **more))
     return render_cards(recipe, options, fmt, **more)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from methodengine._terminal import shown
-from methodengine.output.cards import layout
+from methodengine.output.cards.card_errors import CardTemplateError
 from methodengine.output.cards.constants import EXTENSIONS
 from methodengine.output.cards.content import CardBuilder, Formatter
 from methodengine.output.cards.markdown import md_escape, md_finalize, md_lead
@@ -47,20 +47,21 @@ DASHES = {"text": "-", "md": "-", "html": "\u2013"}
 """What joins the ends of a range in each format: an en dash where typography shows it."""
 
 
-class CardTemplateError(Exception):
-    """A template that cannot be loaded or rendered, with the template's name and line."""
-
-
 def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: bool = False) -> jinja2.Environment:
-    """Templates from ``template_dirs`` (real files only, see :mod:`._sandbox`), then the built-in ones."""
+    """Templates from ``template_dirs`` (real files only, see :mod:`._sandbox`), then the built-in ones.
+
+    The built-in templates alone need neither the safe loader nor the sandbox, which are then not imported.
+    """
     import jinja2
 
-    from methodengine.output.cards import _sandbox
+    builtin = jinja2.FileSystemLoader(TEMPLATE_DIR)
+    loader: jinja2.BaseLoader = builtin
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if template_dirs or sandboxed:
+        from methodengine.output.cards import _sandbox
 
-    loader = _sandbox.ChainLoader(
-        [_sandbox.SafeLoader(d) for d in template_dirs] + [jinja2.FileSystemLoader(TEMPLATE_DIR)]
-    )
-    cls = _sandbox.LimitedSandbox if sandboxed else jinja2.Environment
+        loader = _sandbox.ChainLoader([_sandbox.SafeLoader(d) for d in template_dirs] + [builtin])
+        cls = _sandbox.LimitedSandbox if sandboxed else jinja2.Environment
     options: dict[str, Any] = {
         "loader": loader,
         "undefined": jinja2.StrictUndefined,
@@ -94,8 +95,6 @@ def render_plan(
     """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
     import jinja2
 
-    from methodengine.output.cards import _sandbox
-
     f = Formatter(options.language, DASHES[fmt])
     builder = CardBuilder(plan, f)
     cards = builder.cards()
@@ -108,6 +107,8 @@ def render_plan(
         "ngettext": f.ngettext,
     }
     if fmt == "html":
+        from methodengine.output.cards import layout  # paper sizes and the pager: HTML and PDF only
+
         page = layout.paper(options.paper)
         cards = layout.paginate(cards, options.paper, f.gettext("Continued on the next card"))
         context["cards"] = cards
@@ -127,15 +128,18 @@ def render_plan(
     failures: tuple[type[BaseException], ...] = (
         (Exception,) if sandboxed else (jinja2.TemplateError, TypeError, ValueError)
     )
+    refused: tuple[type[BaseException], ...] = ()
+    if template_dirs or sandboxed:
+        from methodengine.output.cards import _sandbox
+
+        refused = (_sandbox.TemplateRefused,)
     try:
         template = env.get_template(name)
-        if isinstance(env, _sandbox.LimitedSandbox):
-            rendered = env.render(template, context)
-        else:
-            rendered = template.render(context)
+        # The LimitedSandbox renders with its bounds; a plain environment's template renders itself.
+        rendered = env.render(template, context) if sandboxed else template.render(context)  # type: ignore[attr-defined]
     except jinja2.TemplateSyntaxError as exc:
         raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
-    except _sandbox.TemplateRefused as exc:
+    except refused as exc:
         raise CardTemplateError(f"{_template_line(exc)}{exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise CardTemplateError(f"{_template_line(exc)}template not found: {exc.name}") from None
@@ -150,6 +154,8 @@ def render_plan(
 
 def _style_items() -> list[tuple[str, float]]:
     import attrs
+
+    from methodengine.output.cards import layout
 
     return [(a.name, getattr(layout.STYLE, a.name)) for a in attrs.fields(layout.Style)]
 
