@@ -72,3 +72,11 @@ def test_a_misplaced_key_is_told_where_it_belongs_from_the_table() -> None:
     assert info.value.message == "`lead` does not belong in a role"
     assert info.value.hint and "belongs in a phase or a checkpoint" in info.value.hint
     assert "a role takes: count, brief, facilitator" in info.value.hint
+
+
+def test_every_block_keyword_spelling_starts_its_block_and_is_in_the_line_grammar() -> None:
+    grammar = line_grammar()
+    for spelling, keyword in keys.KEYWORD_SPELLINGS.items():
+        assert re.search(rf'^{keyword.upper()}: .*"{spelling}"', grammar, re.M), spelling
+    lengths = [len(spelling) for spelling in keys.KEYWORD_SPELLINGS]
+    assert lengths == sorted(lengths, reverse=True), "a longer spelling is tried before a shorter one it starts with"

@@ -111,6 +111,8 @@ class Block(NamedTuple):
     example: str
     shown_keys: str = ""
     """The docs' table cell, when it says more than the list of keys."""
+    spellings: tuple[str, ...] = ()
+    """Other ways to write the keyword; ``keyword`` is always one."""
 
 
 _PHASE_KEYS = ("id", "lead", "speak", "listen", "outside", "groups", "space", "when", *SCRIPT_KINDS)
@@ -172,6 +174,18 @@ BLOCKS: dict[str, Block] = {
 
 BLOCK_KEYS: dict[str, tuple[str, ...]] = {name: block.keys for name, block in BLOCKS.items()}
 BLOCK_KEYWORDS: tuple[str, ...] = tuple(block.keyword for block in BLOCKS.values() if block.keyword)
+KEYWORD_SPELLINGS: dict[str, str] = dict(
+    sorted(
+        (
+            (spelling, block.keyword)
+            for block in BLOCKS.values()
+            if block.keyword
+            for spelling in (block.keyword, *block.spellings)
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+"""Every way to write a block keyword, to the keyword it means; longest first, as a line is matched by its start."""
 BLOCK_EXAMPLES: dict[str, str] = {block.keyword: block.example for block in BLOCKS.values() if block.keyword}
 ALL_KEYS = frozenset(KEYS)
 TEXT_KEYS = frozenset(name for name, key in KEYS.items() if key.kind is TEXT)

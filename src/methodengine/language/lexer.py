@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from methodengine.errors import RecipeError, RecipeSyntaxError
-from methodengine.language.keys import BLOCK_KEYWORDS, SPELLINGS, TEXT, is_extension
+from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS, TEXT, is_extension
 from methodengine.model import Position
 
 
@@ -49,7 +49,8 @@ class Line:
         return f"Line({self.type}, {self.number}:{self.column}, {self.key!r}, {self.value!r})"
 
 
-KEYWORD_TYPES = {keyword: keyword.upper() for keyword in BLOCK_KEYWORDS}
+_KEYWORDS = tuple((spelling, keyword.upper()) for spelling, keyword in KEYWORD_SPELLINGS.items())
+"""Each spelling of a block keyword with its token type, longest first."""
 _KEY_SHAPE = re.compile(r"(x-[a-z0-9][a-z0-9-]*|[A-Za-z][A-Za-z_-]*)[ \t]*:")
 _EXTENSION = re.compile(r"x-[a-z0-9][a-z0-9-]*")
 _KEY_START = re.compile(r"([a-z]+)[ \t]*:")
@@ -145,10 +146,10 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
             report(line_start_error(word, raw, Position(path, i, column)))
             skip_deeper = indent
             continue
-        for keyword in BLOCK_KEYWORDS:
+        for keyword, kind in _KEYWORDS:
             if s.startswith(keyword):
                 size = len(keyword)
-                append(Line(KEYWORD_TYPES[keyword], i, column, raw, keyword, s[size:], column + size))
+                append(Line(kind, i, column, raw, keyword, s[size:], column + size))
                 break
         else:
             from methodengine.language.syntax_errors import line_start_error

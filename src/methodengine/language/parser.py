@@ -312,7 +312,7 @@ _LINE_STARTS = [
 
 
 def line_grammar() -> str:
-    """lines.lark with its key terminals made from the key table."""
+    """lines.lark with its key and block keyword terminals made from the key table."""
     from methodengine.language import keys
 
     by_kind: dict[str, list[str]] = {}
@@ -322,6 +322,11 @@ def line_grammar() -> str:
     for kind, spellings in by_kind.items():
         names = "|".join(sorted(spellings, key=lambda s: (-len(s), s)))
         terminals.append(f"{kind.upper()}_KEY.2: /(?:{names})[ \\t]*:/")
+    by_keyword: dict[str, list[str]] = {}
+    for spelling, keyword in keys.KEYWORD_SPELLINGS.items():
+        by_keyword.setdefault(keyword, []).append(spelling)
+    for keyword, spellings in by_keyword.items():
+        terminals.append(f"{keyword.upper()}: " + " | ".join(f'"{spelling}"' for spelling in spellings))
     return _read_grammar("lines.lark").replace("\n//@keys\n", "\n" + "\n".join(terminals) + "\n")
 
 
