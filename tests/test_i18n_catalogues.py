@@ -27,11 +27,9 @@ CATALOGUES = sorted((ROOT / "src" / "methodengine" / "locale").glob("*/LC_MESSAG
 @pytest.fixture
 def fresh_translations(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A locale folder of one's own, and translations read anew from it."""
-    from methodengine.output import localiser
 
     def forget() -> None:
-        i18n.translations.cache_clear()
-        localiser.catalogue.cache_clear()  # the outputs' catalogues, with their fallbacks, are cached too
+        i18n.translations.cache_clear()  # the only cache: a Localiser asks i18n for its catalogues each time
 
     monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
     forget()

@@ -16,17 +16,13 @@ Babel is imported only when a date is formatted: a cold ``check`` or text
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from methodengine import i18n
 from methodengine._terminal import shown
 from methodengine.model import Period, Range
-
-if TYPE_CHECKING:
-    import gettext
 
 WIDTH = 80
 """The width of text output, cards and schedules alike."""
@@ -56,18 +52,6 @@ def md_escape(value: object) -> str:
     return _MD_ENTITY.sub("&amp;", text)
 
 
-@functools.cache
-def catalogue(language: str, domain: str) -> gettext.NullTranslations:
-    """The translations of an output's ``domain``, falling back on the common phrases.
-
-    gettext asks a catalogue's fallback for what it lacks; the fallback is
-    added once per catalogue (this function is cached), so no chain grows.
-    """
-    own = i18n.translations(language, domain)
-    own.add_fallback(i18n.translations(language, COMMON))
-    return own
-
-
 class Localiser:
     """Words, numbers, ranges and dates in one language; ``dash`` joins the ends of a range."""
 
@@ -75,19 +59,34 @@ class Localiser:
         self.language = language
         self.locale = i18n.babel_locale(language)
         self.dash = dash
-        self._translations = catalogue(language, domain)
+        self._own = i18n.translations(language, domain)
+        self._common = i18n.translations(language, COMMON)
 
     # -------------------------------------------------------------- words
 
+    def translated(self, message: str) -> str:
+        """The translation of ``message`` as it stands: the output's catalogue first, then the common one.
+
+        A phrase the output's catalogue leaves as it is (no entry, or the
+        English itself) is the common catalogue's to say.
+        """
+        text = self._own.gettext(message)
+        return self._common.gettext(message) if text == message else text
+
+    def translated_plural(self, singular: str, plural: str, count: int) -> str:
+        """The singular or plural form for ``count`` as it stands, from the output's catalogue, else the common one."""
+        text = self._own.ngettext(singular, plural, count)
+        return self._common.ngettext(singular, plural, count) if text in (singular, plural) else text
+
     def gettext(self, message: str, **values: Any) -> str:
         """The translation of ``message``, filled in with ``values``."""
-        text = self._translations.gettext(message)
+        text = self.translated(message)
         return text.format(**values) if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
         """The singular or plural form for ``count``; ``{n}`` is ``count`` unless given."""
         values.setdefault("n", count)
-        return self._translations.ngettext(singular, plural, count).format(**values)
+        return self.translated_plural(singular, plural, count).format(**values)
 
     def join(self, items: Sequence[str], style: str = "standard") -> str:
         """A list as the language writes it: ``A, B en C``; ``style="or"``: ``A, B of C``.

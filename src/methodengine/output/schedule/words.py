@@ -25,8 +25,8 @@ class Words(Localiser):
 
     def __init__(self, language: str) -> None:
         super().__init__(language, DOMAIN)
-        self._ = self._translations.gettext
-        self._plural = self._translations.ngettext
+        self._ = self.translated
+        self._plural = self.translated_plural
 
     # -------------------------------------------------------------- times
 
