@@ -152,3 +152,18 @@ def test_a_renamed_function_is_caught():
     names = [_NAME.match(code).group("name").rsplit(".", 1)[-1] for code in _CODE.findall(match.group("before"))]  # type: ignore[union-attr]
     assert [hasattr(module, n) for n in names] == [True, False]
     assert not _attribute("Recipe.no_such_method") and _attribute("recipe.walk")
+
+
+_CODE_ARGUMENT = re.compile(r"""\bcode=["']([a-z][a-z0-9-]*)["']""")
+
+
+def test_every_diagnostic_code_is_documented():
+    """The page's last step: a code an editor or a test may match on is named, in backticks, in docs/."""
+    docs = "\n".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs").glob("*.md"))
+    codes: dict[str, str] = {}
+    for source in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "plugins").rglob("*.py")]):
+        for code in _CODE_ARGUMENT.findall(source.read_text(encoding="utf-8")):
+            codes.setdefault(code, str(source.relative_to(ROOT)))
+    assert "undefined-role" in codes and "duplicate-id" in codes
+    missing = [f"`{code}` ({where})" for code, where in sorted(codes.items()) if f"`{code}`" not in docs]
+    assert not missing, "diagnostic codes no page in docs/ names: " + ", ".join(missing)
