@@ -20,6 +20,7 @@ from methodengine.diagnostics import Diagnostic
 from methodengine.model import Recipe
 
 if TYPE_CHECKING:
+    from methodengine.planning.dated_plan import DatedPlan
     from methodengine.planning.meeting_plan import MeetingPlan
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -141,10 +142,12 @@ class OutputRequest:
     recipe: Recipe
     options: Mapping[str, Any] = field(factory=dict)
     language: str = "en"
-    plan: MeetingPlan | None = None
-    """The meeting plan the built-in cards are made from (docs/plugins.md); None when not made.
+    plan: MeetingPlan | DatedPlan | None = None
+    """What the built-in formats are made from (docs/plugins.md); None when not made.
 
-    ``plan.to_data()`` is the plan as ``methodengine cards --format json`` prints it (docs/cards.md).
+    For a card format the meeting plan: ``plan.to_data()`` is the plan as
+    ``methodengine cards --format json`` prints it (docs/cards.md). For a
+    schedule format the dated plan, the meetings ``schedule`` dates.
     """
 
 
