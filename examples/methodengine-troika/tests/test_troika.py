@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 from methodengine import Range, planned_minutes
-from methodengine.testing import check_text, isolated_plugins, resolve_text
+from methodengine.testing import check_text, isolated_plugins, plugin_problems, resolve_text
 
 import methodengine_troika
 
@@ -102,6 +102,22 @@ def test_every_member_is_the_client_once(rounds):
 def test_the_turn_must_be_a_rounds_block():
     text = "recipe: T\nmethod: troika\n\nphase Turn (10 min)\n  id: turn\n"
     assert "troika/three-turns" in codes(text, errors=True)
+    (turn,) = [d for d in check_text(text, methodengine_troika) if d.code == "troika/three-turns"]
+    assert "should be a rounds block" in turn.message and turn.position.line == 4  # at the phase
+
+
+def test_ideas_must_be_a_phase_of_the_turn_not_a_rounds_block():
+    text = variant("  phase Ideas and advice (4-5 min)\n    id: ideas\n", "  phase Ideas and advice (4-5 min)\n")
+    text = text.replace("rounds 3: Turn of a client\n  id: turn\n", "rounds 3: Turn of a client\n  id: ideas\n")
+    found = check_text(text, methodengine_troika)
+    (ideas,) = [d for d in found if d.code == "troika/client-outside"]
+    assert "should be a phase of the turn" in ideas.message
+    assert ideas.position.line == BASE.splitlines().index("rounds 3: Turn of a client") + 1
+
+
+def test_the_plugin_keeps_the_contract():
+    assert plugin_problems(methodengine_troika) == []
+    assert plugin_problems(methodengine_troika, builtins=True) == []
 
 
 def test_the_client_sits_outside_while_the_consultants_generate_ideas():
