@@ -34,7 +34,7 @@ def role_ids(values: dict[str, Any], key: str, refs: list[RoleRef]) -> tuple[str
     located = values.get(key)
     if not located:
         return ()
-    for item in located:
-        if item.value != EVERYONE:
-            refs.append(RoleRef(item.value, key, item.position))
-    return tuple(item.value for item in located)
+    for role, position in located:
+        if role != EVERYONE:
+            refs.append(RoleRef(role, key, position))
+    return tuple(role for role, _ in located)

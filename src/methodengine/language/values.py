@@ -330,15 +330,15 @@ def anchor(line: Line, path: str | None) -> Anchor:
     return Anchor(match["relation"], meeting, shift, where)  # type: ignore[arg-type]
 
 
-def role_ids(line: Line, path: str | None) -> list[Located]:
-    """`lead`, `speak`, ...: role ids separated by commas, or `everyone`."""
-    text, offset = line.value, line.value_column
-    found: list[Located] = []
+def role_ids(line: Line, path: str | None) -> list[tuple[str, Position]]:
+    """`lead`, `speak`, ...: role ids separated by commas, or `everyone`; each with where it stands."""
+    text, offset, number = line.value, line.value_column, line.number
+    found: list[tuple[str, Position]] = []
     at = 0
     for part in text.split(","):
         match = ROLE_ID.fullmatch(part)
         if match is None:
             raise refused(line, "field_line", path)
-        found.append(Located(match["id"], Position(path, line.number, offset + at + match.start("id"))))
+        found.append((match["id"], Position(path, number, offset + at + match.start("id"))))
         at += len(part) + 1
     return found
