@@ -12,13 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_planning_walk import recipes
 
-from methodengine.model import Period, Range
+from methodengine.model import Period, Range, Recipe
 from methodengine.output.cards.content import Formatter
 from methodengine.output.localiser import Localiser, md_escape
 from methodengine.output.schedule.words import Words
+from methodengine.planning.meeting_plan import CardOptions, plan_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
@@ -98,3 +100,26 @@ def test_text_cards_without_dates_load_no_babel() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    recipe=recipes(),
+    start=st.one_of(st.none(), st.integers(0, 24 * 60 - 1)),
+    language=st.sampled_from(["nl", "en"]),
+    dash=st.sampled_from(["-", "\u2013"]),
+)
+def test_templates_reading_the_json_plan_get_the_words_the_cards_get(
+    recipe: Recipe, start: int | None, language: str, dash: str
+) -> None:
+    plan = plan_meeting(recipe, CardOptions(start=start))
+    f = Formatter(language, dash)
+    for phase, data in zip(plan.phases, plan.to_data()["phases"], strict=True):
+        assert f.when(phase.when) == f.when(data["when"])
+        assert f.minutes(phase.minutes) == f.minutes(data["minutes"])
+        for occurrence, seen in zip(phase.occurrences, data["occurrences"], strict=True):
+            assert f.window(occurrence) == f.window(seen)
+            assert f.at(occurrence) == f.at(seen) and f.at(occurrence, "start") == f.at(seen, "start")
+            assert f.start_time(occurrence) == f.start_time(seen)
+    for total, seen in zip(plan.totals, plan.to_data()["totals"], strict=True):
+        assert f.window(total) == f.window(seen) and f.run(total) == f.run(seen)
