@@ -338,7 +338,7 @@ def dated_plan(
     counts = timing.role_counts(recipe)
     total = trajectory.meetings
     horizon = total or max(planned, timing.meeting_numbers(recipe)[-1] or 1)
-    minutes_of = {n: _meeting_minutes(recipe, n, counts) for n in range(1, planned + 1)}
+    minutes_of = _meeting_minutes(recipe, range(1, planned + 1), counts)
     regular = minutes_of[1] if minutes_of else 0
     stages = sorted(trajectory.stages, key=lambda s: s.meetings.low)
     runs = _runs(recipe, horizon, total)
@@ -707,11 +707,11 @@ def _extra_minutes(recipe: Recipe, extra: Meeting, counts: dict[str, Range], reg
 # ------------------------------------------------------------------ one meeting
 
 
-def _meeting_minutes(recipe: Recipe, n: int, counts: dict[str, Range]) -> int:
-    """A meeting's length: the recipe's ``duration`` (its high end), else its planned time."""
+def _meeting_minutes(recipe: Recipe, numbers: range, counts: dict[str, Range]) -> dict[int, int]:
+    """Each meeting's length: the recipe's ``duration`` (its high end), else its planned time."""
     if recipe.duration is not None:
-        return recipe.duration.minutes.high
-    return timing.planned_minutes(recipe, n, counts).high
+        return dict.fromkeys(numbers, recipe.duration.minutes.high)
+    return {n: minutes.high for n, minutes in timing.meetings_minutes(recipe, numbers, counts) if n is not None}
 
 
 def _agenda(recipe: Recipe, n: int, counts: dict[str, Range]) -> tuple[AgendaLine, ...]:
