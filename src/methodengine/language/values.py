@@ -290,14 +290,25 @@ def meeting_number(token: Number) -> int:
 
 
 def selectors(line: Line, path: str | None) -> list[Selector]:
-    """The selectors of a `when:` value, or the grammar's message where they go wrong."""
+    """The selectors of a `when:` value, or the grammar's message where they go wrong.
+
+    The whole value is matched before any number is checked, as the grammar reads it whole.
+    """
     text, offset = line.value, line.value_column
-    found: list[Selector] = []
+    matches: list[re.Match[str]] = []
     at = 0
     while True:
         match = _SELECTOR.match(text, at)
         if match is None:
             raise refused(line, "field_line", path)
+        matches.append(match)
+        at = match.end()
+        if not match["comma"]:
+            if at != len(text):
+                raise refused(line, "field_line", path)
+            break
+    found: list[Selector] = []
+    for match in matches:
         if match["low"] is not None:
             raw = raw_range(match, line, path, offset)
             meetings = checked_range(raw, "a meeting number", least=1, most=MAX_MEETINGS)
@@ -307,11 +318,7 @@ def selectors(line: Line, path: str | None) -> list[Selector]:
             found.append(Selector(match["edge"], Range.of(meeting_number(token)), token.position))  # type: ignore[arg-type]
         else:
             found.append(Selector(match["end"]))  # type: ignore[arg-type]
-        at = match.end()
-        if not match["comma"]:
-            if at != len(text):
-                raise refused(line, "field_line", path)
-            return found
+    return found
 
 
 def anchor(line: Line, path: str | None) -> Anchor:
