@@ -455,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", default=sys.executable, help="interpreter to benchmark (default: this one)")
     parser.add_argument(
-        "--runs", type=int, help="repetitions of each timing (default: 100 parse, 20 cold/cards, 5 pdf, 10 many)"
+        "--runs", type=int, help="repetitions of each timing (default: 100 parse, 20 cold/cards, 7 pdf, 15 many)"
     )
     parser.add_argument(
         "--cache-dir",
@@ -512,11 +512,11 @@ def main(argv: list[str] | None = None) -> int:
             figures.append(bench_cards(args.python, script, args.runs or 20, env))
         if "pdf" in wanted:
             print("\n== pdf: methodengine cards --format pdf vs a bare WeasyPrint render ==")
-            pdf = bench_pdf(args.python, script, min(args.runs or 5, 10), env)
+            pdf = bench_pdf(args.python, script, min(args.runs or 7, 10), env)
             figures.extend([pdf] if pdf else [])
         if "many" in wanted or "linear" in wanted:
             print("\n== many: methodengine check of 500 files vs tomllib over the same content ==")
-            many, linear_files = bench_many(args.python, script, min(args.runs or 10, 20), env)
+            many, linear_files = bench_many(args.python, script, min(args.runs or 15, 20), env)
             figures.extend([many] if "many" in wanted else [])
             figures.extend([linear_files] if "linear" in wanted else [])
         if "linear" in wanted:
