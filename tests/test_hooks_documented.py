@@ -83,7 +83,7 @@ def guide() -> str:
 
 def test_the_hook_specifications_are_found():
     names = hookspec_names()
-    assert {"register_methods", "check_recipe", "card_templates", "output_formats"} <= set(names)
+    assert {"register_methods", "check_recipe", "card_templates", "output_formats", "schedule_formats"} <= set(names)
 
 
 @pytest.mark.parametrize("name", hookspec_names())
