@@ -46,7 +46,7 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
         b.report(
             RecipeSyntaxError(
                 "`lead` takes one role",
-                found.positions["lead"],
+                found.position("lead"),
                 hint="name the one role that leads this phase; put the others under `speak`",
             )
         )
@@ -67,7 +67,7 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
         groups=values.get("groups"),
         space=values.get("space"),
         script=tuple(found.script),
-        when=When(tuple(values["when"]), found.positions["when"]) if "when" in values else None,
+        when=When(tuple(values["when"]), found.position("when")) if "when" in values else None,
         explicit_id="id" in values,
         role_refs=tuple(refs),
         position=Position(b.path, head.number, head.column),
@@ -99,7 +99,7 @@ def build_rounds(b: RecipeBuilder, children: Sequence[Any]) -> Rounds | None:
         title=title,
         count=count,
         items=items,
-        when=When(tuple(found["when"]), found.positions["when"]) if "when" in found else None,
+        when=When(tuple(found["when"]), found.position("when")) if "when" in found else None,
         explicit_id="id" in found,
         position=position,
         extra=found.extra,

@@ -100,15 +100,20 @@ _ALLOWED = {block: frozenset(keys) for block, keys in _keys.BLOCK_KEYS.items()}
 
 
 class Fields:
-    """A block's fields by key name, its script lines in order, its `x-` keys, and where each key stands."""
+    """A block's fields by key name, its script lines in order, its `x-` keys, and the line each key is on.
 
-    __slots__ = ("extra", "positions", "script", "values")
+    A key's position is made when asked for: most blocks never need one, and a recipe
+    has many lines.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("extra", "lines", "path", "script", "values")
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
         self.values: dict[str, Any] = {}
         self.script: list[ScriptLine] = []
         self.extra: dict[str, str] = {}
-        self.positions: dict[str, Position] = {}
+        self.lines: dict[str, Line] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self.values
@@ -119,20 +124,28 @@ class Fields:
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
+    def position(self, key: str) -> Position:
+        """Where ``key`` stands: the start of its line."""
+        line = self.lines[key]
+        return Position(self.path, line.number, line.column)
+
+    def positions(self) -> dict[str, Position]:
+        """Where each key stands, `x-` keys too, in the order written."""
+        return {key: Position(self.path, line.number, line.column) for key, line in self.lines.items()}
+
 
 def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[[RecipeError], None]) -> Fields:
     """The fields among ``items`` (a block's lines and sub-blocks); a wrong one is reported and left out."""
     allowed = _ALLOWED[block]
-    found = Fields()
-    values, positions, script = found.values, found.positions, found.script
+    found = Fields(path)
+    values, lines, script = found.values, found.lines, found.script
     plans = _PLANS
     for item in items:
         if type(item) is not Line:
             continue
         plan = plans.get(item.key)
-        position = Position(path, item.number, item.column)
         if plan is None or plan[0] not in allowed:
-            _other(item, block, position, found, path, report)
+            _other(item, block, found, path, report)
             continue
         name, read, repeatable = plan
         try:
@@ -141,25 +154,26 @@ def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[
             report(error)
             continue
         if repeatable:
-            script.append(ScriptLine(name, value, position))
-        elif name in positions:
-            report(_twice(name, block, position, positions[name]))
+            script.append(ScriptLine(name, value, Position(path, item.number, item.column)))
+        elif name in lines:
+            report(_twice(name, block, Position(path, item.number, item.column), found.position(name)))
         else:
-            positions[name] = position
+            lines[name] = item
             values[name] = value
     return found
 
 
-def _other(item: Line, block: str, position: Position, found: Fields, path: str | None, report: Any) -> None:
+def _other(item: Line, block: str, found: Fields, path: str | None, report: Any) -> None:
     """An `x-` key, or a key the block does not take: kept, or reported."""
     written = item.key
     key = _keys.SPELLINGS.get(written)
+    position = Position(path, item.number, item.column)
     try:
         if key is None and is_extension_key(written):
-            if written in found.positions:
-                raise _twice(written, block, position, found.positions[written])
-            found.positions[written] = position
+            if written in found.lines:
+                raise _twice(written, block, position, found.position(written))
             found.extra[written] = text_of(item, path)
+            found.lines[written] = item
             return
         # A value that cannot be read is the first thing wrong with the line, as for any key.
         _READERS[key.kind.name if key is not None else "text"](item, path)

@@ -65,6 +65,6 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         trajectory=trajectories[0] if trajectories else None,
         path=b.path,
         position=Position(b.path, 1, 1),
-        field_positions=found.positions,
+        field_positions=found.positions(),
         extra=found.extra,
     )

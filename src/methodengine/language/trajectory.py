@@ -68,6 +68,6 @@ def build_trajectory(b: RecipeBuilder, children: Sequence[Any]) -> Trajectory:
         stages=tuple(item for item in rest if isinstance(item, Stage)),
         extra_meetings=tuple(item for item in rest if isinstance(item, Meeting)),
         position=Position(b.path, head.number, head.column),
-        field_positions=found.positions,
+        field_positions=found.positions(),
         extra=found.extra,
     )
