@@ -110,13 +110,13 @@ _OPTION_TEXT = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(["DATE", "CLOCK", "CLOCK_MINUTES", "CADENCE", "SKIP_DATES", "count", "kinds"]), _OPTION_TEXT)
+@given(st.sampled_from(["DATE", "CLOCK", "CLOCK_MINUTES", "CADENCE", "SKIP_DATES", "kinds"]), _OPTION_TEXT)
 def test_any_option_value_is_taken_or_a_usage_error_that_names_the_option(kind: str, text: str) -> None:
     import click
 
     from methodengine.commands import _params
 
-    types = {"count": _params.CountType(1000, "participants"), "kinds": _params.card_kinds()}
+    types = {"kinds": _params.card_kinds()}
     param_type = types.get(kind) or getattr(_params, kind)
 
     @click.command()

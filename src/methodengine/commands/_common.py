@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from methodengine.errors import RecipeError
     from methodengine.hooks.manager import Plugins
     from methodengine.model import Recipe
-    from methodengine.planning.dated_plan import ScheduleError
 
 EXIT_RECIPE_ERRORS = 1
 EXIT_INTERNAL = 70
@@ -176,28 +175,6 @@ def resolved_recipe(path: str | PathLike[str], loaded: Plugins | None = None) ->
     return resolved.recipe
 
 
-resolved_or_exit = resolved_recipe
-"""The name ``cards`` used before errors were raised; kept until it moves to ``resolved_recipe``."""
-
-
 def fail(message: str) -> NoReturn:
     """Stop the command with ``message`` on stderr and exit 1."""
     raise Failed(message)
-
-
-def parsed_option(parse: Any, value: Any, name: str) -> Any:
-    """An option value parsed by ``parse``; one that does not parse is a usage error (exit 2) that says why."""
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=f"'{name}'") from None
-
-
-def schedule_failed(path: str | PathLike[str], exc: ScheduleError) -> NoReturn:
-    """A dated plan that cannot be made: a usage error (exit 2) when the options are at fault, else exit 1."""
-    from methodengine.diagnostics import error
-    from methodengine.errors import PlanError
-
-    if exc.usage:
-        raise click.UsageError(str(exc)) from None
-    raise PlanError([error(exc.message, None, exc.hint, code="plan")], path=str(path)) from None

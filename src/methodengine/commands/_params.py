@@ -1,12 +1,13 @@
-"""The values options take, parsed by click ``ParamType``s: dates, clock times, cadences, card kinds, counts.
+"""The values options take, parsed by click ``ParamType``s: dates, clock times, cadences, card kinds, names.
 
 An option's value is checked where click parses the command line, so that
 a wrong one is a usage error (exit 2) naming the option, before any recipe
 is read, and every command that takes a date or a cadence says the same
 thing about a wrong one. The parsing itself is the planner's
 (``methodengine.planning.dated_plan.parse_*``), which library callers use
-for text too; the bounds are ``methodengine.limits``. Nothing heavy is
-imported until a value is converted, so that ``--help`` stays quick.
+for text too. Counts need nothing of their own: ``click.IntRange(1,
+limits.MAX_...)`` bounds them. Nothing heavy is imported until a value is
+converted, so that ``--help`` stays quick.
 """
 
 from __future__ import annotations
@@ -94,31 +95,6 @@ def skip_dates(ctx: click.Context, param: click.Parameter, value: Iterable[tuple
         return parse_dates(date.isoformat() for date in dates)  # the planner's bound and its message
     except ValueError as exc:
         raise click.BadParameter(str(exc), ctx, param) from None
-
-
-class CountType(click.ParamType):
-    """A whole number from 1 to ``limit`` (one of ``methodengine.limits``) of ``unit`` (participants, rounds)."""
-
-    name = "count"
-
-    def __init__(self, limit: int, unit: str) -> None:
-        self.limit = limit
-        self.unit = unit
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            number = value
-        else:
-            text = str(value).strip()
-            if not text.isascii() or not text.isdigit():
-                self.fail(f"`{value}` is not a whole number of {self.unit}", param, ctx)
-            number = int(text)
-        if not 1 <= number <= self.limit:
-            self.fail(f"give 1 to {self.limit:,} {self.unit}, not {number:,}", param, ctx)
-        return number
-
-    def to_info_dict(self) -> dict[str, Any]:
-        return {**super().to_info_dict(), "min": 1, "max": self.limit}
 
 
 class NameChoice(click.ParamType):

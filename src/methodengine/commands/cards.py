@@ -7,20 +7,14 @@ imported when the command runs.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from methodengine.commands._common import (
-    fail,
-    parsed_option,
-    recipe_file,
-    resolved_or_exit,
-    schedule_failed,
-)
+from methodengine.commands import _params
+from methodengine.commands._common import fail, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -28,49 +22,12 @@ from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
 from methodengine.output.cards.constants import FORMATS, KINDS, PAPERS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from methodengine.hooks.contract import OutputFormat, OutputRequest
     from methodengine.hooks.manager import Plugins
-    from methodengine.model import Recipe
+    from methodengine.model import Period, Recipe
     from methodengine.planning.meeting_plan import MeetingPlan
-
-KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
-
-
-_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-
-
-def _start(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    found = _CLOCK.match(value.strip())
-    if not found:
-        raise click.BadParameter(f"{value!r} is not a time of day; write it as HH:MM, e.g. 19:30", ctx, param)
-    return int(found[1]) * 60 + int(found[2])
-
-
-def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
-    if value is None:
-        return KINDS
-    from methodengine._suggest import did_you_mean
-
-    wanted: list[str] = []
-    for raw in value.split(","):
-        name = raw.strip().lower()
-        if not name:
-            continue
-        name = KIND_ALIASES.get(name, name)
-        if name not in KINDS:
-            hint = did_you_mean(name, KINDS)
-            raise click.BadParameter(
-                f"no card kind {raw.strip()!r}{'; ' + hint if hint else ''} (kinds: {', '.join(KINDS)})",
-                ctx,
-                param,
-            )
-        if name not in wanted:
-            wanted.append(name)
-    if not wanted:
-        raise click.BadParameter(f"name at least one card kind: {', '.join(KINDS)}", ctx, param)
-    return tuple(k for k in KINDS if k in wanted)
 
 
 @click.command()
@@ -87,7 +44,10 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 )
 @output_option("Write to FILE (whole or not at all) instead of standard output; `-` is standard output.")
 @click.option(
-    "--start", metavar="HH:MM", callback=_start, help="The meeting's start time: every phase gets clock times."
+    "--start",
+    type=_params.CLOCK_MINUTES,
+    metavar="HH:MM",
+    help="The meeting's start time: every phase gets clock times.",
 )
 @click.option(
     "--group",
@@ -106,28 +66,29 @@ def _only(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 )
 @click.option(
     "--start-date",
-    "start_date_text",
+    type=_params.DATE,
     metavar="DATE",
     help="Date of the first meeting of the series, YYYY-MM-DD: the trajectory card lists the dates "
     "`schedule --start DATE` gives, and with --meeting the cards name that meeting's date.",
 )
 @click.option(
     "--every",
-    "every_text",
+    type=_params.CADENCE,
     metavar="CADENCE",
     help="With --start-date: the cadence inside the recipe's `every` range, as for `schedule --every`.",
 )
 @click.option(
     "--skip",
-    "skip_texts",
+    type=_params.SKIP_DATES,
     multiple=True,
+    callback=_params.skip_dates,
     metavar="DATE[,DATE...]",
     help="With --start-date: a date on which no meeting may fall, as for `schedule --skip`.",
 )
 @click.option(
     "--only",
+    type=_params.card_kinds(KINDS),
     metavar="KINDS",
-    callback=_only,
     help=f"Card kinds to print, separated by commas: {', '.join(KINDS)}.",
 )
 @click.option(
@@ -156,10 +117,10 @@ def cards(
     group: int | None,
     rounds: int | None,
     meeting: int | None,
-    start_date_text: str | None,
-    every_text: str | None,
-    skip_texts: tuple[str, ...],
-    only: tuple[str, ...],
+    start_date: dt.date | None,
+    every: Period | None,
+    skip: tuple[dt.date, ...],
+    only: tuple[str, ...] | None,
     lang: str | None,
     paper: str,
     templates: Path | None,
@@ -194,9 +155,12 @@ def cards(
             f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
         )
 
-    start_date, every, skip = _date_options(start_date_text, every_text, skip_texts)
+    if start_date is None:
+        for name, given in (("--every", every is not None), ("--skip", bool(skip))):
+            if given:
+                raise click.UsageError(f"{name} needs --start-date: it only changes the dates of the series")
 
-    recipe = resolved_or_exit(file)
+    recipe = resolved_recipe(file, plugins)
     language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
     _check_counts(recipe, group, rounds, meeting)
 
@@ -208,14 +172,16 @@ def cards(
         group=group,
         rounds=rounds,
         meeting=meeting,
-        only=only,
+        only=only or KINDS,
         paper=paper,
         start_date=start_date,
         every=every,
         skip=skip,
     )
     method = plugins.methods().get(recipe.method) if recipe.method else None
-    plan = _plan_or_exit(file, recipe, options, method)
+    from methodengine.planning.meeting_plan import plan_meeting
+
+    plan = plan_meeting(recipe, options, method)  # a ScheduleError (no dates fit) goes up to the CLI, named by FILE
     dirs = [*([str(templates)] if templates else []), *plugins.template_dirs()]
     data = _render(plugins, found, _request(recipe, options, templates, dirs, plan))
     _warn_overtime(recipe, plan)
@@ -232,40 +198,6 @@ def _stdout_is_a_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _date_options(
-    start_date_text: str | None, every_text: str | None, skip_texts: tuple[str, ...]
-) -> tuple[Any, Any, tuple[Any, ...]]:
-    """--start-date, --every and --skip parsed as `schedule` parses --start, --every and --skip."""
-    if start_date_text is None:
-        for name, given in (("--every", every_text is not None), ("--skip", bool(skip_texts))):
-            if given:
-                raise click.UsageError(f"{name} needs --start-date: it only changes the dates of the series")
-        return None, None, ()
-    from methodengine.planning.dated_plan import parse_date, parse_dates, parse_period
-
-    start_date = parsed_option(parse_date, start_date_text, "--start-date")
-    every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
-    skip = parsed_option(parse_dates, skip_texts, "--skip")
-    return start_date, every, skip
-
-
-def _plan_or_exit(file: Path, recipe: Recipe, options: Any, method: Any) -> MeetingPlan:
-    """The meeting plan; dates that cannot be made are reported as `schedule` reports them.
-
-    A RecipeError (``--rounds`` plans more rows than a recipe may) goes up to the CLI, which reports it.
-    """
-    from methodengine.planning.meeting_plan import plan_meeting
-
-    if options.start_date is None:  # no dates, no ScheduleError: the dated plan is not even imported
-        return plan_meeting(recipe, options, method)
-    from methodengine.planning.dated_plan import ScheduleError
-
-    try:
-        return plan_meeting(recipe, options, method)
-    except ScheduleError as exc:
-        schedule_failed(file, exc)
 
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:

@@ -7,35 +7,41 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from methodengine.commands._common import parsed_option, recipe_file, resolved_or_exit, schedule_failed
+from methodengine.commands import _params
+from methodengine.commands._common import recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output
 from methodengine.limits import MAX_MEETINGS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from methodengine.hooks.contract import OutputFormat, OutputRequest
     from methodengine.hooks.manager import Plugins
-    from methodengine.model import Recipe
+    from methodengine.model import Period, Recipe
     from methodengine.planning.dated_plan import DatedPlan
 
 
 @click.command()
 @recipe_file
-@click.option("--start", "start_text", required=True, metavar="DATE", help="Date of the first meeting: YYYY-MM-DD.")
 @click.option(
-    "--at", "at_text", metavar="HH:MM", help="Start time of every meeting (24 hours); without it, dates only."
+    "--start", type=_params.DATE, required=True, metavar="DATE", help="Date of the first meeting: YYYY-MM-DD."
+)
+@click.option(
+    "--at", type=_params.CLOCK, metavar="HH:MM", help="Start time of every meeting (24 hours); without it, dates only."
 )
 @click.option(
     "--every",
-    "every_text",
+    type=_params.CADENCE,
     metavar="CADENCE",
     help="Cadence inside the recipe's `every` range, e.g. '3 weeks' or '1 maand'. Default: the recipe's, "
     "the lower bound of a range.",
 )
 @click.option(
     "--skip",
-    "skip_texts",
+    type=_params.SKIP_DATES,
     multiple=True,
+    callback=_params.skip_dates,
     metavar="DATE[,DATE...]",
     help="A date on which no meeting may fall (a holiday); repeat it or give a comma-separated list.",
 )
@@ -64,10 +70,10 @@ if TYPE_CHECKING:
 @output_option("File to write (whole or not at all); `-` or none: standard output.")
 def schedule(
     file: Path,
-    start_text: str,
-    at_text: str | None,
-    every_text: str | None,
-    skip_texts: tuple[str, ...],
+    start: dt.date,
+    at: dt.time | None,
+    every: Period | None,
+    skip: tuple[dt.date, ...],
     meetings: int | None,
     series: str | None,
     lang: str | None,
@@ -94,19 +100,8 @@ def schedule(
     """
     from methodengine.commands._common import plugins as loaded_plugins
     from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
-    from methodengine.planning.dated_plan import (
-        ScheduleError,
-        dated_plan,
-        parse_date,
-        parse_dates,
-        parse_period,
-        parse_time,
-    )
+    from methodengine.planning.dated_plan import dated_plan
 
-    start = parsed_option(parse_date, start_text, "--start")
-    at = parsed_option(parse_time, at_text, "--at") if at_text is not None else None
-    every = parsed_option(parse_period, every_text, "--every") if every_text is not None else None
-    skip = parsed_option(parse_dates, skip_texts, "--skip")
     if output is not None and str(output) == "-":
         output = None  # standard output
     if output is not None:
@@ -114,11 +109,9 @@ def schedule(
     plugins = loaded_plugins()
     found = chosen_format(plugins, "schedule", fmt, output)
 
-    recipe = resolved_or_exit(file)
-    try:
-        plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings, series=series)
-    except ScheduleError as exc:
-        schedule_failed(file, exc)
+    recipe = resolved_recipe(file, plugins)
+    # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
+    plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings, series=series)
 
     language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
     options = {

@@ -112,7 +112,7 @@ def parse_time(text: str) -> dt.time:
     """A clock time written as HH:MM (24 hours); ValueError otherwise."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"`{text}` is not a time; write it as HH:MM, for example 19:30")
+        raise ValueError(f"`{text}` is not a time of day; write it as HH:MM, for example 19:30")
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
         raise ValueError(f"`{text}` is not a time of day; hours run 0-23 and minutes 0-59")
