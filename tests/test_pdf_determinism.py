@@ -75,10 +75,19 @@ def test_with_and_without_harfbuzz_subset_the_pdf_is_the_same(monkeypatch):
 
 
 def test_rendering_leaves_the_environment_and_weasyprint_as_they_were(monkeypatch):
-    before = fonts.harfbuzz_subset
+    before, subsetting = fonts.harfbuzz_subset, fonts.subset
     pdf()
     assert "SOURCE_DATE_EPOCH" not in os.environ
     assert fonts.harfbuzz_subset is before
+    assert fonts.subset is subsetting
+
+
+def test_tables_dropped_before_the_subset_give_the_same_bytes_as_dropped_by_it(monkeypatch):
+    from methodengine.output.cards import pdf as module
+
+    early = pdf_at(monkeypatch, 1_800_000_000, "--lang", "en")
+    monkeypatch.setattr(module, "_early_drop_subsetting", lambda subsetting: subsetting)  # fontTools as it is
+    assert pdf_at(monkeypatch, 1_800_000_000, "--lang", "en") == early
 
 
 def test_your_source_date_epoch_is_honoured(monkeypatch, without_harfbuzz_subset):
