@@ -36,6 +36,12 @@ _FORMAT = 3
 _MAGIC = b"methodengine-parser\n"
 _PLAIN = (str, int, bool, type(None), float)
 _SHIFT, _REDUCE = 0, 1
+_BUILD, _SPLICE, _LIST = 0, 1, 2  # a block the builder makes; children handed up; a list grown in place
+
+
+def _is_terminal(name: str) -> bool:
+    """A token's name (`FIELD`, `_INDENT`, `$END`) rather than a rule's (`phase`, `__start_star_0`)."""
+    return name == "$END" or name.lstrip("_")[:1].isupper()
 
 
 def grammar_path() -> Path:
@@ -133,9 +139,20 @@ class Table:
         self.rules: list[tuple[str, int, bool, bool]] = data["rules"]
         self.start: int = data["start"]
         self.end: int = data["end"]
+        # The same table in the shape the loop reads fastest: per state, a token's action as one
+        # int (a state to shift to, or -1 - rule to reduce by) and a rule's goto state apart.
+        self._actions = [
+            {name: arg if kind == _SHIFT else -1 - arg for name, (kind, arg) in row.items() if _is_terminal(name)}
+            for row in self.states
+        ]
+        self._gotos = [{name: arg for name, (_, arg) in row.items() if not _is_terminal(name)} for row in self.states]
+        self._modes = [
+            (origin, size, _LIST if recursive else _SPLICE if inline else _BUILD)
+            for origin, size, inline, recursive in self.rules
+        ]
 
     def expected(self, state: int) -> set[str]:
-        return {name for name in self.states[state] if name == "$END" or name.lstrip("_")[:1].isupper()}
+        return {name for name in self.states[state] if _is_terminal(name)}
 
     def parse(
         self,
@@ -150,9 +167,14 @@ class Table:
         expected and the block line it would close, and the parser goes on: an
         unexpected line is left out with the lines indented below it; a block
         that needs indented lines and has none is left out itself.
+
+        What a rule's children become: a block (``callbacks``) gets them as a flat
+        list, lines and built blocks only (indentation tokens are None and dropped);
+        a list rule lark made for ``x+`` or ``x*`` grows its list in place; any other
+        rule whose name starts with ``_`` hands its children up into its parent's.
         """
-        states, rules = self.states, self.rules
-        calls = [callbacks.get(origin) for origin, _, _, _ in rules]
+        actions, gotos, modes, final = self._actions, self._gotos, self._modes, self.end
+        calls = [callbacks.get(origin) for origin, _, _ in modes]
         stack = [self.start]
         values: list[Any] = []
         count = len(tokens)
@@ -160,52 +182,46 @@ class Table:
         while True:
             token = tokens[i] if i < count else end
             kind = token.type
-            action = states[stack[-1]].get(kind)
+            action = actions[stack[-1]].get(kind)
             if action is None:
                 i = self._recover(tokens, i, token, stack, values, on_error)
                 if i < 0:
                     return None
                 continue
-            if action[0] == _SHIFT:
-                stack.append(action[1])
-                values.append(token if kind[0] != "_" else None)
+            if action >= 0:
+                stack.append(action)
+                values.append(None if kind[0] == "_" else token)
                 i += 1
                 continue
-            number = action[1]
-            origin, size, inline, recursive = rules[number]
+            number = -1 - action
+            origin, size, mode = modes[number]
+            if mode == _LIST and size == 2:
+                child = values.pop()
+                stack.pop()
+                value = values[-1]
+                if type(child) is list:
+                    value.extend(child)
+                elif child is not None:
+                    value.append(child)
+                stack[-1] = gotos[stack[-2]][origin]
+                continue
             if size:
                 children = values[-size:]
                 del values[-size:]
                 del stack[-size:]
             else:
                 children = []
-            if inline:
-                if recursive:
-                    value = children[0]
-                    for child in children[1:]:
-                        if type(child) is list:
-                            value.extend(child)
-                        elif child is not None:
-                            value.append(child)
-                else:
-                    value = []
-                    for child in children:
-                        if type(child) is list:
-                            value.extend(child)
-                        elif child is not None:
-                            value.append(child)
-            else:
-                flat = []
-                for child in children:
-                    if type(child) is list:
-                        flat.extend(child)
-                    elif child is not None:
-                        flat.append(child)
-                value = calls[number](flat)  # type: ignore[misc]
-            goto = states[stack[-1]][origin]
-            stack.append(goto[1])
+            flat: list[Any] = []
+            for child in children:
+                if type(child) is list:
+                    flat.extend(child)
+                elif child is not None:
+                    flat.append(child)
+            value = flat if mode != _BUILD else calls[number](flat)  # type: ignore[misc]
+            state = gotos[stack[-1]][origin]
+            stack.append(state)
             values.append(value)
-            if goto[1] == self.end and kind == "$END":
+            if state == final and kind == "$END":
                 return value
 
     def _recover(
