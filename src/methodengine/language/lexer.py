@@ -81,7 +81,7 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
         if c == "#":
             continue
         indent = len(raw) - len(s)
-        if c == "\t" or c in _ODD_SPACES or c.isspace():
+        if (c <= " " and c.isspace()) or (c >= "\x80" and (c.isspace() or c in _ODD_SPACES)):  # a tab, an odd space
             rest = raw.lstrip(" \t")
             if not rest or rest[0] == "#":
                 continue
@@ -136,7 +136,12 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
                 following = lines[i]
                 rest = following.lstrip(" ")
                 # Most texts end at their line: the next line has content and is not indented deeper.
-                if not rest or len(following) - len(rest) > indent or rest[0] in "#\t" or rest[0].isspace():
+                if (
+                    not rest
+                    or len(following) - len(rest) > indent
+                    or (after := rest[0]) == "#"
+                    or ((after <= " " or after >= "\x80") and after.isspace())
+                ):
                     i = _continuation(token, lines, i, indent, path, report, stack)
             continue
         word = s.split(None, 1)[0]
