@@ -1,7 +1,11 @@
-"""Reading recipe text and files into the model.
+"""Reading recipe text and files into the model: ``parse``, ``parse_with_diagnostics``, ``load``.
 
-The parser is built (or loaded from the cache) on first use, not on import,
-so that commands which never read a recipe never pay for it.
+The text goes through the lexer (lines to tokens), lark's LALR table for
+recipe.lark (tokens to blocks) and the builder (blocks to the model). Every
+syntax error is collected rather than raised at once, so ``parse`` can
+report them all and ``parse_with_diagnostics`` can also hand back what could
+be read. The parse table is loaded (or built and cached) on first use, not on
+import, so that commands which never read a recipe never pay for it.
 """
 
 from __future__ import annotations
