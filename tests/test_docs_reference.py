@@ -2,7 +2,8 @@
 
 A plugin author reads the reference instead of the source, so it must say
 what the code has: every name in ``methodengine.__all__``, every public class
-of the modules listed in ``MODULES``, and of each class every attrs field,
+of the modules listed in ``MODULES``, every public function of those in
+``FUNCTION_MODULES``, and of each class every attrs field,
 property, method and operator it defines. A section is a heading naming an
 object in backticks (``### `Recipe` ``, ``### `parse(text, path=None)` ``,
 ``### `errors.PlanError` ``: names are relative to ``methodengine``); its
@@ -44,6 +45,9 @@ MODULES = (
     "methodengine.planning.dated_plan",
 )
 """Modules whose every public class a plugin may meet, whether or not ``methodengine`` exports it."""
+
+FUNCTION_MODULES = ("methodengine.testing",)
+"""Modules whose every public function a plugin's author calls (its tests use ``methodengine.testing``)."""
 
 OPERATORS = frozenset(
     {"__str__", "__add__", "__sub__", "__mul__", "__contains__", "__iter__", "__len__", "__bool__", "__getitem__"}
@@ -116,6 +120,12 @@ def _required() -> dict[int, tuple[str, object]]:
         short = module_name.removeprefix("methodengine.")
         for name, value in vars(module).items():
             if inspect.isclass(value) and value.__module__ == module_name and not name.startswith("_"):
+                found.setdefault(id(value), (f"{short}.{name}", value))
+    for module_name in FUNCTION_MODULES:
+        module = importlib.import_module(module_name)
+        short = module_name.removeprefix("methodengine.")
+        for name, value in vars(module).items():
+            if inspect.isfunction(value) and value.__module__ == module_name and not name.startswith("_"):
                 found.setdefault(id(value), (f"{short}.{name}", value))
     return found
 
