@@ -105,14 +105,13 @@ def _early_drop_subsetting(subsetting: Any) -> Any:
     class _EarlyDrop(subsetting.Subsetter):  # type: ignore[misc, name-defined]
         def subset(self, font: Any) -> None:
             options = self.options
-            kerning = "GPOS" in font  # the legacy `kern` table goes when GPOS is there, as the subsetter decides
+            dropped = set(getattr(options, "drop_tables", ()))
+            if not getattr(options, "hinting", True):
+                dropped |= set(getattr(options, "hinting_tables", ()))
+            # The legacy `kern` table goes when GPOS is there, as the subsetter decides; an option it lacks keeps it.
+            kern = "GPOS" in font and getattr(options, "legacy_kern", True) is False
             for tag in list(font.keys()):
-                name = tag.strip()
-                if (
-                    name in options.drop_tables
-                    or (name in options.hinting_tables and not options.hinting)
-                    or (tag == "kern" and not options.legacy_kern and kerning)
-                ):
+                if tag.strip() in dropped or (tag == "kern" and kern):
                     del font[tag]
             super().subset(font)
 
