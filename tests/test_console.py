@@ -200,3 +200,24 @@ def test_exit_handlers_still_run(tmp_path):
     )
     assert _console("methods", setup=setup).returncode == 0
     assert marker.exists()
+
+
+# What a warm `check` has no use for, and would pay for at every start (issue 9): a path library, a JSON
+# reader, installed-package metadata, the parser generator (its tables are cached), templates, locale data.
+NOT_ON_THE_CHECK_PATH = ("pathlib", "json", "importlib.metadata", "lark", "jinja2", "babel")
+
+
+def test_a_warm_check_imports_nothing_it_does_not_need(tmp_path):
+    recipes = [INCIDENT, ROOT / "recipes" / "backstagegroep.mth"]  # with `method:` lines: the method plugin loads
+    setup = (
+        "import atexit\n"
+        f"atexit.register(lambda: print(sorted(m for m in {NOT_ON_THE_CHECK_PATH!r} if m in sys.modules)))"
+    )
+    environment = {**_environment(), "METHODENGINE_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the caches
+        done = subprocess.run(
+            [sys.executable, "-c", CONSOLE.format(setup=setup), "check", *map(str, recipes)],
+            env=environment, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
