@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from methodengine import OutputFormat, OutputRequest, hookimpl
+from methodengine import OutputFormat, hookimpl
+
+if TYPE_CHECKING:
+    from methodengine import OutputRequest
 
 
 def _cards(fmt: str) -> Callable[[OutputRequest], str | bytes]:
