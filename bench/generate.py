@@ -1,6 +1,6 @@
-"""Generate the benchmark inputs: large.mth, large.toml and small.mth.
+"""Generate the benchmark inputs: large.mth, large.toml, small.mth, and many/NNN.mth with their TOML twins.
 
-    python bench/generate.py [--out DIR] [--phases N]
+    python bench/generate.py [--out DIR] [--phases N] [--many N]
 
 ``large.mth`` is a recipe with the most phases a recipe may have (100), some of
 them inside ``rounds`` blocks, each with ``lead``/``speak``/``listen``, a
@@ -9,7 +9,9 @@ roles and a trajectory with stages. ``large.toml`` carries the same content
 (the same fields, the same texts, in the same order) in a natural TOML shape,
 so that ``tomllib.loads`` on it is a fair yardstick for ``methodengine.parse``
 on the recipe. ``small.mth`` is a realistic, self-contained recipe (no
-``method:`` line) for the cold-start benchmark.
+``method:`` line) for the cold-start benchmark. ``many/`` holds 500 variants of
+the bundled recipes, each beside its content as TOML (:func:`mth_to_toml`), for
+checking many files in one call.
 
 The output is deterministic: no randomness, no timestamps, so that figures
 from different runs and machines are measured on identical bytes. Only the
@@ -616,9 +618,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--phases", type=int, default=100, help="phases in large.mth (default: 100, the most a recipe may have)"
     )
+    parser.add_argument("--many", type=int, default=MANY, help=f"recipes in many/ (default: {MANY})")
     args = parser.parse_args(argv)
     for path in write_all(args.out, args.phases).values():
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    pairs = write_many(args.out, args.many)
+    size = sum(mth.stat().st_size for mth, _ in pairs)
+    print(f"wrote {len(pairs)} recipes and their TOML twins in {args.out / 'many'} ({size:,} bytes of recipes)")
 
 
 if __name__ == "__main__":
