@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from methodengine import RecipeError, parse
+from methodengine.checking.resolution import check
+from methodengine.diagnostics import Diagnostic
 from methodengine.language import parse_with_diagnostics
 from methodengine.limits import MAX_SYNTAX_ERRORS
 from methodengine.model import Rounds
@@ -144,3 +146,68 @@ def test_a_key_given_twice_points_at_the_first_too() -> None:
     (twice,) = diagnostics
     assert (twice.message, twice.position.line if twice.position else 0) == ("`lead` is given twice in a phase", 4)
     assert [(r.message, r.position.line if r.position else 0) for r in twice.related] == [("the first `lead`", 3)]
+
+
+def _places(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
+    return [(d.position.line, d.position.column, d.message) for d in diagnostics if d.position]
+
+
+def _checked(text: str) -> list[tuple[int, str]]:
+    """What `check` reports for ``text``: the syntax errors, then the checks on what could be read."""
+    recipe, diagnostics = parse_with_diagnostics(text, "t.mth")
+    if recipe is not None:
+        diagnostics += check(recipe)
+    return [(d.position.line if d.position else 0, d.message) for d in diagnostics]
+
+
+def test_a_tab_indented_field_leaves_out_that_line_only() -> None:
+    # review bug 1: the lines after a tab line were all left out unreported, with what was wrong in them.
+    text = "recipe: R\nrole a: A\nphase X (10 min)\n\tdo: iets\n  lead: a\n  speak: zz\n  speek: a\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(line, message) for line, _, message in _places(diagnostics)] == [
+        (4, "tab in indentation"),
+        (7, "unknown key `speek` in a phase"),
+    ]
+    assert recipe is not None
+    (phase,) = recipe.phases()
+    assert (phase.lead, phase.speak, phase.script) == ("a", ("zz",), ())
+    assert (6, "undefined role `zz` in `speak` of phase `X`") in _checked(text)
+
+
+def test_a_tab_indented_continuation_of_a_text_leaves_out_that_line_only() -> None:
+    text = "recipe: R\nrole a: A\nphase X (10 min)\n  tip: x\n\t  nog\n  lead: a\n  speak: a\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(line, message) for line, _, message in _places(diagnostics)] == [(5, "tab in indentation")]
+    assert recipe is not None
+    (phase,) = recipe.phases()
+    assert (phase.lead, phase.speak, [s.text for s in phase.script]) == ("a", ("a",), ["x"])
+
+
+def test_a_tab_indented_phase_in_a_rounds_block_leaves_out_its_fields_with_it() -> None:
+    text = "recipe: R\nrole a: A\nrounds 2: R\n  phase A (5 min)\n    lead: a\n\tphase B (5 min)\n    lead: a\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(line, message) for line, _, message in _places(diagnostics)] == [(6, "tab in indentation")]
+    assert recipe is not None and [p.title for p in recipe.phases()] == ["A"]
+
+
+@pytest.mark.parametrize("keyword", ["phase: Opening (10 min)", "trajectory:", "role: a", "rounds: 2"])
+def test_a_block_keyword_with_a_colon_is_one_error_and_its_block_is_left_out(keyword: str) -> None:
+    # review bug 2: the block's lines were read as more text of `phase:`, one false error each.
+    text = f"recipe: R\nrole a: A\n{keyword}\n  lead: a\n  speak: a\nphase B (5 min)\n  lead: a\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    word = keyword.split(":")[0]
+    assert [(line, message) for line, _, message in _places(diagnostics)] == [
+        (3, f"`{word}` starts a block and takes no colon")
+    ]
+    assert recipe is not None and [p.title for p in recipe.phases()] == ["B"]
+
+
+def test_a_bad_line_below_a_field_is_reported_once() -> None:
+    # review bug 3: `foo bar` was reported both as neither a key nor a keyword and as unexpected indentation.
+    text = "recipe: R\nrole a: A\nphase X (10 min)\n  lead: a\n    foo bar\n  speak: a\n"
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert [(line, column) for line, column, _ in _places(diagnostics)] == [(5, 5)]
+    assert "`foo` is neither a key nor a block keyword" in diagnostics[0].message
+    assert recipe is not None
+    (phase,) = recipe.phases()
+    assert (phase.lead, phase.speak) == ("a", ("a",))

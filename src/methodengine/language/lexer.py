@@ -85,17 +85,11 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
             rest = raw.lstrip(" \t")
             if not rest or rest[0] == "#":
                 continue
-            lead = len(raw) - len(rest)
-            if rest[0].isspace() or rest[0] in _ODD_SPACES:
-                from methodengine.language.syntax_errors import lookalike_error
-
-                report(lookalike_error(rest[0], Position(path, i, lead + 1)))
-            elif first:
-                report(_first_indented(path, i))
-            else:
-                report(_tab(path, i, raw.index("\t") + 1))
+            report(_bad_indentation(raw, rest, path, i, first))
+            level = indent if first else _level_of_bad_line(rest, indent, stack, tokens)
             first = False
-            skip_deeper = indent if skip_deeper < 0 else min(skip_deeper, indent)
+            if level >= 0:
+                skip_deeper = level if skip_deeper < 0 else min(skip_deeper, level)
             continue
         if skip_deeper >= 0:
             if indent > skip_deeper:
@@ -108,23 +102,19 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
                 skip_deeper = 0
                 continue
         column = indent + 1
+        opened = False  # an _INDENT for this line, taken back if the line is refused
         if indent != stack[-1]:
             if indent > stack[-1]:
                 stack.append(indent)
                 append(Line("_INDENT", i, column, raw))
+                opened = True
             else:
-                levels = ", ".join(str(level) for level in stack)
+                levels = stack[:]
                 while indent < stack[-1]:
                     stack.pop()
                     append(Line("_DEDENT", i, column, raw))
                 if indent != stack[-1]:
-                    report(
-                        RecipeSyntaxError(
-                            f"this line is indented {indent} spaces, which matches no open block",
-                            Position(path, i, column),
-                            hint=f"indent it as far as the lines it belongs with: open levels are {levels} spaces",
-                        )
-                    )
+                    report(_no_open_block(indent, levels, path, i, column))
                     skip_deeper = stack[-1]
                     continue
         head, colon, rest = s.partition(":")
@@ -132,6 +122,11 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
         if key and (key in SPELLINGS or _KEY_SHAPE.match(s)):
             token = Line("FIELD", i, column, raw, key, rest, column + len(head) + 1)
             append(token)
+            if key in KEYWORD_SPELLINGS:
+                # `phase: Opening`: the builder says a block keyword takes no colon; the block's lines
+                # are its, not more text, and go with it.
+                skip_deeper = indent
+                continue
             if i < count and key not in _NON_TEXT_KEYS:
                 following = lines[i]
                 rest = following.lstrip(" ")
@@ -145,22 +140,23 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
                     i = _continuation(token, lines, i, indent, path, report, stack)
             continue
         word = s.split(None, 1)[0]
-        if word in SPELLINGS:
-            from methodengine.language.syntax_errors import line_start_error
+        if word not in SPELLINGS:  # a key without its colon is no block
+            for keyword, kind in _KEYWORDS:
+                if s.startswith(keyword):
+                    size = len(keyword)
+                    append(Line(kind, i, column, raw, keyword, s[size:], column + size))
+                    break
+            else:
+                kind = ""
+            if kind:
+                continue
+        from methodengine.language.syntax_errors import line_start_error
 
-            report(line_start_error(word, raw, Position(path, i, column)))
-            skip_deeper = indent
-            continue
-        for keyword, kind in _KEYWORDS:
-            if s.startswith(keyword):
-                size = len(keyword)
-                append(Line(kind, i, column, raw, keyword, s[size:], column + size))
-                break
-        else:
-            from methodengine.language.syntax_errors import line_start_error
-
-            report(line_start_error(word, raw, Position(path, i, column)))
-            skip_deeper = indent
+        report(line_start_error(word, raw, Position(path, i, column)))
+        if opened:  # the refused line is all the indentation was for: the parser is not told of it
+            stack.pop()
+            tokens.pop()
+        skip_deeper = indent
     while len(stack) > 1:
         stack.pop()
         append(Line("_DEDENT", count, 1, ""))
@@ -187,14 +183,8 @@ def _continuation(
                 i += 1
                 continue
             if deeper <= indent:
-                break
-            lead = len(raw) - len(rest)
-            if rest[0].isspace() or rest[0] in _ODD_SPACES:
-                from methodengine.language.syntax_errors import lookalike_error
-
-                report(lookalike_error(rest[0], Position(path, i + 1, lead + 1)))
-            else:
-                report(_tab(path, i + 1, raw.index("\t") + 1))
+                break  # whose line it is, tokenize tells
+            report(_bad_indentation(raw, rest, path, i + 1, False))
             i += 1
             continue
         if deeper <= indent:
@@ -213,14 +203,7 @@ def _continuation(
                     )
                 )
             else:
-                levels = ", ".join(str(n) for n in (*stack, level))
-                report(
-                    RecipeSyntaxError(
-                        f"this line is indented {deeper} spaces, which matches no open block",
-                        Position(path, i + 1, column),
-                        hint=f"indent it as far as the lines it belongs with: open levels are {levels} spaces",
-                    )
-                )
+                report(_no_open_block(deeper, [*stack, level], path, i + 1, column))
             i += 1
             continue
         key = _KEY_START.match(s)
@@ -242,7 +225,46 @@ def _continuation(
 
 
 def is_extension_key(key: str) -> bool:
+    """Whether ``key`` is an `x-` key a plugin may read (lower-case letters, digits and hyphens), kept as text."""
     return is_extension(key) and _EXTENSION.fullmatch(key) is not None
+
+
+def _bad_indentation(raw: str, rest: str, path: str | None, number: int, first: bool) -> RecipeSyntaxError:
+    """The message for a line indented with a tab or a character that only looks like a space."""
+    if rest[0].isspace() or rest[0] in _ODD_SPACES:
+        from methodengine.language.syntax_errors import lookalike_error
+
+        return lookalike_error(rest[0], Position(path, number, len(raw) - len(rest) + 1))
+    if first:
+        return _first_indented(path, number)
+    return _tab(path, number, raw.index("\t") + 1)
+
+
+def _level_of_bad_line(rest: str, spaces: int, stack: list[int], tokens: list[Line]) -> int:
+    """How deep a tab-indented line stands, for leaving out the lines below it; -1: leave out none.
+
+    A tab is as wide as the reader's editor makes it, so its level is a guess, made so that the
+    lines after it are kept whenever they can be its neighbours. A block's first line
+    (`\tphase B` in a rounds block) stands at the first open level past its spaces, and the lines
+    deeper than that are its own. Any other line has no lines of its own, only maybe its
+    continuation: as a block's first field (right after the block's line) it leaves out none,
+    and elsewhere the lines deeper than the open level.
+    """
+    if _KEY_SHAPE.match(rest) is None and any(rest.startswith(keyword) for keyword, _ in _KEYWORDS):
+        return next((level for level in stack if level > spaces), stack[-1])
+    if tokens and tokens[-1].type not in ("FIELD", "_DEDENT"):
+        return -1
+    return stack[-1]
+
+
+def _no_open_block(indent: int, levels: list[int], path: str | None, number: int, column: int) -> RecipeSyntaxError:
+    return RecipeSyntaxError(
+        f"this line is indented {indent} spaces, which matches no open block",
+        Position(path, number, column),
+        hint="indent it as far as the lines it belongs with: open levels are "
+        + ", ".join(str(level) for level in levels)
+        + " spaces",
+    )
 
 
 def _first_indented(path: str | None, number: int) -> RecipeSyntaxError:
