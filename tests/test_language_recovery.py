@@ -211,3 +211,26 @@ def test_a_bad_line_below_a_field_is_reported_once() -> None:
     assert recipe is not None
     (phase,) = recipe.phases()
     assert (phase.lead, phase.speak) == ("a", ("a",))
+
+
+@pytest.mark.parametrize("value", ["0", "3x", "drie"])
+def test_a_number_of_meetings_that_cannot_be_read_is_not_also_missing(value: str) -> None:
+    # review bug 4: `meetings: 0` also got "the trajectory does not say how many meetings it has".
+    found = _checked(f"recipe: R\ntrajectory\n  meetings: {value}\n  every: 1 week\n")
+    assert len(found) == 1 and found[0][0] == 3, found
+
+
+def test_a_trajectory_without_meetings_still_says_so() -> None:
+    found = _checked("recipe: R\ntrajectory\n  every: 1 week\n")
+    assert found == [(2, "the trajectory does not say how many meetings it has")]
+
+
+def test_a_role_that_cannot_be_read_is_not_also_undefined() -> None:
+    # review bug 4: every phase naming `voorzitter` also got "undefined role `voorzitter`".
+    text = (
+        "recipe: R\nrole voorzitter Gespreksleider\nphase A (10 min)\n  lead: voorzitter\n  speak: gast\n"
+        "phase B (10 min)\n  speak: voorzitter\n"
+    )
+    found = _checked(text)
+    assert [line for line, _ in found] == [2, 5], found
+    assert found[1][1] == "undefined role `gast` in `speak` of phase `A`"

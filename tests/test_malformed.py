@@ -97,6 +97,16 @@ def test_diagnostic(path: Path) -> None:
         assert unwanted not in diagnostic.hint
 
 
+@pytest.mark.parametrize("path", cases("one finding"))
+def test_check_reports_the_one_mistake_of_each_file_and_nothing_it_caused(path: Path) -> None:
+    # Each file has one thing wrong; recovering from it must not make the checks that run after it
+    # report what is not so (a `meetings: 0` also missing, a role whose line is wrong also undefined).
+    result = CliRunner().invoke(main, ["check", "--format", "short", str(path)])
+    found = [line for line in result.output.splitlines() if line.startswith(f"{path}:")]
+    exc = load_error(path)
+    assert found == [f"{path}:{exc.position.line}:{exc.position.column}: error: {exc.message}"]
+
+
 @pytest.mark.parametrize("path", cases("render"))
 def test_rendered(path: Path) -> None:
     # Where the error is, is test_diagnostic's business; here: that str(exc)

@@ -206,7 +206,8 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
             )
         return
     total = trajectory.meetings
-    if total is None and not trajectory.open:
+    if total is None and not trajectory.open and "meetings" not in trajectory.field_positions:
+        # A `meetings:` line that could not be read is reported as such; it is not also missing.
         yield warning(
             "the trajectory does not say how many meetings it has",
             trajectory.position,

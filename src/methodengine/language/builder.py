@@ -51,6 +51,8 @@ class RecipeBuilder:
         self.path = path
         self.report = report
         self._errors = errors
+        self.unread_roles: set[str] = set()
+        """The ids of the roles whose line could not be read: the checks cannot tell if a phase names them rightly."""
 
     @property
     def reported(self) -> bool:

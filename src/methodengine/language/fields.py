@@ -152,6 +152,9 @@ def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[
             value = read(item, path)
         except RecipeError as error:
             report(error)
+            # Still written where it stands, with no value: a check that a key is missing must not say it is.
+            if not repeatable:
+                lines.setdefault(name, item)
             continue
         if repeatable:
             script.append(ScriptLine(name, value, Position(path, item.number, item.column)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from methodengine.diagnostics import Related
 from methodengine.errors import RecipeSyntaxError
 from methodengine.language import values as _values
@@ -61,10 +63,31 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         summary=text("summary"),
         source=text("source"),
         roles=tuple(item for item in children if isinstance(item, Role)),
-        agenda=with_phase_ids([item for item in children if isinstance(item, (Phase, Rounds))]),
+        agenda=_unjudged(with_phase_ids([item for item in children if isinstance(item, (Phase, Rounds))]), b),
         trajectory=trajectories[0] if trajectories else None,
         path=b.path,
         position=Position(b.path, 1, 1),
         field_positions=found.positions(),
         extra=found.extra,
+    )
+
+
+def _unjudged(agenda: tuple[Phase | Rounds, ...], b: RecipeBuilder) -> tuple[Phase | Rounds, ...]:
+    """The agenda without the role references to roles whose line could not be read (and is reported).
+
+    A phase's ``role_refs`` are there for the check that every role it names is defined; a role
+    whose definition is wrong is not undefined, and saying so at every phase that names it would
+    bury the one mistake under false ones. The phases still name the role.
+    """
+    unread = b.unread_roles
+    if not unread:
+        return agenda
+
+    def judged(phase: Phase) -> Phase:
+        refs = tuple(ref for ref in phase.role_refs if ref.role not in unread)
+        return phase if len(refs) == len(phase.role_refs) else attrs.evolve(phase, role_refs=refs)
+
+    return tuple(
+        attrs.evolve(item, items=tuple(judged(p) for p in item.items)) if isinstance(item, Rounds) else judged(item)
+        for item in agenda
     )

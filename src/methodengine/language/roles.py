@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from methodengine.errors import RecipeError
 from methodengine.language import values as _values
 from methodengine.language.fields import gather
 from methodengine.model import EVERYONE, Position, Role, RoleRef
@@ -15,7 +16,13 @@ if TYPE_CHECKING:
 
 def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
     head, *rest = children
-    match = b.head(head, _values.ROLE_HEAD, "role_line")
+    try:
+        match = b.head(head, _values.ROLE_HEAD, "role_line")
+    except RecipeError:
+        written = _values.ROLE_ID.match(head.value) if head.value[:1] in (" ", "\t") else None
+        if written is not None:
+            b.unread_roles.add(written["id"])
+        raise
     found = gather(rest, "a role", b.path, b.report)
     count = b.attempt(lambda: _values.positive(found["count"], "a role's count")) if "count" in found else None
     return Role(
