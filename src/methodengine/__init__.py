@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from methodengine.hooks.contract import Method, OutputFormat, OutputRequest, Rule, rule
     from methodengine.hooks.manager import Plugins, load_plugins
     from methodengine.hooks.specs import hookimpl
-    from methodengine.language.parsing import load, parse
+    from methodengine.language.parsing import load, parse, parse_with_diagnostics
     from methodengine.model import (
         EVERYONE,
         Anchor,
@@ -105,6 +105,7 @@ _WHERE = {
     "load": "methodengine.language.parsing",
     "load_plugins": "methodengine.hooks.manager",
     "parse": "methodengine.language.parsing",
+    "parse_with_diagnostics": "methodengine.language.parsing",
     "plan_meeting": "methodengine.planning.meeting_plan",
     "planned_minutes": "methodengine.planning.timing",
     "render": "methodengine.diagnostics",
@@ -179,6 +180,7 @@ __all__ = [
     "load",
     "load_plugins",
     "parse",
+    "parse_with_diagnostics",
     "plan_meeting",
     "planned_minutes",
     "render",

@@ -88,6 +88,8 @@ class SkipDatesType(_Parsed):
 
 def skip_dates(ctx: click.Context, param: click.Parameter, value: Iterable[tuple[dt.date, ...]]) -> tuple[dt.date, ...]:
     """The callback of a repeated ``--skip``: every date given, sorted, once each, at most ``limits.MAX_SKIPS``."""
+    if not value:
+        return ()  # no --skip (the callback runs then too): nothing to import
     from methodengine.planning.dated_plan import parse_dates
 
     dates = sorted({date for given in value for date in given})
