@@ -4,7 +4,7 @@ An option's value is checked where click parses the command line, so that
 a wrong one is a usage error (exit 2) naming the option, before any recipe
 is read, and every command that takes a date or a cadence says the same
 thing about a wrong one. The parsing itself is the planner's
-(``methodengine.planning.dated_plan.parse_*``), which library callers use
+(``methodengine.planning.options.parse_*``), which library callers use
 for text too. Counts need nothing of their own: ``click.IntRange(1,
 limits.MAX_...)`` bounds them. Nothing heavy is imported until a value is
 converted, so that ``--help`` stays quick.
@@ -44,7 +44,7 @@ class DateType(_Parsed):
     name = "date"
 
     def _parse(self, text: str) -> dt.date:
-        from methodengine.planning.dated_plan import parse_date
+        from methodengine.planning.options import parse_date
 
         return parse_date(text)
 
@@ -58,7 +58,7 @@ class ClockType(_Parsed):
         self.minutes = minutes
 
     def _parse(self, text: str) -> dt.time | int:
-        from methodengine.planning.dated_plan import parse_time
+        from methodengine.planning.options import parse_time
 
         found = parse_time(text)
         return found.hour * 60 + found.minute if self.minutes else found
@@ -70,7 +70,7 @@ class CadenceType(_Parsed):
     name = "cadence"
 
     def _parse(self, text: str) -> Period:
-        from methodengine.planning.dated_plan import parse_period
+        from methodengine.planning.options import parse_period
 
         return parse_period(text)
 
@@ -81,7 +81,7 @@ class SkipDatesType(_Parsed):
     name = "dates"
 
     def _parse(self, text: str) -> tuple[dt.date, ...]:
-        from methodengine.planning.dated_plan import parse_date
+        from methodengine.planning.options import parse_date
 
         return tuple(parse_date(part) for part in text.split(",") if part.strip())
 
@@ -89,8 +89,8 @@ class SkipDatesType(_Parsed):
 def skip_dates(ctx: click.Context, param: click.Parameter, value: Iterable[tuple[dt.date, ...]]) -> tuple[dt.date, ...]:
     """The callback of a repeated ``--skip``: every date given, sorted, once each, at most ``limits.MAX_SKIPS``."""
     if not value:
-        return ()  # no --skip (the callback runs then too): nothing to import
-    from methodengine.planning.dated_plan import parse_dates
+        return ()  # no --skip: the callback runs then too
+    from methodengine.planning.options import parse_dates
 
     dates = sorted({date for given in value for date in given})
     try:

@@ -30,10 +30,8 @@ The calendar rules, which ``docs/schedule.md`` states for trainers:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable
 from typing import Literal, TypeVar
 
@@ -43,10 +41,11 @@ from dateutil.relativedelta import relativedelta
 from methodengine._terminal import shown
 from methodengine.diagnostics import error
 from methodengine.errors import MethodengineError, PlanError, UsageError
-from methodengine.language import units as _units
-from methodengine.limits import MAX_EVENTS, MAX_MEETINGS, MAX_SKIPS
+from methodengine.limits import MAX_EVENTS, MAX_MEETINGS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Stage, Trajectory, runs_in
 from methodengine.planning import timing
+from methodengine.planning.options import bounded_skips, parse_date, parse_period, parse_time
+from methodengine.planning.options import parse_dates as parse_dates  # where callers of the dated plan find it
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
 
@@ -84,73 +83,8 @@ class _ScheduleUsageError(ScheduleError, UsageError):
     """The options cannot be dated: ``--every`` outside the recipe's cadence, too many ``--meetings``."""
 
 
-# ------------------------------------------------------------------ parsing the options
-
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
-_PERIOD = re.compile(r"(\d+)\s*([^\W\d_]+)")
-
-
-def parse_date(text: str) -> dt.date:
-    """A date written as YYYY-MM-DD; ValueError with a trainer's message otherwise."""
-    match = _DATE.fullmatch(text.strip())
-    if not match:
-        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
-    year, month, day = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        if year < 1:
-            raise ValueError(f"`{text}` is not a date: there is no year 0; years start at 0001") from None
-        if 1 <= month <= 12:
-            last = calendar.monthrange(year, month)[1]
-            raise ValueError(f"`{text}` is not a date: {calendar.month_name[month]} {year} has {last} days") from None
-        raise ValueError(f"`{text}` is not a date: there is no month {month}") from None
-
-
-def parse_time(text: str) -> dt.time:
-    """A clock time written as HH:MM (24 hours); ValueError otherwise."""
-    match = _TIME.fullmatch(text.strip())
-    if not match:
-        raise ValueError(f"`{text}` is not a time of day; write it as HH:MM, for example 19:30")
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"`{text}` is not a time of day; hours run 0-23 and minutes 0-59")
-    return dt.time(hour, minute)
-
-
-def parse_period(text: str) -> Period:
-    """A cadence written as a whole number and a unit: ``3 weeks``, ``1 maand``; ValueError otherwise."""
-    match = _PERIOD.fullmatch(text.strip())
-    if not match:
-        raise ValueError(
-            f"`{text}` is not a cadence; write a whole number and a unit, for example `3 weeks` or `1 maand` "
-            f"(units: {_units.PERIOD_UNITS_SHOWN})"
-        )
-    amount, unit_text = int(match.group(1)), match.group(2)
-    unit = _units.period_unit(unit_text)
-    if unit is None:
-        raise ValueError(f"`{unit_text}` is not a unit of a cadence; units: {_units.PERIOD_UNITS_SHOWN}")
-    if amount < 1:
-        raise ValueError(f"a cadence of {amount} {unit_text} never moves on; give at least 1")
-    return Period(Range.of(amount), unit)  # type: ignore[arg-type]
-
-
-def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
-    """Dates from repeated options, each of which may also be a comma-separated list."""
-    found: list[dt.date] = []
-    for text in texts:
-        found += [parse_date(part) for part in text.split(",") if part.strip()]
-    return _bounded_skips(tuple(sorted(set(found))))
-
-
-def _bounded_skips(dates: tuple[dt.date, ...]) -> tuple[dt.date, ...]:
-    if len(dates) > MAX_SKIPS:
-        raise ValueError(
-            f"{len(dates)} dates to skip; at most {MAX_SKIPS} are taken, since every skipped date a meeting "
-            "falls on moves the rest of the series on; skip only the dates on which meetings would fall"
-        )
-    return dates
+# ------------------------------------------------------------------ the options, as the command line writes them
+# (parsed in planning.options, which `cards --start` and `schedule --at` load without the planner)
 
 
 # ------------------------------------------------------------------ the plan
@@ -436,7 +370,7 @@ def _options(
             parse_date(start) if isinstance(start, str) else start,
             parse_time(at) if isinstance(at, str) else at,
             parse_period(every) if isinstance(every, str) else every,
-            frozenset(_bounded_skips(tuple({parse_date(d) if isinstance(d, str) else d for d in skip}))),
+            frozenset(bounded_skips(tuple({parse_date(d) if isinstance(d, str) else d for d in skip}))),
         )
     except ValueError as exc:
         raise ScheduleError(str(exc), usage=True) from None

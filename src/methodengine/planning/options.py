@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Iterable
 
 from attrs import frozen
 
-from methodengine.model import Period
+from methodengine.language import units as _units
+from methodengine.limits import MAX_SKIPS
+from methodengine.model import Period, Range
 from methodengine.planning.card_kinds import KINDS
 
 
@@ -34,3 +39,74 @@ def clock(minutes: int) -> str:
     """Minutes after midnight as ``HH:MM``; past midnight wraps to the next day."""
     minutes %= 24 * 60
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# ------------------------------------------------------------------ option values as the command line writes them
+# Here rather than beside the dated plan, so that reading `--start 19:30` or a date does not load the planner.
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_PERIOD = re.compile(r"(\d+)\s*([^\W\d_]+)")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as YYYY-MM-DD; ValueError with a trainer's message otherwise."""
+    match = _DATE.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if year < 1:
+            raise ValueError(f"`{text}` is not a date: there is no year 0; years start at 0001") from None
+        if 1 <= month <= 12:
+            last = calendar.monthrange(year, month)[1]
+            raise ValueError(f"`{text}` is not a date: {calendar.month_name[month]} {year} has {last} days") from None
+        raise ValueError(f"`{text}` is not a date: there is no month {month}") from None
+
+
+def parse_time(text: str) -> dt.time:
+    """A clock time written as HH:MM (24 hours); ValueError otherwise."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"`{text}` is not a time of day; write it as HH:MM, for example 19:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"`{text}` is not a time of day; hours run 0-23 and minutes 0-59")
+    return dt.time(hour, minute)
+
+
+def parse_period(text: str) -> Period:
+    """A cadence written as a whole number and a unit: ``3 weeks``, ``1 maand``; ValueError otherwise."""
+    match = _PERIOD.fullmatch(text.strip())
+    if not match:
+        raise ValueError(
+            f"`{text}` is not a cadence; write a whole number and a unit, for example `3 weeks` or `1 maand` "
+            f"(units: {_units.PERIOD_UNITS_SHOWN})"
+        )
+    amount, unit_text = int(match.group(1)), match.group(2)
+    unit = _units.period_unit(unit_text)
+    if unit is None:
+        raise ValueError(f"`{unit_text}` is not a unit of a cadence; units: {_units.PERIOD_UNITS_SHOWN}")
+    if amount < 1:
+        raise ValueError(f"a cadence of {amount} {unit_text} never moves on; give at least 1")
+    return Period(Range.of(amount), unit)  # type: ignore[arg-type]
+
+
+def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
+    """Dates from repeated options, each of which may also be a comma-separated list."""
+    found: list[dt.date] = []
+    for text in texts:
+        found += [parse_date(part) for part in text.split(",") if part.strip()]
+    return bounded_skips(tuple(sorted(set(found))))
+
+
+def bounded_skips(dates: tuple[dt.date, ...]) -> tuple[dt.date, ...]:
+    if len(dates) > MAX_SKIPS:
+        raise ValueError(
+            f"{len(dates)} dates to skip; at most {MAX_SKIPS} are taken, since every skipped date a meeting "
+            "falls on moves the rest of the series on; skip only the dates on which meetings would fall"
+        )
+    return dates
