@@ -234,3 +234,20 @@ def test_a_role_that_cannot_be_read_is_not_also_undefined() -> None:
     found = _checked(text)
     assert [line for line, _ in found] == [2, 5], found
     assert found[1][1] == "undefined role `gast` in `speak` of phase `A`"
+
+
+def test_the_bound_keeps_the_first_errors_of_the_file_and_says_it_stopped() -> None:
+    # review bug 5: 50 lexer errors stopped the read before the builder's earlier errors were found, silently.
+    text = "recipe: R\nphase X (10 min)\n" + "".join(f"  spaek{n}: a\n" for n in range(5)) + "\tdo: x\n" * 60
+    recipe, diagnostics = parse_with_diagnostics(text)
+    assert len(diagnostics) == MAX_SYNTAX_ERRORS
+    lines = [d.position.line for d in diagnostics if d.position]
+    assert lines[:6] == [3, 4, 5, 6, 7, 8]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    last = diagnostics[-1]
+    assert last.message == (
+        f"too many syntax errors: the first {MAX_SYNTAX_ERRORS - 1} are shown, not the ones from here on"
+    )
+    assert last.hint and "check again" in last.hint
+    assert [d.message for d in diagnostics[5:-1]] == ["tab in indentation"] * (MAX_SYNTAX_ERRORS - 6)
+    assert recipe is None

@@ -14,6 +14,7 @@ import gc
 import os
 import re
 import threading
+from collections.abc import Callable
 
 from methodengine.diagnostics import Diagnostic
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
@@ -62,20 +63,33 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
     from methodengine.language.totals import check_totals
     from methodengine.limits import MAX_SYNTAX_ERRORS
 
+    # The lexer's errors and the builder's are counted apart: the lexer reads the whole file before
+    # the builder starts, so one shared count could stop at the lexer's 50th error and never hear of
+    # the builder's earlier ones. Past the bound either stops; what both found before that is kept.
+    lexed: list[RecipeError] = []
     errors: list[RecipeError] = []
 
-    def report(error: RecipeError) -> None:
-        errors.append(error)
-        if len(errors) >= MAX_SYNTAX_ERRORS:
-            raise _TooManyErrors
+    def bounded(found: list[RecipeError]) -> Callable[[RecipeError], None]:
+        def report(error: RecipeError) -> None:
+            found.append(error)
+            if len(found) > MAX_SYNTAX_ERRORS:
+                raise _TooManyErrors
+
+        return report
 
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     recipe = None
     try:
-        tokens = tokenize(text, path, report)
-        if not tokens and (not errors or not _COMMENT_LINE.sub("", text).strip()):
+        tokens = tokenize(text, path, bounded(lexed))
+    except _TooManyErrors:
+        cut = lexed[-1].position
+        assert cut is not None
+        head = "\n".join(text.split("\n")[: cut.line - 1])
+        tokens = tokenize(head, path, lambda error: None)  # the lines before the last error, again
+    try:
+        if not tokens and (not lexed or not _COMMENT_LINE.sub("", text).strip()):
             return None, [
                 RecipeSyntaxError(
                     "the recipe is empty",
@@ -83,7 +97,9 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
                     hint="a recipe has at least a title: `recipe: Incidentmethode`",
                 )
             ]
-        builder = RecipeBuilder(path, report, errors)
+        report = bounded(errors)
+        # What the builder asks of the list: whether anything was reported yet, the lexer's errors counting.
+        builder = RecipeBuilder(path, report, lexed or errors)
 
         def on_error(token: Line, expected: set[str], unfinished: Line | None) -> None:
             from methodengine.language.syntax_errors import unexpected_line
@@ -100,8 +116,19 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
     except RecipeError as error:
         errors.append(error)
         recipe = None
-    errors.sort(key=_place)
-    return recipe, errors[:MAX_SYNTAX_ERRORS]
+    found = sorted([*lexed, *errors], key=_place)
+    if len(found) > MAX_SYNTAX_ERRORS:
+        return None, [*found[: MAX_SYNTAX_ERRORS - 1], _stopped(found[MAX_SYNTAX_ERRORS - 1], MAX_SYNTAX_ERRORS - 1)]
+    return recipe, found
+
+
+def _stopped(first_left_out: RecipeError, shown: int) -> RecipeError:
+    """The last error shown when there are too many: where the ones not shown start, and that there are more."""
+    return RecipeSyntaxError(
+        f"too many syntax errors: the first {shown} are shown, not the ones from here on",
+        first_left_out.position,
+        hint="fix the errors above and check again to see the rest",
+    )
 
 
 def _place(error: RecipeError) -> tuple[int, int]:
