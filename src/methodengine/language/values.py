@@ -348,4 +348,6 @@ def role_ids(line: Line, path: str | None) -> list[tuple[str, Position]]:
             raise refused(line, "field_line", path)
         found.append((match["id"], Position(path, number, offset + at + match.start("id"))))
         at += len(part) + 1
+    if len(found) > 1 and found[0][0] == "everyone":
+        raise refused(line, "field_line", path)  # as the grammar reads it: `everyone` stands alone, first
     return found
