@@ -164,8 +164,8 @@ def test_a_template_of_yours_that_fails_names_its_file_and_line_and_exits_1(tmp_
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert "internal error" not in result.stderr
-    assert "methodengine: template error: " in result.stderr
-    assert f"{card}:2: " in result.stderr
+    assert ": error: template error: " in result.stderr
+    assert f"{card}:2:1: error: template error: " in result.stderr
     assert error in result.stderr
 
 

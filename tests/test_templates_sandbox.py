@@ -129,9 +129,9 @@ def test_a_template_asking_for_too_much_is_stopped_with_its_file_and_line(tmp_pa
     result, seconds = cards(templates)
     assert result.returncode == 1, result.stderr
     assert seconds < 10
-    assert "methodengine: template error: " in result.stderr
+    assert ": error: template error: " in result.stderr
     # The output bound is counted where output leaves the entry template, which includes each card.
-    where = "text/cards.txt:" if "output" in message else "text/card.txt:2: "
+    where = "text/cards.txt:" if "output" in message else "text/card.txt:2:1: error: "
     assert where in result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -182,7 +182,7 @@ def test_a_filter_or_method_asked_for_a_huge_string_is_stopped_before_it_builds_
     result, seconds = cards(templates)
     assert result.returncode == 1, result.stderr
     assert seconds < 10
-    assert "text/card.txt:2: " in result.stderr
+    assert "text/card.txt:2:1: error: " in result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands import _params
-from methodengine.commands._common import fail, recipe_file, resolved_recipe
+from methodengine.commands._common import recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
 from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -295,11 +295,4 @@ def _render(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> st
 
     if not is_builtin(plugins, found):
         return rendered(plugins, found, request)
-    from methodengine.output.cards.render import CardTemplateError, PdfUnavailableError
-
-    try:
-        return found.render(request)
-    except CardTemplateError as exc:
-        fail(f"methodengine: template error: {exc}")  # the templates are the user's input, as the recipe is
-    except PdfUnavailableError as exc:
-        raise click.UsageError(str(exc)) from None
+    return found.render(request)  # its template and PDF errors are MethodengineErrors the CLI reports

@@ -138,14 +138,13 @@ def render_plan(
         # The LimitedSandbox renders with its bounds; a plain environment's template renders itself.
         rendered = env.render(template, context) if sandboxed else template.render(context)  # type: ignore[attr-defined]
     except jinja2.TemplateSyntaxError as exc:
-        raise CardTemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+        raise CardTemplateError(exc.message or str(exc), exc.filename or exc.name, exc.lineno) from None
     except refused as exc:
-        raise CardTemplateError(f"{_template_line(exc)}{exc.message}") from None
+        raise CardTemplateError(exc.message, *_template_line(exc)) from None
     except jinja2.TemplateNotFound as exc:
-        raise CardTemplateError(f"{_template_line(exc)}template not found: {exc.name}") from None
+        raise CardTemplateError(f"template not found: {exc.name}", *_template_line(exc)) from None
     except failures as exc:
-        where = _template_line(exc)
-        raise CardTemplateError(f"{where}{type(exc).__name__}: {exc}") from None
+        raise CardTemplateError(f"{type(exc).__name__}: {exc}", *_template_line(exc)) from None
     # Autoescape escapes markup, not control characters: an ESC in a title would still reach a
     # terminal that shows the HTML (and is no valid character in XML). Text and Markdown escape
     # theirs as they are filled in; HTML holds none of its own, so the whole page is made safe.
@@ -160,18 +159,18 @@ def _style_items() -> list[tuple[str, float]]:
     return [(a.name, getattr(layout.STYLE, a.name)) for a in attrs.fields(layout.Style)]
 
 
-def _template_line(exc: BaseException) -> str:
-    """``file:line: `` of the innermost template frame an error was raised in, if any.
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The file and line of the innermost template frame an error was raised in, if any.
 
     Jinja rewrites the traceback of an error in a template so that each
     template frame names the template's file and line.
     """
     tb = exc.__traceback__
-    found = ""
+    found: tuple[str | None, int | None] = (None, None)
     while tb is not None:
         frame = tb.tb_frame
         filename = frame.f_code.co_filename
         if "__jinja_exception__" in frame.f_globals or filename.endswith((".txt", ".md", ".html")):
-            found = f"{filename}:{tb.tb_lineno}: "
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
