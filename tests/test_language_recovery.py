@@ -7,6 +7,8 @@ left out, never guessed at.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +20,9 @@ from methodengine import RecipeError, parse
 from methodengine.checking.resolution import check
 from methodengine.diagnostics import Diagnostic
 from methodengine.language import parse_with_diagnostics
+from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS
 from methodengine.limits import MAX_SYNTAX_ERRORS
-from methodengine.model import Rounds
+from methodengine.model import SCRIPT_KINDS, Position, Recipe, Rounds
 
 RECIPES = sorted((Path(__file__).resolve().parent.parent / "recipes").glob("*.mth"))
 
@@ -139,6 +142,97 @@ def test_a_recovered_recipe_never_invents_content(text: str) -> None:
         assert role.position is not None and role.id in lines[role.position.line - 1]
     if not diagnostics:
         assert recipe == parse(text, "m.mth")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(RECIPES).flatmap(lambda path: mutated(path.read_text(encoding="utf-8"))))
+def test_every_error_is_reported_once_and_every_block_left_out_is_reported(text: str) -> None:
+    recipe, diagnostics = parse_with_diagnostics(text, "m.mth")
+    places = [(d.position.line, d.position.column) for d in diagnostics if d.position]
+    assert len(set(places)) == len(places), "one mistake, one message"
+    if recipe is None:
+        return
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = {position.line for position in _positions(recipe)}
+    reported = {d.position.line: _reach(d.message, lines[d.position.line - 1]) for d in diagnostics if d.position}
+    for number in _block_and_script_lines(lines):
+        if number not in kept:
+            assert any(_same_block(lines, number, line, reach) for line, reach in reported.items()), (
+                f"line {number} ({lines[number - 1]!r}) is left out and no error is reported in its block"
+            )
+
+
+_SCRIPT_KEYS = tuple(spelling for spelling, key in SPELLINGS.items() if key.name in SCRIPT_KINDS)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _content(line: str) -> bool:
+    stripped = line.strip(" \t")
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _block_and_script_lines(lines: list[str]) -> Iterator[int]:
+    """The lines that start a block or a script line; not one indented under a field (more of its text)."""
+    parents: list[tuple[int, bool]] = []  # the open lines above: indentation, and whether a block starts there
+    for number, line in enumerate(lines, 1):
+        if not _content(line):
+            continue
+        stripped, depth = line.strip(" \t"), _indent(line)
+        while parents and parents[-1][0] >= depth:
+            parents.pop()
+        is_block = stripped == "trajectory" or any(stripped.startswith(f"{k} ") for k in KEYWORD_SPELLINGS)
+        is_script = any(re.match(rf"{k}[ \t]*:[ \t]*\S", stripped) for k in _SCRIPT_KEYS)
+        if (is_block or is_script) and (not parents or parents[-1][1]):
+            yield number
+        parents.append((depth, is_block))
+
+
+def _reach(message: str, line: str) -> str:
+    """Which lines an error leaves out with its own.
+
+    `group`: the lines after it indented as far, as wrongly (an indentation that matches no block);
+    `self`: none (a tab in a line that starts no block: how wide a tab is, is anyone's guess, so
+    the lines after it are read by their spaces); `block`: the lines indented below it.
+    """
+    if "unexpected indentation" in message or "matches no open block" in message:
+        return "group"
+    stripped = line.lstrip(" ")
+    if stripped[:1].isspace() or stripped[:1] in "\u200b\u2060\ufeff":
+        content = line.strip(" \t\u00a0\u2007\u202f\u200b\u2060\ufeff\x0c\x0b\x85\u2028")
+        if not any(content.startswith(k) for k in KEYWORD_SPELLINGS) or re.match(r"[a-z]+[ \t]*:", content):
+            return "self"
+    return "block"
+
+
+def _same_block(lines: list[str], a: int, b: int, reach: str) -> bool:
+    """Whether the error on line ``b`` leaves out line ``a`` with it (see ``_reach``), or ``a`` holds ``b``."""
+    if a == b:
+        return True
+    top, below = min(a, b), max(a, b)
+    if b < a and reach == "self":
+        return False
+    depth = _indent(lines[top - 1]) - (b < a and reach == "group")
+    return all(_indent(line) > depth for line in lines[top:below] if _content(line))
+
+
+def _positions(recipe: Recipe) -> Iterator[Position]:
+    """Where every block and script line of ``recipe`` stands."""
+    for item in recipe.items():
+        yield from (p for p in (item.position,) if p)
+        for line in getattr(item, "script", ()):
+            yield from (p for p in (line.position,) if p)
+    for role in recipe.roles:
+        yield from (p for p in (role.position,) if p)
+    if recipe.trajectory is not None:
+        trajectory = recipe.trajectory
+        yield from (p for p in (trajectory.position,) if p)
+        for block in (*trajectory.stages, *trajectory.extra_meetings):
+            yield from (p for p in (block.position,) if p)
+            for line in getattr(block, "script", ()):
+                yield from (p for p in (line.position,) if p)
 
 
 def test_a_key_given_twice_points_at_the_first_too() -> None:
