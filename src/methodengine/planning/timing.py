@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from methodengine.model import EVERYONE, ONE, ZERO, Phase, Range, Recipe, Rounds, Step, TimeBox, runs_in
+from methodengine.model import EVERYONE, ONE, ZERO, Range, Recipe, Step, TimeBox
 
 
 def role_counts(recipe: Recipe, group: Range | None = None) -> dict[str, Range]:
@@ -50,11 +50,6 @@ def timebox_minutes(timebox: TimeBox, counts: Mapping[str, Range]) -> Range:
     if timebox.per is None:
         return minutes
     return minutes * counts.get(timebox.per, ONE)
-
-
-def applies(item: Phase | Rounds, meeting: int | None, total: int | None) -> bool:
-    """Whether a phase or rounds block is part of meeting ``meeting``; see :func:`methodengine.model.runs_in`."""
-    return runs_in(item, meeting, total)
 
 
 def step_minutes(step: Step, counts: Mapping[str, Range]) -> Range:
