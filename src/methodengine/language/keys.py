@@ -43,6 +43,8 @@ KINDS = (TEXT, ID, RANGE, DURATION, PERIOD, BOOL, ROLES, WHEN, AT, MEETINGS)
 
 
 class Key(NamedTuple):
+    """One key: its name, the kind of value it takes, and the example its messages and the docs show."""
+
     name: str
     kind: Kind
     example: str

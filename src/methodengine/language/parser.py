@@ -152,6 +152,7 @@ class Table:
         ]
 
     def expected(self, state: int) -> set[str]:
+        """The tokens ``state`` can go on with: what a message says was expected, and how recovery tells where it is."""
         return {name for name in self.states[state] if _is_terminal(name)}
 
     def parse(
