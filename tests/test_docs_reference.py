@@ -43,6 +43,7 @@ MODULES = (
     "methodengine.planning.meeting_plan",
     "methodengine.planning.options",
     "methodengine.planning.dated_plan",
+    "methodengine.output.cards.card_errors",
 )
 """Modules whose every public class a plugin may meet, whether or not ``methodengine`` exports it."""
 
