@@ -26,7 +26,7 @@ _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
 
 
 class _TooManyErrors(Exception):  # noqa: N818 (a signal, not an error)
-    """As many syntax errors as one file reports (``MAX_SYNTAX_ERRORS``): stop reading it."""
+    """More syntax errors than one file reports (``MAX_SYNTAX_ERRORS``): stop reading it."""
 
 
 def _table():  # type: ignore[no-untyped-def]
@@ -159,7 +159,8 @@ def parse_with_diagnostics(
     The recipe is the best that could be built: a block with an error is left
     out (never guessed at), so the checks that still make sense can run on the
     rest. It is None when no recipe could be built at all (no title, a limit
-    passed). Never raises RecipeError.
+    passed, more syntax errors than ``MAX_SYNTAX_ERRORS``: then the last
+    diagnostic says that the ones after it are not shown). Never raises RecipeError.
     """
     name = os.fspath(path) if path is not None else None
     recipe, errors = _read(text, name)
