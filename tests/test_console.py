@@ -203,8 +203,9 @@ def test_exit_handlers_still_run(tmp_path):
 
 
 # What a warm `check` has no use for, and would pay for at every start (issue 9): a path library, a JSON
-# reader, installed-package metadata, the parser generator (its tables are cached), templates, locale data.
-NOT_ON_THE_CHECK_PATH = ("pathlib", "json", "importlib.metadata", "lark", "jinja2", "babel")
+# reader, decimal arithmetic, installed-package metadata, the parser generator (its tables are cached),
+# templates, locale data.
+NOT_ON_THE_CHECK_PATH = ("pathlib", "json", "decimal", "importlib.metadata", "lark", "jinja2", "babel")
 
 
 def test_a_warm_check_imports_nothing_it_does_not_need(tmp_path):
