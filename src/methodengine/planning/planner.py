@@ -231,6 +231,7 @@ def _dated(recipe: Recipe, options: CardOptions) -> DatedPlan | None:
 
 
 def hull(values: Iterable[Range]) -> Range:
+    """The smallest range holding every one: a phase of the whole deck spans all the meetings it runs in."""
     values = list(values)
     return Range(min(v.low for v in values), max(v.high for v in values))
 
