@@ -59,6 +59,16 @@ def test_a_full_standard_output_is_reported_in_one_line_with_exit_2(command):
     assert done.stderr == f"methodengine: cannot write standard output: {FULL}\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["check", "--help"], ["cards", "--help"]])
+def test_help_and_version_to_a_full_standard_output_are_one_line_with_exit_2(args):
+    # click writes these while it reads the options, before any command runs
+    with open("/dev/full", "w") as full:
+        done = _methodengine(*args, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"methodengine: cannot write standard output: {FULL}\n"
+
+
 def test_a_closed_pipe_is_quiet_even_when_output_is_still_buffered_at_exit(tmp_path):
     # As a plugin's print() would leave it: written, not flushed, when the command ends.
     script = tmp_path / "unflushed.py"

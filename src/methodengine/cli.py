@@ -59,6 +59,8 @@ class _Group(click.Group):
             return super().make_context(info_name, args, parent, **extra)
         except click.ClickException as exc:
             raise _escaped(exc) from None
+        except OSError as exc:  # --help and --version write while the options are read, before invoke()
+            raise _write_failed(exc) from None
 
     def _command_context(self, ctx: click.Context) -> click.Context:
         """A context of the command that ran, for its usage line; its own has been closed by now."""
@@ -79,18 +81,10 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
-        except BrokenPipeError:
-            # The reader (`| head`) has gone: stop quietly, as other tools do.
-            _silence_stdout()
-            ctx.exit(0)
         except OSError as exc:
-            where = _written_stream(exc)
-            if where is None:
+            if not isinstance(exc, BrokenPipeError) and _written_stream(exc) is None:
                 _internal_error(ctx, exc)
-            from methodengine.commands._output import OutputError
-
-            _silence_stdout()
-            raise OutputError(where, exc.strerror or str(exc)) from None
+            raise _write_failed(exc) from None
         except Exception as exc:
             # Ours, unless methodengine.errors was never imported (`--help` does not import it).
             errors = sys.modules.get("methodengine.errors")
@@ -192,6 +186,23 @@ def _written_stream(exc: OSError) -> str | None:
             found = "standard output"
         traceback = traceback.tb_next
     return found
+
+
+def _write_failed(exc: OSError) -> click.exceptions.Exit | click.ClickException | OSError:
+    """What a failed write of ours ends the command with: quiet for a reader that has gone (`| head`), else one line.
+
+    Any other OSError is handed back as it is, for the caller to treat as a bug.
+    """
+    if isinstance(exc, BrokenPipeError):
+        _silence_stdout()
+        return click.exceptions.Exit(0)
+    where = _written_stream(exc)
+    if where is None:
+        return exc
+    from methodengine.commands._output import OutputError
+
+    _silence_stdout()
+    return OutputError(where, exc.strerror or str(exc))
 
 
 def _silence_stdout() -> None:
