@@ -222,3 +222,51 @@ def test_a_warm_check_imports_nothing_it_does_not_need(tmp_path):
         )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args", [["cards", "recipes/jobcoaching.mth"], ["plugins"], ["--version"]])
+def test_a_closed_standard_output_is_said_with_exit_2_not_lost(args):
+    # `>&-`: Python starts with sys.stdout None; the output must not vanish nor become an internal error
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m methodengine "$@" >&-', sys.executable, *args],
+        cwd=ROOT,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "methodengine: cannot write standard output: Bad file descriptor\n"
+
+
+def test_with_standard_output_closed_an_output_file_is_still_written_and_nothing_else(tmp_path):
+    # fd 1 is held by /dev/null, so the -o file never becomes "standard output"
+    out = tmp_path / "cards.txt"
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m methodengine cards recipes/jobcoaching.mth -o "$1" >&-', sys.executable, str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("Jobcoaching\n")
+
+
+def test_a_closed_standard_error_keeps_the_exit_code_of_the_command(tmp_path):
+    bad = tmp_path / "bad.mth"
+    bad.write_text("recipe: R\nrole a A\n", encoding="utf-8")
+    runs = {
+        1: ["check", str(bad)],
+        0: ["schedule", "recipes/jobcoaching.mth", "--start", "2027-01-11", "-o", str(tmp_path / "s.txt")],
+    }
+    for code, args in runs.items():
+        done = subprocess.run(
+            ["sh", "-c", 'exec "$0" -m methodengine "$@" 2>&- >/dev/null', sys.executable, *args],
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == code, args

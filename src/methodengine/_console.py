@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import gc
+import io
 import os
 import sys
 
@@ -31,6 +33,7 @@ _FAILED_WRITE = 2
 
 def run() -> None:
     """Run ``methodengine`` with the arguments of this process, and end the process with its exit code."""
+    _hold_closed_streams()
     gc.disable()
     try:
         from methodengine.cli import main
@@ -48,6 +51,42 @@ def run() -> None:
     _join_threads()
     atexit._run_exitfuncs()
     os._exit(_flushed(code))
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output that was closed when the process started (``>&-``): writing to it fails, as on a real
+    descriptor, so the command says it cannot write standard output instead of losing its output silently."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def fileno(self) -> int:
+        return 1
+
+
+def _hold_closed_streams() -> None:
+    """Descriptors 0-2 closed at start (``>&-``, ``2>&-``) are held by /dev/null.
+
+    Otherwise the first file the command opens (an ``-o`` output, a cache file) would get descriptor
+    1 or 2, and whatever is written to "standard output" or "standard error" would land in it.
+    Standard output then refuses writes (exit 2, said on standard error); a closed standard error
+    is silent, having nowhere to speak.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            held = os.open(os.devnull, os.O_RDWR)
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
 
 
 def _join_threads() -> None:
@@ -96,7 +135,7 @@ def _flushed(code: int) -> int:
             sys.stdout.flush()
     except BrokenPipeError:
         pass
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # whatever stands in for standard output; the process must still end with our code
         reason = getattr(exc, "strerror", None) or str(exc)
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"methodengine: cannot write standard output: {reason}\n")
@@ -106,6 +145,6 @@ def _flushed(code: int) -> int:
             sys.stderr.flush()
     except BrokenPipeError:
         pass
-    except (OSError, ValueError):
+    except Exception:
         code = _FAILED_WRITE
     return code

@@ -94,11 +94,16 @@ class _PluginOutput(io.TextIOBase):
     def write(self, text: str) -> int:
         lines = (self._pending + text).split("\n")
         self._pending = lines.pop()
+        if sys.stderr is None:  # no standard error (a closed one, pythonw): a plugin's lines have nowhere to go
+            return len(text)
         for line in lines:
             sys.stderr.write(f"{self._prefix()}{line}\n")
         return len(text)
 
     def flush(self) -> None:
+        if sys.stderr is None:
+            self._pending = ""
+            return
         if self._pending:
             sys.stderr.write(f"{self._prefix()}{self._pending}\n")
             self._pending = ""
