@@ -173,6 +173,24 @@ def test_two_plugins_with_one_format_name_are_an_error_naming_both(with_plugins)
     assert run("cards", INCIDENT, "--format", "md").exit_code == 0
 
 
+def test_an_extension_two_plugins_claim_is_the_same_error_as_their_format_name(with_plugins, tmp_path):
+    one, two = _fmt("dup", "one\n", extension="dup"), _fmt("dup", "two\n", extension="dup")
+    with_plugins(_Plugin("one", cards=[one]), _Plugin("two", cards=[two]))
+    target = tmp_path / "kaarten.dup"
+    result = run("cards", INCIDENT, "-o", target)
+    assert result.exit_code == 2
+    assert "format `dup` is provided by both plugins `one` and `two`" in result.stderr
+    assert not target.exists()
+
+
+def test_the_extensions_a_usage_error_lists_are_each_named_once(with_plugins, tmp_path):
+    with_plugins(_Plugin("extra", cards=[_fmt("plain"), _fmt("plainer")]))  # both write .txt files
+    result = run("cards", INCIDENT, "-o", tmp_path / "kaarten.docx")
+    assert result.exit_code == 2
+    listed = result.stderr.split("by extension: ")[1].split(")")[0].split(", ")
+    assert listed.count(".txt") == 1 and ".pdf" in listed
+
+
 def test_a_hook_returning_something_else_is_reported_and_the_rest_kept(with_plugins):
     loaded = with_plugins(_Plugin("odd", cards=["csv", _fmt("tsv")]))  # type: ignore[list-item]
     assert "tsv" in formats(loaded, "cards").names()

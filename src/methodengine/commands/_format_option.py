@@ -71,7 +71,7 @@ def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path
         return registry.get(DEFAULT)
     found = registry.for_file(output.suffix)
     if found is None:
-        extensions = ", ".join(f".{f.extension}" for f in registry.formats.values())
+        extensions = ", ".join(registry.extensions())
         raise click.UsageError(
             f"no format writes {output.suffix} files ({output.name}); name one with --format "
             f"(formats: {', '.join(registry.names())}; by extension: {extensions})"

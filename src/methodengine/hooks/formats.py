@@ -36,10 +36,17 @@ DEFAULT = "text"
 class Formats:
     """The formats of one command: by name, with the names two plugins both claim."""
 
-    def __init__(self, command: str, formats: dict[str, OutputFormat], clashes: dict[str, list[str]]) -> None:
+    def __init__(
+        self,
+        command: str,
+        formats: dict[str, OutputFormat],
+        clashes: dict[str, list[str]],
+        clashed_extensions: dict[str, str] | None = None,
+    ) -> None:
         self.command = command
         self.formats = formats
         self.clashes = clashes
+        self._clashed_extensions = clashed_extensions or {}
 
     def __repr__(self) -> str:
         return f"<Formats of {self.command}: {', '.join(self.formats)}>"
@@ -72,7 +79,13 @@ class Formats:
         for found in self.formats.values():
             if wanted in (found.extension, *_ALIASES.get(found.name, ())):
                 return found
+        if wanted in self._clashed_extensions:  # two plugins claim it: say so, as --format NAME does
+            return self.get(self._clashed_extensions[wanted])
         return None
+
+    def extensions(self) -> list[str]:
+        """The extensions that choose a format, each once, in the order of the formats."""
+        return list(dict.fromkeys(f".{f.extension}" for f in self.formats.values()))
 
     def help(self) -> str:
         """``--format``'s help: each name with its description."""
@@ -109,6 +122,7 @@ def _collect(plugins: Plugins, command: str) -> Formats:
             offered.setdefault(fmt.name, []).append(attrs.evolve(fmt, plugin=plugin))
     kept: dict[str, OutputFormat] = {}
     clashes: dict[str, list[str]] = {}
+    clashed_extensions: dict[str, str] = {}
     for name, candidates in offered.items():
         owners = [str(c.plugin) for c in candidates]
         if len(candidates) == 1:
@@ -130,6 +144,8 @@ def _collect(plugins: Plugins, command: str) -> Formats:
             )
             continue
         clashes[name] = owners
+        for candidate in candidates:
+            clashed_extensions.setdefault(candidate.extension.lower(), name)
         plugins.report(
             error(
                 f"plugins {' and '.join(f'`{p}`' for p in owners)} both provide {command} format `{name}`; "
@@ -140,7 +156,7 @@ def _collect(plugins: Plugins, command: str) -> Formats:
             )
         )
     builtin_first = sorted(kept.values(), key=lambda f: not _is_builtin(plugins, str(f.plugin)))
-    return Formats(command, {f.name: f for f in builtin_first}, clashes)
+    return Formats(command, {f.name: f for f in builtin_first}, clashes, clashed_extensions)
 
 
 def _is_builtin(plugins: Plugins, name: str) -> bool:
