@@ -145,6 +145,9 @@ def test_sys_exit_in_check_recipe_is_named_and_the_plugin_is_not_called_again(in
     result = run("check", recipe, other)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("plugin `strict` failed in `check_recipe`: SystemExit: 4; skipped") == 1
+    assert "checked 2 recipes: no problems; 1 plugin problem (said below), so not every check may have run" in (
+        result.stdout
+    )
     assert sys.modules["me_contained_strict"].calls == ["Onze intervisie"], "blocked for the rest of the run"
     cards = run("cards", recipe, "-f", "json")
     assert cards.exit_code == 0

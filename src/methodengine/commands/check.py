@@ -67,16 +67,21 @@ def check(files: tuple[str, ...], fmt: str) -> None:
                     click.echo(d.headline())
             else:
                 echo_diagnostics(diagnostics, texts)
-        click.echo(_summary(len(files), errors, len(found) - errors), err=fmt == "short")
+        failed = sum(d.is_error for d in loaded.diagnostics)  # a plugin skipped: its rules did not run
+        click.echo(_summary(len(files), errors, len(found) - errors, failed), err=fmt == "short")
     if errors:
         click.get_current_context().exit(EXIT_RECIPE_ERRORS)
 
 
-def _summary(files: int, errors: int, warnings: int) -> str:
+def _summary(files: int, errors: int, warnings: int, plugin_problems: int = 0) -> str:
+    """One line; "no problems" is not said plainly when a plugin failed, since its checks did not all run."""
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
     found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if errors or warnings else "no problems"
+    if plugin_problems:
+        found += f"; {plural(plugin_problems, 'plugin problem')} (said below), so not every check may have run"
     return f"checked {plural(files, 'recipe')}: {found}"
 
 
