@@ -127,6 +127,24 @@ def test_sys_exit_at_import_is_named_and_the_command_runs_as_without_the_plugin(
     assert listed_run.stderr.count("plugin `quitter` could not be imported") == 1
 
 
+def test_a_plugin_finding_placed_by_line_only_is_shown_in_the_recipe_with_its_line(install, recipe):
+    install(
+        "liner",
+        """
+        from methodengine import Position, error
+
+        @hookimpl
+        def check_recipe(recipe):
+            return [error("second line", Position(None, 2, 1), code="liner")]
+        """,
+    )
+    result = run("check", recipe)
+    assert result.exit_code == 1, result.stderr
+    second = BARE.splitlines()[1]
+    assert f"{recipe}:2:1: error: second line" in result.stdout
+    assert f"     2 | {second}" in result.stdout
+
+
 def test_sys_exit_in_check_recipe_is_named_and_the_plugin_is_not_called_again(install, tmp_path, recipe):
     install(
         "strict",

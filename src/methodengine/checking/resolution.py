@@ -110,7 +110,18 @@ def checked(recipe: Recipe, plugins: Plugins | None = None) -> tuple[Resolved, l
             else:
                 plugins.fail(plugin, f"returned {type(item).__name__} from `check_recipe`, not a Diagnostic")
                 break
-    return resolved, checks.sort_diagnostics(found)
+    return resolved, checks.sort_diagnostics([_in_file(d, recipe.path) for d in found])
+
+
+def _in_file(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
+    """A plugin's finding placed by line and column only (``Position(None, 2, 1)``) is in the recipe checked.
+
+    Without its path it would be shown as ``<recipe>:2:1`` with no line and caret under it.
+    """
+    position = diagnostic.position
+    if position is None or position.path is not None or path is None:
+        return diagnostic
+    return attrs.evolve(diagnostic, position=attrs.evolve(position, path=path))
 
 
 def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None = None) -> list[Diagnostic]:
