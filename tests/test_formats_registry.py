@@ -200,6 +200,19 @@ def test_a_hook_returning_something_else_is_reported_and_the_rest_kept(with_plug
 # ---------------------------------------------------------------- a plugin's format stays contained
 
 
+@pytest.mark.parametrize(
+    ("binary", "returned", "said"), [(False, b"bytes\n", "returned bytes"), (True, "text", "returned text")]
+)
+def test_a_plugin_format_must_return_what_its_binary_flag_says(with_plugins, tmp_path, binary, returned, said):
+    fmt = OutputFormat("odd", "says one thing, returns another", render=lambda request: returned, binary=binary)
+    with_plugins(_Plugin("liar", cards=[fmt]))
+    target = tmp_path / "out"
+    result = run("cards", INCIDENT, "--format", "odd", "-o", target)
+    assert result.exit_code == 1
+    assert f"plugin `liar` {said} from format `odd`" in result.stderr
+    assert not target.exists()
+
+
 def test_a_failing_plugin_format_is_reported_with_plugin_and_format(with_plugins):
     def broken(request: object) -> str:
         print("noise that must not join the output")

@@ -105,4 +105,10 @@ def rendered(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> s
             f"methodengine: plugin `{found.plugin}` returned {type(data).__name__} from format `{found.name}`, "
             "not text or bytes"
         )
+    if isinstance(data, bytes) != found.binary:  # a text format's bytes would bypass the terminal's escaping
+        wanted, got = ("bytes", "text") if found.binary else ("text", "bytes")
+        fail(
+            f"methodengine: plugin `{found.plugin}` returned {got} from format `{found.name}`, which says it "
+            f"writes {wanted} (OutputFormat.binary={found.binary})"
+        )
     return data
