@@ -6,6 +6,11 @@ reads with the standard library's ``gettext`` at run time. The repository
 holds only the text (``*.mo`` is ignored by git); the wheel takes the ``.mo``
 files as artifacts, and an editable install finds them where they were
 written. A ``.po`` that does not parse fails the build, naming the file.
+
+A domain may also be a folder ``<domain>.d/`` of ``.po`` parts, one per
+stage (``language.po``, ``cli.po``, ...), merged into one ``<domain>.mo``:
+the messages of a stage are translated beside each other, and a message id
+two parts both give fails the build, naming both.
 """
 
 from __future__ import annotations
@@ -25,11 +30,31 @@ def compile_catalogues(root: Path) -> list[Path]:
     from babel.messages.pofile import read_po
 
     written = []
-    for po in sorted((root / LOCALE).glob("*/LC_MESSAGES/*.po")):
-        language = po.parent.parent.name
-        with po.open("rb") as f:
-            catalogue = read_po(f, locale=language, domain=po.stem, abort_invalid=True)
-        mo = po.with_suffix(".mo")
+    folder = root / LOCALE
+    sources = [(po, [po]) for po in sorted(folder.glob("*/LC_MESSAGES/*.po"))]
+    sources += [(parts, sorted(parts.glob("*.po"))) for parts in sorted(folder.glob("*/LC_MESSAGES/*.d"))]
+    for source, files in sources:
+        language = source.parent.parent.name
+        domain = source.name.removesuffix(".po").removesuffix(".d")
+        catalogue = None
+        given: dict[str, Path] = {}
+        for po in files:
+            with po.open("rb") as f:
+                part = read_po(f, locale=language, domain=domain, abort_invalid=True)
+            if catalogue is None:
+                catalogue = part
+                given = {str(message.id): po for message in part if message.id}
+                continue
+            for message in part:
+                if not message.id:
+                    continue
+                if str(message.id) in given:
+                    raise ValueError(f"{po}: the message {message.id!r} is in {given[str(message.id)]} too")
+                given[str(message.id)] = po
+                catalogue[message.id] = message
+        if catalogue is None:
+            continue
+        mo = source.parent / (domain + ".mo")
         partial = mo.with_suffix(".mo.partial")
         with partial.open("wb") as f:
             write_mo(f, catalogue)

@@ -75,24 +75,34 @@ class Diagnostic:
 
 
 def error(
-    message: str,
+    message: str | Mapping[str, str],
     position: Position | None,
-    hint: str | None = None,
+    hint: str | Mapping[str, str] | None = None,
     code: str = "recipe",
     *,
     related: Iterable[Related] = (),
 ) -> Diagnostic:
+    """An error; a plugin may give ``message`` and ``hint`` by language (``{"en": ..., "nl": ...}``)."""
+    if not isinstance(message, str):
+        message = _pick(message)
+    if hint is not None and not isinstance(hint, str):
+        hint = _pick(hint)
     return Diagnostic(Severity.ERROR, message, position, hint, code, related=tuple(related))
 
 
 def warning(
-    message: str,
+    message: str | Mapping[str, str],
     position: Position | None,
-    hint: str | None = None,
+    hint: str | Mapping[str, str] | None = None,
     code: str = "recipe",
     *,
     related: Iterable[Related] = (),
 ) -> Diagnostic:
+    """A warning; a plugin may give ``message`` and ``hint`` by language (``{"en": ..., "nl": ...}``)."""
+    if not isinstance(message, str):
+        message = _pick(message)
+    if hint is not None and not isinstance(hint, str):
+        hint = _pick(hint)
     return Diagnostic(Severity.WARNING, message, position, hint, code, related=tuple(related))
 
 
@@ -125,6 +135,12 @@ def render(
     if diagnostic.source:
         parts.append(shown(f"  rule from: {diagnostic.source}"))
     return "\n".join(parts)
+
+
+def _pick(text: Mapping[str, str]) -> str:
+    from methodengine.i18n import pick
+
+    return pick(text)
 
 
 @lru_cache(maxsize=16)

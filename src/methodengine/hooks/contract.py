@@ -17,6 +17,7 @@ import attrs
 from attrs import field, frozen
 
 from methodengine.diagnostics import Diagnostic
+from methodengine.i18n import pick
 from methodengine.model import Recipe
 
 if TYPE_CHECKING:
@@ -46,6 +47,14 @@ def _format_name(instance: object, attribute: attrs.Attribute, value: str) -> No
         raise ValueError(f"an output format's {attribute.name} is a short lower-case word such as `csv`; not {value!r}")
 
 
+def _non_empty_text(instance: object, attribute: attrs.Attribute, value: str | Mapping[str, str]) -> None:
+    texts = [value] if isinstance(value, str) else list(value.values()) if isinstance(value, Mapping) else [None]
+    if not texts or not all(isinstance(text, str) and text.strip() for text in texts):
+        raise ValueError(f"a method's {attribute.name} must not be empty")
+    if isinstance(value, Mapping) and not value.get("en"):
+        raise ValueError(f"a method's {attribute.name} by language needs one in English")
+
+
 def _non_empty(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"a method's {attribute.name} must not be empty")
@@ -61,7 +70,8 @@ class Rule:
     """
 
     code: str
-    summary: str
+    summary: str | Mapping[str, str]
+    """What the rule holds, in English or by language (``{"en": ..., "nl": ...}``)."""
     source: str
     check: RuleCheck
     needs_roles: tuple[str, ...] = ()
@@ -69,10 +79,14 @@ class Rule:
     needs_meetings: tuple[str, ...] = ()
     needs_stages: tuple[str, ...] = ()
 
+    def summary_in(self, language: str = "en") -> str:
+        """The summary in ``language``, else in English."""
+        return pick(self.summary, language)
+
 
 def rule(
     code: str,
-    summary: str,
+    summary: str | Mapping[str, str],
     source: str,
     *,
     needs_roles: Iterable[str] = (),
@@ -116,7 +130,8 @@ class Method:
 
     id: str = field(validator=_method_id)
     names: Mapping[str, str] = field(validator=_names)
-    summary: str = field(validator=_non_empty)
+    summary: str | Mapping[str, str] = field(validator=_non_empty_text)
+    """What the method is for, in English or by language (``{"en": ..., "nl": ...}``)."""
     source: str = field(validator=_non_empty)
     base_recipe: str = field(validator=_non_empty)
     rules: tuple[Rule, ...] = field(default=(), converter=_rules)
@@ -128,11 +143,22 @@ class Method:
     """Extra-meeting ids the rules rely on, each with what it is for."""
     stages: Mapping[str, str] = field(factory=dict)
     """Stage ids the rules rely on, each with what it is for."""
+    meeting_words: Mapping[str, tuple[str, str]] = field(factory=dict)
+    """The word for one meeting and for several, by language: ``{"nl": ("gesprek", "gesprekken"), "en": ...}``.
+
+    One-to-one coaching holds conversations, a group meetings; the cards and
+    the schedule say this word (``bijeenkomst``/``meeting`` when the method
+    gives none), and a recipe's ``meeting-word`` overrides it.
+    """
     plugin: str | None = field(default=None, eq=False)
     """The plugin that registered it; filled in by the plugin manager."""
 
     def name(self, language: str = "en") -> str:
         return self.names.get(language) or self.names["en"]
+
+    def summary_in(self, language: str = "en") -> str:
+        """The summary in ``language``, else in English."""
+        return pick(self.summary, language)
 
 
 @frozen

@@ -48,56 +48,60 @@ class Key(NamedTuple):
     name: str
     kind: Kind
     example: str
+    dutch: str = ""
+    """The key in Dutch: what ``fmt --lang nl`` writes; empty when Dutch writes it as English does."""
     spellings: tuple[str, ...] = ()
-    """Other ways to write the key; ``name`` is always one."""
+    """Other ways to write the key besides ``name`` and ``dutch`` (a second common Dutch word)."""
     unit: str = "min"
     """The unit a bare number of this key is shown with in a hint (`write it with a unit, e.g. 20 min`)."""
 
 
-def _script(name: str, example: str) -> Key:
-    return Key(name, TEXT, example)
+def _script(name: str, dutch: str, example: str, spellings: tuple[str, ...] = ()) -> Key:
+    return Key(name, TEXT, example, dutch, spellings)
 
 
 _KEYS = (
-    Key("recipe", TEXT, "recipe: Incidentmethode"),
-    Key("method", TEXT, "method: incident"),
-    Key("language", TEXT, "language: nl"),
-    Key("group", RANGE, "group: 4-7"),
-    Key("facilitators", RANGE, "facilitators: 1"),
-    Key("duration", DURATION, "duration: 90 min"),
-    Key("summary", TEXT, "summary: Een deelnemer brengt een incident in."),
-    Key("source", TEXT, "source: Hendriksen, Intervisie bij werkproblemen"),
-    Key("count", RANGE, "count: 1-2"),
-    Key("brief", TEXT, "brief: Bewaakt de stappen en de tijd."),
-    Key("facilitator", BOOL, "facilitator: yes"),
+    Key("recipe", TEXT, "recipe: Incidentmethode", "recept"),
+    Key("method", TEXT, "method: incident", "methode"),
+    Key("language", TEXT, "language: nl", "taal"),
+    Key("group", RANGE, "group: 4-7", "groep"),
+    Key("facilitators", RANGE, "facilitators: 1", "begeleiders"),
+    Key("duration", DURATION, "duration: 90 min", "duur"),
+    Key("summary", TEXT, "summary: Een deelnemer brengt een incident in.", "samenvatting"),
+    Key("source", TEXT, "source: Hendriksen, Intervisie bij werkproblemen", "bron"),
+    Key("count", RANGE, "count: 1-2", "aantal"),
+    Key("brief", TEXT, "brief: Bewaakt de stappen en de tijd.", "taak"),
+    Key("facilitator", BOOL, "facilitator: yes", "begeleider"),
     Key("id", ID, "id: vragen"),
-    Key("lead", ROLES, "lead: voorzitter"),
-    Key("speak", ROLES, "speak: deelnemer, inbrenger"),
-    Key("listen", ROLES, "listen: everyone"),
-    Key("outside", ROLES, "outside: inbrenger"),
-    Key("decide", ROLES, "decide: everyone"),
-    Key("groups", TEXT, "groups: pairs"),
-    Key("space", TEXT, "space: a circle of chairs"),
+    Key("lead", ROLES, "lead: voorzitter", "leidt"),
+    Key("speak", ROLES, "speak: deelnemer, inbrenger", "spreekt"),
+    Key("listen", ROLES, "listen: everyone", "luistert"),
+    Key("outside", ROLES, "outside: inbrenger", "buiten"),
+    Key("decide", ROLES, "decide: everyone", "beslist"),
+    Key("groups", TEXT, "groups: pairs", "indeling"),
+    Key("space", TEXT, "space: a circle of chairs", "ruimte"),
     Key("focus", TEXT, "focus: Kennismaken"),
-    Key("when", WHEN, "when: from meeting 2"),
-    _script("say", "say: Welkom allemaal."),
-    _script("ask", "ask: Wat heb je nodig?"),
-    _script("do", "do: Ieder noemt een incident."),
-    _script("tip", "tip: Nog geen advies."),
-    _script("watch", "watch: Blijft het bij feiten?"),
-    _script("output", "output: Tips voor de inbrenger"),
-    _script("materials", "materials: pen en papier"),
-    Key("meetings", MEETINGS, "meetings: 8"),
-    Key("every", PERIOD, "every: 2-4 weeks", unit="weeks"),
-    Key("span", PERIOD, "span: 1 jaar", unit="months"),
-    Key("at", AT, "at: 3 months after last meeting", unit="months"),
-    Key("optional", BOOL, "optional: yes"),
+    Key("when", WHEN, "when: from meeting 2", "wanneer"),
+    _script("say", "zeg", "say: Welkom allemaal."),
+    _script("ask", "vraag", "ask: Wat heb je nodig?"),
+    _script("do", "doe", "do: Ieder noemt een incident."),
+    _script("tip", "", "tip: Nog geen advies."),
+    _script("watch", "let op", "watch: Blijft het bij feiten?"),
+    _script("output", "opbrengst", "output: Tips voor de inbrenger"),
+    _script("materials", "materiaal", "materials: pen en papier", ("materialen",)),
+    Key("meetings", MEETINGS, "meetings: 8", "bijeenkomsten", ("gesprekken",)),
+    Key("every", PERIOD, "every: 2-4 weeks", "elke", unit="weeks"),
+    Key("span", PERIOD, "span: 1 jaar", "looptijd", unit="months"),
+    Key("at", AT, "at: 3 months after last meeting", "moment", unit="months"),
+    Key("optional", BOOL, "optional: yes", "optioneel"),
 )
 
 KEYS: dict[str, Key] = {key.name: key for key in _KEYS}
 """Every key by its name."""
 
-SPELLINGS: dict[str, Key] = {spelling: key for key in _KEYS for spelling in (key.name, *key.spellings)}
+SPELLINGS: dict[str, Key] = {
+    spelling: key for key in _KEYS for spelling in (key.name, key.dutch, *key.spellings) if spelling
+}
 """Every way to write a key, to the key it means."""
 
 REPEATABLE = frozenset(SCRIPT_KINDS)
@@ -113,8 +117,10 @@ class Block(NamedTuple):
     example: str
     shown_keys: str = ""
     """The docs' table cell, when it says more than the list of keys."""
+    dutch: str = ""
+    """The keyword in Dutch: what ``fmt --lang nl`` writes."""
     spellings: tuple[str, ...] = ()
-    """Other ways to write the keyword; ``keyword`` is always one."""
+    """Other ways to write the keyword besides ``keyword`` and ``dutch``."""
 
 
 _PHASE_KEYS = ("id", "lead", "speak", "listen", "outside", "groups", "space", "when", *SCRIPT_KINDS)
@@ -133,12 +139,14 @@ BLOCKS: dict[str, Block] = {
             "role",
             ("count", "brief", "facilitator"),
             "write `role ID: Name`, e.g. `role voorzitter: Gespreksleider`",
+            dutch="rol",
         ),
         Block(
             "a phase",
             "phase",
             _PHASE_KEYS,
             "write `phase Title (time box)`, e.g. `phase Informatieve vragen (15 min)`",
+            dutch="fase",
         ),
         Block(
             "a checkpoint",
@@ -146,6 +154,7 @@ BLOCKS: dict[str, Block] = {
             (*_PHASE_KEYS, "decide"),
             "write `checkpoint Title (time box)`, e.g. `checkpoint Verder of stoppen? (5 min)`",
             "everything a phase takes, and `decide`",
+            dutch="beslismoment",
         ),
         Block(
             "a rounds block",
@@ -153,6 +162,7 @@ BLOCKS: dict[str, Block] = {
             ("id", "when"),
             "write `rounds N: Title`, e.g. `rounds 1-2: Beurt van een inbrenger`",
             "`id`, `when` (and the phases and checkpoints of the round)",
+            dutch="rondes",
         ),
         Block(
             "a trajectory",
@@ -160,15 +170,22 @@ BLOCKS: dict[str, Block] = {
             ("meetings", "every", "span"),
             "write `trajectory` alone on its line, with its fields indented below it",
             "`meetings`, `every`, `span` (and its stages and extra meetings)",
+            dutch="traject",
         ),
         Block(
-            "a stage", "stage", ("id", "focus", "summary"), "write `stage Title (meetings A-B)` inside the trajectory"
+            "a stage",
+            "stage",
+            ("id", "focus", "summary"),
+            "write `stage Title (meetings A-B)` inside the trajectory",
+            dutch="etappe",
         ),
         Block(
             "a meeting",
             "meeting",
             ("at", "count", "every", "optional", "summary", *SCRIPT_KINDS),
             "write `meeting ID: Title (time box)` inside the trajectory",
+            dutch="bijeenkomst",
+            spellings=("gesprek",),
         ),
     )
 }
@@ -182,7 +199,8 @@ KEYWORD_SPELLINGS: dict[str, str] = dict(
             (spelling, block.keyword)
             for block in BLOCKS.values()
             if block.keyword
-            for spelling in (block.keyword, *block.spellings)
+            for spelling in (block.keyword, block.dutch, *block.spellings)
+            if spelling
         ),
         key=lambda pair: -len(pair[0]),
     )
@@ -193,6 +211,28 @@ ALL_KEYS = frozenset(KEYS)
 TEXT_KEYS = frozenset(name for name, key in KEYS.items() if key.kind is TEXT)
 VALUE_HINTS: dict[str, str] = {name: key.kind.hint for name, key in KEYS.items() if key.kind is not TEXT}
 UNIT_EXAMPLES: dict[str, str] = {name: key.unit for name, key in KEYS.items() if key.kind in (DURATION, PERIOD, AT)}
+
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "everyone": ("iedereen",),
+    "yes": ("ja",),
+    "no": ("nee",),
+    "open": ("open",),
+    "meeting": ("bijeenkomst", "gesprek"),
+    "meetings": ("bijeenkomsten", "gesprekken"),
+    "from": ("vanaf",),
+    "until": ("tot en met",),
+    "first": ("eerste",),
+    "last": ("laatste",),
+    "before": ("voor", "vóór"),
+    "after": ("na",),
+}
+"""The words inside values, in English and in Dutch: the first Dutch one is what ``fmt --lang nl`` writes.
+
+``meeting 1`` is ``bijeenkomst 1`` (or ``gesprek 1``), ``from meeting 2``
+``vanaf bijeenkomst 2``, ``3 months after last meeting`` ``3 maanden na
+laatste bijeenkomst``; units have both languages in ``units.py``.
+"""
 
 
 def is_extension(key: str) -> bool:
