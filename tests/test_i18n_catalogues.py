@@ -8,6 +8,7 @@ format dates and numbers, never to read a catalogue.
 from __future__ import annotations
 
 import gettext
+import inspect
 import os
 import shutil
 import subprocess
@@ -152,3 +153,198 @@ def test_the_wheel_ships_each_catalogue_compiled(wheel: Path) -> None:
     expected = {f"methodengine/locale/{p.parent.parent.name}/LC_MESSAGES/{p.stem}.mo" for p in CATALOGUES}
     assert expected <= names
     assert not [n for n in names if n.endswith(".po")]
+
+
+# ------------------------------------------------------------------ completeness of the messages domain
+#
+# Every message methodengine says goes through ``_``, ``ngettext`` or ``N_``
+# (``methodengine.i18n``), with the English text as its id. These tests
+# extract those ids from the source with Babel's extractor, as a translator's
+# tool would, and fail naming each one the Dutch catalogue lacks: a Dutch
+# user would otherwise get that message in English without anyone noticing.
+
+MESSAGE_PARTS = ROOT / "src" / "methodengine" / "locale" / "nl" / "LC_MESSAGES" / "messages.d"
+SOURCES = [ROOT / "src" / "methodengine", *sorted((ROOT / "plugins").glob("*/"))]
+_MARKERS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def _dutch_messages() -> dict[str | tuple[str, ...], tuple[Path, object]]:
+    """The merged Dutch ``messages`` catalogue: each message id with the part it is in and its message."""
+    from babel.messages.pofile import read_po
+
+    merged: dict[str | tuple[str, ...], tuple[Path, object]] = {}
+    for po in sorted(MESSAGE_PARTS.glob("*.po")):
+        with po.open("rb") as f:
+            for message in read_po(f, locale="nl"):
+                if message.id:
+                    merged[_key(message.id)] = (po, message)
+    return merged
+
+
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str | tuple[str, ...]:
+    """A message id as a dictionary key: the text, or (singular, plural) for a message with a count."""
+    return message_id if isinstance(message_id, str) else tuple(message_id)
+
+
+def _marked_names(path: Path) -> set[str]:
+    """The marker functions ``path`` imports from ``methodengine.i18n``: only calls of those are its messages.
+
+    A module of the cards or the schedule has ``_`` of its own (their output
+    language, their own catalogues); it is not this catalogue's.
+    """
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "methodengine.i18n":
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in _MARKERS}
+    return names
+
+
+def _extracted() -> dict[str | tuple[str, ...], list[str]]:
+    """Every message id marked in methodengine's source (and the bundled plugins'), with where it is marked."""
+    from babel.messages.extract import extract_python
+
+    found: dict[str | tuple[str, ...], list[str]] = {}
+    for folder in SOURCES:
+        for path in sorted(folder.rglob("*.py")):
+            names = _marked_names(path)
+            if not names:
+                continue
+            keywords = {name: _MARKERS[name] for name in names}
+            with path.open("rb") as f:
+                for line, _function, message, _comments in extract_python(f, keywords, [], {}):
+                    if isinstance(message, tuple):
+                        message = message[:2] if len(message) > 1 and message[1] else message[0]
+                    if message:
+                        found.setdefault(_key(message), []).append(f"{path.relative_to(ROOT)}:{line}")
+    return found
+
+
+def _help_texts() -> dict[str, list[str]]:
+    """What ``--help`` shows of each command of ``cli.COMMANDS``: its docstring, short help, options' help."""
+    from methodengine.cli import main
+
+    found: dict[str, list[str]] = {}
+    context = __import__("click").Context(main)
+    commands = [("methodengine", main)] + [
+        (name, main.get_command(context, name)) for name in main.list_commands(context)
+    ]
+    for name, command in commands:
+        assert command is not None, name
+        texts = [command.help, command.short_help] + [getattr(p, "help", None) for p in command.params]
+        for text in texts:
+            if text:  # a docstring's message id is as click shows it: its indentation removed
+                found.setdefault(inspect.cleandoc(text), []).append(f"--help of `{name}`")
+    return found
+
+
+def _missing(wanted: dict[str | tuple[str, ...], list[str]]) -> list[str]:
+    """Each wanted message id the Dutch catalogue lacks, or has only as a fuzzy (uncompiled) guess."""
+    dutch = _dutch_messages()
+    missing = []
+    for message_id, places in sorted(wanted.items(), key=lambda item: item[1][0]):
+        _part, message = dutch.get(message_id, (None, None))
+        strings = [] if message is None or message.fuzzy else message.string
+        strings = [strings] if isinstance(strings, str) else list(strings)
+        if not strings or not all(strings):
+            missing.append(f"{places[0]}: {message_id!r}")
+    return missing
+
+
+def test_every_message_has_a_dutch_translation() -> None:
+    wanted = _extracted()
+    assert len(wanted) > 0
+    missing = _missing(wanted)
+    assert not missing, f"{len(missing)} messages have no Dutch in messages.d/*.po:\n" + "\n".join(missing)
+
+
+def test_every_help_text_has_a_dutch_translation() -> None:
+    missing = _missing(_help_texts())  # type: ignore[arg-type]
+    assert not missing, f"{len(missing)} --help texts have no Dutch in messages.d/*.po:\n" + "\n".join(missing)
+
+
+def _click_messages() -> dict[str | tuple[str, ...], list[str]]:
+    """The messages click itself says (``Usage:``, ``No such option``...), from its installed source."""
+    import click
+    from babel.messages.extract import extract_python
+
+    found: dict[str | tuple[str, ...], list[str]] = {}
+    for path in sorted(Path(click.__file__).parent.glob("*.py")):
+        if path.name in ("testing.py", "_winconsole.py", "_termui_impl.py", "shell_completion.py"):
+            continue  # never shown by methodengine: test runner, Windows console, pager, completion scripts
+        with path.open("rb") as f:
+            for line, _function, message, _comments in extract_python(f, {"_": None, "ngettext": (1, 2)}, [], {}):
+                if isinstance(message, tuple):
+                    message = message[:2] if len(message) > 1 and message[1] else message[0]
+                if message:
+                    found.setdefault(_key(message), []).append(f"click/{path.name}:{line}")
+    return found
+
+
+def test_every_click_message_has_a_dutch_translation() -> None:
+    missing = _missing(_click_messages())
+    assert not missing, f"{len(missing)} of click's messages have no Dutch in messages.d/click.po:\n" + "\n".join(
+        missing
+    )
+
+
+def _fields(text: str) -> set[str]:
+    """The ``{placeholders}`` of a message, as ``str.format`` reads them (``{{`` is not one)."""
+    import string
+
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_each_translation_keeps_its_placeholders() -> None:
+    wrong = []
+    for message_id, (part, message) in _dutch_messages().items():
+        ids = [message_id] if isinstance(message_id, str) else list(message_id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)  # type: ignore[attr-defined]
+        for n, text in enumerate(strings):
+            if not text:
+                continue
+            original = ids[min(n, len(ids) - 1)]
+            try:
+                same = _fields(text) == _fields(original)
+            except ValueError as exc:  # a stray brace: str.format would fail on it at run time
+                same, text = False, f"{text!r} ({exc})"
+            if not same:
+                wrong.append(f"{part.name}: {original!r} -> {text!r}")
+    assert not wrong, "Dutch placeholders differ from the English:\n" + "\n".join(wrong)
+
+
+def test_no_message_is_in_two_parts() -> None:
+    from babel.messages.pofile import read_po
+
+    seen: dict[str | tuple[str, ...], str] = {}
+    twice = []
+    for po in sorted(MESSAGE_PARTS.glob("*.po")):
+        with po.open("rb") as f:
+            for message in read_po(f, locale="nl"):
+                if not message.id:
+                    continue
+                key = _key(message.id)
+                if key in seen:
+                    twice.append(f"{message.id!r} in {seen[key]} and {po.name}")
+                seen[key] = po.name
+    assert not twice, "a message is translated in two parts (the build refuses it):\n" + "\n".join(twice)
+
+
+def test_no_message_is_built_before_it_is_translated() -> None:
+    """An f-string or a variable as the message id is never in the catalogue: fill ``{placeholders}`` after instead."""
+    import ast
+
+    built = []
+    for folder in SOURCES:
+        for path in sorted(folder.rglob("*.py")):
+            names = _marked_names(path)
+            if not names:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+                    count = 2 if _MARKERS[node.func.id] else 1
+                    for argument in node.args[:count]:
+                        if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                            built.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(argument)}")
+    assert not built, "a message id must be a plain string:\n" + "\n".join(built)
