@@ -8,6 +8,11 @@ it expected. The trainer wants to know what to write instead: the line's own
 key or block keyword tells us what was being written, so the message and hint
 are chosen from that. The checks run from the most specific situation to the
 most general.
+
+The messages are in the user's language (``_``); the keywords a hint shows
+are in the recipe's keyword language (``fase`` in a Dutch recipe, ``phase``
+in an English one; see ``_suggest.recipe_keywords``), else in the language of
+the word the line was written with.
 """
 
 from __future__ import annotations
@@ -17,71 +22,233 @@ import threading
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from methodengine._suggest import closest, did_you_mean
+from methodengine._suggest import KEY, KEYWORD, keyword_language, meant
 from methodengine.errors import RecipeError, RecipeSyntaxError
-from methodengine.language.builder import glued_keyword_error
-from methodengine.language.keys import ALL_KEYS as _ALL_KEYS
-from methodengine.language.keys import BLOCK_EXAMPLES as _BLOCK_EXAMPLES
-from methodengine.language.keys import BLOCK_KEYWORDS, TEXT_KEYS, UNIT_EXAMPLES, VALUE_HINTS
+from methodengine.i18n import N_, _
+from methodengine.language import keys as _keys
+from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS
 from methodengine.model import Position
 
 if TYPE_CHECKING:
     from methodengine.language.lexer import Line
 
 _TERMINALS = {
-    "NUMBER": "a number",
-    "UNIT": "a unit",
-    "ID": "a lower-case id",
-    "TITLE": "a title",
-    "TEXT": "a text",
-    "BOOL": "`yes` or `no`",
+    "NUMBER": N_("a number"),
+    "UNIT": N_("a unit"),
+    "ID": N_("a lower-case id"),
+    "TITLE": N_("a title"),
+    "TEXT": N_("a text"),
     "LPAR": "`(`",
     "RPAR": "`)`",
     "COLON": "`:`",
     "COMMA": "`,`",
     "MINUS": "`-`",
-    "_NL": "the end of the line",
-    "_INDENT": "an indented line",
-    "_DEDENT": "the end of the block",
-    "$END": "the end of the file",
+    "_NL": N_("the end of the line"),
+    "_INDENT": N_("an indented line"),
+    "_DEDENT": N_("the end of the block"),
+    "$END": N_("the end of the file"),
 }
 
 # Characters that look like spaces or hyphens but are not, mostly pasted from word processors.
 _LOOKALIKES = {
-    "\u00a0": "a no-break space (U+00A0)",
-    "\u2007": "a figure space (U+2007)",
-    "\u202f": "a narrow no-break space (U+202F)",
-    "\u200b": "a zero-width space (U+200B)",
-    "\u2060": "a word joiner (U+2060)",
-    "\ufeff": "a zero-width no-break space (U+FEFF)",
-    "\u000c": "a form feed (U+000C)",
-    "\u0085": "a next-line character (U+0085)",
-    "\u2028": "a line separator (U+2028)",
-    "\u2013": "an en dash (U+2013)",
-    "\u2014": "an em dash (U+2014)",
-    "\u2212": "a minus sign (U+2212)",
+    "\u00a0": N_("a no-break space (U+00A0)"),
+    "\u2007": N_("a figure space (U+2007)"),
+    "\u202f": N_("a narrow no-break space (U+202F)"),
+    "\u200b": N_("a zero-width space (U+200B)"),
+    "\u2060": N_("a word joiner (U+2060)"),
+    "\ufeff": N_("a zero-width no-break space (U+FEFF)"),
+    "\u000c": N_("a form feed (U+000C)"),
+    "\u0085": N_("a next-line character (U+0085)"),
+    "\u2028": N_("a line separator (U+2028)"),
+    "\u2013": N_("an en dash (U+2013)"),
+    "\u2014": N_("an em dash (U+2014)"),
+    "\u2212": N_("a minus sign (U+2212)"),
 }
 _DASHES = "\u2013\u2014\u2212"
 
 _KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(.*)$")
+_PHRASE_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*(?:[ \t]+[A-Za-z][A-Za-z_-]*)+)[ \t]*:(.*)$")
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
+_UNIT_WITH_STOP = re.compile(r"(\d[\d.,]*)\s*([^\W\d_]+)\.")
+
+
+# ------------------------------------------------------------------ words in the recipe's language
+
+
+def _written_language(spelling: str) -> str | None:
+    """The language a keyword or key spelling is in: ``nl``, ``en``, or None when both write it so."""
+    keyword = KEYWORD_SPELLINGS.get(spelling)
+    if keyword is not None:
+        block = next(block for block in _keys.BLOCKS.values() if block.keyword == keyword)
+        if spelling == block.keyword:
+            return "en" if block.dutch else None
+        return "nl"
+    key = SPELLINGS.get(spelling)
+    if key is not None:
+        if spelling == key.name:
+            return "en" if key.dutch else None
+        return "nl"
+    return None
+
+
+def _language(written: str = "") -> str:
+    """The language the keywords of a hint are shown in: the recipe's, else the written word's, else English."""
+    return keyword_language() or _written_language(written) or "en"
+
+
+def _keyword(keyword: str, language: str) -> str:
+    """The block keyword ``keyword`` (its English name) as ``language`` writes it."""
+    block = next(block for block in _keys.BLOCKS.values() if block.keyword == keyword)
+    return block.dutch if language == "nl" and block.dutch else keyword
+
+
+def _key(name: str, language: str) -> str:
+    """The key ``name`` as ``language`` writes it."""
+    key = _keys.KEYS[name]
+    return key.dutch if language == "nl" and key.dutch else name
+
+
+def _value_word(word: str, language: str) -> str:
+    """A word inside values (``everyone``, ``meeting``...) as ``language`` writes it."""
+    return _keys.WORDS[word][0] if language == "nl" else word
+
+
+def _words(language: str) -> dict[str, str]:
+    """Every block keyword and the words the examples use, in ``language``: what the messages' placeholders take."""
+    words = {block.keyword: _keyword(block.keyword, language) for block in _keys.BLOCKS.values() if block.keyword}
+    words["recipe"] = _key("recipe", language)
+    words["meetings"] = _value_word("meetings", language)
+    return words
+
+
+_BLOCK_EXAMPLES = {
+    "role": N_("write `{role} ID: Name`, e.g. `{role} voorzitter: Gespreksleider`"),
+    "phase": N_("write `{phase} Title (time box)`, e.g. `{phase} Informatieve vragen (15 min)`"),
+    "checkpoint": N_("write `{checkpoint} Title (time box)`, e.g. `{checkpoint} Verder of stoppen? (5 min)`"),
+    "rounds": N_("write `{rounds} N: Title`, e.g. `{rounds} 1-2: Beurt van een inbrenger`"),
+    "trajectory": N_("write `{trajectory}` alone on its line, with its fields indented below it"),
+    "stage": N_("write `{stage} Title ({meetings} A-B)` inside the `{trajectory}`"),
+    "meeting": N_("write `{meeting} ID: Title (time box)` inside the `{trajectory}`"),
+}
+
+
+def block_example(written: str) -> str:
+    """How to write the first line of the block ``written`` starts (any spelling), in the recipe's keywords."""
+    keyword = KEYWORD_SPELLINGS.get(written, written)
+    return _(_BLOCK_EXAMPLES[keyword], **_words(_language(written)))
+
+
+def _takes(name: str, language: str) -> str:
+    """What the key ``name`` takes, with examples in ``language``."""
+    kind = _keys.KEYS[name].kind
+    nl = language == "nl"
+    if kind is _keys.ID:
+        return _("a lower-case id such as `vragen`")
+    if kind is _keys.RANGE:
+        return _("a number or a range such as `4-7`")
+    if kind is _keys.DURATION:
+        return _("a duration such as `90 min`, `1 h 30 min`, `1h30` or `2,5 uur`")
+    if kind is _keys.PERIOD:
+        return _(
+            "a period such as {examples}",
+            examples=_or(
+                ["`2-4 weken`", "`1 maand`", "`6 maanden`"] if nl else ["`2-4 weeks`", "`1 month`", "`6 months`"]
+            ),
+        )
+    if kind is _keys.BOOL:
+        return _or(["`ja`", "`nee`"] if nl else ["`yes`", "`no`"])
+    if kind is _keys.ROLES:
+        return _("role ids separated by commas, or {everyone}", everyone=f"`{_value_word('everyone', language)}`")
+    if kind is _keys.WHEN:
+        forms = (
+            [
+                *("bijeenkomst 1", "bijeenkomsten 4-7", "vanaf bijeenkomst 2", "tot en met bijeenkomst 3"),
+                *("eerste bijeenkomst", "laatste bijeenkomst"),
+            ]
+            if nl
+            else ["meeting 1", "meetings 4-7", "from meeting 2", "until meeting 3", "first meeting", "last meeting"]
+        )
+        return _or([f"`{form}`" for form in forms])
+    if kind is _keys.AT:
+        forms = (
+            ["voor bijeenkomst 1", "na bijeenkomst 1", "3 maanden na laatste bijeenkomst"]
+            if nl
+            else ["before meeting 1", "after meeting 1", "3 months after last meeting"]
+        )
+        return _or([f"`{form}`" for form in forms])
+    if kind is _keys.MEETINGS:
+        return _("a number of meetings, or `open`")
+    return _("a text")
+
+
+def _or(items: list[str]) -> str:
+    """``a, b or c`` in the message language."""
+    if len(items) == 1:
+        return items[0]
+    return _("{items} or {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _unit_of(name: str, language: str) -> str:
+    """The unit a bare number of key ``name`` is shown with in a hint."""
+    unit = _keys.KEYS[name].unit if name in _keys.KEYS else "min"
+    if language == "nl":
+        return {"weeks": "weken", "months": "maanden"}.get(unit, unit)
+    return unit
+
+
+# ------------------------------------------------------------------ messages
 
 
 def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
     """The message for a character that only looks like a space or a hyphen."""
-    name = _LOOKALIKES.get(char) or f"the character {unicodedata.name(char, f'U+{ord(char):04X}')}"
-    plain = "a plain hyphen `-`" if char in _DASHES else "an ordinary space"
-    fixed = ""
+    known = _LOOKALIKES.get(char)
+    name = _(known) if known else _("the character {name}", name=unicodedata.name(char, f"U+{ord(char):04X}"))
+    plain = _("a plain hyphen `-`") if char in _DASHES else _("an ordinary space")
+    hint = _(
+        "replace it with {plain}; word processors and web pages insert such characters when you paste", plain=plain
+    )
     if line is not None and line.strip():
         mended = re.sub(f"[{_DASHES}]", "-", line) if char in _DASHES else line.replace(char, " ")
-        fixed = f": `{mended.strip()}`"
+        hint = _(
+            "replace it with {plain}: {line}; word processors and web pages insert such characters when you paste",
+            plain=plain,
+            line=f"`{mended.strip()}`",
+        )
     return RecipeSyntaxError(
-        f"this line contains {name} where {plain} belongs",
-        position,
-        hint=f"replace it with {plain}{fixed}; word processors and web pages insert such characters when you paste",
+        _("this line contains {name} where {plain} belongs", name=name, plain=plain), position, hint=hint
     )
+
+
+def glued_keyword_error(keyword: str, line: str, position: Position) -> RecipeSyntaxError:
+    """A block keyword (any spelling) with no space after it (`phasenbrenger`): say so, show the line with the space."""
+    word = line.split()[0]
+    mended = f"{keyword} {line[len(keyword) :]}"
+    hint = _("put a space after `{keyword}`: {line}", keyword=keyword, line=f"`{mended}`")
+    name = mended.split(":", 1)[0].split()[1:]
+    if KEYWORD_SPELLINGS.get(keyword) in ("role", "meeting") and len(name) > 1:
+        hint += "; " + _(
+            "a {keyword} has one id before its colon, e.g. {example}",
+            keyword=keyword,
+            example=f"`{keyword} {name[-1]}:`",
+        )
+    return RecipeSyntaxError(
+        _("`{word}` is `{keyword}` glued to `{rest}`", word=word, keyword=keyword, rest=word[len(keyword) :]),
+        position,
+        hint=f"{hint}; {block_example(keyword)}",
+    )
+
+
+def keyword_colon_error(written: str, line: str, position: Position) -> RecipeSyntaxError:
+    """`phase: Vragen (10 min)`: a block keyword written as a key. The hint is the line without the colon."""
+    head, _colon, rest = line.strip().partition(":")
+    fixed = f"{head.strip()} {rest.strip()}".strip()
+    keyword = KEYWORD_SPELLINGS[written]
+    hint = _("write {line}", line=f"`{fixed}`") if rest.strip() else block_example(written)
+    if keyword == "trajectory":
+        hint = block_example(written)
+    return RecipeSyntaxError(_("`{keyword}` starts a block and takes no colon", keyword=written), position, hint=hint)
 
 
 def explain_line(token: Line, start: str, path: str | None) -> RecipeSyntaxError:
@@ -106,9 +273,9 @@ def explain_line(token: Line, start: str, path: str | None) -> RecipeSyntaxError
         finally:
             reader.line = reader.path = None
     return RecipeSyntaxError(  # the quick reader and the grammar disagree: a bug, but never a traceback
-        "this line cannot be read",
+        _("this line cannot be read"),
         Position(path, token.number, token.column),
-        hint="please report this line to methodengine's maintainers; rewriting it may help meanwhile",
+        hint=_("please report this line to methodengine's maintainers; rewriting it may help meanwhile"),
     )
 
 
@@ -172,19 +339,24 @@ def unexpected_line(token: Line, expected: set[str], unfinished: Line | None, pa
     """The message for a line (or indentation) the recipe's grammar does not expect where it stands."""
     if unfinished is not None:
         return _unfinished_block(unfinished, path)
+    words = _words(_language())
     if token.type == "$END":
         return RecipeSyntaxError(
-            "the recipe ends in the middle of a block",
+            _("the recipe ends in the middle of a block"),
             Position(path, token.number, 1),
-            hint="finish the last block: a `rounds` block needs at least one phase, a `trajectory` at least one field",
+            hint=_(
+                "finish the last block: a `{rounds}` block needs at least one phase, "
+                "a `{trajectory}` at least one field",
+                **words,
+            ),
         )
     if token.type == "_INDENT":
         return _explain(token.text, token.number, token.column, expected, "_INDENT", path)
     if token.type == "_DEDENT":
         return RecipeSyntaxError(
-            "the block ends too soon",
+            _("the block ends too soon"),
             Position(path, token.number, token.column),
-            hint="a `rounds` block needs at least one phase, a `trajectory` at least one field",
+            hint=_("a `{rounds}` block needs at least one phase, a `{trajectory}` at least one field", **words),
         )
     return line_start_error(token.text.split(None, 1)[0], token.text, Position(path, token.number, token.column))
 
@@ -195,7 +367,7 @@ def line_start_error(word: str, line: str, position: Position) -> RecipeSyntaxEr
     A key followed by a character that only looks like a space (`meetings\u00a0: 6`) is that character's fault.
     """
     after = position.column - 1 + len(word)
-    if word in _ALL_KEYS and after < len(line) and line[after] in _LOOKALIKES:
+    if word in SPELLINGS and after < len(line) and line[after] in _LOOKALIKES:
         return lookalike_error(line[after], Position(position.path, position.line, after + 1), line)
     return _explain(line, position.line, position.column, {"FIELD"}, word, position.path)
 
@@ -212,26 +384,38 @@ def _explain(
         return lookalike_error(char, position, line)
     if found == "_INDENT":
         return RecipeSyntaxError(
-            "unexpected indentation",
+            _("unexpected indentation"),
             position,
-            hint="indent only the fields of a block, or the continuation of a text, below the line they belong to",
+            hint=_("indent only the fields of a block, or the continuation of a text, below the line they belong to"),
         )
     key_match = _KEY_LINE.match(line)
     word_match = _FIRST_WORD.match(line)
     first_word = word_match.group(1) if word_match else ""
     word = _word_at(line, column)
+    keyword = KEYWORD_SPELLINGS.get(first_word)
+    indent = len(line) - len(line.lstrip())
+    key_position = Position(path, line_no, indent + 1)
+
+    fraction = _fraction_error(line, line_no, column, path)
+    if fraction is not None:
+        return fraction
+    stop = _unit_stop_error(line, line_no, column, path)
+    if stop is not None:
+        return stop
 
     if _is_bad_id(word, line, column, expected):
         return RecipeSyntaxError(
-            f"`{word}` is not a valid id",
+            _("`{word}` is not a valid id", word=word),
             Position(path, line_no, column),
-            hint="ids use only lower-case letters a-z, digits, `-` and `_` (write `client`, not `cliënt`); "
-            "the name after the colon may be written any way you like",
+            hint=_(
+                "ids use only lower-case letters a-z, digits, `-` and `_` (write `client`, not `cliënt`); "
+                "the name after the colon may be written any way you like"
+            ),
         )
 
     glued = _glued_keyword(first_word)
     if glued:
-        return glued_keyword_error(glued, line.strip(), Position(path, line_no, len(line) - len(line.lstrip()) + 1))
+        return glued_keyword_error(glued, line.strip(), key_position)
 
     if at_line_start and found != "_NL":
         return _misplaced_line(word, line, position)
@@ -239,58 +423,73 @@ def _explain(
     before = _LAST_NUMBER.search(line[: column - 1])
     if before and re.fullmatch(r"\d+(?:[.,]\d+)?", found):
         return RecipeSyntaxError(
-            f"the number {before.group(1)} has no unit",
+            _("the number {number} has no unit", number=before.group(1)),
             Position(path, line_no, before.start(1) + 1),
-            hint=f"write it with a unit, e.g. `{before.group(1)} min`",
+            hint=_("write it with a unit, e.g. {example}", example=f"`{before.group(1)} min`"),
         )
 
-    if first_word in ("phase", "checkpoint") and "LPAR" in expected and found == "_NL":
+    if keyword in ("phase", "checkpoint") and "LPAR" in expected and found == "_NL":
         return _no_timebox(first_word, line, position)
 
     if (
-        first_word in ("role", "meeting")
+        keyword in ("role", "meeting")
         and bool(expected & {"TEXT", "TITLE"})
         and found == "_NL"
         and line.rstrip()[-1:] == ":"
     ):
         ident = line.strip()[len(first_word) :].strip().rstrip(":").strip()
-        example = "Gespreksleider" if first_word == "role" else "Intakegesprek (60 min)"
+        example = "Gespreksleider" if keyword == "role" else "Intakegesprek (60 min)"
         return RecipeSyntaxError(
-            f"{first_word} `{ident}` has no name",
+            _("{keyword} `{id}` has no name", keyword=first_word, id=ident),
             position,
-            hint=f"write the name after the colon: `{first_word} {ident}: {example}`",
+            hint=_("write the name after the colon: {line}", line=f"`{first_word} {ident}: {example}`"),
         )
 
     if key_match:
         key = key_match.group(1)
         value = key_match.group(2)
-        key_position = Position(path, line_no, len(line) - len(line.lstrip()) + 1)
-        if key in BLOCK_KEYWORDS:
-            return RecipeSyntaxError(
-                f"`{key}` starts a block and takes no colon", key_position, hint=_BLOCK_EXAMPLES[key]
-            )
+        if key in KEYWORD_SPELLINGS:
+            return keyword_colon_error(key, line, key_position)
         # The first word up to its colon: `group:a` is the key `group` glued to its value.
         written_key = first_word.split(":", 1)[0]
-        if key not in _ALL_KEYS and not key.startswith("x-") and written_key == key:
-            suggestion = did_you_mean(key, _ALL_KEYS)
-            return RecipeSyntaxError(
-                f"unknown key `{key}`",
-                key_position,
-                hint=(f"{suggestion} " if suggestion else "") + "see the table of keys in the language reference",
-            )
+        if key not in SPELLINGS and not key.startswith("x-") and written_key == key:
+            return unknown_key_error(key, key_position)
         if written_key == key:
             return _bad_value(key, value, line, line_no, found, expected, position, path)
 
-    keyword = first_word if first_word in BLOCK_KEYWORDS else None
-    shown = "the line ends too soon" if found == "_NL" else f"unexpected `{found}`"
+    shown = _("the line ends too soon") if found == "_NL" else _("unexpected `{found}`", found=found)
+    if keyword:
+        shown = (
+            _("the line ends too soon in a `{keyword}` line", keyword=first_word)
+            if found == "_NL"
+            else _("unexpected `{found}` in a `{keyword}` line", found=found, keyword=first_word)
+        )
     wanted = _describe(expected)
+    if wanted:
+        shown = _("{message}; expected {expected}", message=shown, expected=wanted)
     return RecipeSyntaxError(
-        shown + (f" in a `{keyword}` line" if keyword else "") + (f"; expected {wanted}" if wanted else ""),
+        shown,
         position,
-        hint=_BLOCK_EXAMPLES[keyword]
+        hint=block_example(first_word)
         if keyword
-        else "a line is `key: value`, a block keyword with its title, or a text's indented continuation; "
-        "see the language reference",
+        else _(
+            "a line is `key: value`, a block keyword with its title, or a text's indented continuation; "
+            "see the language reference"
+        ),
+    )
+
+
+def unknown_key_error(key: str, position: Position) -> RecipeSyntaxError:
+    """A key no block takes: what was meant, in the recipe's keywords, or where the keys are listed."""
+    found = meant(key, [KEY, KEYWORD])
+    suggestion = ""
+    if found is not None:
+        suggestion = _("did you mean {word}?", word=f"`{found[1]}`")
+        if found[0] == KEYWORD:
+            suggestion = _("did you mean {word}? It starts a block and takes no colon", word=f"`{found[1]}`")
+    hint = _("see the table of keys in the language reference")
+    return RecipeSyntaxError(
+        _("unknown key `{key}`", key=key), position, hint=f"{suggestion} {hint}" if suggestion else hint
     )
 
 
@@ -304,69 +503,149 @@ def _bad_value(
     position: Position,
     path: str | None,
 ) -> RecipeSyntaxError:
-    wants = VALUE_HINTS.get(key, "a text")
+    name = SPELLINGS[key].name if key in SPELLINGS else key
+    language = _language(key)
+    wants = _takes(name, language) if name in _keys.KEYS else _("a text")
+    takes = _("`{key}` takes {what}", key=key, what=wants)
     if not value.strip():
-        return RecipeSyntaxError(f"`{key}:` has no value", position, hint=f"`{key}` takes {wants}")
+        return RecipeSyntaxError(_("`{key}:` has no value", key=key), position, hint=takes)
     if found == "_NL" and "UNIT" in expected:
         number = _LAST_NUMBER.search(line)
         if number:
-            unit = UNIT_EXAMPLES.get(key, "min")
+            unit = _unit_of(name, language)
             return RecipeSyntaxError(
-                f"the number {number.group(1)} has no unit",
+                _("the number {number} has no unit", number=number.group(1)),
                 Position(path, line_no, number.start(1) + 1),
-                hint=f"write it with a unit, e.g. `{number.group(1)} {unit}`; `{key}` takes {wants}",
+                hint=_(
+                    "write it with a unit, e.g. {example}; {takes}",
+                    example=f"`{number.group(1)} {unit}`",
+                    takes=takes,
+                ),
             )
     if found == "_NL":
-        return RecipeSyntaxError(f"the value of `{key}` is incomplete", position, hint=f"`{key}` takes {wants}")
+        return RecipeSyntaxError(_("the value of `{key}` is incomplete", key=key), position, hint=takes)
     word = _word_at(line, position.column) or found
-    # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
-    # Those text keys belong in blocks, so a header line (not indented) is not offered one.
-    near = closest(key, TEXT_KEYS - {key})
-    hint = f"`{key}` takes {wants}"
-    if near and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
-        hint += f"; or did you mean `{near}`?"
-    return RecipeSyntaxError(f"unexpected `{word}` in the value of `{key}`", position, hint=hint)
+    hint = takes
+    if line[:1] not in (" ", "\t") and name not in _keys.BLOCK_KEYS["the header"]:
+        # A block's key in the header (`facilitator: 1`): the header's own key of nearly that name.
+        header = meant(key, [KEY], among=_keys.BLOCK_KEYS["the header"])
+        if header is not None:
+            hint = _("{takes}; in the header, did you mean `{key}`?", takes=takes, key=header[1])
+    else:
+        # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
+        # Those text keys belong in blocks, so a header line (not indented) is not offered one.
+        near = meant(key, [KEY], among=_keys.TEXT_KEYS - {name})
+        if near and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
+            hint = _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
+    return RecipeSyntaxError(_("unexpected `{word}` in the value of `{key}`", word=word, key=key), position, hint=hint)
+
+
+def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> RecipeSyntaxError | None:
+    """`1½ uur`: a fraction character, which no number of a recipe is written with, at or before the column."""
+    for at, char in enumerate(line[:column]):
+        if ord(char) < 0x80 or char.isdigit() or not char.isnumeric():
+            continue
+        whole = re.search(r"(\d+)\s*$", line[:at])
+        amount = (int(whole.group(1)) if whole else 0) + unicodedata.numeric(char)
+        written = f"{amount:g}".replace(".", ",")
+        unit = re.match(r"\s*([^\W\d_]+)", line[at + 1 :])
+        return RecipeSyntaxError(
+            _("`{char}` is not a number a recipe can read", char=char),
+            Position(path, line_no, at + 1),
+            hint=_(
+                "write the number with a decimal comma: {example}",
+                example=f"`{written} {unit.group(1)}`" if unit else f"`{written}`",
+            ),
+        )
+    return None
+
+
+def _unit_stop_error(line: str, line_no: int, column: int, path: str | None) -> RecipeSyntaxError | None:
+    """`90 min.`: a unit with a full stop, as a Dutch abbreviation is written; the stop is the fault."""
+    from methodengine.language import units
+
+    for match in _UNIT_WITH_STOP.finditer(line):
+        stop = match.end() - 1
+        unit = match.group(2)
+        if not match.start(2) <= column - 1 <= stop or (
+            units.minutes_per(unit) is None and units.period_unit(unit) is None
+        ):
+            continue
+        return RecipeSyntaxError(
+            _("`{unit}` is written with a full stop", unit=f"{unit}."),
+            Position(path, line_no, stop + 1),
+            hint=_("leave out the full stop: {example}", example=f"`{match.group(1)} {unit}`"),
+        )
+    return None
 
 
 def _glued_keyword(first_word: str) -> str | None:
     """The block keyword ``first_word`` starts with, a letter following it: `phasenbrenger` is `phase` + `nbrenger`."""
-    if ":" in first_word or first_word in BLOCK_KEYWORDS or first_word in _ALL_KEYS:
+    if ":" in first_word or first_word in KEYWORD_SPELLINGS or first_word in SPELLINGS:
         return None
-    for keyword in BLOCK_KEYWORDS:
-        if first_word.startswith(keyword) and first_word[len(keyword)].isalnum():
-            return keyword
+    for spelling in KEYWORD_SPELLINGS:  # longest first: `bijeenkomst` before `bij...`
+        if first_word.startswith(spelling) and first_word[len(spelling)].isalnum():
+            return spelling
     return None
 
 
 def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxError:
     """A line that cannot start here: a block in the wrong place, or an unknown word."""
-    if word in ("stage", "meeting"):
+    keyword = KEYWORD_SPELLINGS.get(word)
+    words = _words(_language(word))
+    if keyword in ("stage", "meeting"):
         return RecipeSyntaxError(
-            f"a `{word}` belongs inside the `trajectory` block",
+            _("a `{keyword}` belongs inside the `{trajectory}` block", keyword=word, trajectory=words["trajectory"]),
             position,
-            hint=f"indent it under a line `trajectory`; {_BLOCK_EXAMPLES[word]}",
+            hint=_(
+                "indent it under a line `{trajectory}`; {example}",
+                trajectory=words["trajectory"],
+                example=block_example(word),
+            ),
         )
-    if word in BLOCK_KEYWORDS and position.column > 1:
+    if keyword and position.column > 1:
+        where = (
+            _("a `{keyword}` stands at the top level or directly inside a `{rounds}` block", keyword=word, **words)
+            if keyword in ("phase", "checkpoint")
+            else _("a `{keyword}` stands at the top level", keyword=word)
+        )
         return RecipeSyntaxError(
-            f"a `{word}` cannot be nested here",
+            _("a `{keyword}` cannot be nested here", keyword=word),
             position,
-            hint=f"a `{word}` stands at the top level"
-            + (" or directly inside a `rounds` block" if word in ("phase", "checkpoint") else "")
-            + "; move it to the first column",
+            hint=_("{where}; move it to the first column", where=where),
         )
-    if word in BLOCK_KEYWORDS:
-        return RecipeSyntaxError(f"a `{word}` cannot stand here", position, hint=_BLOCK_EXAMPLES[word])
-    if word in _ALL_KEYS:
-        rest = line.strip()[len(word) :].strip()
-        return RecipeSyntaxError(f"`{word}` needs a colon", position, hint=f"write `{word}: {rest or '...'}`")
-    candidates = [*BLOCK_KEYWORDS, *_ALL_KEYS]
-    suggestion = did_you_mean(word, candidates)
+    if keyword:
+        return RecipeSyntaxError(_("a `{keyword}` cannot stand here", keyword=word), position, hint=block_example(word))
+    phrase = _PHRASE_KEY.match(line)
+    if phrase:
+        written = phrase.group(1)
+        found = meant(written, [KEY])
+        if found is not None and found[1] in SPELLINGS:
+            rest = phrase.group(2).strip()
+            return RecipeSyntaxError(
+                _("`{written}` is not a key", written=written),
+                position,
+                hint=_(
+                    "did you mean {word}? write {line}", word=f"`{found[1]}`", line=f"`{found[1]}: {rest or '...'}`"
+                ),
+            )
+    stripped = line.strip()
+    word = next((s for s in SPELLINGS if " " in s and stripped.startswith(s + " ")), word)  # `let op Iets`
+    if word in SPELLINGS:
+        rest = stripped[len(word) :].strip()
+        return RecipeSyntaxError(
+            _("`{key}` needs a colon", key=word), position, hint=_("write {line}", line=f"`{word}: {rest or '...'}`")
+        )
+    found = meant(word.rstrip(":"), [KEYWORD, KEY])
+    suggestion = _("did you mean {word}?", word=f"`{found[1]}`") if found else ""
+    if found and keyword_language() is None:  # the keywords listed in the language of the one meant
+        words = _words(_written_language(found[1]) or "en")
+    listed = ", ".join(f"`{words[block.keyword]}`" for block in _keys.BLOCKS.values() if block.keyword)
+    hint = _("a line is `key: value` or starts a block: {keywords}", keywords=listed)
     return RecipeSyntaxError(
-        f"`{word}` is neither a key nor a block keyword",
+        _("`{word}` is neither a key nor a block keyword", word=word),
         position,
-        hint=(f"{suggestion} " if suggestion else "")
-        + "a line is `key: value` or starts a block: "
-        + ", ".join(f"`{k}`" for k in BLOCK_KEYWORDS),
+        hint=f"{suggestion} {hint}" if suggestion else hint,
     )
 
 
@@ -376,30 +655,40 @@ def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxErro
     if unbracketed:
         title, box = unbracketed.group(1), unbracketed.group(2)
         return RecipeSyntaxError(
-            f"the time box of {keyword} `{title}` needs brackets",
+            _("the time box of {keyword} `{title}` needs brackets", keyword=keyword, title=title),
             position,
-            hint=f"write `{keyword} {title} ({box})`",
+            hint=_("write {line}", line=f"`{keyword} {title} ({box})`"),
         )
     return RecipeSyntaxError(
-        f"{keyword} `{title}` has no time box",
+        _("{keyword} `{title}` has no time box", keyword=keyword, title=title),
         position,
-        hint=f"every {keyword} has a time box after its title: `{keyword} {title} (10 min)`",
+        hint=_(
+            "every {keyword} has a time box after its title: {example}",
+            keyword=keyword,
+            example=f"`{keyword} {title} (10 min)`",
+        ),
     )
 
 
 def _unfinished_block(line: Line, path: str | None) -> RecipeSyntaxError:
     """A `rounds` or `trajectory` line with nothing indented below it, reported at that line."""
     where = Position(path, line.number, 1)
+    language = _language(line.key)
     if line.type == "ROUNDS":
         return RecipeSyntaxError(
-            f"the rounds block on line {line.number} has no phases",
+            _("the rounds block on line {number} has no phases", number=line.number),
             where,
-            hint="indent the phases of a round under the `rounds` line",
+            hint=_("indent the phases of a round under the `{rounds}` line", rounds=line.key or "rounds"),
         )
+    every = "elke: 2-4 weken" if language == "nl" else "every: 2-4 weeks"
     return RecipeSyntaxError(
-        f"the trajectory on line {line.number} has no fields",
+        _("the trajectory on line {number} has no fields", number=line.number),
         where,
-        hint="indent the trajectory's fields under it, e.g. `  meetings: 8` and `  every: 2-4 weeks`",
+        hint=_(
+            "indent the trajectory's fields under it, e.g. {meetings} and {every}",
+            meetings=f"`  {_key('meetings', language)}: 8`",
+            every=f"`  {every}`",
+        ),
     )
 
 
@@ -451,15 +740,31 @@ def _found(exc: Any, line: str, column: int) -> str:
 
 def _describe(expected: set[str]) -> str:
     names: list[str] = []
+    language = _language()
     for name in sorted(expected):
         if name.endswith("_KEY"):
-            text = "a key"
+            text = _("a key")
+        elif name == "BOOL":
+            text = _takes("facilitator", language)
         elif name in _TERMINALS:
-            text = _TERMINALS[name]
+            text = _(_TERMINALS[name])
         else:
             text = f"`{name.lower()}`"
         if text not in names:
             names.append(text)
     if len(names) > 1:
-        return ", ".join(names[:-1]) + " or " + names[-1]
+        return _or(names)
     return "".join(names)
+
+
+__all__ = [
+    "block_example",
+    "explain_line",
+    "glued_keyword_error",
+    "keyword_colon_error",
+    "line_start_error",
+    "lookalike_error",
+    "meaning",
+    "unexpected_line",
+    "unknown_key_error",
+]
