@@ -1,0 +1,286 @@
+"""The run state of a meeting against the clock: what the facilitator's screen says, worked out without a screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import methodengine
+from methodengine.commands._common import plugins, resolved_recipe
+from methodengine.planning.meeting_plan import CardOptions, MeetingPlan, plan_meeting
+from methodengine.run.catch_up import Slot, catch_up
+from methodengine.run.clock import CountsOpenError, Meeting, steps_of
+
+ROOT = Path(__file__).resolve().parents[1]
+INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
+PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+EVENING = dt.datetime(2027, 1, 11, 19, 30)
+
+
+def _plan(path: Path, **options: object) -> MeetingPlan:
+    loaded = plugins()
+    recipe = resolved_recipe(path, loaded)
+    return plan_meeting(recipe, CardOptions(**options), loaded.methods().get(recipe.method))  # type: ignore[arg-type]
+
+
+class FakeClock:
+    """The time now, moved on by hand."""
+
+    def __init__(self, now: dt.datetime = EVENING) -> None:
+        self.at = now
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+    def wait(self, minutes: float) -> None:
+        self.at += dt.timedelta(minutes=minutes)
+
+
+def _incident(clock: FakeClock, **more: object) -> Meeting:
+    plan = _plan(INCIDENT, meeting=2, group=6, start=19 * 60 + 30)
+    return Meeting(plan, clock, start=19 * 60 + 30, duration=90, **more)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ the steps of a meeting
+
+
+def test_meeting_2_of_the_incident_method_is_its_eleven_phases_with_the_turns_of_the_participants() -> None:
+    steps = steps_of(_plan(INCIDENT, meeting=2, group=6))
+    assert [s.phase.title for s in steps][:2] == ["Terugkoppeling", "Incident kiezen"]  # meeting 1's rules are out
+    assert len(steps) == 11
+    turns = [s for s in steps if s.turns is not None]
+    assert [(s.phase.title, s.turns, s.turn_role, s.planned) for s in turns] == [
+        ("Standpunten uitwisselen", 4, "deelnemer", 12)
+    ]
+    assert [s.planned_start for s in steps][-1] == 87
+
+
+def test_rounds_are_held_one_after_the_other_as_many_as_the_plan_has() -> None:
+    steps = steps_of(_plan(BACKSTAGE, meeting=2, group=6))
+    rounds = [(s.phase.title, s.round, s.rounds_of) for s in steps if s.round is not None]
+    assert rounds[0] == ("Probleem inbrengen", 1, 2)
+    assert rounds[6] == ("Probleem inbrengen", 2, 2)
+    assert steps[-1].phase.title == "Afsluiting"
+
+
+def test_turns_need_the_group_size_when_the_recipe_leaves_it_open() -> None:
+    with pytest.raises(CountsOpenError) as info:
+        steps_of(_plan(INCIDENT, meeting=2))
+    assert info.value.role == "deelnemer"
+
+
+# ------------------------------------------------------------------ the countdown
+
+
+def test_the_time_left_turns_amber_at_a_fifth_red_at_a_twentieth_and_over_at_nothing() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    assert meeting.level() == "ok" and meeting.alert() is None
+    clock.wait(7.9)  # 10 min: 2.1 left
+    assert meeting.level() == "ok"
+    clock.wait(0.1)
+    assert meeting.level() == "amber"
+    assert meeting.alert() == "amber"
+    assert meeting.alert() is None  # the bell rings once
+    clock.wait(1.5)
+    assert meeting.level() == "red" and meeting.alert() == "red"
+    clock.wait(0.5)
+    assert meeting.left() == 0
+    assert meeting.level() == "over" and meeting.alert() == "over"
+    clock.wait(3)
+    assert meeting.left() == -180
+
+
+def test_a_pause_stops_the_countdown_and_space_resumes_it() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    clock.wait(4)
+    meeting.toggle()
+    clock.wait(20)
+    assert meeting.left() == 6 * 60
+    meeting.toggle()
+    clock.wait(1)
+    assert meeting.left() == 5 * 60
+
+
+def test_plus_and_minus_give_and_take_a_minute_but_never_the_last_one() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    meeting.add_minutes(1)
+    assert meeting.allotted(0) == 11
+    for _ in range(20):
+        meeting.add_minutes(-1)
+    assert meeting.allotted(0) == 1
+
+
+def test_turns_count_up_to_the_number_in_the_role_with_a_share_of_the_time_each() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    while meeting.step is not None and meeting.step.turns is None:
+        meeting.next()
+    turn = meeting.turn()
+    assert turn is not None and (turn.number, turn.of, turn.role, turn.allotted) == (1, 4, "deelnemer", 180)
+    clock.wait(2.5)
+    meeting.next()
+    turn = meeting.turn()
+    assert turn is not None and (turn.number, turn.left) == (2, 180)
+    assert meeting.left() == 12 * 60 - 150  # the phase's clock runs on over its turns
+    meeting.previous()
+    assert meeting.turn().number == 1  # type: ignore[union-attr]
+    for _ in range(4):
+        meeting.next()
+    assert meeting.step.phase.title == "Wat deed de inbrenger?"  # type: ignore[union-attr]
+
+
+def test_next_past_the_last_phase_ends_the_meeting_and_previous_goes_back() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    for _ in range(11 + 3):  # 3 more turns
+        meeting.next()
+    assert meeting.finished and meeting.step is None
+    meeting.previous()
+    assert meeting.step is not None and meeting.step.phase.title == "Evaluatie"
+
+
+def test_skipping_the_remaining_rounds_goes_on_after_the_block() -> None:
+    clock = FakeClock()
+    plan = _plan(BACKSTAGE, meeting=2, group=6)
+    meeting = Meeting(plan, clock, duration=150)
+    meeting.toggle()
+    meeting.next()
+    assert (meeting.step.phase.title, meeting.step.round) == ("Probleem inbrengen", 1)  # type: ignore[union-attr]
+    planned_end = meeting.projected_end()
+    assert meeting.skip_rounds()
+    assert meeting.projected_end() == planned_end - dt.timedelta(minutes=65)
+    for _ in range(6):
+        meeting.next()
+    assert meeting.step.phase.title == "Afsluiting"  # type: ignore[union-attr]
+    assert meeting.progress() == (7, 8)
+    assert not meeting.skip_rounds()  # outside a rounds block there are none to skip
+
+
+# ------------------------------------------------------------------ the clock
+
+
+def test_a_late_start_moves_the_phases_and_counts_against_the_planned_end() -> None:
+    clock = FakeClock(EVENING + dt.timedelta(minutes=10))
+    meeting = _incident(clock)
+    meeting.toggle()
+    assert meeting.started == EVENING + dt.timedelta(minutes=10)
+    assert meeting.planned_end() == EVENING + dt.timedelta(minutes=90)  # --start 19:30 plus 90 min
+    assert meeting.projected_end() == EVENING + dt.timedelta(minutes=10 + 92)  # the plan is 92 min
+    assert meeting.behind() == 12
+    nxt = meeting.next_step()
+    assert nxt is not None and nxt[0].phase.title == "Incident kiezen" and nxt[1].strftime("%H:%M") == "19:50"
+
+
+def test_without_a_start_time_the_real_start_is_the_plan_s_and_end_sets_the_goal() -> None:
+    clock = FakeClock()
+    plan = _plan(INCIDENT, meeting=2, group=6)
+    meeting = Meeting(plan, clock, end=21 * 60 + 15)
+    meeting.toggle()
+    assert meeting.behind() == -13
+    assert meeting.proposal() is None  # ahead: nothing to catch up
+
+
+def test_an_overrun_is_behind_by_its_minutes_and_the_proposal_applies_only_when_accepted() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    clock.wait(15)  # 5 over on top of the plan's 2 past the duration
+    assert meeting.behind() == 7
+    proposal = meeting.proposal()
+    assert proposal is not None and proposal.behind == 7 and proposal.saves == 7
+    assert all(c.step > 0 for c in proposal.changes)  # the current phase keeps its time
+    assert meeting.behind() == 7  # not yet accepted: nothing changed
+    meeting.accept(proposal)
+    assert meeting.behind() == 0
+    assert meeting.proposal() is None
+    assert sum(meeting.allotted(i) for i in range(1, 11)) == 82 - 7
+
+
+def test_a_checkpoint_records_each_deciding_role_s_word() -> None:
+    clock = FakeClock()
+    plan = _plan(PROGRESS, meeting=3)
+    meeting = Meeting(plan, clock)
+    meeting.toggle()
+    while meeting.step is not None and not meeting.step.phase.checkpoint:
+        meeting.next()
+    meeting.decide("coachee", "continue")
+    meeting.decide("coach", "stop")
+    meeting.decide("nobody", "stop")  # not a deciding role: ignored
+    assert (meeting.decision("coachee"), meeting.decision("coach")) == ("continue", "stop")
+    meeting.decide("coach", None)
+    assert meeting.decision("coach") is None
+
+
+# ------------------------------------------------------------------ the catch-up arithmetic
+
+slots = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 60)).map(lambda t: Slot(max(t), min(t))), min_size=0, max_size=12
+)
+
+
+@given(slots, st.integers(0, 400))
+def test_a_catch_up_never_adds_a_minute_and_saves_what_it_can(found: list[Slot], short: int) -> None:
+    new = catch_up(found, short)
+    assert len(new) == len(found)
+    assert all(0 <= n <= s.minutes for n, s in zip(new, found, strict=True))
+    assert all(n >= min(s.low, 1) for n, s in zip(new, found, strict=True))  # none emptied unless its range says 0
+    most = sum(s.minutes - min(s.low, 1) for s in found)
+    assert sum(s.minutes for s in found) - sum(new) == min(short, most)  # the proportions sum right
+
+
+@given(slots, st.integers(0, 400))
+def test_a_catch_up_goes_below_a_range_s_low_end_only_when_every_phase_is_at_it(found: list[Slot], short: int) -> None:
+    new = catch_up(found, short)
+    if any(n < s.low for n, s in zip(new, found, strict=True)):
+        assert short > sum(s.minutes - s.low for s in found)
+        assert all(n <= s.low for n, s in zip(new, found, strict=True))
+    else:  # the last phases give way first
+        cut = [s.minutes - n for n, s in zip(new, found, strict=True)]
+        partly = [i for i, c in enumerate(cut) if c > 0]
+        if partly:
+            assert all(new[i] == found[i].low for i in range(partly[0] + 1, len(found)))
+
+
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=10), st.integers(1, 200))
+def test_in_proportion_a_longer_phase_gives_at_least_as_much_as_a_shorter_one(lengths: list[int], short: int) -> None:
+    found = [Slot(n, n) for n in lengths]  # exact time boxes: only the proportion can win time
+    new = catch_up(found, short)
+    for i, a in enumerate(lengths):
+        for j, b in enumerate(lengths):
+            if a > b:
+                assert a - new[i] >= b - new[j] - 1  # whole minutes: one at most for the rounding
+
+
+def test_a_catch_up_of_the_incident_evening_takes_the_minutes_from_every_later_phase_in_proportion() -> None:
+    # 27 of 30 minutes: 9, 4.5 and 13.5; the half minute stays with the earlier phase, as the later give way first.
+    assert catch_up([Slot(10, 10), Slot(5, 5), Slot(15, 15)], 3) == (9, 5, 13)
+    assert catch_up([Slot(15, 10), Slot(15, 10)], 7) == (13, 10)  # the last first, to its low end
+
+
+def test_a_projected_end_is_the_minutes_left_of_every_phase_from_now(tmp_path: Path) -> None:
+    # A small recipe whose arithmetic can be read off: 10 + 20 min, started at 19:30.
+    path = tmp_path / "twee.mth"
+    path.write_text("recipe: Twee\nduration: 30 min\n\nphase A (10 min)\nphase B (15-20 min)\n", encoding="utf-8")
+    methodengine.parse(path.read_text(encoding="utf-8"))
+    clock = FakeClock()
+    meeting = Meeting(_plan(path), clock, duration=30)
+    meeting.toggle()
+    clock.wait(4)
+    assert meeting.projected_end() == EVENING + dt.timedelta(minutes=30)
+    clock.wait(10)  # 4 over
+    assert meeting.behind() == 4
+    proposal = meeting.proposal()
+    assert proposal is not None and [(c.before, c.after) for c in proposal.changes] == [(20, 16)]
