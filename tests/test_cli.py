@@ -383,10 +383,11 @@ def test_every_public_name_resolves_even_after_every_module_is_loaded():
 
 
 def test_version_and_help_load_no_engine_module():
+    # i18n (standard library only) is there: --help and click's messages are in the user's language.
     probe = (  # printed at exit: `python -m methodengine` ends the process itself (methodengine._console)
         "import atexit, sys, runpy; sys.argv = ['methodengine', '--version']\n"
         "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('methodengine.')"
-        " and m not in ('methodengine._version', 'methodengine._console')"
+        " and m not in ('methodengine._version', 'methodengine._console', 'methodengine.i18n')"
         " and not m.startswith(('methodengine.cli', 'methodengine.__main__', 'methodengine.commands')))))\n"
         "try:\n    runpy.run_module('methodengine', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"

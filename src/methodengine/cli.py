@@ -14,14 +14,17 @@ the plugins and shown here too, once, on stderr.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from methodengine._version import __version__
 from methodengine.commands._common import EXIT_INTERNAL, RECIPE_META
+from methodengine.i18n import LANGUAGES, MESSAGES, N_, _, language_from_environment, use_language
 
 if TYPE_CHECKING:
     from methodengine.errors import MethodengineError
@@ -37,8 +40,62 @@ COMMANDS = {
 }
 
 
+LANGUAGE_ENV = "METHODENGINE_LANG"
+
+LANGUAGE_HELP = N_("Language of the messages and of --help: nl or en. Default: $METHODENGINE_LANG, else the locale's.")
+
+
+class _Context(click.Context):
+    """A context whose ``--help`` is said in the message language."""
+
+    def get_help(self) -> str:
+        from methodengine.commands._help import help_in_message_language
+
+        with help_in_message_language(self.command, self):
+            return super().get_help()
+
+
 class _Group(click.Group):
-    """Commands load lazily, and no exception ever reaches the user as a traceback."""
+    """Commands load lazily, speak the user's language, and no exception ever reaches the user as a traceback."""
+
+    context_class = _Context
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command in the message language, chosen before click reads a word of the command line.
+
+        Click's own messages (``Usage:``, ``No such option``) and ``--help``
+        are written while the options are parsed, so the language is read
+        from the arguments here: ``--lang`` anywhere before ``--``, else
+        ``METHODENGINE_LANG``, else the locale, else English. A language
+        methodengine does not speak is a usage error (exit 2).
+        """
+        arguments = list(sys.argv[1:] if args is None else args)
+        language = _asked_language(arguments)
+        problem = None
+        if language is None:
+            language = language_from_environment()
+            unknown = os.environ.get(LANGUAGE_ENV, "").strip()
+            if unknown and unknown.lower() not in LANGUAGES:
+                problem = N_("{variable}={value} is not a language methodengine speaks: {languages}")
+        with use_language(language):
+            try:
+                with _click_speaks(language):
+                    if problem is not None:
+                        values = {"variable": LANGUAGE_ENV, "value": unknown, "languages": ", ".join(LANGUAGES)}
+                        raise click.UsageError(_(problem, **values))
+                    return super().main(arguments, prog_name, complete_var, standalone_mode, **extra)
+            except click.UsageError as exc:  # said before click had a command to say it for
+                if not standalone_mode:
+                    raise _escaped(exc) from None
+                _escaped(exc).show()
+                sys.exit(exc.exit_code)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -50,6 +107,9 @@ class _Group(click.Group):
 
         module_name, attribute = COMMANDS[name].split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        command.context_class = _Context
+        if not any("--lang" in getattr(param, "opts", ()) for param in command.params):
+            command.params.append(_language_option())  # every command takes --lang, before or after its name
         return command
 
     def make_context(
@@ -95,6 +155,74 @@ class _Group(click.Group):
             if exc.path is None:  # a finding without a place is about the recipe the command read
                 exc.path = ctx.meta.get(RECIPE_META)
             raise _Reported(exc) from None
+
+
+def _asked_language(arguments: Sequence[str]) -> str | None:
+    """The language the last ``--lang`` before ``--`` names; None without one, or with one click will refuse."""
+    found = None
+    words = iter(arguments)
+    for word in words:
+        if word == "--":
+            break
+        if word == "--lang":
+            found = next(words, None)
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found if found in LANGUAGES else None
+
+
+@contextlib.contextmanager
+def _click_speaks(language: str) -> Iterator[None]:
+    """Click's own messages in ``language`` inside the block, and the process as it was after it.
+
+    Click asks the standard library's ``gettext`` (default domain
+    ``messages``), which reads the language from ``LANGUAGE`` first; its
+    strings are translated in methodengine's ``messages`` catalogue
+    (``messages.d/click.po``). For English nothing is read: no catalogue
+    is found for it, and click's text is the English.
+    """
+    import gettext
+
+    saved_language = os.environ.get("LANGUAGE")
+    saved_folder = gettext.bindtextdomain(MESSAGES)
+    saved_domain = gettext.textdomain()
+    from methodengine.i18n import LOCALE_DIR, translations
+
+    if language != "en":
+        _compiled(lambda: translations(language, MESSAGES))
+    os.environ["LANGUAGE"] = language
+    gettext.bindtextdomain(MESSAGES, LOCALE_DIR)
+    gettext.textdomain(MESSAGES)
+    try:
+        yield
+    finally:
+        gettext.textdomain(saved_domain)
+        gettext.bindtextdomain(MESSAGES, saved_folder)
+        if saved_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = saved_language
+
+
+def _compiled(read: Callable[[], object]) -> None:
+    """Read a catalogue now, so that one not compiled is a usage error before click starts, not a traceback."""
+    from methodengine.errors import MethodengineError
+
+    try:
+        read()
+    except MethodengineError as exc:
+        raise click.UsageError(_usage_text(exc)) from None
+
+
+def _language_option() -> click.Option:
+    """``--lang`` for a command that has no language of its own: it chooses the messages' (read in ``main``)."""
+    return click.Option(["--lang"], type=click.Choice(LANGUAGES), expose_value=False, help=LANGUAGE_HELP)
+
+
+def _commands_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``methodengine --lang nl cards ...`` means what ``methodengine cards --lang nl ...`` does."""
+    if value:
+        ctx.default_map = {**(ctx.default_map or {}), **{name: {"lang": value} for name in COMMANDS}}
 
 
 class _Reported(click.ClickException):
@@ -228,7 +356,10 @@ def _internal_error(ctx: click.Context, exc: BaseException) -> NoReturn:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="methodengine")
+@click.version_option(__version__, "--version", "-V", prog_name="methodengine", help=N_("Show the version and exit."))
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), expose_value=False, callback=_commands_language, help=LANGUAGE_HELP
+)
 def main() -> None:
     """Check session-method recipes and print facilitator cards.
 
