@@ -1,0 +1,137 @@
+"""The words inside values in one language, for ``fmt``: `everyone`/`iedereen`, `from meeting 2`, units.
+
+Only the words the language itself defines are written anew (``keys.WORDS``
+and the units of ``units.py``); numbers, ids, titles and every free text are
+left exactly as written. A unit is chosen by the number before it (`1 week`,
+`2 weken`); abbreviations both languages write (`min`, `h`, `wk`) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from methodengine.language import units as _units
+from methodengine.language.keys import WORDS
+
+MEETING_WORDS = {"bijeenkomst": "bijeenkomsten", "gesprek": "gesprekken"}
+"""The Dutch words for a meeting, singular to plural; ``fmt --lang nl`` writes one of them throughout."""
+
+_SINGULAR = {"meeting", "bijeenkomst", "gesprek"}
+_PLURAL = {"meetings", "bijeenkomsten", "gesprekken"}
+
+# Each unit spelling to its meaning; the meaning to how each language writes one and several.
+_UNIT_MEANING: dict[str, str] = {
+    **dict.fromkeys(("minute", "minutes", "minuut", "minuten"), "minute"),
+    **dict.fromkeys(("hour", "hours", "uur", "uren", "hr", "hrs"), "hour"),
+    **_units.PERIOD_UNITS,
+}
+_UNIT_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "minute": ("minute", "minutes"),
+        "hour": ("hour", "hours"),
+        "day": ("day", "days"),
+        "week": ("week", "weeks"),
+        "month": ("month", "months"),
+        "year": ("year", "years"),
+    },
+    "nl": {
+        "minute": ("minuut", "minuten"),
+        "hour": ("uur", "uur"),
+        "day": ("dag", "dagen"),
+        "week": ("week", "weken"),
+        "month": ("maand", "maanden"),
+        "year": ("jaar", "jaar"),
+    },
+}
+_BOTH = frozenset({"min", "m", "h", "wk"})
+"""Abbreviations both languages write: kept as they are."""
+_OWN = {"en": frozenset({"mins", "hr", "hrs"}), "nl": frozenset({"u", "mnd"})}
+"""Each language's own abbreviations: kept in it, written out (or as the other's) in the other."""
+_OTHERS = {"u": "h", "mins": "min"}
+
+_TOKEN = re.compile(r"(?P<number>\d*½|\d+(?:[.,]\d+)?)|(?P<word>tot[ \t]+en[ \t]+met|[^\W\d_]+\.?)")
+
+
+def _word_tables() -> dict[str, dict[str, str]]:
+    """Each value word (either language) to how ``en`` and ``nl`` write it; the meeting words apart."""
+    tables: dict[str, dict[str, str]] = {"en": {}, "nl": {}}
+    for english, dutch in WORDS.items():
+        if english in ("meeting", "meetings"):
+            continue
+        for spelling in (english, *dutch):
+            tables["en"][spelling] = english
+            tables["nl"][spelling] = dutch[0]
+    return tables
+
+
+_WORDS = _word_tables()
+
+
+def _plural(number: str) -> bool:
+    """Whether a unit after ``number`` is plural: anything but one whole."""
+    return number.lstrip("0") != "1"
+
+
+def unit(written: str, number: str, language: str) -> str:
+    """A unit after ``number`` in ``language``; one this table does not know (``min.``) as written."""
+    if written.endswith(".") or written in _BOTH or written in _OWN[language]:
+        return written
+    if written in _OTHERS:
+        return _OTHERS[written]
+    meaning = _UNIT_MEANING.get(written.lower())
+    if meaning is None:
+        return written
+    return _UNIT_WORDS[language][meaning][_plural(number)]
+
+
+def time_box(text: str, language: str, meeting: str) -> str:
+    """A time box after its bracket (`10 min per deelnemer)`): its units in ``language``, the role as written."""
+    return words(text, language, meeting, units_only=True)
+
+
+def words(text: str, language: str, meeting: str, units_only: bool = False) -> str:
+    """``text`` (a `when:`, `at:`, duration or period value) with its words and units in ``language``.
+
+    ``meeting`` is the Dutch word for one meeting (``bijeenkomst`` or ``gesprek``). With
+    ``units_only``, the first word that is no unit (`per` in a time box) ends what is changed.
+    """
+    out: list[str] = []
+    at = 0
+    previous = ""  # the number just before, when only spaces stand between
+    for match in _TOKEN.finditer(text):
+        between = text[at : match.start()]
+        out.append(between)
+        if between.strip(" \t"):
+            previous = ""
+        at = match.end()
+        found = match.group()
+        if match["number"] is not None:
+            out.append(found)
+            previous = found
+            continue
+        if previous:
+            out.append(unit(found, previous, language))
+        elif units_only:
+            at = match.start()
+            break
+        else:
+            out.append(word(found, language, meeting))
+        previous = ""
+    out.append(text[at:])
+    return "".join(out)
+
+
+def everyone(part: str, language: str) -> str:
+    """One entry of a role list: `everyone`/`iedereen` in ``language``, a role id as written."""
+    return _WORDS[language][part] if part in ("everyone", "iedereen") else part
+
+
+def word(found: str, language: str, meeting: str) -> str:
+    """One value word in ``language``; a word that is none of the language's as written."""
+    if found in _SINGULAR:
+        return "meeting" if language == "en" else meeting
+    if found in _PLURAL:
+        return "meetings" if language == "en" else MEETING_WORDS[meeting]
+    if found.startswith("tot"):
+        found = "tot en met"
+    return _WORDS[language].get(found, found)
