@@ -25,6 +25,9 @@ PIECES = [
     "1", "10", "2,5", "1.5", "007", "-", ",", "(", ")", ":", "min", "h", "uur", "weeks", "maanden", "mi", "per",
     "a", "voorzitter", "x-y", "Voor", "meeting", "meetings", "from", "until", "first", "last", "before", "after",
     "everyone", "open", "yes", "ja", "no", "Titel", "ë",
+    # the Dutch words of values (keys.WORDS), half hours and abbreviations with a full stop
+    "bijeenkomst", "bijeenkomsten", "gesprek", "gesprekken", "vanaf", "tot", "en", "met", "eerste", "laatste",
+    "voor", "vóór", "na", "iedereen", "nee", "½", "1½", "anderhalf", "min.", "u.", "mnd.", ".",
 ]  # fmt: skip
 GAPS = ["", " ", "\t", "  "]
 

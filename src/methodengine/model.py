@@ -381,6 +381,18 @@ class Recipe:
     position: Position | None = field(default=None, eq=False)
     field_positions: Mapping[str, Position] = field(factory=dict, eq=False)
     extra: Mapping[str, str] = field(factory=dict, eq=False)
+    meeting_word: tuple[str, str] | None = None
+    """The word for one meeting on this recipe's cards and schedule, singular and plural (`gesprek`, `gesprekken`).
+
+    None when the recipe does not say (``meeting-word:``), so that its method's word applies.
+    """
+    keyword_language: str | None = field(default=None, eq=False)
+    """The language most of the recipe's keys and block keywords are written in: "nl", "en", or None.
+
+    None when no keyword tells (`tip`, `focus` and `id` are alike in both). It is how the recipe
+    was written, not what it means, so a Dutch recipe and its English twin are still equal; it
+    chooses the language of the examples that messages show and of ``fmt`` when not told.
+    """
 
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)

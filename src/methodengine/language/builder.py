@@ -53,6 +53,8 @@ class RecipeBuilder:
         self._errors = errors
         self.unread_roles: set[str] = set()
         """The ids of the roles whose line could not be read: the checks cannot tell if a phase names them rightly."""
+        self.keyword_language: str | None = None
+        """The language the recipe's keywords are written in (``keys.keyword_language``), for the recipe."""
 
     @property
     def reported(self) -> bool:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from methodengine.diagnostics import Related
-from methodengine.errors import RecipeSyntaxError
+from methodengine.errors import RecipeSyntaxError, RecipeValueError
+from methodengine.i18n import _
 from methodengine.language import values as _values
 from methodengine.language.agenda import with_phase_ids
-from methodengine.language.fields import gather
+from methodengine.language.fields import Fields, gather
 from methodengine.model import Phase, Position, Recipe, Role, Rounds, Trajectory
 
 if TYPE_CHECKING:
@@ -69,7 +71,53 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         position=Position(b.path, 1, 1),
         field_positions=found.positions(),
         extra=found.extra,
+        meeting_word=b.attempt(lambda: meeting_word(found, b.path)) if "meeting-word" in found else None,
+        keyword_language=b.keyword_language,
     )
+
+
+_PLURALS = {
+    "bijeenkomst": "bijeenkomsten",
+    "gesprek": "gesprekken",
+    "sessie": "sessies",
+    "meeting": "meetings",
+    "session": "sessions",
+    "conversation": "conversations",
+}
+"""The plurals of the usual words for one meeting; a compound ends with one (`coachgesprek`)."""
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)*")
+
+
+def meeting_word(found: Fields, path: str | None) -> tuple[str, str]:
+    """`meeting-word: gesprek` or `gesprek/gesprekken`: the word and its plural, the plural derived for known words.
+
+    A plural methodengine cannot know (`intake`) is asked for rather than guessed: a card
+    that says `intakes` where the trainer says `intakegesprekken` reads wrong.
+    """
+    line = found.lines["meeting-word"]
+    written = found["meeting-word"]
+    where = Position(path, line.number, line.value_column + len(line.value) - len(line.value.lstrip()))
+    singular, slash, plural = (part.strip() for part in written.partition("/"))
+    for word in (singular, plural) if slash else (singular,):
+        if _WORD.fullmatch(word) is None:
+            raise RecipeValueError(
+                _("`{value}` is not one word for a meeting", value=written),
+                where,
+                hint=_("write one word, and its plural after a slash if you like: `{example}`", example=_EXAMPLE),
+            )
+    if slash:
+        return singular, plural
+    known = next((word for word in _PLURALS if singular.lower().endswith(word)), None)
+    if known is None:
+        raise RecipeValueError(
+            _("methodengine does not know the plural of `{word}`", word=singular),
+            where,
+            hint=_("write the word and its plural with a slash between them, e.g. `{example}`", example=_EXAMPLE),
+        )
+    return singular, singular[: len(singular) - len(known)] + _PLURALS[known]
+
+
+_EXAMPLE = "gesprek/gesprekken"
 
 
 def _unjudged(agenda: tuple[Phase | Rounds, ...], b: RecipeBuilder) -> tuple[Phase | Rounds, ...]:

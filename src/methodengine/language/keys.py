@@ -11,6 +11,8 @@ test). A key may have several spellings (issue 10 adds Dutch ones, such as
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from methodengine.model import SCRIPT_KINDS
@@ -30,7 +32,7 @@ RANGE = Kind("range", "a number or range", "a number or a range such as `4-7`")
 DURATION = Kind("duration", "a duration", "a duration such as `90 min`, `1 h 30 min`, `1h30` or `2,5 uur`")
 PERIOD = Kind("period", "a period", "a period such as `2-4 weeks`, `1 month` or `6 maanden`")
 BOOL = Kind("bool", "`yes`/`no`/`ja`/`nee`", "`yes` or `no`")
-ROLES = Kind("roles", "role ids or `everyone`", "role ids separated by commas, or `everyone`")
+ROLES = Kind("roles", "role ids or `everyone`/`iedereen`", "role ids separated by commas, or `everyone`")
 WHEN = Kind(
     "when",
     "meetings",
@@ -69,6 +71,7 @@ _KEYS = (
     Key("duration", DURATION, "duration: 90 min", "duur"),
     Key("summary", TEXT, "summary: Een deelnemer brengt een incident in.", "samenvatting"),
     Key("source", TEXT, "source: Hendriksen, Intervisie bij werkproblemen", "bron"),
+    Key("meeting-word", TEXT, "meeting-word: gesprek/gesprekken", "bijeenkomstwoord"),
     Key("count", RANGE, "count: 1-2", "aantal"),
     Key("brief", TEXT, "brief: Bewaakt de stappen en de tijd.", "taak"),
     Key("facilitator", BOOL, "facilitator: yes", "begeleider"),
@@ -131,7 +134,7 @@ BLOCKS: dict[str, Block] = {
         Block(
             "the header",
             None,
-            ("recipe", "method", "language", "group", "facilitators", "duration", "summary", "source"),
+            ("recipe", "method", "language", "group", "facilitators", "duration", "summary", "source", "meeting-word"),
             "start the file with a line such as `recipe: Incidentmethode`",
         ),
         Block(
@@ -235,17 +238,100 @@ laatste bijeenkomst``; units have both languages in ``units.py``.
 """
 
 
+_ENGLISH: frozenset[str] = frozenset(
+    spelling
+    for spelling in (
+        *(key.name for key in _KEYS),
+        *(block.keyword for block in BLOCKS.values() if block.keyword),
+    )
+    if spelling
+)
+_DUTCH: frozenset[str] = (
+    frozenset(
+        spelling
+        for spelling in (
+            *(spelling for key in _KEYS for spelling in (key.dutch, *key.spellings)),
+            *(spelling for block in BLOCKS.values() for spelling in (block.dutch, *block.spellings)),
+        )
+        if spelling
+    )
+    - _ENGLISH
+)
+_ENGLISH = _ENGLISH - _DUTCH - {"id", "tip", "focus"}
+TELLING: dict[str, str] = {**dict.fromkeys(_ENGLISH, "en"), **dict.fromkeys(_DUTCH, "nl")}
+"""The keys and block keywords that tell a recipe's keyword language, to that language.
+
+`tip`, `focus` and `id` are written alike in both, so they tell nothing.
+"""
+
+
+def keyword_language(written: Iterable[str]) -> str | None:
+    """The language most of ``written`` (keys and block keywords as written) are in: "nl", "en" or None.
+
+    None when none of them tells; on a tie, the language of the first that tells (the title's
+    key, as a rule), so that the answer never depends on anything but the text.
+    """
+    counts = {"nl": 0, "en": 0}
+    first = None
+    telling = TELLING
+    for word in written:
+        language = telling.get(word)
+        if language is not None:
+            counts[language] += 1
+            if first is None:
+                first = language
+    if first is None:
+        return None
+    if counts["nl"] == counts["en"]:
+        return first
+    return "nl" if counts["nl"] > counts["en"] else "en"
+
+
+def keyword_language_of(text: str) -> str | None:
+    """The keyword language of recipe text, read from each line's key or block keyword; for the syntax errors.
+
+    Works on text that does not parse: a line is only asked what it starts with (its key up to a
+    colon, else its first word), so a message can show examples in the recipe's own language
+    before there is a model. :attr:`Recipe.keyword_language` is the same count over the lines read.
+    """
+    return keyword_language(_first_words(text))
+
+
+def _first_words(text: str) -> Iterator[str]:
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line or line[0] == "#":
+            continue
+        head, colon, _ = line.partition(":")
+        head = head.rstrip()
+        if colon and head in TELLING:
+            yield head
+            continue
+        word = line.split(None, 1)[0]
+        if word in TELLING:
+            yield word
+
+
 def is_extension(key: str) -> bool:
     """An ``x-...`` key, which every block accepts, for plugins."""
     return key.startswith("x-")
 
 
 def docs_table() -> str:
-    """The Markdown of the docs' "Which keys each block accepts" section, between its markers."""
+    """The Markdown of the docs' "Which keys each block accepts" section, between its markers.
+
+    Each key and keyword is shown with its Dutch spellings beside the English (`count`/`aantal`),
+    so that the one table is the reference in both languages.
+    """
     rows = ["| block | keys |", "| --- | --- |"]
     for block in BLOCKS.values():
-        name = f"`{block.keyword}`" if block.keyword else block.name
-        rows.append(f"| {name} | {block.shown_keys or ', '.join(f'`{k}`' for k in block.keys)} |")
+        name = _both(block.keyword, block.dutch, block.spellings) if block.keyword else block.name
+        shown = (
+            re.sub(r"`([a-z-]+)`", lambda m: _both(m[1], KEYS[m[1]].dutch, KEYS[m[1]].spellings), block.shown_keys)
+            if block.shown_keys
+            else ", ".join(_both(k, KEYS[k].dutch, KEYS[k].spellings) for k in block.keys)
+        )
+        rows.append(f"| {name} | {shown} |")
     rows += [
         "",
         "Every block also accepts [`x-...` keys](#extension-keys-x-).",
@@ -256,9 +342,15 @@ def docs_table() -> str:
     rows += ["| value | keys |", "| --- | --- |"]
     for kind in KINDS:
         names = [
-            f"`{name}`" + (" (one role only)" if name == "lead" else "") for name, k in KEYS.items() if k.kind is kind
+            _both(name, k.dutch, k.spellings) + (" (one role only)" if name == "lead" else "")
+            for name, k in KEYS.items()
+            if k.kind is kind
         ]
         if kind is TEXT:
             names.append("`x-...`")
         rows.append(f"| {kind.shown} | {', '.join(names)} |")
     return "\n".join(rows)
+
+
+def _both(name: str, dutch: str, spellings: tuple[str, ...]) -> str:
+    return "/".join(f"`{spelling}`" for spelling in (name, dutch, *spellings) if spelling)

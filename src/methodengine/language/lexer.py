@@ -53,7 +53,7 @@ _KEYWORDS = tuple((spelling, keyword.upper()) for spelling, keyword in KEYWORD_S
 """Each spelling of a block keyword with its token type, longest first."""
 _KEY_SHAPE = re.compile(r"(x-[a-z0-9][a-z0-9-]*|[A-Za-z][A-Za-z_-]*)[ \t]*:")
 _EXTENSION = re.compile(r"x-[a-z0-9][a-z0-9-]*")
-_KEY_START = re.compile(r"([a-z]+)[ \t]*:")
+_KEY_START = re.compile(r"([a-z]+(?: [a-z]+)?)[ \t]*:")  # `let op:` has a space
 _ODD_SPACES = "\u200b\u2060\ufeff"
 _NON_TEXT_KEYS = frozenset(spelling for spelling, key in SPELLINGS.items() if key.kind is not TEXT)
 """The keys with a typed value; every other key's text may continue on the lines indented below it."""

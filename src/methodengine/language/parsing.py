@@ -59,6 +59,7 @@ def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]
 
 def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]]:
     from methodengine.language.builder import RecipeBuilder
+    from methodengine.language.keys import keyword_language
     from methodengine.language.lexer import Line, tokenize
     from methodengine.language.totals import check_totals
     from methodengine.limits import MAX_SYNTAX_ERRORS
@@ -100,6 +101,7 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
         report = bounded(errors)
         # What the builder asks of the list: whether anything was reported yet, the lexer's errors counting.
         builder = RecipeBuilder(path, report, lexed or errors)
+        builder.keyword_language = keyword_language([token.key for token in tokens if token.key])
 
         def on_error(token: Line, expected: set[str], unfinished: Line | None) -> None:
             from methodengine.language.syntax_errors import unexpected_line

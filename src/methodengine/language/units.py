@@ -7,18 +7,29 @@ HOUR_UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "u", "uur", "uren"})
 
 PERIOD_UNITS: dict[str, str] = {
     **dict.fromkeys(("day", "days", "dag", "dagen"), "day"),
-    **dict.fromkeys(("week", "weeks", "wk", "weken"), "week"),
+    **dict.fromkeys(("week", "weeks", "wk", "wkn", "weken"), "week"),
     **dict.fromkeys(("month", "months", "maand", "maanden", "mnd"), "month"),
     **dict.fromkeys(("year", "years", "jaar", "jaren"), "year"),
 }
+
+ABBREVIATIONS = frozenset({"m", "min", "mins", "h", "hr", "hrs", "u", "wk", "wkn", "mnd"})
+"""The units a trainer may end with a full stop, as abbreviations are written: `90 min.`, `3 wk.`, `2 mnd.`."""
 
 DURATION_UNITS_SHOWN = "min, minutes, minuten, m; h, hour, hours, uur"
 PERIOD_UNITS_SHOWN = "days/dagen, weeks/weken, months/maanden, years/jaar"
 
 
+def _plain(unit: str) -> str:
+    """The unit in lower case, an abbreviation's full stop dropped (`min.` is `min`; `uur.` stays unknown)."""
+    unit = unit.lower()
+    if unit[-1:] == "." and unit[:-1] in ABBREVIATIONS:
+        return unit[:-1]
+    return unit
+
+
 def minutes_per(unit: str) -> int | None:
     """Minutes in one of ``unit`` for a duration, or None if it is not a duration unit."""
-    unit = unit.lower()
+    unit = _plain(unit)
     if unit in MINUTE_UNITS:
         return 1
     if unit in HOUR_UNITS:
@@ -27,4 +38,5 @@ def minutes_per(unit: str) -> int | None:
 
 
 def period_unit(unit: str) -> str | None:
-    return PERIOD_UNITS.get(unit.lower())
+    """The model's name of a calendar unit (`weken` is `week`), or None if it is not one."""
+    return PERIOD_UNITS.get(_plain(unit))

@@ -19,19 +19,24 @@ from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
 from methodengine.language import units as _units
 from methodengine.language.lexer import Line
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_MINUTES
-from methodengine.model import Anchor, Duration, Period, Position, Range, Selector, TimeBox
+from methodengine.model import EVERYONE, Anchor, Duration, Period, Position, Range, Selector, TimeBox
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
 _W = r"[ \t]*+"
 _NUM = r"\d++(?:[.,]\d++)?+"
+_HALF = r"(?:\d*+½|anderhalf)"
 _ID = r"[a-z][a-z0-9_-]*+"
-_UNIT = r"[^\W\d_]++"
+_UNIT = r"[^\W\d_½]++\.?+"
 _RANGE = rf"{_NUM}{_W}(?:-{_W}{_NUM}{_W})?+"
-_DURATION = rf"(?:{_RANGE}{_UNIT}{_W})++(?:{_NUM}{_W})?+"
+_DURATION = rf"(?:(?:{_HALF}{_W}|{_RANGE}){_UNIT}{_W})++(?:{_NUM}{_W})?+"
 _TIMEBOX = rf"\({_W}(?P<duration>{_DURATION})(?:per{_W}(?P<per>{_ID}){_W})?+\){_W}"
 _TITLE = r"(?P<title>[^ \t(:][^(]*+)"
+# The words inside values, English and Dutch (keys.WORDS): `meeting 1` is `bijeenkomst 1` or `gesprek 1`.
+_MEETING = r"(?:meeting|bijeenkomst|gesprek)"
+_MEETINGS = r"(?:meetings?+|bijeenkomst(?:en)?+|gesprek(?:ken)?+)"
+_EVERYONE = ("everyone", "iedereen")
 
 RANGE = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+")
 DURATION = re.compile(rf"{_W}{_DURATION}")
@@ -41,9 +46,19 @@ BOOL = re.compile(rf"{_W}(?P<bool>yes|no|ja|nee){_W}")
 ROLE_ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
 MEETING_COUNT = re.compile(rf"{_W}(?:(?P<number>{_NUM})|open){_W}")
 _SELECTOR = re.compile(
-    rf"{_W}(?:meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+"
-    rf"|(?P<edge>from|until){_W}meeting{_W}(?P<number>{_NUM}){_W}|(?P<end>first|last){_W}meeting{_W})(?P<comma>,?+)"
+    rf"{_W}(?:{_MEETINGS}{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+"
+    rf"|(?P<edge>from|vanaf|until|tot{_W}en{_W}met){_W}{_MEETING}{_W}(?P<number>{_NUM}){_W}"
+    rf"|(?P<end>first|eerste|last|laatste){_W}{_MEETING}{_W})(?P<comma>,?+)"
 )
+_SAME = {
+    "vanaf": "from",
+    "eerste": "first",
+    "laatste": "last",
+    "voor": "before",
+    "vóór": "before",
+    "na": "after",
+}
+"""The Dutch words of `when` and `at` values, to the English ones the model holds."""
 
 ROLE_HEAD = re.compile(rf"{_W}(?P<id>{_ID}){_W}:{_W}(?P<text>[^ \t].*)", re.DOTALL)
 PHASE_HEAD = re.compile(rf"{_W}{_TITLE}{_TIMEBOX}")
@@ -54,10 +69,12 @@ TRAJECTORY_HEAD = re.compile(_W)
 # and compiling these costs more than reading a small recipe.
 _LATER = {
     "AT": rf"{_W}(?:(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W})?+"
-    rf"(?P<relation>before|after){_W}(?:meeting{_W}(?P<number>{_NUM})|(?P<end>first|last){_W}meeting){_W}",
-    "STAGE_HEAD": rf"{_W}{_TITLE}\({_W}meetings?+{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}",
+    rf"(?P<relation>before|after|voor|vóór|na){_W}"
+    rf"(?:{_MEETING}{_W}(?P<number>{_NUM})|(?P<end>first|eerste|last|laatste){_W}{_MEETING}){_W}",
+    "STAGE_HEAD": rf"{_W}{_TITLE}\({_W}{_MEETINGS}{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}",
     "MEETING_HEAD": rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+",
-    "DURATION_PART": rf"(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?:(?P<unit>{_UNIT}){_W})?+",
+    "DURATION_PART": rf"(?:(?P<half>{_HALF})|(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+)"
+    rf"(?:(?P<unit>{_UNIT}){_W})?+",
 }
 
 
@@ -238,7 +255,8 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
     first: Position | None = None
     previous = ""
     for part in _later("DURATION_PART").finditer(text):
-        where = Position(path, line.number, start + part.start("low"))
+        half = part["half"]
+        where = Position(path, line.number, start + part.start("low" if half is None else "half"))
         if first is None:
             first = where
         unit = part["unit"]
@@ -255,8 +273,10 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
                 )
             seen.append(per)
             previous = unit
-            raw = raw_range(part, line, path, start)
-            box = checked_range(raw, "a duration", scale=per)
+            if half is not None:
+                box = _half(half, unit, per, where)
+            else:
+                box = checked_range(raw_range(part, line, path, start), "a duration", scale=per)
             low += box.low
             high += box.high
         else:  # a trailing number, as in 1h30
@@ -282,6 +302,23 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
     if high == 0:
         raise RecipeValueError("a length of 0 minutes", first, hint="a time box or meeting lasts at least 1 minute")
     return Located(Duration(Range(low, high)), first)
+
+
+def _half(written: str, unit: str, per: int, where: Position) -> Range:
+    """`1½ uur`, `½ uur`, `anderhalf uur`: as trainers say it, in whole minutes (half a minute is none)."""
+    whole_part = "1" if written == "anderhalf" else written[:-1]
+    if len(whole_part) > 9:
+        raise too_large(Number(written, where), "a duration", f"{written} {unit}", MAX_MINUTES)
+    minutes, rest = divmod((2 * int(whole_part or "0") + 1) * per, 2)
+    if rest:
+        raise RecipeValueError(
+            f"{written} {unit} is not a whole number of minutes",
+            where,
+            hint="durations are whole minutes: round it, e.g. `1 min` or `2 min`",
+        )
+    if minutes > MAX_MINUTES:
+        raise too_large(Number(written, where), "a duration", f"{minutes} minutes", MAX_MINUTES)
+    return Range.of(minutes)
 
 
 def period(match: re.Match[str], line: Line, path: str | None, offset: int) -> Period:
@@ -330,9 +367,10 @@ def selectors(line: Line, path: str | None) -> list[Selector]:
             found.append(Selector("meetings", meetings, raw.low.position))
         elif match["edge"] is not None:
             token = Number(match["number"], Position(path, line.number, offset + match.start("number")))
-            found.append(Selector(match["edge"], Range.of(meeting_number(token)), token.position))  # type: ignore[arg-type]
+            edge = "until" if match["edge"].startswith("tot") else _english(match["edge"])
+            found.append(Selector(edge, Range.of(meeting_number(token)), token.position))  # type: ignore[arg-type]
         else:
-            found.append(Selector(match["end"]))  # type: ignore[arg-type]
+            found.append(Selector(_english(match["end"])))  # type: ignore[arg-type]
     return found
 
 
@@ -348,8 +386,13 @@ def anchor(line: Line, path: str | None) -> Anchor:
             Number(match["number"], Position(path, line.number, offset + match.start("number")))
         )
     else:
-        meeting = match["end"]
-    return Anchor(match["relation"], meeting, shift, where)  # type: ignore[arg-type]
+        meeting = _english(match["end"])
+    return Anchor(_english(match["relation"]), meeting, shift, where)  # type: ignore[arg-type]
+
+
+def _english(word: str) -> str:
+    """A word of a `when` or `at` value as the model holds it: in English, whichever language wrote it."""
+    return _SAME.get(word, word)
 
 
 def role_ids(line: Line, path: str | None) -> list[tuple[str, Position]]:
@@ -363,6 +406,8 @@ def role_ids(line: Line, path: str | None) -> list[tuple[str, Position]]:
             raise refused(line, "field_line", path)
         found.append((match["id"], Position(path, number, offset + at + match.start("id"))))
         at += len(part) + 1
-    if len(found) > 1 and found[0][0] == "everyone":
-        raise refused(line, "field_line", path)  # as the grammar reads it: `everyone` stands alone, first
+    if found[0][0] in _EVERYONE:
+        if len(found) > 1:
+            raise refused(line, "field_line", path)  # as the grammar reads it: `everyone` stands alone, first
+        return [(EVERYONE, found[0][1])]
     return found
