@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from methodengine._suggest import KEY, KEYWORD, keyword_language, meant
 from methodengine.errors import RecipeError, RecipeSyntaxError
-from methodengine.i18n import N_, _
+from methodengine.i18n import CATALOGUE, N_, _
 from methodengine.language import keys as _keys
 from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS
 from methodengine.model import Position
@@ -137,7 +137,7 @@ _BLOCK_EXAMPLES = {
 def block_example(written: str) -> str:
     """How to write the first line of the block ``written`` starts (any spelling), in the recipe's keywords."""
     keyword = KEYWORD_SPELLINGS.get(written, written)
-    return _(_BLOCK_EXAMPLES[keyword], **_words(_language(written)))
+    return _shown(_BLOCK_EXAMPLES[keyword], **_words(_language(written)))
 
 
 def _takes(name: str, language: str) -> str:
@@ -183,11 +183,24 @@ def _takes(name: str, language: str) -> str:
     return _("a text")
 
 
+def _then(first: str, then: str) -> str:
+    """Two sentences of a hint: the second starts with a capital after a question (`did you mean ...? A line ...`)."""
+    if first.endswith("?") and then[:1].isalpha():
+        then = then[0].upper() + then[1:]
+    return f"{first} {then}"
+
+
+def _shown(message: str, **values: object) -> str:
+    """A message marked with ``N_`` in a table, translated now that it is shown."""
+    return CATALOGUE.gettext(message, **values)
+
+
 def _or(items: list[str]) -> str:
     """``a, b or c`` in the message language."""
     if len(items) == 1:
         return items[0]
-    return _("{items} or {last}", items=", ".join(items[:-1]), last=items[-1])
+    first = ", ".join(items[:-1])
+    return _("{items} or {last}", items=first, last=items[-1])
 
 
 def _unit_of(name: str, language: str) -> str:
@@ -204,7 +217,7 @@ def _unit_of(name: str, language: str) -> str:
 def lookalike_error(char: str, position: Position, line: str | None = None) -> RecipeSyntaxError:
     """The message for a character that only looks like a space or a hyphen."""
     known = _LOOKALIKES.get(char)
-    name = _(known) if known else _("the character {name}", name=unicodedata.name(char, f"U+{ord(char):04X}"))
+    name = _shown(known) if known else _("the character {name}", name=unicodedata.name(char, f"U+{ord(char):04X}"))
     plain = _("a plain hyphen `-`") if char in _DASHES else _("an ordinary space")
     hint = _(
         "replace it with {plain}; word processors and web pages insert such characters when you paste", plain=plain
@@ -489,7 +502,7 @@ def unknown_key_error(key: str, position: Position) -> RecipeSyntaxError:
             suggestion = _("did you mean {word}? It starts a block and takes no colon", word=f"`{found[1]}`")
     hint = _("see the table of keys in the language reference")
     return RecipeSyntaxError(
-        _("unknown key `{key}`", key=key), position, hint=f"{suggestion} {hint}" if suggestion else hint
+        _("unknown key `{key}`", key=key), position, hint=_then(suggestion, hint) if suggestion else hint
     )
 
 
@@ -645,7 +658,7 @@ def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxErr
     return RecipeSyntaxError(
         _("`{word}` is neither a key nor a block keyword", word=word),
         position,
-        hint=f"{suggestion} {hint}" if suggestion else hint,
+        hint=_then(suggestion, hint) if suggestion else hint,
     )
 
 
@@ -675,10 +688,11 @@ def _unfinished_block(line: Line, path: str | None) -> RecipeSyntaxError:
     where = Position(path, line.number, 1)
     language = _language(line.key)
     if line.type == "ROUNDS":
+        rounds = line.key or _keyword("rounds", language)
         return RecipeSyntaxError(
             _("the rounds block on line {number} has no phases", number=line.number),
             where,
-            hint=_("indent the phases of a round under the `{rounds}` line", rounds=line.key or "rounds"),
+            hint=_("indent the phases of a round under the `{rounds}` line", rounds=rounds),
         )
     every = "elke: 2-4 weken" if language == "nl" else "every: 2-4 weeks"
     return RecipeSyntaxError(
@@ -747,7 +761,7 @@ def _describe(expected: set[str]) -> str:
         elif name == "BOOL":
             text = _takes("facilitator", language)
         elif name in _TERMINALS:
-            text = _(_TERMINALS[name])
+            text = _shown(_TERMINALS[name])
         else:
             text = f"`{name.lower()}`"
         if text not in names:
