@@ -47,24 +47,49 @@ def did_you_mean(word: str, candidates: Iterable[str], quote: str = "`") -> str:
 KEY, KEYWORD, DURATION_UNIT, PERIOD_UNIT, VALUE = "key", "keyword", "duration unit", "period unit", "value"
 """The kinds of recipe word a suggestion is made among."""
 
-_recipe_language: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+_recipe_language: contextvars.ContextVar[list[str | None] | None] = contextvars.ContextVar(
     "methodengine_recipe_keywords", default=None
 )
+_recipe_text: contextvars.ContextVar[str | None] = contextvars.ContextVar("methodengine_recipe_text", default=None)
 
 
 @contextlib.contextmanager
 def recipe_keywords(language: str | None) -> Iterator[None]:
     """Inside the block, suggestions are written in ``language`` (``"nl"``, ``"en"``; None: unknown or mixed)."""
-    token = _recipe_language.set(language)
+    token = _recipe_language.set([language])
     try:
         yield
     finally:
         _recipe_language.reset(token)
 
 
+@contextlib.contextmanager
+def reading(text: str) -> Iterator[None]:
+    """Inside the block, suggestions are in the keyword language of recipe ``text``, worked out only if asked.
+
+    The parser reads every recipe inside one; most have no error, so they never pay for the count.
+    """
+    language = _recipe_language.set(None)
+    token = _recipe_text.set(text)
+    try:
+        yield
+    finally:
+        _recipe_text.reset(token)
+        _recipe_language.reset(language)
+
+
 def keyword_language() -> str | None:
     """The keyword language of the recipe being read, when the parser knows it."""
-    return _recipe_language.get()
+    known = _recipe_language.get()
+    if known is None:
+        text = _recipe_text.get()
+        if text is None:
+            return None
+        from methodengine.language.keys import keyword_language_of
+
+        known = [keyword_language_of(text)]
+        _recipe_language.set(known)
+    return known[0]
 
 
 class _Word(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from methodengine._suggest import did_you_mean
+from methodengine._suggest import KEY, KEYWORD, suggest
 from methodengine.diagnostics import Related
 from methodengine.errors import RecipeError, RecipeSyntaxError
 from methodengine.language import keys as _keys
@@ -180,7 +180,7 @@ def _other(item: Line, block: str, found: Fields, path: str | None, report: Any)
             return
         # A value that cannot be read is the first thing wrong with the line, as for any key.
         _READERS[key.kind.name if key is not None else "text"](item, path)
-        raise misplaced(key.name if key is not None else written, key is not None, block, position)
+        raise misplaced(key.name if key is not None else written, key is not None, block, position, item.text)
     except RecipeError as error:
         report(error)
 
@@ -194,7 +194,7 @@ def _twice(key: str, block: str, position: Position, first: Position) -> RecipeS
     )
 
 
-def misplaced(key: str, known: bool, block: str, position: Position) -> RecipeSyntaxError:
+def misplaced(key: str, known: bool, block: str, position: Position, line: str = "") -> RecipeSyntaxError:
     """A key the block does not take: where it belongs, or what was meant."""
     allowed = _keys.BLOCK_KEYS[block]
     homes = [name for name, taken in _keys.BLOCK_KEYS.items() if key in taken] if known else []
@@ -204,9 +204,12 @@ def misplaced(key: str, known: bool, block: str, position: Position) -> RecipeSy
             position,
             hint=f"`{key}` belongs in {' or '.join(homes)}; {block} takes: {', '.join(allowed)}",
         )
-    if key in _keys.BLOCK_KEYWORDS:
-        return RecipeSyntaxError(f"`{key}` starts a block and takes no colon", position, hint=_keys.BLOCK_EXAMPLES[key])
-    suggestion = did_you_mean(key, allowed) or did_you_mean(key, _keys.ALL_KEYS)
+    if key in _keys.KEYWORD_SPELLINGS:  # `phase: Vragen (10 min)`, `fase: Vragen (10 min)`
+        from methodengine.language.syntax_errors import keyword_colon_error
+
+        return keyword_colon_error(key, line or f"{key}:", position)
+    # In the recipe's keyword language, and by meaning too (`titel` for `recept`).
+    suggestion = suggest(key, [KEY], among=allowed) or suggest(key, [KEY, KEYWORD])
     return RecipeSyntaxError(
         f"unknown key `{key}` in {block}",
         position,

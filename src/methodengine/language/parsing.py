@@ -48,10 +48,13 @@ def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]
     to set off full collections that go over everything built so far, so that the cost grew
     faster than the recipe; what is built here holds no reference cycles for it to find.
     """
+    from methodengine._suggest import reading
+
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_text(text, path)
+        with reading(text):  # a message's suggestions and examples are in the recipe's keyword language
+            return _read_text(text, path)
     finally:
         if enabled:
             gc.enable()

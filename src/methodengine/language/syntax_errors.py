@@ -258,9 +258,9 @@ def keyword_colon_error(written: str, line: str, position: Position) -> RecipeSy
     head, _colon, rest = line.strip().partition(":")
     fixed = f"{head.strip()} {rest.strip()}".strip()
     keyword = KEYWORD_SPELLINGS[written]
-    hint = _("write {line}", line=f"`{fixed}`") if rest.strip() else block_example(written)
-    if keyword == "trajectory":
-        hint = block_example(written)
+    # A phase's, checkpoint's or stage's line is right without the colon; the others have one after their id.
+    plain = keyword in ("phase", "checkpoint", "stage") and rest.strip()
+    hint = _("write {line}", line=f"`{fixed}`") if plain else block_example(written)
     return RecipeSyntaxError(_("`{keyword}` starts a block and takes no colon", keyword=written), position, hint=hint)
 
 
