@@ -15,7 +15,6 @@ import attrs
 import click
 import pytest
 
-from methodengine.errors import UsageError
 from methodengine.i18n import use_language
 from methodengine.run.log import (
     SCHEMA,
@@ -135,7 +134,7 @@ def test_a_log_that_is_not_json_is_placed_at_its_line_and_column(tmp_path: Path)
     path.write_text('{\n  "schema": "methodengine-run-log",\n  "version": 1,,\n}\n', encoding="utf-8")
     with pytest.raises(LogError) as caught:
         read_log(path)
-    assert caught.value.exit_code == 2 and isinstance(caught.value, UsageError)
+    assert caught.value.exit_code == 2
     assert caught.value.position is not None and (caught.value.position.line, caught.value.position.column) == (3, 16)
     shown = str(caught.value)
     assert f"{path}:3:16: error: the log is not valid JSON" in shown

@@ -23,12 +23,12 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import frozen
 
 from methodengine.diagnostics import error
-from methodengine.errors import UsageError
+from methodengine.errors import EXIT_USAGE, MethodengineError
 from methodengine.i18n import _, use_language
 from methodengine.model import Position
 
@@ -339,12 +339,16 @@ def _catch_up(f: _Fields) -> CatchUp:
 # ------------------------------------------------------------------ reading
 
 
-class LogError(UsageError):
+class LogError(MethodengineError):
     """A log that cannot be read: missing, not UTF-8, not JSON, or not a run log (exit 2, code ``run-log``).
 
     A JSON syntax error is placed at its line and column in the file, with the
-    line and a caret, as a recipe's error is.
+    line and a caret, as a recipe's error is; so it is reported as a file's
+    error (``FILE:LINE:COL: error: ...``), not with the command's usage, though
+    it ends the command with 2 as an unreadable input does.
     """
+
+    exit_code: ClassVar[int] = EXIT_USAGE
 
     def __init__(
         self,
