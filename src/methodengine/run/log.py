@@ -637,8 +637,7 @@ def summary_markdown(log: RunLog, json_name: str | None = None) -> str:
             titles = {p.number: p.title for p in log.phases} | {s.number: s.title for s in log.skipped}
             for catch_up in log.catch_ups:
                 changes = ", ".join(
-                    f"{md(titles.get(n) or _('phase {number}', number=n))} {_number(m, language)} min"
-                    for n, m in catch_up.minutes
+                    f"{md(_phase_title(titles, n))} {_number(m, language)} min" for n, m in catch_up.minutes
                 )
                 out.append(f"- {_clock(catch_up.at)}: {changes}")
         if log.decisions:
@@ -650,6 +649,11 @@ def summary_markdown(log: RunLog, json_name: str | None = None) -> str:
         if json_name:
             out += ["", _("The log itself, with every time to the second: {file}", file=md(json_name))]
     return "\n".join(out) + "\n"
+
+
+def _phase_title(titles: Mapping[int, str], number: int) -> str:
+    """A phase of the log by its title; by its number when the log holds no record of it."""
+    return titles.get(number) or _("phase {number}", number=number)
 
 
 def _day(date: dt.date, language: str) -> str:
