@@ -73,7 +73,7 @@ _LATER = {
     rf"(?:{_MEETING}{_W}(?P<number>{_NUM})|(?P<end>first|eerste|last|laatste){_W}{_MEETING}){_W}",
     "STAGE_HEAD": rf"{_W}{_TITLE}\({_W}{_MEETINGS}{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}",
     "MEETING_HEAD": rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+",
-    "DURATION_PART": rf"(?:(?P<half>{_HALF})|(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+)"
+    "DURATION_PART": rf"(?:(?P<half>{_HALF}){_W}|(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+)"
     rf"(?:(?P<unit>{_UNIT}){_W})?+",
 }
 
