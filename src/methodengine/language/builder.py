@@ -20,7 +20,6 @@ from methodengine.language import values as _values
 from methodengine.language.agenda import build_phase, build_rounds, slug, with_phase_ids
 from methodengine.language.fields import DROPPED
 from methodengine.language.header import build_recipe
-from methodengine.language.keys import BLOCK_EXAMPLES as _BLOCK_EXAMPLES
 from methodengine.language.keys import BLOCK_KEYS, BLOCK_KEYWORDS
 from methodengine.language.lexer import Line
 from methodengine.language.roles import build_role
@@ -125,17 +124,7 @@ _HEADS = {
 
 
 def glued_keyword_error(keyword: str, line: str, position: Position) -> RecipeError:
-    """A block keyword with no space after it (`phasenbrenger`): say so, and show the line with the space."""
-    from methodengine.errors import RecipeSyntaxError
+    """A block keyword (any spelling) with no space after it (`phasenbrenger`); the message is syntax_errors'."""
+    from methodengine.language.syntax_errors import glued_keyword_error as error
 
-    word = line.split()[0]
-    mended = f"{keyword} {line[len(keyword) :]}"
-    hint = f"put a space after `{keyword}`: `{mended}`"
-    name = mended.split(":", 1)[0].split()[1:]
-    if keyword in ("role", "meeting") and len(name) > 1:
-        hint += f"; a {keyword} has one id before its colon, e.g. `{keyword} {name[-1]}:`"
-    return RecipeSyntaxError(
-        f"`{word}` is `{keyword}` glued to `{word[len(keyword) :]}`",
-        position,
-        hint=f"{hint}; {_BLOCK_EXAMPLES[keyword]}",
-    )
+    return error(keyword, line, position)

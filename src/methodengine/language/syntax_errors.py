@@ -548,9 +548,20 @@ def _bad_value(
         # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
         # Those text keys belong in blocks, so a header line (not indented) is not offered one.
         near = meant(key, [KEY], among=_keys.TEXT_KEYS - {name})
-        if near and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
+        if near and _close(key, near[1]) and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
             hint = _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
+    if _keys.KEYS[name].kind is _keys.ROLES and word.lower() in ("en", "and", "&"):
+        # `spreekt: deelnemer en inbrenger`: roles are listed with commas, as in the header's examples.
+        listed = re.sub(r"\s+(?:en|and|&)\s+", ", ", value.strip(), flags=re.IGNORECASE)
+        hint = _("separate the roles with commas: {line}", line=f"`{key}: {listed}`")
     return RecipeSyntaxError(_("unexpected `{word}` in the value of `{key}`", word=word, key=key), position, hint=hint)
+
+
+def _close(written: str, other: str) -> bool:
+    """Nearly the same word (`group` and `groups`), as a second guess after the value's hint must be."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, written, other).ratio() >= 0.85
 
 
 def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> RecipeSyntaxError | None:
