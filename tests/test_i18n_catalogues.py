@@ -8,7 +8,6 @@ format dates and numbers, never to read a catalogue.
 from __future__ import annotations
 
 import gettext
-import inspect
 import os
 import shutil
 import subprocess
@@ -201,6 +200,15 @@ def _marked_names(path: Path) -> set[str]:
     return names
 
 
+def _by_spec(arguments: object, spec: tuple[int, ...] | None) -> str | tuple[str, ...] | None:
+    """The message id of a call as Babel's extractor gives its string arguments: the first, or the two forms."""
+    given = list(arguments) if isinstance(arguments, (tuple, list)) else [arguments]
+    wanted = [given[i - 1] if i <= len(given) else None for i in (spec or (1,))]
+    if not all(isinstance(text, str) and text for text in wanted):
+        return None
+    return wanted[0] if len(wanted) == 1 else tuple(wanted)
+
+
 def _extracted() -> dict[str | tuple[str, ...], list[str]]:
     """Every message id marked in methodengine's source (and the bundled plugins'), with where it is marked."""
     from babel.messages.extract import extract_python
@@ -213,29 +221,33 @@ def _extracted() -> dict[str | tuple[str, ...], list[str]]:
                 continue
             keywords = {name: _MARKERS[name] for name in names}
             with path.open("rb") as f:
-                for line, _function, message, _comments in extract_python(f, keywords, [], {}):
-                    if isinstance(message, tuple):
-                        message = message[:2] if len(message) > 1 and message[1] else message[0]
+                for line, function, message, _comments in extract_python(f, keywords, [], {}):
+                    message = _by_spec(message, keywords[function])
                     if message:
                         found.setdefault(_key(message), []).append(f"{path.relative_to(ROOT)}:{line}")
     return found
 
 
 def _help_texts() -> dict[str, list[str]]:
-    """What ``--help`` shows of each command of ``cli.COMMANDS``: its docstring, short help, options' help."""
+    """What ``--help`` shows of each command of ``cli.COMMANDS``: its docstring, short help, options' help.
+
+    A docstring is translated paragraph by paragraph, as ``commands._help`` splits it.
+    """
+    import click
+
     from methodengine.cli import main
+    from methodengine.commands._help import help_messages
 
     found: dict[str, list[str]] = {}
-    context = __import__("click").Context(main)
-    commands = [("methodengine", main)] + [
-        (name, main.get_command(context, name)) for name in main.list_commands(context)
-    ]
+    context = click.Context(main)
+    commands = [("methodengine", main)]
+    commands += [(name, main.get_command(context, name)) for name in main.list_commands(context)]
     for name, command in commands:
         assert command is not None, name
         texts = [command.help, command.short_help] + [getattr(p, "help", None) for p in command.params]
         for text in texts:
-            if text:  # a docstring's message id is as click shows it: its indentation removed
-                found.setdefault(inspect.cleandoc(text), []).append(f"--help of `{name}`")
+            for message in help_messages(text):
+                found.setdefault(message, []).append(f"--help of `{name}`")
     return found
 
 
@@ -274,9 +286,8 @@ def _click_messages() -> dict[str | tuple[str, ...], list[str]]:
         if path.name in ("testing.py", "_winconsole.py", "_termui_impl.py", "shell_completion.py"):
             continue  # never shown by methodengine: test runner, Windows console, pager, completion scripts
         with path.open("rb") as f:
-            for line, _function, message, _comments in extract_python(f, {"_": None, "ngettext": (1, 2)}, [], {}):
-                if isinstance(message, tuple):
-                    message = message[:2] if len(message) > 1 and message[1] else message[0]
+            for line, function, message, _comments in extract_python(f, {"_": None, "ngettext": (1, 2)}, [], {}):
+                message = _by_spec(message, None if function == "_" else (1, 2))
                 if message:
                     found.setdefault(_key(message), []).append(f"click/{path.name}:{line}")
     return found
@@ -341,7 +352,12 @@ def test_no_message_is_built_before_it_is_translated() -> None:
             names = _marked_names(path)
             if not names:
                 continue
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for text in (n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr)):
+                for node in ast.walk(text):  # Babel's extractor does not look inside an f-string before Python 3.12
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+                        built.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)} inside an f-string")
+            for node in ast.walk(tree):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
                     count = 2 if _MARKERS[node.func.id] else 1
                     for argument in node.args[:count]:
