@@ -8,6 +8,7 @@ version-control tool sees no change where there is none.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -94,7 +95,8 @@ def _read(path: str) -> tuple[str, str | RecipeError]:
     from methodengine.language.reading import too_large
     from methodengine.limits import MAX_RECIPE_BYTES
 
-    data = click.get_binary_stream("stdin").read(MAX_RECIPE_BYTES + 1)
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(MAX_RECIPE_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
     if len(data) > MAX_RECIPE_BYTES:
         return "", too_large(path)
     try:
@@ -124,11 +126,20 @@ def _keyword_language(recipe: Recipe) -> str | None:
 
 
 def _meeting_word(recipe: Recipe) -> str | None:
-    """The Dutch word for a meeting that the recipe's ``meeting-word`` names, when it is one the keywords know."""
+    """The Dutch word for a meeting: the recipe's ``meeting-word``, else its method's, when the keywords know it.
+
+    One-to-one coaching holds conversations (``gesprek``), a group meetings
+    (``bijeenkomst``); a recipe that writes neither in Dutch yet gets its method's.
+    """
     from methodengine.language._fmt_words import MEETING_WORDS
 
     found = getattr(recipe, "meeting_word", None)
-    word = found[0] if isinstance(found, tuple) and found else None
+    if not found and recipe.method:
+        from methodengine.commands._common import plugins
+
+        method = plugins().methods().get(recipe.method)
+        found = method.meeting_words.get("nl") if method is not None else None
+    word = found[0] if found else None
     return word if word in MEETING_WORDS else None
 
 

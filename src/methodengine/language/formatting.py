@@ -102,11 +102,16 @@ def _spelling_languages(node: Node):  # type: ignore[no-untyped-def]
 
 
 def _dutch_meeting_word(tree: Tree) -> str | None:
-    """The Dutch word the recipe itself uses for a meeting, when it uses one: the one it uses most."""
+    """The Dutch word the recipe itself uses for a meeting in its keywords and values: the one it uses most."""
     counts = dict.fromkeys(_fmt_words.MEETING_WORDS, 0)
     plurals = {plural: singular for singular, plural in _fmt_words.MEETING_WORDS.items()}
     for node in _walk(tree.root):
-        written = [node.keyword or node.key, *node.value.replace(",", " ").replace("(", " ").split()]
+        written = [node.keyword or node.key]
+        key = SPELLINGS.get(node.key)
+        if key is not None and key.kind is not TEXT:
+            written += node.value.replace(",", " ").split()
+        elif node.keyword and KEYWORD_SPELLINGS[node.keyword] == "stage":
+            written += node.value.rpartition("(")[2].split()
         for word in written:
             singular = plurals.get(word, word)
             if singular in counts:
