@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from methodengine._suggest import did_you_mean
+from methodengine.checking import _words
 from methodengine.diagnostics import Diagnostic, Related, error, warning
-from methodengine.i18n import LANGUAGES
+from methodengine.i18n import LANGUAGES, _, ngettext
 from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Selector
 from methodengine.planning import timing
 
@@ -19,6 +20,7 @@ Check = Callable[[Recipe], Iterable[Diagnostic]]
 
 def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
     known = [r.id for r in recipe.roles]
+    written = _words.keywords_of(recipe)
     inherited: dict[str, list[str]] = {}
     for phase in recipe.phases():
         for ref in phase.role_refs:
@@ -31,20 +33,41 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
                     titles.append(phase.title)
                 continue
             suggestion = did_you_mean(ref.role, known)
-            defined = f"defined roles: {', '.join(known)}" if known else "the recipe defines no roles"
+            roles = ", ".join(known)
+            defined = _("defined roles: {roles}", roles=roles) if known else _("the recipe defines no roles")
+            line = f"{_words.keyword('role', written)} {ref.role}: " + _("Name")
             yield error(
-                f"undefined role `{ref.role}` in `{ref.key}` of phase `{phase.title}`",
+                _(
+                    "undefined role `{role}` in `{key}` of phase `{phase}`",
+                    role=ref.role,
+                    key=_words.key(ref.key, written),
+                    phase=phase.title,
+                ),
                 ref.position,
-                hint=(f"{suggestion} " if suggestion else "") + f"{defined}; add `role {ref.role}: Name` to define it",
+                hint=(f"{suggestion} " if suggestion else "")
+                + _("{defined}; add `{line}` to define it", defined=defined, line=line),
                 code="undefined-role",
             )
     for role, phases in inherited.items():
+        titles = ", ".join(f"`{t}`" for t in phases[:3])
         yield error(
-            f"the method's agenda uses role `{role}` (in {', '.join(f'`{t}`' for t in phases[:3])}"
-            + (" and more" if len(phases) > 3 else "")
-            + "), which the recipe's own roles do not define",
+            _(
+                "the method's agenda uses role `{role}` (in {phases} and more), "
+                "which the recipe's own roles do not define",
+                role=role,
+                phases=titles,
+            )
+            if len(phases) > 3
+            else _(
+                "the method's agenda uses role `{role}` (in {phases}), which the recipe's own roles do not define",
+                role=role,
+                phases=titles,
+            ),
             recipe.where("method"),
-            hint=f"add `role {role}: Name`, or leave out all roles to take the method's, or write the agenda yourself",
+            hint=_(
+                "add `{line}`, or leave out all roles to take the method's, or write the agenda yourself",
+                line=f"{_words.keyword('role', written)} {role}: " + _("Name"),
+            ),
             code="undefined-role",
         )
 
@@ -55,12 +78,13 @@ def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
         for ident, position in items:
             if ident in seen:
                 first = seen[ident]
+                message, hint, first_one = _duplicate_texts(kind, ident, first.line if first else "?")
                 yield error(
-                    f"duplicate {kind} id `{ident}`",
+                    message,
                     position,
-                    hint=f"the first is on line {first.line if first else '?'}; give each {kind} an id of its own",
+                    hint=hint,
                     code="duplicate-id",
-                    related=[Related(f"the first {kind} with id `{ident}`", first)] if first is not None else (),
+                    related=[Related(first_one, first)] if first is not None else (),
                 )
             else:
                 seen[ident] = position
@@ -75,13 +99,36 @@ def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
         yield from duplicates("meeting", ((m.id, m.position) for m in recipe.trajectory.extra_meetings))
 
 
+def _duplicate_texts(kind: str, ident: str, line: object) -> tuple[str, str, str]:
+    """What a duplicate id is told, by kind: whole sentences, so that each reads well in Dutch."""
+    if kind == "role":
+        return (
+            _("duplicate role id `{id}`", id=ident),
+            _("the first is on line {line}; give each role an id of its own", line=line),
+            _("the first role with id `{id}`", id=ident),
+        )
+    if kind == "phase":
+        return (
+            _("duplicate phase id `{id}`", id=ident),
+            _("the first is on line {line}; give each phase an id of its own", line=line),
+            _("the first phase with id `{id}`", id=ident),
+        )
+    return (
+        _("duplicate meeting id `{id}`", id=ident),
+        _("the first is on line {line}; give each meeting an id of its own", line=line),
+        _("the first meeting with id `{id}`", id=ident),
+    )
+
+
 def _language(recipe: Recipe) -> Iterator[Diagnostic]:
     if recipe.language is not None and recipe.language not in LANGUAGES:
+        suggestion = did_you_mean(recipe.language, LANGUAGES)
+        key = _words.key("language", _words.keywords_of(recipe))
         yield error(
-            f"unsupported language `{recipe.language}`",
+            _("unsupported language `{language}`", language=recipe.language),
             recipe.where("language"),
-            hint=(did_you_mean(recipe.language, LANGUAGES) + " " if did_you_mean(recipe.language, LANGUAGES) else "")
-            + "write `language: nl` or `language: en`",
+            hint=(suggestion + " " if suggestion else "")
+            + _("write `{nl}` or `{en}`", nl=f"{key}: nl", en=f"{key}: en"),
             code="language",
         )
 
@@ -93,10 +140,21 @@ def _group_fits(recipe: Recipe) -> Iterator[Diagnostic]:
     least = sum(r.count.low for r in members if r.count is not None)
     if least > recipe.group.high:
         parts = " + ".join(f"{r.count.low} {r.id}" for r in members if r.count is not None)
+        written = _words.keywords_of(recipe)
         yield error(
-            f"the roles need at least {least} participants ({parts}), but the group is at most {recipe.group.high}",
+            ngettext(
+                "the roles need at least {count} participant ({parts}), but the group is at most {group}",
+                "the roles need at least {count} participants ({parts}), but the group is at most {group}",
+                least,
+                parts=parts,
+                group=recipe.group.high,
+            ),
             recipe.where("group"),
-            hint="lower the roles' counts or raise `group`; roles with `facilitator: yes` do not count",
+            hint=_(
+                "lower the roles' counts or raise `{group}`; roles with `{facilitator}` do not count",
+                group=_words.key("group", written),
+                facilitator=f"{_words.key('facilitator', written)}: {_words.word('yes', written)}",
+            ),
             code="group-size",
         )
 
@@ -107,9 +165,12 @@ def _open_roles(recipe: Recipe) -> Iterator[Diagnostic]:
     if recipe.group is not None and len(open_roles) > 1:
         names = ", ".join(f"`{r.id}`" for r in open_roles)
         yield warning(
-            f"roles {names} have no count, so each is counted as the whole rest of the group",
+            _("roles {roles} have no count, so each is counted as the whole rest of the group", roles=names),
             open_roles[1].position,
-            hint="give every role but one a `count`; the one without holds the rest of the group",
+            hint=_(
+                "give every role but one a `{count}`; the one without holds the rest of the group",
+                count=_words.key("count", _words.keywords_of(recipe)),
+            ),
             code="open-roles",
         )
 
@@ -121,12 +182,23 @@ def _unknown_counts(recipe: Recipe) -> Iterator[Diagnostic]:
     for phase in recipe.phases():
         role = recipe.role(phase.timebox.per) if phase.timebox.per else None
         if role is not None and role.count is None and not role.facilitator:
+            written = _words.keywords_of(recipe)
             yield warning(
-                f"`{phase.title}` takes {phase.timebox.duration} per `{role.id}`, but how many `{role.id}` "
-                "there are is not written; it is counted as 1",
+                _(
+                    "`{phase}` takes {duration} per `{role}`, but how many `{role}` there are is not written; "
+                    "it is counted as 1",
+                    phase=phase.title,
+                    duration=phase.timebox.duration,
+                    role=role.id,
+                ),
                 phase.timebox.per_position or phase.position,
-                hint=f"add `group:` to the header (role `{role.id}` then holds the rest of the group), "
-                f"or give role `{role.id}` a `count`",
+                hint=_(
+                    "add `{group}:` to the header (role `{role}` then holds the rest of the group), "
+                    "or give role `{role}` a `{count}`",
+                    group=_words.key("group", written),
+                    count=_words.key("count", written),
+                    role=role.id,
+                ),
                 code="unknown-count",
             )
 
@@ -138,21 +210,37 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
     counts = timing.role_counts(recipe)
     plans = timing.meetings_minutes(recipe, timing.meeting_numbers(recipe), counts)
     where = recipe.where("duration")
-    last_planned = max((n for n, _ in plans if n is not None), default=0)
+    last_planned = max((n for n, _plan in plans if n is not None), default=0)
+    duration = _words.key("duration", _words.keywords_of(recipe))
     for meetings, minutes in timing.group_runs(plans):
         who = _meetings_label(meetings, recipe, last_planned)
         if minutes.low > length.high:
             yield error(
-                f"{who} planned at {minutes} min, more than the duration of {length} min",
+                _(
+                    "{who} planned at {minutes} min, more than the duration of {length} min",
+                    who=who,
+                    minutes=minutes,
+                    length=length,
+                ),
                 where,
-                hint=f"shorten time boxes by {minutes.low - length.high} min or more, or lengthen `duration`",
+                hint=_(
+                    "shorten time boxes by {minutes} min or more, or lengthen `{duration}`",
+                    minutes=minutes.low - length.high,
+                    duration=duration,
+                ),
                 code="over-time",
             )
         elif minutes.high < length.low:
             yield warning(
-                f"{who} planned at {minutes} min of {length} min: {length.low - minutes.high} min unplanned",
+                _(
+                    "{who} planned at {minutes} min of {length} min: {free} min unplanned",
+                    who=who,
+                    minutes=minutes,
+                    length=length,
+                    free=length.low - minutes.high,
+                ),
                 where,
-                hint="add a phase (a break, a closing round) or shorten `duration`",
+                hint=_("add a phase (a break, a closing round) or shorten `{duration}`", duration=duration),
                 code="under-time",
             )
 
@@ -164,31 +252,43 @@ def _meetings_label(meetings: Range | None, recipe: Recipe, last_planned: int) -
     """
     trajectory = recipe.trajectory
     if meetings is None:
-        return "the meeting is"
+        return _("the meeting is")
     is_open = trajectory is not None and trajectory.open and meetings.high == last_planned
     if meetings.low == 1 and (is_open or (trajectory and meetings.high == trajectory.meetings)):
-        return "the meeting is" if trajectory and trajectory.meetings == 1 else "every meeting is"
+        return _("the meeting is") if trajectory and trajectory.meetings == 1 else _("every meeting is")
     if is_open:
-        return f"meeting {meetings.low} and every later one are"
-    return f"meeting {meetings} is" if meetings.exact else f"meetings {meetings} are"
+        return _("meeting {number} and every later one are", number=meetings.low)
+    if meetings.exact:
+        return _("meeting {number} is", number=meetings)
+    return _("meetings {numbers} are", numbers=meetings)
 
 
 def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
+    written = _words.keywords_of(recipe)
     for phase in recipe.phases():
         outside = set(phase.outside)
         clash = sorted(outside & (set(phase.speak) | set(phase.listen) | {phase.lead}))
         for role in clash:
             yield warning(
-                f"role `{role}` both takes part in and sits outside phase `{phase.title}`",
+                _("role `{role}` both takes part in and sits outside phase `{phase}`", role=role, phase=phase.title),
                 phase.position,
-                hint="remove it from `outside`, or from `lead`, `speak` and `listen`",
+                hint=_(
+                    "remove it from `{outside}`, or from `{lead}`, `{speak}` and `{listen}`",
+                    outside=_words.key("outside", written),
+                    lead=_words.key("lead", written),
+                    speak=_words.key("speak", written),
+                    listen=_words.key("listen", written),
+                ),
                 code="role-clash",
             )
         if isinstance(phase, Checkpoint) and not phase.decide:
             yield warning(
-                f"nobody decides at checkpoint `{phase.title}`",
+                _("nobody decides at checkpoint `{phase}`", phase=phase.title),
                 phase.position,
-                hint="name the roles that decide whether to go on: `decide: coachee, coach`",
+                hint=_(
+                    "name the roles that decide whether to go on: `{line}`",
+                    line=f"{_words.key('decide', written)}: coachee, coach",
+                ),
                 code="checkpoint-decide",
             )
 
@@ -196,12 +296,19 @@ def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
 def _series(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
     whens = [(item, item.when) for item in recipe.items() if item.when]
+    written = _words.keywords_of(recipe)
+    when_key, meetings_key = _words.key("when", written), _words.key("meetings", written)
     if trajectory is None:
         for item, when in whens:
             yield warning(
-                f"`when` on `{item.title}` has no effect: the recipe has no trajectory",
+                _("`{when}` on `{title}` has no effect: the recipe has no trajectory", when=when_key, title=item.title),
                 when.position,
-                hint="add a `trajectory` block with `meetings:`, or remove the `when`",
+                hint=_(
+                    "add a `{trajectory}` block with `{meetings}:`, or remove the `{when}`",
+                    trajectory=_words.keyword("trajectory", written),
+                    meetings=meetings_key,
+                    when=when_key,
+                ),
                 code="when-without-trajectory",
             )
         return
@@ -209,30 +316,52 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
     if total is None and not trajectory.open and "meetings" not in trajectory.field_positions:
         # A `meetings:` line that could not be read is reported as such; it is not also missing.
         yield warning(
-            "the trajectory does not say how many meetings it has",
+            _("the trajectory does not say how many meetings it has"),
             trajectory.position,
-            hint="add `meetings: 8` (a number), or `meetings: open` for a series that runs until a checkpoint ends it",
+            hint=_(
+                "add `{number}` (a number), or `{open}` for a series that runs until a checkpoint ends it",
+                number=f"{meetings_key}: 8",
+                open=f"{meetings_key}: {_words.word('open', written)}",
+            ),
             code="meetings-missing",
         )
     for item, when in whens:
         for selector in when.selectors:
-            yield from _selector_in_series(selector, when.position, item.title, trajectory.open, total)
+            yield from _selector_in_series(selector, when.position, item.title, trajectory.open, total, written)
     if total is not None:
         for stage in trajectory.stages:
             if stage.meetings.low < 1 or stage.meetings.high > total:
                 yield error(
-                    f"stage `{stage.title}` covers meetings {stage.meetings}, outside the trajectory's 1-{total}",
+                    _(
+                        "stage `{stage}` covers meetings {meetings}, outside the trajectory's 1-{total}",
+                        stage=stage.title,
+                        meetings=stage.meetings,
+                        total=total,
+                    ),
                     stage.position,
-                    hint=f"keep stages within meetings 1-{total}, or raise `meetings`",
+                    hint=_(
+                        "keep stages within meetings 1-{total}, or raise `{meetings}`",
+                        total=total,
+                        meetings=meetings_key,
+                    ),
                     code="outside-trajectory",
                 )
         for extra in trajectory.extra_meetings:
             anchor = extra.at
             if anchor and isinstance(anchor.meeting, int) and not 1 <= anchor.meeting <= total:
                 yield error(
-                    f"meeting `{extra.id}` is placed at meeting {anchor.meeting}, outside the trajectory's 1-{total}",
+                    _(
+                        "meeting `{id}` is placed at meeting {number}, outside the trajectory's 1-{total}",
+                        id=extra.id,
+                        number=anchor.meeting,
+                        total=total,
+                    ),
                     anchor.position,
-                    hint=f"refer to a meeting from 1 to {total}, or to `last meeting`",
+                    hint=_(
+                        "refer to a meeting from 1 to {total}, or to `{last}`",
+                        total=total,
+                        last=f"{_words.word('last', written)} {_words.word('meeting', written)}",
+                    ),
                     code="outside-trajectory",
                 )
     stages = sorted(trajectory.stages, key=lambda s: (s.meetings.low, s.meetings.high))
@@ -240,24 +369,33 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
         before = next((b for b in stages[:i] if after.meetings.low <= b.meetings.high), None)
         if before is not None:
             yield error(
-                f"stage `{after.title}` (meetings {after.meetings}) overlaps stage `{before.title}` "
-                f"(meetings {before.meetings})",
+                _(
+                    "stage `{stage}` (meetings {meetings}) overlaps stage `{other}` (meetings {other_meetings})",
+                    stage=after.title,
+                    meetings=after.meetings,
+                    other=before.title,
+                    other_meetings=before.meetings,
+                ),
                 after.position,
-                hint="let each meeting belong to one stage",
+                hint=_("let each meeting belong to one stage"),
                 code="overlapping-stages",
             )
     yield from _span(recipe)
 
 
 def _selector_in_series(
-    selector: Selector, where: Position | None, title: str, is_open: bool, total: int | None
+    selector: Selector, where: Position | None, title: str, is_open: bool, total: int | None, written: str
 ) -> Iterator[Diagnostic]:
     position = selector.position or where
     if selector.kind == "last" and is_open:
         yield warning(
-            f"`last meeting` on `{title}`: an open trajectory has no known last meeting",
+            _(
+                "`{last}` on `{title}`: an open trajectory has no known last meeting",
+                last=f"{_words.word('last', written)} {_words.word('meeting', written)}",
+                title=title,
+            ),
             position,
-            hint="in an open series any meeting may be the last; use a checkpoint to close each meeting instead",
+            hint=_("in an open series any meeting may be the last; use a checkpoint to close each meeting instead"),
             code="open-last-meeting",
         )
     if total is None:
@@ -265,11 +403,29 @@ def _selector_in_series(
     outside = [n for n in selector.numbers() if not 1 <= n <= total]
     if outside:
         ranged = selector.kind == "meetings" and selector.meetings is not None and not selector.meetings.exact
-        shown = f"meetings {selector.meetings}" if ranged else f"meeting {outside[0]}"
+        when = _words.key("when", written)
         yield error(
-            f"the `when` of `{title}` names {shown}, outside the trajectory of {total} meetings",
+            _(
+                "the `{when}` of `{title}` names meetings {numbers}, outside the trajectory of {total} meetings",
+                when=when,
+                title=title,
+                numbers=selector.meetings,
+                total=total,
+            )
+            if ranged
+            else _(
+                "the `{when}` of `{title}` names meeting {number}, outside the trajectory of {total} meetings",
+                when=when,
+                title=title,
+                number=outside[0],
+                total=total,
+            ),
             position,
-            hint=f"use meeting numbers from 1 to {total}, or raise `meetings`",
+            hint=_(
+                "use meeting numbers from 1 to {total}, or raise `{meetings}`",
+                total=total,
+                meetings=_words.key("meetings", written),
+            ),
             code="outside-trajectory",
         )
 
@@ -288,20 +444,31 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
     shortest = (n - 1) * every_low
     longest = n * every_high * SPAN_TOLERANCE
     where = trajectory.field_positions.get("span", trajectory.position)
+    span = _words.key("span", _words.keywords_of(recipe))
     if span_high < shortest:
         yield warning(
-            f"{n} meetings every {trajectory.every} take at least {shortest / 7:.0f} weeks, "
-            f"longer than the span of {trajectory.span}",
+            _(
+                "{count} meetings every {every} take at least {weeks} weeks, longer than the span of {span}",
+                count=n,
+                every=_words.period(trajectory.every),
+                weeks=f"{shortest / 7:.0f}",
+                span=_words.period(trajectory.span),
+            ),
             where,
-            hint="lengthen `span`, meet more often, or plan fewer meetings",
+            hint=_("lengthen `{span}`, meet more often, or plan fewer meetings", span=span),
             code="span",
         )
     elif span_low > longest:
         yield warning(
-            f"{n} meetings every {trajectory.every} take at most {n * every_high / 7:.0f} weeks, "
-            f"much shorter than the span of {trajectory.span}",
+            _(
+                "{count} meetings every {every} take at most {weeks} weeks, much shorter than the span of {span}",
+                count=n,
+                every=_words.period(trajectory.every),
+                weeks=f"{n * every_high / 7:.0f}",
+                span=_words.period(trajectory.span),
+            ),
             where,
-            hint="shorten `span`, or plan more or less frequent meetings",
+            hint=_("shorten `{span}`, or plan more or less frequent meetings", span=span),
             code="span",
         )
 

@@ -12,11 +12,13 @@ import attrs
 from attrs import frozen
 
 from methodengine._suggest import did_you_mean
+from methodengine.checking import _words
 from methodengine.checking import core_checks as checks
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
 from methodengine.hooks.contract import Method, Rule, apply_base
 from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins, plugin_scope
+from methodengine.i18n import _, pick
 from methodengine.model import Recipe
 
 
@@ -45,24 +47,28 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
                 None,
                 (
                     error(
-                        f"method `{recipe.method}` is provided by two plugins, {names}",
+                        _(
+                            "method `{method}` is provided by two plugins, {plugins}",
+                            method=recipe.method,
+                            plugins=names,
+                        ),
                         where,
-                        hint=f"uninstall one, or choose which load with {LOAD_ENV}",
+                        hint=_("uninstall one, or choose which load with {variable}", variable=LOAD_ENV),
                         code="method-conflict",
                     ),
                 ),
             )
-        installed = ", ".join(methods) or "none"
+        installed = ", ".join(methods) or _("none")
         suggestion = did_you_mean(recipe.method, methods)
         return Resolved(
             recipe,
             None,
             (
                 error(
-                    f"unknown method `{recipe.method}`",
+                    _("unknown method `{method}`", method=recipe.method),
                     where,
                     hint=(f"{suggestion} " if suggestion else "")
-                    + f"installed methods: {installed} (see `methodengine methods`)",
+                    + _("installed methods: {methods} (see `methodengine methods`)", methods=installed),
                     code="unknown-method",
                 ),
             ),
@@ -76,9 +82,14 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
             None,
             (
                 error(
-                    f"the base recipe of method `{method.id}` (plugin `{method.plugin}`) cannot be read: {exc.message}",
+                    _(
+                        "the base recipe of method `{method}` (plugin `{plugin}`) cannot be read: {problem}",
+                        method=method.id,
+                        plugin=method.plugin,
+                        problem=exc.message,
+                    ),
                     where,
-                    hint="this is a fault in the plugin; report it to its authors",
+                    hint=_("this is a fault in the plugin; report it to its authors"),
                     code="broken-method",
                 ),
             ),
@@ -108,7 +119,10 @@ def checked(recipe: Recipe, plugins: Plugins | None = None) -> tuple[Resolved, l
             if isinstance(item, Diagnostic):
                 found.append(item)
             else:
-                plugins.fail(plugin, f"returned {type(item).__name__} from `check_recipe`, not a Diagnostic")
+                plugins.fail(
+                    plugin,
+                    _("returned {type} from `{hook}`, not a Diagnostic", type=type(item).__name__, hook="check_recipe"),
+                )
                 break
     return resolved, checks.sort_diagnostics([_in_file(d, recipe.path) for d in found])
 
@@ -148,27 +162,47 @@ def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None =
     described = {"role": method.roles, "phase": method.phases, "meeting": method.meetings, "stage": method.stages}
     for (kind, ident), rules in missing.items():
         what = described[kind].get(ident)
+        expects = _expects(kind, method.id, ident) + (f" ({pick(what)})" if what else "")
+        skipped = ", ".join(f"`{r}`" for r in rules)
         found.append(
             warning(
-                f"method `{method.id}` expects a {kind} with id `{ident}`"
-                + (f" ({what})" if what else "")
-                + f"; skipped rule{'s' if len(rules) > 1 else ''} {', '.join(f'`{r}`' for r in rules)}",
+                expects
+                + "; "
+                + (
+                    _("skipped rules {rules}", rules=skipped)
+                    if len(rules) > 1
+                    else _("skipped rule {rules}", rules=skipped)
+                ),
                 recipe.where("method"),
-                hint=_id_hint(kind, ident, method),
+                hint=_id_hint(kind, ident, method, _words.keywords_of(recipe)),
                 code="method-expects-id",
             )
         )
     return found
 
 
-def _id_hint(kind: str, ident: str, method: Method) -> str:
-    how = {
-        "role": f"define it with `role {ident}: Name`",
-        "phase": f"add `id: {ident}` to that phase",
-        "meeting": f"add `meeting {ident}: Title` to the trajectory",
-        "stage": f"add `id: {ident}` to that stage",
-    }[kind]
-    return f"{how}; `methodengine new {method.id}` writes a recipe with every id the method uses"
+def _expects(kind: str, method: str, ident: str) -> str:
+    """What a method misses, by kind: whole sentences, so that each reads well in Dutch."""
+    if kind == "role":
+        return _("method `{method}` expects a role with id `{id}`", method=method, id=ident)
+    if kind == "phase":
+        return _("method `{method}` expects a phase with id `{id}`", method=method, id=ident)
+    if kind == "meeting":
+        return _("method `{method}` expects a meeting with id `{id}`", method=method, id=ident)
+    return _("method `{method}` expects a stage with id `{id}`", method=method, id=ident)
+
+
+def _id_hint(kind: str, ident: str, method: Method, written: str) -> str:
+    """How to add the id, in lines written in the recipe's own keywords (``rol x: Naam`` in a Dutch recipe)."""
+    if kind == "role":
+        how = _("define it with `{line}`", line=f"{_words.keyword('role', written)} {ident}: " + _("Name"))
+    elif kind == "phase":
+        how = _("add `{line}` to that phase", line=f"id: {ident}")
+    elif kind == "meeting":
+        how = _("add `{line}` to the trajectory", line=f"{_words.keyword('meeting', written)} {ident}: " + _("Title"))
+    else:
+        how = _("add `{line}` to that stage", line=f"id: {ident}")
+    return how + "; " + _("`methodengine new {method}` writes a recipe with every id the method uses", method=method.id)
 
 
 def _needs(rule: Rule) -> Iterator[tuple[str, str]]:
@@ -182,14 +216,19 @@ def _run_rule(rule: Rule, recipe: Recipe, method: Method, plugins: Plugins | Non
     source = rule.source
     code = f"{method.id}/{rule.code}"
     found: list[Diagnostic] = []
-    with contained(str(method.plugin), f"in rule `{code}`", plugins.report if plugins else None) as run:
+    with contained(str(method.plugin), _("in rule `{rule}`", rule=code), plugins.report if plugins else None) as run:
         found = [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
     if run.failure is not None:
         return [
             warning(
-                f"rule `{code}` of plugin `{method.plugin}` failed: {run.failure}",
+                _(
+                    "rule `{rule}` of plugin `{plugin}` failed: {failure}",
+                    rule=code,
+                    plugin=method.plugin,
+                    failure=run.failure,
+                ),
                 recipe.where("method"),
-                hint="this is a fault in the plugin; its other rules still ran",
+                hint=_("this is a fault in the plugin; its other rules still ran"),
                 code="broken-rule",
             )
         ]

@@ -62,15 +62,22 @@ class Formats:
             return found
         from methodengine.diagnostics import error
         from methodengine.errors import UsageError
+        from methodengine.hooks.manager import listed
+        from methodengine.i18n import _
 
         if name in self.clashes:
-            plugins = " and ".join(f"`{p}`" for p in self.clashes[name])
-            message = f"format `{name}` is provided by both plugins {plugins}"
-            raise UsageError([error(message, None, _CHOOSE_HINT, "format-conflict")])
+            plugins = listed(f"`{p}`" for p in self.clashes[name])
+            message = _("format `{format}` is provided by both plugins {plugins}", format=name, plugins=plugins)
+            raise UsageError([error(message, None, _choose_hint(), "format-conflict")])
         from methodengine._suggest import did_you_mean
 
         hint = did_you_mean(name, self.names())
-        message = f"no format {name!r}{'; ' + hint if hint else ''} (formats: {', '.join(self.names())})"
+        known = ", ".join(self.names())
+        message = (
+            _("no format {name}; {hint} (formats: {formats})", name=repr(name), hint=hint, formats=known)
+            if hint
+            else _("no format {name} (formats: {formats})", name=repr(name), formats=known)
+        )
         raise UsageError([error(message, None, None, "format-unknown")])
 
     def for_file(self, extension: str) -> OutputFormat | None:
@@ -95,7 +102,11 @@ class Formats:
 _ALIASES = {"text": ("text",), "md": ("markdown",), "html": ("htm",)}
 """File extensions, besides each format's own, that choose a built-in format (``x.markdown`` is Markdown)."""
 
-_CHOOSE_HINT = "uninstall one of them, or choose the plugins to load with METHODENGINE_LOAD_PLUGINS"
+
+def _choose_hint() -> str:
+    from methodengine.i18n import _
+
+    return _("uninstall one of them, or choose the plugins to load with METHODENGINE_LOAD_PLUGINS")
 
 
 _made: weakref.WeakKeyDictionary[Plugins, dict[str, Formats]] = weakref.WeakKeyDictionary()
@@ -111,13 +122,17 @@ def formats(plugins: Plugins, command: str) -> Formats:
 
 def _collect(plugins: Plugins, command: str) -> Formats:
     from methodengine.diagnostics import error
+    from methodengine.hooks.manager import listed
+    from methodengine.i18n import _
 
     hook = HOOKS[command]
     offered: dict[str, list[OutputFormat]] = {}
     for plugin, found in plugins.call(hook):
         for fmt in found:
             if not isinstance(fmt, OutputFormat):
-                plugins.fail(plugin, f"returned {type(fmt).__name__} from `{hook}`, not an OutputFormat")
+                plugins.fail(
+                    plugin, _("returned {type} from `{hook}`, not an OutputFormat", type=type(fmt).__name__, hook=hook)
+                )
                 continue
             offered.setdefault(fmt.name, []).append(attrs.evolve(fmt, plugin=plugin))
     kept: dict[str, OutputFormat] = {}
@@ -131,12 +146,18 @@ def _collect(plugins: Plugins, command: str) -> Formats:
         builtins = [c for c in candidates if _is_builtin(plugins, str(c.plugin))]
         if len(builtins) == 1:
             kept[name] = builtins[0]
-            others = " and ".join(f"`{p}`" for p in owners if p != builtins[0].plugin)
+            others = listed(f"`{p}`" for p in owners if p != builtins[0].plugin)
             plugins.report(
                 error(
-                    f"plugin {others} registers {command} format `{name}`, which built-in plugin "
-                    f"`{builtins[0].plugin}` provides; the built-in is kept and the plugin's `{name}` left out "
-                    "(its authors must give it another name)",
+                    _(
+                        "plugin {plugins} registers {command} format `{format}`, which built-in plugin `{builtin}` "
+                        "provides; the built-in is kept and the plugin's `{format}` left out "
+                        "(its authors must give it another name)",
+                        plugins=others,
+                        command=command,
+                        format=name,
+                        builtin=builtins[0].plugin,
+                    ),
                     None,
                     None,
                     "format-taken",
@@ -148,10 +169,14 @@ def _collect(plugins: Plugins, command: str) -> Formats:
             clashed_extensions.setdefault(candidate.extension.lower(), name)
         plugins.report(
             error(
-                f"plugins {' and '.join(f'`{p}`' for p in owners)} both provide {command} format `{name}`; "
-                "neither is used",
+                _(
+                    "plugins {plugins} both provide {command} format `{format}`; neither is used",
+                    plugins=listed(f"`{p}`" for p in owners),
+                    command=command,
+                    format=name,
+                ),
                 None,
-                _CHOOSE_HINT,
+                _choose_hint(),
                 "format-conflict",
             )
         )

@@ -35,6 +35,7 @@ from attrs import define, field
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.hooks import specs as hookspecs
 from methodengine.hooks.contract import Method, OutputFormat
+from methodengine.i18n import _
 
 ENTRY_POINT_GROUP = "methodengine"
 BUILTIN_PACKAGE = "methodengine_methods"
@@ -252,7 +253,13 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
         interrupted = self._scope.interrupted
         self._scope.__exit__(None, None, None)
         if elapsed > SLOW_SECONDS:
-            self.report(warning(f"plugin `{self.plugin}` took {elapsed:.1f} s {self.where}", None, code="plugin-slow"))
+            took = _(
+                "plugin `{plugin}` took {seconds} s {where}",
+                plugin=self.plugin,
+                seconds=f"{elapsed:.1f}",
+                where=self.where,
+            )
+            self.report(warning(took, None, code="plugin-slow"))
         if exc is None:
             return False
         if isinstance(exc, KeyboardInterrupt) and interrupted:
@@ -297,10 +304,10 @@ class Plugins:
         return found
 
     def register(self, plugin: object, info: PluginInfo) -> None:
-        with contained(info.name, "to register", self.report) as run:
+        with contained(info.name, _("to register"), self.report) as run:
             self.manager.register(plugin, name=info.name)
         if run.failure is not None:
-            self.fail(info.name, f"could not be registered: {run.failure}")
+            self.fail(info.name, _("could not be registered: {failure}", failure=run.failure))
             return
         callers = self.manager.get_hookcallers(plugin) or ()
         for caller in callers:
@@ -322,20 +329,27 @@ class Plugins:
 
         hooks = [n for n, c in vars(self.manager.hook).items() if not n.startswith("_") and c.has_spec()]
         suggestion = did_you_mean(caller.name, hooks)
+        names = ", ".join(sorted(hooks))
         self.report(
             error(
-                f"plugin `{name}` implements `{caller.name}`, which is no methodengine hook; that implementation "
-                "is skipped",
+                _(
+                    "plugin `{plugin}` implements `{hook}`, which is no methodengine hook; that implementation "
+                    "is skipped",
+                    plugin=name,
+                    hook=caller.name,
+                ),
                 None,
                 code="plugin-unknown-hook",
-                hint=(f"{suggestion} " if suggestion else "") + f"the hooks are: {', '.join(sorted(hooks))}",
+                hint=(f"{suggestion} " if suggestion else "") + _("the hooks are: {hooks}", hooks=names),
             )
         )
 
     def fail(self, name: str, reason: str) -> None:
         reason = " ".join(reason.split())  # pluggy's validation errors run over several lines
         self.failures.append(PluginFailure(name, reason))
-        self.report(error(f"plugin `{name}` {reason}; skipped", None, code="plugin-failed"))
+        self.report(
+            error(_("plugin `{plugin}` {reason}; skipped", plugin=name, reason=reason), None, code="plugin-failed")
+        )
 
     def call(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Each plugin's result of ``hook``, in registration order, isolating failures.
@@ -352,14 +366,14 @@ class Plugins:
             result = None
             if self.trace is not None:
                 self.trace(f"{hook} -> plugin `{impl.plugin_name}` ({', '.join(impl.argnames)})")
-            with contained(impl.plugin_name, f"in `{hook}`", self.report) as run:
+            with contained(impl.plugin_name, _("in `{hook}`", hook=hook), self.report) as run:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
                 if hook in _LISTS and result is not None:
                     result = list(result)  # a generator runs here, inside the containment
             if self.trace is not None:
                 self.trace(f"{hook} <- plugin `{impl.plugin_name}`: " + _traced(result, run.failure))
             if run.failure is not None:
-                self.fail(impl.plugin_name, f"failed in `{hook}`: {run.failure}")
+                self.fail(impl.plugin_name, _("failed in `{hook}`: {failure}", hook=hook, failure=run.failure))
                 self.manager.set_blocked(impl.plugin_name)
                 continue
             if result is not None:
@@ -379,7 +393,14 @@ class Plugins:
             for plugin, methods in self.call("register_methods"):
                 for method in methods:
                     if not isinstance(method, Method):
-                        self.fail(plugin, f"returned {type(method).__name__} from `register_methods`, not a Method")
+                        self.fail(
+                            plugin,
+                            _(
+                                "returned {type} from `{hook}`, not a Method",
+                                type=type(method).__name__,
+                                hook="register_methods",
+                            ),
+                        )
                         continue
                     offered.setdefault(method.id, []).append(attrs.evolve(method, plugin=plugin))
             found: dict[str, Method] = {}
@@ -402,9 +423,14 @@ class Plugins:
             others = [f"`{n}`" for n in names if n != kept.plugin]
             self.report(
                 error(
-                    f"plugin {' and '.join(others)} registers method `{method_id}`, which built-in plugin "
-                    f"`{kept.plugin}` provides; the built-in is kept and the plugin's `{method_id}` left out "
-                    "(its authors must give it another id)",
+                    _(
+                        "plugin {plugins} registers method `{method}`, which built-in plugin `{builtin}` provides; "
+                        "the built-in is kept and the plugin's `{method}` left out "
+                        "(its authors must give it another id)",
+                        plugins=listed(others),
+                        method=method_id,
+                        builtin=kept.plugin,
+                    ),
                     None,
                     code="plugin-method-taken",
                 )
@@ -413,8 +439,13 @@ class Plugins:
         self.conflicts[method_id] = names
         self.report(
             error(
-                f"plugins {' and '.join(f'`{n}`' for n in names)} both provide method `{method_id}`; "
-                f"recipes using it cannot be checked (choose one with {LOAD_ENV})",
+                _(
+                    "plugins {plugins} both provide method `{method}`; recipes using it cannot be checked "
+                    "(choose one with {variable})",
+                    plugins=listed(f"`{n}`" for n in names),
+                    method=method_id,
+                    variable=LOAD_ENV,
+                ),
                 None,
                 code="plugin-conflict",
             )
@@ -438,7 +469,14 @@ class Plugins:
             if isinstance(path, (str, os.PathLike)) and os.path.isdir(path):
                 dirs.append(os.fspath(path))
             else:
-                self.fail(plugin, f"returned {path!r} from `card_templates`, not the path of a directory")
+                self.fail(
+                    plugin,
+                    _(
+                        "returned {value} from `{hook}`, not the path of a directory",
+                        value=repr(path),
+                        hook="card_templates",
+                    ),
+                )
         return dirs[::-1]
 
     def base_recipe(self, method: Method):  # type: ignore[no-untyped-def]
@@ -448,6 +486,15 @@ class Plugins:
 
             self._base_recipes[method.id] = parse(method.base_recipe, base_recipe_path(method))
         return self._base_recipes[method.id]
+
+
+def listed(names: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: names in a sentence of the message language."""
+    items = list(names)
+    if len(items) < 2:
+        return "".join(items)
+    first = ", ".join(items[:-1])
+    return _("{names} and {last}", names=first, last=items[-1])
 
 
 _LISTS = frozenset({"register_methods", "output_formats", "schedule_formats", "check_recipe"})
@@ -508,14 +555,14 @@ def _load_builtins(loaded: Plugins) -> None:
         package = importlib.import_module(BUILTIN_PACKAGE)
         names: Iterable[str] = package.PLUGINS
     except Exception as exc:
-        loaded.fail(BUILTIN_PACKAGE, f"could not be imported: {type(exc).__name__}: {exc}")
+        loaded.fail(BUILTIN_PACKAGE, _("could not be imported: {failure}", failure=f"{type(exc).__name__}: {exc}"))
         return
     for module_name in names:
         short = module_name.rsplit(".", 1)[-1]
-        with contained(short, "to import", loaded.report) as run:
+        with contained(short, _("to import"), loaded.report) as run:
             module = importlib.import_module(module_name)
         if run.failure is not None:
-            loaded.fail(short, f"could not be imported: {run.failure}")
+            loaded.fail(short, _("could not be imported: {failure}", failure=run.failure))
             continue
         loaded.register(module, PluginInfo(short, __version__, builtin=True, distribution="methodengine"))
 
@@ -541,23 +588,27 @@ def _load_entry_points(loaded: Plugins) -> None:
         seen.add(ep.name)
         info = PluginInfo(ep.name, ep.version or "?", builtin=False, distribution=ep.distribution)
         if ep.name in loaded.infos:
-            loaded.fail(ep.name, "has the name of a plugin already loaded")
+            loaded.fail(ep.name, _("has the name of a plugin already loaded"))
             continue
-        with contained(ep.name, "to import", loaded.report) as run:
+        with contained(ep.name, _("to import"), loaded.report) as run:
             plugin = ep.load()
         if run.failure is not None:
-            loaded.fail(ep.name, f"could not be imported: {run.failure}")
+            loaded.fail(ep.name, _("could not be imported: {failure}", failure=run.failure))
             continue
         loaded.register(plugin, info)
     if wanted:
         for name in sorted(wanted - seen):
             if loaded._is_builtin(name):
-                message = (
-                    f"{LOAD_ENV} names `{name}`, a built-in plugin; built-ins always load, "
-                    "the variable chooses among installed plugins only"
+                message = _(
+                    "{variable} names `{plugin}`, a built-in plugin; built-ins always load, "
+                    "the variable chooses among installed plugins only",
+                    variable=LOAD_ENV,
+                    plugin=name,
                 )
             else:
-                message = f"{LOAD_ENV} names `{name}`, but no such plugin is installed"
+                message = _(
+                    "{variable} names `{plugin}`, but no such plugin is installed", variable=LOAD_ENV, plugin=name
+                )
             loaded.report(warning(message, None, code="plugin-load-list"))
 
 

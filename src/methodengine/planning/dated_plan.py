@@ -41,6 +41,7 @@ from dateutil.relativedelta import relativedelta
 from methodengine._terminal import shown
 from methodengine.diagnostics import error
 from methodengine.errors import MethodengineError, PlanError, UsageError
+from methodengine.i18n import _, ngettext
 from methodengine.limits import MAX_EVENTS, MAX_MEETINGS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Stage, Trajectory, runs_in
 from methodengine.planning import timing
@@ -239,33 +240,45 @@ def dated_plan(
     trajectory = recipe.trajectory
     if trajectory is None:
         raise ScheduleError(
-            f"recipe `{recipe.title}` has no trajectory, so there is no series of meetings to date",
-            hint="add a `trajectory` block with `meetings:` and `every:`, as in recipes/backstagegroep.mth",
+            _("recipe `{title}` has no trajectory, so there is no series of meetings to date", title=recipe.title),
+            hint=_("add a `trajectory` block with `meetings:` and `every:`, as in recipes/backstagegroep.mth"),
         )
     is_open = trajectory.meetings is None
     if meetings is not None:
         if not is_open:
             raise ScheduleError(
-                f"--meetings is for open trajectories; `{recipe.title}` has {trajectory.meetings} meetings",
-                hint="leave --meetings out",
+                _(
+                    "--meetings is for open trajectories; `{title}` has {count} meetings",
+                    title=recipe.title,
+                    count=trajectory.meetings,
+                ),
+                hint=_("leave --meetings out"),
                 usage=True,
             )
         if meetings < 1:
-            raise ScheduleError("--meetings needs at least 1 meeting", usage=True)
+            raise ScheduleError(_("--meetings needs at least 1 meeting"), usage=True)
         if meetings > MAX_MEETINGS:
-            raise ScheduleError(f"--meetings plans at most {MAX_MEETINGS} meetings, not {meetings}", usage=True)
+            raise ScheduleError(
+                _("--meetings plans at most {most} meetings, not {count}", most=MAX_MEETINGS, count=meetings),
+                usage=True,
+            )
         events = meetings + sum(m.count.high for m in trajectory.extra_meetings)
         if events > MAX_EVENTS:
             raise ScheduleError(
-                f"--meetings {meetings} with the recipe's extra meetings makes {events:,} calendar events, "
-                f"more than a schedule can plan (at most {MAX_EVENTS:,})",
-                hint=f"choose at most --meetings {max(MAX_EVENTS - events + meetings, 1)}",
+                _(
+                    "--meetings {count} with the recipe's extra meetings makes {events} calendar events, "
+                    "more than a schedule can plan (at most {most})",
+                    count=meetings,
+                    events=f"{events:,}",
+                    most=f"{MAX_EVENTS:,}",
+                ),
+                hint=_("choose at most --meetings {count}", count=max(MAX_EVENTS - events + meetings, 1)),
                 usage=True,
             )
     if series is not None:
         series = series.strip()
         if not series:
-            raise ScheduleError("--series needs a name, for example --series groep-a", usage=True)
+            raise ScheduleError(_("--series needs a name, for example --series groep-a"), usage=True)
     planned = trajectory.meetings or meetings or 1
     cadence, source = _cadence(recipe, chosen, needed=planned > 1)
 
@@ -466,29 +479,54 @@ def _out_of_range(
     """Why the plan does not fit in the calendar: the start date, --every or --meetings (usage), else the recipe."""
     trajectory = recipe.trajectory
     assert trajectory is not None
-    where = "past the year 9999, the last year" if exc.later else "before the year 1, the first year"
+    where = _("past the year 9999, the last year") if exc.later else _("before the year 1, the first year")
     if _fits(trajectory, cadence, planned):
         return ScheduleError(
-            f"the plan from {start.isoformat()} runs {where} a date can have",
-            hint=f"choose {'an earlier' if exc.later else 'a later'} start date",
+            _("the plan from {start} runs {where} a date can have", start=start.isoformat(), where=where),
+            hint=_("choose an earlier start date") if exc.later else _("choose a later start date"),
             usage=True,
         )
     if source == "option" or meetings is not None:
-        default, _ = _cadence(recipe, None, needed=False)
+        default, _source = _cadence(recipe, None, needed=False)
         if _fits(trajectory, default, trajectory.meetings or 1):
-            every = f" every {cadence}" if cadence else ""
-            choices = ["a shorter --every"] if source == "option" else []
-            choices += ["fewer --meetings"] if meetings is not None else []
+            choices = [_("a shorter --every")] if source == "option" else []
+            choices += [_("fewer --meetings")] if meetings is not None else []
+            message = (
+                ngettext(
+                    "{count} meeting every {every} runs {where} a date can have, whatever the start date",
+                    "{count} meetings every {every} run {where} a date can have, whatever the start date",
+                    planned,
+                    every=_period(cadence),
+                    where=where,
+                )
+                if cadence
+                else ngettext(
+                    "{count} meeting runs {where} a date can have, whatever the start date",
+                    "{count} meetings run {where} a date can have, whatever the start date",
+                    planned,
+                    where=where,
+                )
+            )
             return ScheduleError(
-                f"{planned} meeting{'s' if planned != 1 else ''}{every} run {where} a date can have, "
-                "whatever the start date",
-                hint=f"choose {' or '.join(choices)}",
+                message,
+                hint=_("choose {choices}", choices=_(" or ").join(choices)),
                 usage=True,
             )
     return ScheduleError(
-        f"recipe `{recipe.title}` plans dates {where} a date can have, whatever the start date",
-        hint="check the cadence (`every:`) and the offsets of the extra meetings (`at:`) in the recipe",
+        _(
+            "recipe `{title}` plans dates {where} a date can have, whatever the start date",
+            title=recipe.title,
+            where=where,
+        ),
+        hint=_("check the cadence (`every:`) and the offsets of the extra meetings (`at:`) in the recipe"),
     )
+
+
+def _period(period: Period) -> str:
+    """A cadence in the message language (``3 weken``), as the message around it is."""
+    from methodengine.checking._words import period as said
+
+    return said(period)
 
 
 def _fits(trajectory: Trajectory, cadence: Period | None, planned: int) -> bool:
@@ -509,22 +547,36 @@ def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Perio
     allowed = trajectory.every
     if chosen is not None:
         if not chosen.amount.exact:
-            raise ScheduleError(f"--every takes one cadence, not the range {chosen}", usage=True)
+            raise ScheduleError(
+                _("--every takes one cadence, not the range {range}", range=_period(chosen)), usage=True
+            )
         if allowed is not None and not _inside(chosen, allowed):
             raise ScheduleError(
-                f"--every {chosen} is outside the recipe's cadence of {allowed}",
+                _(
+                    "--every {chosen} is outside the recipe's cadence of {allowed}",
+                    chosen=_period(chosen),
+                    allowed=_period(allowed),
+                ),
                 hint=(
-                    f"the recipe meets every {allowed}: leave --every out, or change `every:` in the recipe"
+                    _(
+                        "the recipe meets every {allowed}: leave --every out, or change `every:` in the recipe",
+                        allowed=_period(allowed),
+                    )
                     if allowed.amount.exact
-                    else f"choose a cadence from {allowed}, or change `every:` in the recipe"
+                    else _(
+                        "choose a cadence from {allowed}, or change `every:` in the recipe", allowed=_period(allowed)
+                    )
                 ),
             )
         return chosen, "option"
     if allowed is None:
         if needed:
             raise ScheduleError(
-                f"recipe `{recipe.title}` gives no cadence (`every:`), so the meetings after the first have no date",
-                hint='give one with --every, for example --every "2 weeks"',
+                _(
+                    "recipe `{title}` gives no cadence (`every:`), so the meetings after the first have no date",
+                    title=recipe.title,
+                ),
+                hint=_('give one with --every, for example --every "2 weeks"'),
                 usage=True,
             )
         return None, None

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from methodengine.i18n import _, message_language
 from methodengine.language import units as _units
 from methodengine.limits import MAX_SKIPS
 from methodengine.model import Period, Range
@@ -54,27 +55,47 @@ def parse_date(text: str) -> dt.date:
     """A date written as YYYY-MM-DD; ValueError with a trainer's message otherwise."""
     match = _DATE.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
+        raise ValueError(_("`{text}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11", text=text))
     year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
         if year < 1:
-            raise ValueError(f"`{text}` is not a date: there is no year 0; years start at 0001") from None
+            raise ValueError(_("`{text}` is not a date: there is no year 0; years start at 0001", text=text)) from None
         if 1 <= month <= 12:
             last = calendar.monthrange(year, month)[1]
-            raise ValueError(f"`{text}` is not a date: {calendar.month_name[month]} {year} has {last} days") from None
-        raise ValueError(f"`{text}` is not a date: there is no month {month}") from None
+            raise ValueError(
+                _(
+                    "`{text}` is not a date: {month} {year} has {days} days",
+                    text=text,
+                    month=_month_name(month),
+                    year=year,
+                    days=last,
+                )
+            ) from None
+        raise ValueError(_("`{text}` is not a date: there is no month {month}", text=text, month=month)) from None
+
+
+def _month_name(month: int) -> str:
+    """The month's name in the message language (Babel only on this error path; `calendar` follows the C locale)."""
+    language = message_language()
+    if language == "en":
+        return calendar.month_name[month]
+    from babel.dates import get_month_names
+
+    from methodengine.i18n import babel_locale
+
+    return str(get_month_names("wide", locale=babel_locale(language))[month])
 
 
 def parse_time(text: str) -> dt.time:
     """A clock time written as HH:MM (24 hours); ValueError otherwise."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"`{text}` is not a time of day; write it as HH:MM, for example 19:30")
+        raise ValueError(_("`{text}` is not a time of day; write it as HH:MM, for example 19:30", text=text))
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        raise ValueError(f"`{text}` is not a time of day; hours run 0-23 and minutes 0-59")
+        raise ValueError(_("`{text}` is not a time of day; hours run 0-23 and minutes 0-59", text=text))
     return dt.time(hour, minute)
 
 
@@ -83,15 +104,23 @@ def parse_period(text: str) -> Period:
     match = _PERIOD.fullmatch(text.strip())
     if not match:
         raise ValueError(
-            f"`{text}` is not a cadence; write a whole number and a unit, for example `3 weeks` or `1 maand` "
-            f"(units: {_units.PERIOD_UNITS_SHOWN})"
+            _(
+                "`{text}` is not a cadence; write a whole number and a unit, for example `3 weeks` or `1 maand` "
+                "(units: {units})",
+                text=text,
+                units=_units.PERIOD_UNITS_SHOWN,
+            )
         )
     amount, unit_text = int(match.group(1)), match.group(2)
     unit = _units.period_unit(unit_text)
     if unit is None:
-        raise ValueError(f"`{unit_text}` is not a unit of a cadence; units: {_units.PERIOD_UNITS_SHOWN}")
+        raise ValueError(
+            _("`{unit}` is not a unit of a cadence; units: {units}", unit=unit_text, units=_units.PERIOD_UNITS_SHOWN)
+        )
     if amount < 1:
-        raise ValueError(f"a cadence of {amount} {unit_text} never moves on; give at least 1")
+        raise ValueError(
+            _("a cadence of {amount} {unit} never moves on; give at least 1", amount=amount, unit=unit_text)
+        )
     return Period(Range.of(amount), unit)  # type: ignore[arg-type]
 
 
@@ -106,7 +135,11 @@ def parse_dates(texts: Iterable[str]) -> tuple[dt.date, ...]:
 def bounded_skips(dates: tuple[dt.date, ...]) -> tuple[dt.date, ...]:
     if len(dates) > MAX_SKIPS:
         raise ValueError(
-            f"{len(dates)} dates to skip; at most {MAX_SKIPS} are taken, since every skipped date a meeting "
-            "falls on moves the rest of the series on; skip only the dates on which meetings would fall"
+            _(
+                "{count} dates to skip; at most {most} are taken, since every skipped date a meeting "
+                "falls on moves the rest of the series on; skip only the dates on which meetings would fall",
+                count=len(dates),
+                most=MAX_SKIPS,
+            )
         )
     return dates
