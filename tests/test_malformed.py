@@ -10,6 +10,12 @@ and further comment lines at the top may add::
     # hint: SUBSTRING        the hint must contain this
     # hint-not: SUBSTRING    the hint must not contain this (a misleading suggestion)
     # not: SUBSTRING         the message must not contain this
+    # expect-nl: LINE:COL: DUTCH-SUBSTRING   the same mistake, said to a Dutch user (`use_language("nl")`)
+    # hint-nl: SUBSTRING     the Dutch hint must contain this
+
+A file whose Dutch message is not yet translated has no ``expect-nl``; once it
+is, the file fails until it says what a Dutch user is told. Files named
+``nl-*.mth`` are written as a Dutch trainer types a recipe, in Dutch keywords.
 
 Comment lines are blanked before parsing, so these lines do not move any
 position. The files are read as bytes (some are CRLF, CR-only, Latin-1 or
@@ -28,6 +34,8 @@ from click.testing import CliRunner
 import methodengine
 from methodengine import RecipeEncodingError, RecipeError
 from methodengine.cli import main
+from methodengine.i18n import use_language
+from methodengine.language import parse_with_diagnostics
 
 CORPUS = Path(__file__).parent / "malformed"
 FILES = sorted(CORPUS.glob("*.mth"))
@@ -41,10 +49,13 @@ class Expectation:
     hint: list[str] = field(default_factory=list)
     hint_not: list[str] = field(default_factory=list)
     message_not: list[str] = field(default_factory=list)
+    dutch: tuple[int, int, str] | None = None
+    hint_nl: list[str] = field(default_factory=list)
 
 
 _EXPECT = re.compile(r"# expect: (\d+):(\d+): (.+)")
-_EXTRA = re.compile(r"# (hint|hint-not|not): (.+)")
+_EXTRA = re.compile(r"# (hint|hint-not|not|hint-nl): (.+)")
+_EXPECT_NL = re.compile(r"# expect-nl: (\d+):(\d+): (.+)")
 
 
 def expectation(path: Path) -> Expectation:
@@ -53,10 +64,16 @@ def expectation(path: Path) -> Expectation:
     assert match, f"{path.name}: the first line must be `# expect: LINE:COL: MESSAGE`"
     found = Expectation(int(match[1]), int(match[2]), match[3])
     for raw in lines[1:]:
-        extra = _EXTRA.fullmatch(raw.decode("utf-8").rstrip())
+        text = raw.decode("utf-8").rstrip()
+        dutch = _EXPECT_NL.fullmatch(text)
+        if dutch:
+            found.dutch = (int(dutch[1]), int(dutch[2]), dutch[3])
+            continue
+        extra = _EXTRA.fullmatch(text)
         if not extra:
             break
-        {"hint": found.hint, "hint-not": found.hint_not, "not": found.message_not}[extra[1]].append(extra[2])
+        lists = {"hint": found.hint, "hint-not": found.hint_not, "not": found.message_not, "hint-nl": found.hint_nl}
+        lists[extra[1]].append(extra[2])
     return found
 
 
@@ -64,9 +81,9 @@ def cases(aspect: str) -> list:  # type: ignore[type-arg]
     return [pytest.param(path, id=path.name) for path in FILES]
 
 
-def load_error(path: Path) -> RecipeError:
-    """The RecipeError loading ``path`` raises; any other exception fails the test as is."""
-    with pytest.raises(RecipeError) as info:
+def load_error(path: Path, language: str = "en") -> RecipeError:
+    """The RecipeError loading ``path`` raises, its messages in ``language``; any other exception fails the test."""
+    with use_language(language), pytest.raises(RecipeError) as info:
         methodengine.load(str(path))
     return info.value
 
@@ -95,6 +112,42 @@ def test_diagnostic(path: Path) -> None:
         assert wanted in diagnostic.hint
     for unwanted in expected.hint_not:
         assert unwanted not in diagnostic.hint
+
+
+@pytest.mark.parametrize("path", cases("dutch"))
+def test_diagnostic_in_dutch(path: Path) -> None:
+    # The same mistake at the same place, said in Dutch; a message that is translated must be stated.
+    expected = expectation(path)
+    english = load_error(path).diagnostic
+    diagnostic = load_error(path, "nl").diagnostic
+    assert diagnostic.position == english.position
+    if expected.dutch is None:
+        assert diagnostic.message == english.message, f"{path.name} is said in Dutch now: add `# expect-nl:`"
+        return
+    line, column, message = expected.dutch
+    assert (diagnostic.position.line, diagnostic.position.column) == (line, column) == (expected.line, expected.column)
+    assert message in diagnostic.message
+    assert diagnostic.hint
+    for wanted in expected.hint_nl:
+        assert wanted in diagnostic.hint
+
+
+_WRITE = re.compile(r"(?:write|schrijf) `([^`]+)`")
+_FORMS = ("Title", "Titel", "ID", "Name", "Naam", " N:")
+
+
+@pytest.mark.parametrize("path", [p for p in cases("fix") if p.values[0].name.startswith("nl-")])
+def test_the_hinted_line_mends_a_dutch_mistake(path: Path) -> None:
+    # Where the hint shows the line to write (`schrijf `fase Vragen (10 min)``), writing it ends that error.
+    exc = load_error(path, "nl")
+    fixed = _WRITE.search(exc.hint or "")
+    if fixed is None or " " not in fixed.group(1).strip() or any(form in fixed.group(1) for form in _FORMS):
+        pytest.skip("the hint shows a form to fill in, not the line")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    wrong = lines[exc.position.line - 1]
+    lines[exc.position.line - 1] = wrong[: len(wrong) - len(wrong.lstrip())] + fixed.group(1).strip()
+    _, diagnostics = parse_with_diagnostics("\n".join(lines))
+    assert not [d for d in diagnostics if d.position and d.position.line == exc.position.line], lines
 
 
 @pytest.mark.parametrize("path", cases("one finding"))
