@@ -45,7 +45,7 @@ def _console(*args: str | Path, setup: str = "", **kwargs) -> subprocess.Complet
 # A command whose output is written but not flushed when it returns, as a plugin's print() leaves it.
 UNFLUSHED = (
     "import methodengine.commands.plugins as commands\n"
-    "commands.methods.callback = lambda lang: sys.stdout.write('buffered\\n')"
+    "commands.methods.callback = lambda **given: sys.stdout.write('buffered\\n')"
 )
 
 
@@ -171,7 +171,7 @@ def test_the_collector_is_on_while_the_command_runs_with_the_start_up_frozen():
     setup = (
         "import gc\n"
         "import methodengine.commands.plugins as commands\n"
-        "commands.methods.callback = lambda lang: print(gc.isenabled(), gc.get_freeze_count() > 10_000)"
+        "commands.methods.callback = lambda **given: print(gc.isenabled(), gc.get_freeze_count() > 10_000)"
     )
     done = _console("methods", setup=setup, text=True)
     assert (done.returncode, done.stdout) == (0, "True True\n")
@@ -185,7 +185,7 @@ def test_a_plugins_thread_is_waited_for_as_at_a_normal_exit(tmp_path):
         "def later():\n"
         "    time.sleep(0.3)\n"
         f"    open({str(marker)!r}, 'w').close()\n"
-        "commands.methods.callback = lambda lang: threading.Thread(target=later).start()"
+        "commands.methods.callback = lambda **given: threading.Thread(target=later).start()"
     )
     assert _console("methods", setup=setup).returncode == 0
     assert marker.exists()
@@ -196,7 +196,7 @@ def test_exit_handlers_still_run(tmp_path):
     setup = (
         "import atexit\n"
         "import methodengine.commands.plugins as commands\n"
-        f"commands.methods.callback = lambda lang: atexit.register(lambda: open({str(marker)!r}, 'w').close())"
+        f"commands.methods.callback = lambda **given: atexit.register(lambda: open({str(marker)!r}, 'w').close())"
     )
     assert _console("methods", setup=setup).returncode == 0
     assert marker.exists()

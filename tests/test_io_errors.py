@@ -76,7 +76,7 @@ def test_a_closed_pipe_is_quiet_even_when_output_is_still_buffered_at_exit(tmp_p
         "import sys\n"
         "import methodengine.commands.plugins as commands\n"
         "from methodengine.cli import main\n"
-        "commands.methods.callback = lambda lang: sys.stdout.write('buffered\\n')\n"
+        "commands.methods.callback = lambda **given: sys.stdout.write('buffered\\n')\n"
         "main(['methods'])\n",
         encoding="utf-8",
     )

@@ -15,6 +15,7 @@ import stat
 from typing import TYPE_CHECKING
 
 from methodengine.diagnostics import Diagnostic, warning
+from methodengine.i18n import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -46,9 +47,9 @@ def cache_dir() -> Path:
 def _distrust(info: os.stat_result) -> str | None:
     """Why a file or folder with this status may hold someone else's content, or None."""
     if info.st_uid != os.geteuid():
-        return f"it is owned by another user (uid {info.st_uid})"
+        return _("it is owned by another user (uid {uid})", uid=info.st_uid)
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return "it is writable by others"
+        return _("it is writable by others")
     return None
 
 
@@ -60,9 +61,9 @@ def _warn_once(directory: str | os.PathLike[str], reason: str) -> None:
     _warned.add(key)
     _found.append(
         warning(
-            f"not using the cache in {directory}: {reason}",
+            _("not using the cache in {directory}: {reason}", directory=directory, reason=reason),
             None,
-            hint="set METHODENGINE_CACHE_DIR to a folder only you can write (chmod 700), or remove this one",
+            hint=_("set METHODENGINE_CACHE_DIR to a folder only you can write (chmod 700), or remove this one"),
             code="cache-untrusted",
         )
     )
@@ -86,7 +87,7 @@ def trusted_dir(directory: str | os.PathLike[str]) -> bool:
     except OSError:
         return False
     if stat.S_ISLNK(info.st_mode):
-        _warn_once(directory, "it is a symbolic link")
+        _warn_once(directory, _("it is a symbolic link"))
         return False
     if not stat.S_ISDIR(info.st_mode):
         return False

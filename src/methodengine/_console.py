@@ -137,8 +137,13 @@ def _flushed(code: int) -> int:
         pass
     except Exception as exc:  # whatever stands in for standard output; the process must still end with our code
         reason = getattr(exc, "strerror", None) or str(exc)
+        said = f"cannot write standard output: {reason}"
+        with contextlib.suppress(Exception):  # said in the message language; in English if even that fails
+            from methodengine.i18n import _
+
+            said = _("cannot write {where}: {reason}", where=_("standard output"), reason=reason)
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"methodengine: cannot write standard output: {reason}\n")
+            sys.stderr.write(f"methodengine: {said}\n")
         code = _FAILED_WRITE
     try:
         if sys.stderr is not None:

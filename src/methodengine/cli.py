@@ -78,18 +78,23 @@ class _Group(click.Group):
         """
         arguments = list(sys.argv[1:] if args is None else args)
         language = _asked_language(arguments)
-        problem = None
+        unknown = ""
         if language is None:
             language = language_from_environment()
             unknown = os.environ.get(LANGUAGE_ENV, "").strip()
-            if unknown and unknown.lower() not in LANGUAGES:
-                problem = N_("{variable}={value} is not a language methodengine speaks: {languages}")
+            unknown = "" if unknown.lower() in LANGUAGES else unknown
         with use_language(language):
             try:
                 with _click_speaks(language):
-                    if problem is not None:
-                        values = {"variable": LANGUAGE_ENV, "value": unknown, "languages": ", ".join(LANGUAGES)}
-                        raise click.UsageError(_(problem, **values))
+                    if unknown:
+                        raise click.UsageError(
+                            _(
+                                "{variable}={value} is not a language methodengine speaks: {languages}",
+                                variable=LANGUAGE_ENV,
+                                value=unknown,
+                                languages=", ".join(LANGUAGES),
+                            )
+                        )
                     return super().main(arguments, prog_name, complete_var, standalone_mode, **extra)
             except click.UsageError as exc:  # said before click had a command to say it for
                 if not standalone_mode:
@@ -250,11 +255,12 @@ def _usage_text(error: MethodengineError) -> str:
     from methodengine.diagnostics import render
 
     parts = []
+    label = _("hint")
     for diagnostic in error.diagnostics:
         if diagnostic.position is not None or error.path:
             parts.append(render(diagnostic, error.source, error.path))
         else:  # about the command line or the installation, not a file: no `<recipe>:` before it
-            parts.append(diagnostic.message + (f"\n  hint: {diagnostic.hint}" if diagnostic.hint else ""))
+            parts.append(diagnostic.message + (f"\n  {label}: {diagnostic.hint}" if diagnostic.hint else ""))
     return "\n".join(parts)
 
 
@@ -348,8 +354,12 @@ def _silence_stdout() -> None:
 
 def _internal_error(ctx: click.Context, exc: BaseException) -> NoReturn:
     click.echo(
-        f"methodengine: internal error: {type(exc).__name__}: {exc}\n"
-        "This is a bug in methodengine; please report it with the recipe and command that caused it.",
+        _(
+            "methodengine: internal error: {kind}: {error}\n"
+            "This is a bug in methodengine; please report it with the recipe and command that caused it.",
+            kind=type(exc).__name__,
+            error=exc,
+        ),
         err=True,
     )
     ctx.exit(EXIT_INTERNAL)

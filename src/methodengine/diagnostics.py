@@ -111,6 +111,10 @@ def render(
 ) -> str:
     """The headline, then the source line with a caret, then the hint.
 
+    The headline's ``FILE:LINE:COL: error:`` stays as it is in every
+    language, since editors and CI parse it; the labels below it (``hint:``,
+    ``rule from:``) are said in the message language.
+
     ``source`` is the text the position points into, or a mapping from
     paths to texts (a diagnostic may point into a method's base recipe);
     without it only the headline and hint are shown; ``path`` stands first
@@ -130,10 +134,15 @@ def render(
             parts.append(f"       | {' ' * columns[min(pos.column, len(columns)) - 1]}^")
     for related in diagnostic.related:
         parts.append(shown(f"  {related.position}: {related.message}"))
-    if diagnostic.hint:
-        parts.append(shown(f"  hint: {diagnostic.hint}"))
-    if diagnostic.source:
-        parts.append(shown(f"  rule from: {diagnostic.source}"))
+    if diagnostic.hint or diagnostic.source:
+        from methodengine.i18n import _
+
+        if diagnostic.hint:
+            label = _("hint")
+            parts.append(shown(f"  {label}: {diagnostic.hint}"))
+        if diagnostic.source:
+            label = _("rule from")
+            parts.append(shown(f"  {label}: {diagnostic.source}"))
     return "\n".join(parts)
 
 

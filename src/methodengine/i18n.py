@@ -226,3 +226,14 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
 def N_(message: str) -> str:  # noqa: N802  (gettext's name for it)
     """Mark ``message`` for the catalogue without translating it now: it is translated where it is shown."""
     return message
+
+
+def translate(message: str, /, **values: object) -> str:
+    """A message marked with :func:`N_` where it was written, said now: ``_`` for an id held in a variable.
+
+    ``_`` takes the text itself, so that the extractor (and the completeness
+    test) sees each id where it is used; a text kept in a constant, an
+    option's help or a table is marked with ``N_`` there, and put into the
+    message language here when it is shown.
+    """
+    return CATALOGUE.gettext(message, **values)

@@ -13,6 +13,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from methodengine.i18n import LANGUAGES, _, message_language
+
 if TYPE_CHECKING:
     from os import PathLike
 
@@ -78,7 +80,7 @@ def read_text(path: str | PathLike[str]) -> tuple[str, str | RecipeError]:
     except RecipeError as exc:
         return "", exc  # nothing of it is shown: it may be megabytes of anything
     except OSError as exc:
-        raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise click.UsageError(_("cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
     try:
         text = decode(data, str(path))
     except RecipeError as exc:
@@ -120,10 +122,11 @@ def report_diagnostics(found: Iterable[Diagnostic]) -> None:
     """Findings about the tool, not a recipe (a plugin, the cache), on stderr: ``methodengine: SEVERITY: ...``."""
     from methodengine._terminal import shown
 
+    label = _("hint")
     for diagnostic in found:
         lines = [f"methodengine: {diagnostic.severity}: {diagnostic.message}"]
         if diagnostic.hint:
-            lines.append(f"  hint: {diagnostic.hint}")
+            lines.append(f"  {label}: {diagnostic.hint}")
         click.echo(shown("\n".join(lines)), err=True)
 
 
@@ -170,9 +173,18 @@ def resolved_recipe(path: str | PathLike[str], loaded: Plugins | None = None) ->
             errors,
             sources(path, text, loaded),
             path=str(path),
-            note=f"{path}: fix the errors above first (`methodengine check {path}` shows warnings too)",
+            note=_("{path}: fix the errors above first (`methodengine check {path}` shows warnings too)", path=path),
         )
     return resolved.recipe
+
+
+def output_language(lang: str | None, recipe: Recipe) -> str:
+    """The language of the cards or the schedule: ``--lang``, else the recipe's ``language:``, else that of its
+    keywords (a recipe written in Dutch keywords gets Dutch cards), else the language of the messages."""
+    for language in (lang, recipe.language, getattr(recipe, "keyword_language", None)):
+        if language in LANGUAGES:
+            return language
+    return message_language()
 
 
 def fail(message: str) -> NoReturn:

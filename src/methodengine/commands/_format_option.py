@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands._params import NameChoice
+from methodengine.i18n import N_, _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,7 +40,7 @@ def format_type(command: str) -> NameChoice:
         registry = _registry(command)
         return [*registry.names(), *registry.clashes]
 
-    return NameChoice(names, "format", aliases=FORMAT_ALIASES)
+    return NameChoice(names, N_("format"), N_("formats"), aliases=FORMAT_ALIASES)
 
 
 class FormatOption(click.Option):
@@ -51,9 +52,16 @@ class FormatOption(click.Option):
         self.help_after = self.help or ""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from methodengine.commands._help import translated_help
+
         listed = _registry(self.command_formats).help()
-        self.help = f"{listed}; or a plugin's format. {self.help_after}".strip()
-        return super().get_help_record(ctx)
+        after = translated_help(self.help_after) or ""
+        given = self.help
+        self.help = " ".join((_("{formats}; or a plugin's format.", formats=listed), after)).strip()
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = given
 
 
 def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path | None) -> OutputFormat:
@@ -73,8 +81,14 @@ def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path
     if found is None:
         extensions = ", ".join(registry.extensions())
         raise click.UsageError(
-            f"no format writes {output.suffix} files ({output.name}); name one with --format "
-            f"(formats: {', '.join(registry.names())}; by extension: {extensions})"
+            _(
+                "no format writes {suffix} files ({name}); name one with --format "
+                "(formats: {formats}; by extension: {extensions})",
+                suffix=output.suffix,
+                name=output.name,
+                formats=", ".join(registry.names()),
+                extensions=extensions,
+            )
         )
     return found
 
@@ -99,16 +113,35 @@ def rendered(plugins: Plugins, found: OutputFormat, request: OutputRequest) -> s
     with contained(str(found.plugin), f"in format `{found.name}`", plugins.report) as run:
         data = found.render(request)  # its prints must not join the output
     if run.failure is not None:
-        fail(f"methodengine: plugin `{found.plugin}` failed in format `{found.name}`: {run.failure}")
+        fail(
+            _(
+                "methodengine: plugin `{plugin}` failed in format `{format}`: {failure}",
+                plugin=found.plugin,
+                format=found.name,
+                failure=run.failure,
+            )
+        )
     if not isinstance(data, (str, bytes)):
         fail(
-            f"methodengine: plugin `{found.plugin}` returned {type(data).__name__} from format `{found.name}`, "
-            "not text or bytes"
+            _(
+                "methodengine: plugin `{plugin}` returned {type} from format `{format}`, not text or bytes",
+                plugin=found.plugin,
+                type=type(data).__name__,
+                format=found.name,
+            )
         )
     if isinstance(data, bytes) != found.binary:  # a text format's bytes would bypass the terminal's escaping
-        wanted, got = ("bytes", "text") if found.binary else ("text", "bytes")
+        binary, text = _("bytes"), _("text")
+        wanted, got = (binary, text) if found.binary else (text, binary)
         fail(
-            f"methodengine: plugin `{found.plugin}` returned {got} from format `{found.name}`, which says it "
-            f"writes {wanted} (OutputFormat.binary={found.binary})"
+            _(
+                "methodengine: plugin `{plugin}` returned {got} from format `{format}`, which says it "
+                "writes {wanted} (OutputFormat.binary={binary})",
+                plugin=found.plugin,
+                got=got,
+                format=found.name,
+                wanted=wanted,
+                binary=found.binary,
+            )
         )
     return data

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import click
 
-from methodengine.i18n import N_, _
+from methodengine.i18n import N_, translate
 
 HELP_OPTION_HELP = N_("Show this message and exit.")
 """click's text for ``--help``, given anew each time: click keeps the option it made in the language of then."""
@@ -36,8 +36,9 @@ def translated_help(text: str | None) -> str | None:
     """``text`` in the message language, paragraph by paragraph (English where the catalogue has none)."""
     if not text:
         return text
+    said = translate  # the ids are the texts themselves, marked where they are written (N_, docstrings)
     paragraphs = inspect.cleandoc(text).split("\n\n")
-    return "\n\n".join(_KEEP + _(p.removeprefix(_KEEP)) if p.startswith(_KEEP) else _(p) for p in paragraphs)
+    return "\n\n".join(_KEEP + said(p.removeprefix(_KEEP)) if p.startswith(_KEEP) else said(p) for p in paragraphs)
 
 
 @contextlib.contextmanager

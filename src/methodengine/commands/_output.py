@@ -22,6 +22,8 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from methodengine.i18n import N_, _, translate
+
 EXIT_IO = 2
 STALE_SECONDS = 3600
 """A temporary file of this tool older than this is left over, whatever its process id says."""
@@ -30,13 +32,18 @@ _TEMP = re.compile(r"^\..*\.methodengine-(\d+)\.tmp$")
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
+_STREAMS = (N_("standard output"), N_("standard error"))
+
+
 class OutputError(click.ClickException):
     """A write that failed: said in one line, ``methodengine: cannot write WHERE: REASON``, exit 2."""
 
     exit_code = EXIT_IO
 
     def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"cannot write {where}: {reason}")
+        if where in _STREAMS:  # the streams' names are said in the message language; a file's name as it is
+            where = translate(where)
+        super().__init__(_("cannot write {where}: {reason}", where=where, reason=reason))
 
     def show(self, file: IO[Any] | None = None) -> None:
         with contextlib.suppress(OSError):  # standard error is gone too; the exit status still says it
@@ -58,7 +65,7 @@ def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         return None
     if not value.strip():
-        raise click.BadParameter("-o needs a file name (or `-` for standard output)", ctx, param)
+        raise click.BadParameter(_("-o needs a file name (or `-` for standard output)"), ctx, param)
     return Path(value)
 
 
@@ -79,9 +86,11 @@ def check_output(target: Path, reading: Path | None = None) -> None:
         except OSError:
             read = None
         if read is not None and (read.st_dev, read.st_ino) == (found.st_dev, found.st_ino):
-            raise click.UsageError(f"{target} is the recipe being read; choose another output file")
+            raise click.UsageError(_("{target} is the recipe being read; choose another output file", target=target))
     if stat.S_ISREG(found.st_mode) and (not os.access(target, os.W_OK) or not found.st_mode & 0o222):
-        raise click.UsageError(f"{target} is read-only; choose another output file, or make it writable first")
+        raise click.UsageError(
+            _("{target} is read-only; choose another output file, or make it writable first", target=target)
+        )
 
 
 def is_regular_file(target: Path) -> bool:
@@ -139,7 +148,7 @@ def _resolve(target: Path) -> tuple[Path, bool]:
     """The file a path names after every symlink, and whether a link on the way was an open file's (/proc)."""
     path = os.path.abspath(target)
     through_fd = False
-    for _ in range(40):
+    for _step in range(40):
         if not os.path.islink(path):
             break
         folder = os.path.realpath(os.path.dirname(path))
@@ -182,8 +191,9 @@ def _open_fifo(target: Path) -> int:
             if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
                 raise
             if time.monotonic() >= deadline:
+                waited = f"{limits.FIFO_WAIT_SECONDS:g}"
                 raise OSError(
-                    errno.ETIMEDOUT, f"no program is reading from this FIFO (waited {limits.FIFO_WAIT_SECONDS:g} s)"
+                    errno.ETIMEDOUT, _("no program is reading from this FIFO (waited {seconds} s)", seconds=waited)
                 ) from None
             time.sleep(0.05)
             continue

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from methodengine.i18n import N_, _, translate
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -103,7 +105,9 @@ class NameChoice(click.ParamType):
     """One name from a list known only when the value is converted (a registry of formats, say).
 
     Matched without regard to case; ``aliases`` map other spellings to a
-    name; an unknown one gets a did-you-mean and the list.
+    name; an unknown one gets a did-you-mean and the list. ``what`` and
+    ``plural`` name the kind of thing in English (marked with ``N_``): the
+    message says them in the message language.
     """
 
     name = "name"
@@ -112,10 +116,12 @@ class NameChoice(click.ParamType):
         self,
         names: Callable[[], Sequence[str]] | Sequence[str],
         what: str,
+        plural: str | None = None,
         aliases: Mapping[str, str] | None = None,
     ) -> None:
         self._names = names
         self.what = what
+        self.plural = plural or what + "s"
         self.aliases = dict(aliases or {})
 
     def names(self) -> Sequence[str]:
@@ -136,7 +142,18 @@ class NameChoice(click.ParamType):
         from methodengine._suggest import did_you_mean
 
         hint = did_you_mean(text.lower(), names)
-        return f"no {self.what} {text!r}{'; ' + hint if hint else ''} ({self.what}s: {', '.join(names)})"
+        listed = ", ".join(names)
+        what, plural = translate(self.what), translate(self.plural)
+        if hint:
+            return _(
+                "no {what} {value}; {hint} ({plural}: {names})",
+                what=what,
+                value=repr(text),
+                hint=hint,
+                plural=plural,
+                names=listed,
+            )
+        return _("no {what} {value} ({plural}: {names})", what=what, value=repr(text), plural=plural, names=listed)
 
 
 class NamesChoice(NameChoice):
@@ -158,7 +175,9 @@ class NamesChoice(NameChoice):
             if found not in wanted:
                 wanted.append(found)
         if not wanted:
-            self.fail(f"name at least one {self.what}: {', '.join(names)}", param, ctx)
+            self.fail(
+                _("name at least one {what}: {names}", what=translate(self.what), names=", ".join(names)), param, ctx
+            )
         return tuple(name for name in names if name in wanted)
 
 
@@ -175,7 +194,7 @@ def card_kinds(kinds: Callable[[], Sequence[str]] | Sequence[str] | None = None)
         from methodengine.output.cards.constants import KINDS  # a module of names: the cards are not loaded
 
         kinds = KINDS
-    return NamesChoice(kinds, "card kind", aliases=KIND_ALIASES)
+    return NamesChoice(kinds, N_("card kind"), N_("card kinds"), aliases=KIND_ALIASES)
 
 
 KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands import _params
-from methodengine.commands._common import recipe_file, resolved_recipe
+from methodengine.commands._common import output_language, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
-from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from methodengine.i18n import LANGUAGES, N_, _, ngettext
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
 from methodengine.output.cards.constants import FORMATS, KINDS, PAPERS
 
@@ -40,42 +40,44 @@ if TYPE_CHECKING:
     command_formats="cards",
     type=format_type("cards"),
     metavar="FORMAT",
-    help="Without it, -o FILE's extension chooses, else text.",
+    help=N_("Without it, -o FILE's extension chooses, else text."),
 )
-@output_option("Write to FILE (whole or not at all) instead of standard output; `-` is standard output.")
+@output_option(N_("Write to FILE (whole or not at all) instead of standard output; `-` is standard output."))
 @click.option(
     "--start",
     type=_params.CLOCK_MINUTES,
     metavar="HH:MM",
-    help="The meeting's start time: every phase gets clock times.",
+    help=N_("The meeting's start time: every phase gets clock times."),
 )
 @click.option(
     "--group",
     type=click.IntRange(1, MAX_COUNT),
     metavar="N",
-    help="Participants tonight; the open role's count follows, and so do the times that depend on it.",
+    help=N_("Participants tonight; the open role's count follows, and so do the times that depend on it."),
 )
 @click.option(
-    "--rounds", type=click.IntRange(1, MAX_ROUNDS), metavar="N", help="Rounds tonight, for every rounds block."
+    "--rounds", type=click.IntRange(1, MAX_ROUNDS), metavar="N", help=N_("Rounds tonight, for every rounds block.")
 )
 @click.option(
     "--meeting",
     type=click.IntRange(1, MAX_MEETINGS),
     metavar="N",
-    help="The cards of meeting N of the trajectory: only its phases, and its stage.",
+    help=N_("The cards of meeting N of the trajectory: only its phases, and its stage."),
 )
 @click.option(
     "--start-date",
     type=_params.DATE,
     metavar="DATE",
-    help="Date of the first meeting of the series, YYYY-MM-DD: the trajectory card lists the dates "
-    "`schedule --start DATE` gives, and with --meeting the cards name that meeting's date.",
+    help=N_(
+        "Date of the first meeting of the series, YYYY-MM-DD: the trajectory card lists the dates "
+        "`schedule --start DATE` gives, and with --meeting the cards name that meeting's date."
+    ),
 )
 @click.option(
     "--every",
     type=_params.CADENCE,
     metavar="CADENCE",
-    help="With --start-date: the cadence inside the recipe's `every` range, as for `schedule --every`.",
+    help=N_("With --start-date: the cadence inside the recipe's `every` range, as for `schedule --every`."),
 )
 @click.option(
     "--skip",
@@ -83,31 +85,34 @@ if TYPE_CHECKING:
     multiple=True,
     callback=_params.skip_dates,
     metavar="DATE[,DATE...]",
-    help="With --start-date: a date on which no meeting may fall, as for `schedule --skip`.",
+    help=N_("With --start-date: a date on which no meeting may fall, as for `schedule --skip`."),
 )
 @click.option(
     "--only",
     type=_params.card_kinds(KINDS),
     metavar="KINDS",
-    help=f"Card kinds to print, separated by commas: {', '.join(KINDS)}.",
+    help=N_("Card kinds to print, separated by commas: overview, phases, checkpoint, roles, trajectory."),
 )
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    help="Language of the labels; default: the recipe's `language`, else nl.",
+    help=N_(
+        "Language of the cards and the messages; default for the cards: the recipe's `language`, "
+        "else the language of its keywords, else the messages'."
+    ),
 )
 @click.option(
     "--paper",
     type=click.Choice(PAPERS),
     default="a6",
     show_default=True,
-    help="Page size of html and pdf: one card per page.",
+    help=N_("Page size of html and pdf: one card per page."),
 )
 @click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
-    help="Your own Jinja templates; they override the built-in ones and run sandboxed.",
+    help=N_("Your own Jinja templates; they override the built-in ones and run sandboxed."),
 )
 def cards(
     file: Path,
@@ -152,16 +157,22 @@ def cards(
     fmt = found.name
     if found.binary and output is None and _stdout_is_a_terminal():
         raise click.UsageError(
-            f"{fmt} output is binary and would garble the terminal; write it to a file with -o FILE, or redirect it"
+            _(
+                "{format} output is binary and would garble the terminal; write it to a file with -o FILE, "
+                "or redirect it",
+                format=fmt,
+            )
         )
 
     if start_date is None:
         for name, given in (("--every", every is not None), ("--skip", bool(skip))):
             if given:
-                raise click.UsageError(f"{name} needs --start-date: it only changes the dates of the series")
+                raise click.UsageError(
+                    _("{option} needs --start-date: it only changes the dates of the series", option=name)
+                )
 
     recipe = resolved_recipe(file, plugins)
-    language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
+    language = output_language(lang, recipe)
     _check_counts(recipe, group, rounds, meeting)
 
     from methodengine.planning.meeting_plan import CardOptions
@@ -206,28 +217,44 @@ def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting
         fixed = sum(r.count.low for r in recipe.roles if r.count is not None and not r.facilitator)
         if group < fixed:
             raise click.BadParameter(
-                f"{group} is too few: the roles with a fixed count need at least {fixed} participants",
+                _(
+                    "{group} is too few: the roles with a fixed count need at least {fixed} participants",
+                    group=group,
+                    fixed=fixed,
+                ),
                 param_hint="'--group'",
             )
         if recipe.group is not None and group not in recipe.group:
-            _warn(f"--group {group} is outside the recipe's group of {recipe.group}")
+            _warn(_("--group {group} is outside the recipe's group of {range}", group=group, range=recipe.group))
     if rounds is not None:
         blocks = list(recipe.rounds_blocks())
         for block in blocks:
             if rounds not in block.count:
-                _warn(f"--rounds {rounds} is outside `{block.title}`'s {block.count} rounds")
+                _warn(
+                    _(
+                        "--rounds {rounds} is outside `{title}`'s {count} rounds",
+                        rounds=rounds,
+                        title=block.title,
+                        count=block.count,
+                    )
+                )
         if not blocks:
-            _warn("--rounds has no effect: the recipe has no rounds block")
+            _warn(_("--rounds has no effect: the recipe has no rounds block"))
     if meeting is not None:
         trajectory = recipe.trajectory
         if trajectory is None:
             raise click.BadParameter(
-                "the recipe describes a single meeting; only a recipe with a `trajectory` has meetings to choose",
+                _("the recipe describes a single meeting; only a recipe with a `trajectory` has meetings to choose"),
                 param_hint="'--meeting'",
             )
         if trajectory.meetings is not None and meeting > trajectory.meetings:
             raise click.BadParameter(
-                f"meeting {meeting} does not exist: the trajectory has {trajectory.meetings} meetings",
+                ngettext(
+                    "meeting {meeting} does not exist: the trajectory has {count} meeting",
+                    "meeting {meeting} does not exist: the trajectory has {count} meetings",
+                    trajectory.meetings,
+                    meeting=meeting,
+                ),
                 param_hint="'--meeting'",
             )
 
@@ -240,8 +267,12 @@ def _warn_overtime(recipe: Recipe, plan: MeetingPlan) -> None:
     longest = max(total.minutes.low for total in plan.totals)
     if longest > recipe.duration.minutes.high:
         _warn(
-            f"with these counts the meeting takes {longest} min, "
-            f"{longest - recipe.duration.minutes.high} min more than its {recipe.duration}"
+            _(
+                "with these counts the meeting takes {longest} min, {more} min more than its {duration}",
+                longest=longest,
+                more=longest - recipe.duration.minutes.high,
+                duration=recipe.duration,
+            )
         )
 
 
@@ -251,10 +282,10 @@ def _warn_dates(plan: MeetingPlan, fmt: str) -> None:
     if dates is None:
         return
     for date in dates.unused_skips:
-        _warn(f"no meeting falls on {date.isoformat()}, so skipping it changes nothing")
+        _warn(_("no meeting falls on {date}, so skipping it changes nothing", date=date.isoformat()))
     cards_shown = fmt in FORMATS and fmt != "json"
     if cards_shown and plan.meeting is None and "trajectory" not in plan.options.only:
-        _warn("the dates are on the trajectory card, and with --meeting on every card; these cards show none")
+        _warn(_("the dates are on the trajectory card, and with --meeting on every card; these cards show none"))
 
 
 def _warn(message: str) -> None:

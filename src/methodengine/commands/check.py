@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from methodengine.commands._common import EXIT_RECIPE_ERRORS, echo_diagnostics, plugins, read_text, sources
+from methodengine.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from methodengine.diagnostics import Diagnostic
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     type=click.Choice(["text", "short", "json"]),
     default="text",
     show_default=True,
-    help="text: each finding with its line, a caret and a hint; short: one line each; json: a list of objects.",
+    help=N_("text: each finding with its line, a caret and a hint; short: one line each; json: a list of objects."),
 )
 def check(files: tuple[str, ...], fmt: str) -> None:
     """Check recipes and report every problem found.
@@ -53,7 +54,7 @@ def check(files: tuple[str, ...], fmt: str) -> None:
                 diagnostics += run_checks(recipe, loaded)
             results.append((path, sources(path, shown, loaded), diagnostics))
 
-    found = [d for _, _, diagnostics in results for d in diagnostics]
+    found = [d for _path, _texts, diagnostics in results for d in diagnostics]
     errors = sum(d.is_error for d in found)
     if fmt == "json":
         import json
@@ -61,7 +62,7 @@ def check(files: tuple[str, ...], fmt: str) -> None:
         rows = [_as_json(path, d) for path, _, diagnostics in results for d in diagnostics]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for _, texts, diagnostics in results:
+        for _path, texts, diagnostics in results:
             if fmt == "short":
                 for d in diagnostics:
                     click.echo(d.headline())
@@ -75,14 +76,19 @@ def check(files: tuple[str, ...], fmt: str) -> None:
 
 def _summary(files: int, errors: int, warnings: int, plugin_problems: int = 0) -> str:
     """One line; "no problems" is not said plainly when a plugin failed, since its checks did not all run."""
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if errors or warnings else "no problems"
+    if errors or warnings:
+        found = ", ".join(
+            (
+                ngettext("{count} error", "{count} errors", errors),
+                ngettext("{count} warning", "{count} warnings", warnings),
+            )
+        )
+    else:
+        found = _("no problems")
     if plugin_problems:
-        found += f"; {plural(plugin_problems, 'plugin problem')} (said below), so not every check may have run"
-    return f"checked {plural(files, 'recipe')}: {found}"
+        problems = ngettext("{count} plugin problem", "{count} plugin problems", plugin_problems)
+        found = _("{found}; {problems} (said below), so not every check may have run", found=found, problems=problems)
+    return ngettext("checked {count} recipe: {found}", "checked {count} recipes: {found}", files, found=found)
 
 
 def _as_json(path: str, d: Diagnostic) -> dict[str, object]:

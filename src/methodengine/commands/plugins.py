@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 import click
 
 from methodengine.commands._output import check_output, is_regular_file, output_option, write_output
+from methodengine.i18n import LANGUAGES, N_, _, message_language
 
 if TYPE_CHECKING:
     from methodengine.hooks.contract import Method
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the plugins as JSON.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the plugins as JSON."))
 def plugins(as_json: bool) -> None:
     """List the installed plugins: name, version, methods and hooks.
 
@@ -52,42 +53,77 @@ def plugins(as_json: bool) -> None:
         return
     rows = [
         (
-            i.name + ("" if not i.builtin else " (built-in)"),
+            _("{name} (built-in)", name=i.name) if i.builtin else i.name,
             i.version,
             ", ".join(i.methods) or "-",
             ", ".join(i.hooks),
         )
         for i in infos
     ]
-    _table(("plugin", "version", "methods", "hooks"), rows)
+    _table((_("plugin"), _("version"), _("methods"), _("hooks")), rows)
 
 
 @click.command()
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True, help="Language of names.")
-def methods(lang: str) -> None:
-    """List the installed methods: id, name, summary and source.
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help=N_("Language of the messages and of the methods' names, summaries and rules; default: the messages'."),
+)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the methods as JSON, in that language."))
+def methods(lang: str | None, as_json: bool) -> None:
+    """List the installed methods: id, name, summary, rules and source.
 
     \b
-    Example:
-      methodengine methods --lang nl
+    Examples:
+      methodengine methods
+      methodengine methods --lang en --json
     """
-    import textwrap
-
     from methodengine.commands._common import plugins
 
-    for method in plugins().methods().values():
-        click.echo(f"{method.id}: {method.name(lang)}  [plugin {method.plugin}]")
-        for line in textwrap.wrap(method.summary, 76):
-            click.echo(f"    {line}")
-        for line in textwrap.wrap(f"Source: {method.source}", 76, subsequent_indent="  "):
-            click.echo(f"    {line}")
-        click.echo()
+    language = lang or message_language()
+    found = plugins().methods().values()
+    if as_json:
+        import json
+
+        rows = [_method_row(method, language) for method in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    import textwrap
+
+    from methodengine._terminal import shown
+
+    for method in found:
+        lines = [f"{method.id}: {method.name(language)}  [plugin {method.plugin}]"]
+        lines += [f"    {line}" for line in textwrap.wrap(method.summary_in(language), 76)]
+        for rule in method.rules:
+            lines += textwrap.wrap(
+                f"{rule.code}: {rule.summary_in(language)}", 76, initial_indent="    - ", subsequent_indent="      "
+            )
+        lines += textwrap.wrap(
+            _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
+        )
+        click.echo(shown("\n".join(lines)) + "\n")
+
+
+def _method_row(method: Method, language: str) -> dict[str, object]:
+    """A method as ``methods --json`` gives it: its texts in ``language``."""
+    return {
+        "id": method.id,
+        "name": method.name(language),
+        "summary": method.summary_in(language),
+        "language": language,
+        "plugin": method.plugin,
+        "source": method.source,
+        "rules": [
+            {"code": rule.code, "summary": rule.summary_in(language), "source": rule.source} for rule in method.rules
+        ],
+    }
 
 
 @click.command()
 @click.argument("method")
-@output_option("File to write; `-` for standard output.")
-@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@output_option(N_("File to write; `-` for standard output."))
+@click.option("--force", is_flag=True, help=N_("Overwrite the file if it exists."))
 def new(method: str, output: Path | None, force: bool) -> None:
     """Write a method's base recipe as a starting point to edit.
 
@@ -106,12 +142,12 @@ def new(method: str, output: Path | None, force: bool) -> None:
     chosen = found.get(method)
     if chosen is None:
         suggestion = did_you_mean(method, found)
-        raise click.BadParameter(
-            f"unknown method `{method}`. "
-            + (f"{suggestion} " if suggestion else "")
-            + f"Installed: {', '.join(found)}",
-            param_hint="METHOD",
-        )
+        said = [
+            _("unknown method `{method}`.", method=method),
+            suggestion,
+            _("Installed: {methods}", methods=", ".join(found)),
+        ]
+        raise click.BadParameter(" ".join(part for part in said if part), param_hint="METHOD")
     _refuse_broken_base(chosen)
     text = chosen.base_recipe
     if str(output) == "-":
@@ -120,11 +156,18 @@ def new(method: str, output: Path | None, force: bool) -> None:
     target = output or Path(f"{chosen.id}.mth")
     check_output(target)
     if is_regular_file(target) and not force:  # a device or FIFO is not a file to lose
-        raise click.UsageError(f"{target} exists; use --force to overwrite it, or -o to choose another file")
+        raise click.UsageError(
+            _("{target} exists; use --force to overwrite it, or -o to choose another file", target=target)
+        )
     write_output(target, text)
     click.echo(
-        f"wrote {target}: a starting point for {chosen.name('en')} (method `{chosen.id}`); "
-        f"edit it, then run `methodengine check {target}`"
+        _(
+            "wrote {target}: a starting point for {name} (method `{method}`); "
+            "edit it, then run `methodengine check {target}`",
+            target=target,
+            name=chosen.name(message_language()),
+            method=chosen.id,
+        )
     )
 
 
@@ -140,8 +183,12 @@ def _refuse_broken_base(method: Method) -> None:
         raise RecipeError.from_diagnostics(
             exc.diagnostics,
             {base_recipe_path(method): method.base_recipe},
-            note=f"methodengine: the base recipe of method `{method.id}` (plugin `{method.plugin}`) does not parse; "
-            "nothing written. This is a fault in the plugin: report it to its authors",
+            note=_(
+                "methodengine: the base recipe of method `{method}` (plugin `{plugin}`) does not parse; "
+                "nothing written. This is a fault in the plugin: report it to its authors",
+                method=method.id,
+                plugin=method.plugin,
+            ),
         ) from None
 
 
@@ -151,5 +198,5 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
         click.echo(line.rstrip())
     if not rows:
-        click.echo("(no plugins)", err=True)
+        click.echo(_("(no plugins)"), err=True)
     sys.stdout.flush()

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands import _params
-from methodengine.commands._common import recipe_file, resolved_recipe
+from methodengine.commands._common import output_language, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output
+from methodengine.i18n import LANGUAGES, N_, ngettext
 from methodengine.limits import MAX_MEETINGS
 
 if TYPE_CHECKING:
@@ -25,17 +26,22 @@ if TYPE_CHECKING:
 @click.command()
 @recipe_file
 @click.option(
-    "--start", type=_params.DATE, required=True, metavar="DATE", help="Date of the first meeting: YYYY-MM-DD."
+    "--start", type=_params.DATE, required=True, metavar="DATE", help=N_("Date of the first meeting: YYYY-MM-DD.")
 )
 @click.option(
-    "--at", type=_params.CLOCK, metavar="HH:MM", help="Start time of every meeting (24 hours); without it, dates only."
+    "--at",
+    type=_params.CLOCK,
+    metavar="HH:MM",
+    help=N_("Start time of every meeting (24 hours); without it, dates only."),
 )
 @click.option(
     "--every",
     type=_params.CADENCE,
     metavar="CADENCE",
-    help="Cadence inside the recipe's `every` range, e.g. '3 weeks' or '1 maand'. Default: the recipe's, "
-    "the lower bound of a range.",
+    help=N_(
+        "Cadence inside the recipe's `every` range, e.g. '3 weeks' or '1 maand'. Default: the recipe's, "
+        "the lower bound of a range."
+    ),
 )
 @click.option(
     "--skip",
@@ -43,21 +49,30 @@ if TYPE_CHECKING:
     multiple=True,
     callback=_params.skip_dates,
     metavar="DATE[,DATE...]",
-    help="A date on which no meeting may fall (a holiday); repeat it or give a comma-separated list.",
+    help=N_("A date on which no meeting may fall (a holiday); repeat it or give a comma-separated list."),
 )
 @click.option(
     "--meetings",
     type=click.IntRange(1, MAX_MEETINGS),
     metavar="N",
-    help="For an open trajectory: plan N tentative meetings instead of only the first.",
+    help=N_("For an open trajectory: plan N tentative meetings instead of only the first."),
 )
 @click.option(
     "--series",
     metavar="NAME",
-    help="A name for this group's run of the recipe, e.g. 'groep-a'; it goes into every calendar UID. Give each "
-    "group its own series name so their calendars don't overwrite each other.",
+    help=N_(
+        "A name for this group's run of the recipe, e.g. 'groep-a'; it goes into every calendar UID. Give each "
+        "group its own series name so their calendars don't overwrite each other."
+    ),
 )
-@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the plan. Default: the recipe's, else nl.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help=N_(
+        "Language of the plan and the messages; default for the plan: the recipe's `language`, "
+        "else the language of its keywords, else the messages'."
+    ),
+)
 @click.option(
     "--format",
     "fmt",
@@ -65,9 +80,9 @@ if TYPE_CHECKING:
     command_formats="schedule",
     type=format_type("schedule"),
     metavar="FORMAT",
-    help="Without it, -o FILE's extension chooses, else text.",
+    help=N_("Without it, -o FILE's extension chooses, else text."),
 )
-@output_option("File to write (whole or not at all); `-` or none: standard output.")
+@output_option(N_("File to write (whole or not at all); `-` or none: standard output."))
 def schedule(
     file: Path,
     start: dt.date,
@@ -99,7 +114,6 @@ def schedule(
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
     from methodengine.commands._common import plugins as loaded_plugins
-    from methodengine.i18n import DEFAULT_LANGUAGE, LANGUAGES
     from methodengine.planning.dated_plan import dated_plan
 
     if output is not None and str(output) == "-":
@@ -113,7 +127,7 @@ def schedule(
     # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
     plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings, series=series)
 
-    language = lang or (recipe.language if recipe.language in LANGUAGES else DEFAULT_LANGUAGE)
+    language = output_language(lang, recipe)
     options = {
         "start": start.isoformat(),
         "at": at.strftime("%H:%M") if at is not None else None,
@@ -128,9 +142,26 @@ def schedule(
         click.echo(data, nl=False)
         return
     write_output(output, data)
-    count = len(plan.meetings)
-    what = "event" if found.name == "ics" else "meeting"
-    click.echo(f"wrote {output}: {count} {what}{'' if count == 1 else 's'}, {plan.first} to {plan.last}", err=True)
+    count, first, last = len(plan.meetings), plan.first, plan.last
+    if found.name == "ics":
+        said = ngettext(
+            "wrote {output}: {count} event, {first} to {last}",
+            "wrote {output}: {count} events, {first} to {last}",
+            count,
+            output=output,
+            first=first,
+            last=last,
+        )
+    else:
+        said = ngettext(
+            "wrote {output}: {count} meeting, {first} to {last}",
+            "wrote {output}: {count} meetings, {first} to {last}",
+            count,
+            output=output,
+            first=first,
+            last=last,
+        )
+    click.echo(said, err=True)
 
 
 def _request(recipe: Recipe, plan: DatedPlan, language: str, options: dict[str, Any]) -> OutputRequest:
