@@ -7,6 +7,7 @@ left out, never guessed at.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from methodengine import RecipeError, parse
 from methodengine.checking.resolution import check
 from methodengine.diagnostics import Diagnostic
+from methodengine.i18n import use_language
 from methodengine.language import parse_with_diagnostics
 from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS
 from methodengine.limits import MAX_SYNTAX_ERRORS
@@ -160,6 +162,38 @@ def test_every_error_is_reported_once_and_every_block_left_out_is_reported(text:
             assert any(_same_block(lines, number, line, reach) for line, reach in reported.items()), (
                 f"line {number} ({lines[number - 1]!r}) is left out and no error is reported in its block"
             )
+
+
+@functools.cache
+def _dutch(path: Path) -> str:
+    """A bundled recipe in Dutch keywords, as `fmt --lang nl` writes it: a Dutch trainer's recipe."""
+    from methodengine.language.formatting import format_recipe
+
+    return format_recipe(path.read_text(encoding="utf-8"), "nl")
+
+
+@pytest.mark.parametrize("path", RECIPES, ids=lambda p: p.name)
+def test_the_dutch_twins_parse_without_errors(path: Path) -> None:
+    # The property below mutates them: each must be a recipe with no mistake before that.
+    recipe, diagnostics = parse_with_diagnostics(_dutch(path), path)
+    assert diagnostics == [] and recipe is not None and recipe.keyword_language == "nl"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(RECIPES).flatmap(lambda path: mutated(_dutch(path))), st.sampled_from(["en", "nl"]))
+def test_every_error_in_a_mutated_dutch_recipe_has_a_place_and_a_hint(text: str, language: str) -> None:
+    # A Dutch trainer's mistakes, in Dutch keywords, said in either language: each one placed, with a hint.
+    with use_language(language):
+        recipe, diagnostics = parse_with_diagnostics(text, "m.mth")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert len(diagnostics) <= MAX_SYNTAX_ERRORS
+    places = [(d.position.line, d.position.column) for d in diagnostics if d.position]
+    assert len(set(places)) == len(places) == len(diagnostics), "one mistake, one message, each placed"
+    for diagnostic in diagnostics:
+        assert diagnostic.hint, diagnostic.message
+        assert diagnostic.position is not None and 1 <= diagnostic.position.line <= len(lines)
+    if recipe is not None and not diagnostics:
+        assert recipe == parse(text, "m.mth")
 
 
 _SCRIPT_KEYS = tuple(spelling for spelling, key in SPELLINGS.items() if key.name in SCRIPT_KINDS)
