@@ -7,12 +7,14 @@ is kept, so that one mistake does not hide the next.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from methodengine._suggest import KEY, KEYWORD, suggest
+from methodengine._suggest import KEY, KEYWORD, keyword_language, suggest
 from methodengine.diagnostics import Related
 from methodengine.errors import RecipeError, RecipeSyntaxError
+from methodengine.i18n import N_, _, translate
 from methodengine.language import keys as _keys
 from methodengine.language import values as _values
 from methodengine.language.lexer import Line, is_extension_key
@@ -159,7 +161,8 @@ def gather(items: Iterable[Any], block: str, path: str | None, report: Callable[
         if repeatable:
             script.append(ScriptLine(name, value, Position(path, item.number, item.column)))
         elif name in lines:
-            report(_twice(name, block, Position(path, item.number, item.column), found.position(name)))
+            first = lines[name]
+            report(_twice(item.key, block, Position(path, item.number, item.column), found.position(name), first.key))
         else:
             lines[name] = item
             values[name] = value
@@ -178,31 +181,105 @@ def _other(item: Line, block: str, found: Fields, path: str | None, report: Any)
             found.extra[written] = text_of(item, path)
             found.lines[written] = item
             return
+        twin = _twin(key, block) if key is not None else None
+        if twin is not None:
+            # `facilitator: 1` in the header: the header's key is `facilitators`, whatever the value says.
+            raise _twin_error(written, twin, block, position)
         # A value that cannot be read is the first thing wrong with the line, as for any key.
         _READERS[key.kind.name if key is not None else "text"](item, path)
-        raise misplaced(key.name if key is not None else written, key is not None, block, position, item.text)
+        raise misplaced(key.name if key is not None else written, key is not None, block, position, item.text, written)
     except RecipeError as error:
         report(error)
 
 
-def _twice(key: str, block: str, position: Position, first: Position) -> RecipeSyntaxError:
+def _twin(key: _keys.Key, block: str) -> _keys.Key | None:
+    """The key of ``block`` that is ``key`` with an `s` more or less (`facilitators` for `facilitator`), if any."""
+    for name in _keys.BLOCK_KEYS[block]:
+        if name in (key.name + "s", key.name[:-1]) and key.name[-1:] + name[-1:] != "ss":
+            return _keys.KEYS[name]
+    return None
+
+
+def _twin_error(written: str, twin: _keys.Key, block: str, position: Position) -> RecipeSyntaxError:
+    language = keyword_language()
+    hint = _(
+        "did you mean `{twin}`? Write {example} in {block}",
+        twin=_spelled(twin, language),
+        block=translate(block),
+        example=f"`{_example(twin, language)}`",
+    )
+    key = _keys.SPELLINGS[written]
+    homes = [translate(name) for name, taken in _keys.BLOCK_KEYS.items() if key.name in taken]
+    if homes:
+        where = homes[0] if len(homes) == 1 else _("{items} or {last}", items=", ".join(homes[:-1]), last=homes[-1])
+        hint += "; " + _("`{key}` belongs in {blocks}", key=written, blocks=where)
     return RecipeSyntaxError(
-        f"`{key}` is given twice in {block}",
-        position,
-        hint=f"keep one of the two; the first is on line {first.line}",
-        related=[Related(f"the first `{key}`", first)],
+        _("`{key}` is not a key of {block}", key=written, block=translate(block)), position, hint=hint
     )
 
 
-def misplaced(key: str, known: bool, block: str, position: Position, line: str = "") -> RecipeSyntaxError:
-    """A key the block does not take: where it belongs, or what was meant."""
+def _example(key: _keys.Key, language: str | None) -> str:
+    """The key's example line as a recipe in ``language`` writes it: `begeleider: ja` for `facilitator: yes`."""
+    value = key.example.split(":", 1)[1]
+    if language == "nl":
+        value = re.sub(r"[a-z]+", lambda m: _keys.WORDS.get(m[0], (m[0],))[0], value)
+    return f"{_spelled(key, language)}:{value}"
+
+
+def _twice(key: str, block: str, position: Position, first: Position, first_key: str = "") -> RecipeSyntaxError:
+    """A key given twice (``first_key``: how the first spells it, if otherwise: `aantal` after `count`)."""
+    return RecipeSyntaxError(
+        _("`{key}` is given twice in {block}", key=key, block=translate(block)),
+        position,
+        hint=_("keep one of the two; the first is on line {line}", line=first.line),
+        related=[Related(_("the first `{key}`", key=first_key or key), first)],
+    )
+
+
+_BLOCK_NAMES = (
+    N_("the header"),
+    N_("a role"),
+    N_("a phase"),
+    N_("a checkpoint"),
+    N_("a rounds block"),
+    N_("a trajectory"),
+    N_("a stage"),
+    N_("a meeting"),
+)
+"""The names messages give the blocks (the keys of ``keys.BLOCKS``), for the catalogue."""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _spelled(key: _keys.Key, language: str | None) -> str:
+    """The key as a recipe in ``language`` writes it."""
+    return key.dutch if language == "nl" and key.dutch else key.name
+
+
+def _takes(block: str, language: str | None, sentence: bool = False) -> str:
+    """`the header takes: recipe, method, ...`, the keys as the recipe writes them; ``sentence``: with a capital."""
+    names = ", ".join(_spelled(_keys.KEYS[name], language) for name in _keys.BLOCK_KEYS[block])
+    shown = _("{block} takes: {keys}", block=translate(block), keys=names)
+    return _capital(shown) if sentence else shown
+
+
+def misplaced(
+    key: str, known: bool, block: str, position: Position, line: str = "", written: str | None = None
+) -> RecipeSyntaxError:
+    """A key the block does not take: where it belongs, or what was meant; ``written`` is how the line spells it."""
     allowed = _keys.BLOCK_KEYS[block]
+    written = written or key
+    language = keyword_language()
     homes = [name for name, taken in _keys.BLOCK_KEYS.items() if key in taken] if known else []
     if homes:
+        shown = [translate(home) for home in homes]
+        where = shown[0] if len(shown) == 1 else _("{items} or {last}", items=", ".join(shown[:-1]), last=shown[-1])
         return RecipeSyntaxError(
-            f"`{key}` does not belong in {block}",
+            _("`{key}` does not belong in {block}", key=written, block=translate(block)),
             position,
-            hint=f"`{key}` belongs in {' or '.join(homes)}; {block} takes: {', '.join(allowed)}",
+            hint=_("`{key}` belongs in {blocks}", key=written, blocks=where) + "; " + _takes(block, language),
         )
     if key in _keys.KEYWORD_SPELLINGS:  # `phase: Vragen (10 min)`, `fase: Vragen (10 min)`
         from methodengine.language.syntax_errors import keyword_colon_error
@@ -211,9 +288,9 @@ def misplaced(key: str, known: bool, block: str, position: Position, line: str =
     # In the recipe's keyword language, and by meaning too (`titel` for `recept`).
     suggestion = suggest(key, [KEY], among=allowed) or suggest(key, [KEY, KEYWORD])
     return RecipeSyntaxError(
-        f"unknown key `{key}` in {block}",
+        _("unknown key `{key}` in {block}", key=key, block=translate(block)),
         position,
-        hint=(f"{suggestion} " if suggestion else "") + f"{block} takes: {', '.join(allowed)}",
+        hint=(f"{suggestion} " if suggestion else "") + _takes(block, language, sentence=bool(suggestion)),
     )
 
 
