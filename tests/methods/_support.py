@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from methodengine import Diagnostic, Method, Severity
+from methodengine import Diagnostic, Method, Severity, parse
 from methodengine.cli import main
 from methodengine.hooks import manager as plugin_module
 from methodengine.testing import check_text
@@ -165,7 +165,7 @@ class SharedTests:
 
         def test_the_bundled_recipe_is_clean():
             text = bundled.read_text(encoding="utf-8")
-            assert f"method: {method.id}" in text
+            assert parse(text, str(bundled)).method == method.id  # `method:` or `methode:`
             assert headlines(check_text(text, builtins=True, path=str(bundled))) == []
 
         return test_the_bundled_recipe_is_clean

@@ -94,7 +94,19 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
                 ),
             ),
         )
-    return Resolved(apply_base(recipe, base), method)
+    return Resolved(_with_meeting_word(apply_base(recipe, base), method), method)
+
+
+def _with_meeting_word(recipe: Recipe, method: Method) -> Recipe:
+    """The method's word for a meeting (``gesprek`` for one-to-one coaching) when neither the recipe nor its base says.
+
+    It is the word in the recipe's language; a method that gives none in that
+    language leaves it to the output's own word, never to another language's.
+    """
+    if recipe.meeting_word is not None or not method.meeting_words:
+        return recipe
+    word = method.meeting_words.get(recipe.language or "nl")
+    return attrs.evolve(recipe, meeting_word=tuple(word)) if word else recipe
 
 
 def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:

@@ -17,7 +17,7 @@ import attrs
 from attrs import field, frozen
 
 from methodengine.diagnostics import Diagnostic
-from methodengine.i18n import pick
+from methodengine.i18n import Text, _, pick
 from methodengine.model import Recipe
 
 if TYPE_CHECKING:
@@ -32,32 +32,61 @@ RuleCheck = Callable[[Recipe], Iterable[Diagnostic]]
 def _method_id(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValueError(
-            f"a method id is lower-case letters, digits, `-` and `_`, starting with a letter; not {value!r}"
+            _(
+                "a method id is lower-case letters, digits, `-` and `_`, starting with a letter; not {value}",
+                value=repr(value),
+            )
         )
 
 
 def _names(instance: object, attribute: attrs.Attribute, value: Mapping[str, str]) -> None:
     missing = [lang for lang in ("nl", "en") if not value.get(lang)]
     if missing:
-        raise ValueError(f"a method needs a name in Dutch and English; missing: {', '.join(missing)}")
+        shown = ", ".join(missing)
+        raise ValueError(_("a method needs a name in Dutch and English; missing: {languages}", languages=shown))
 
 
 def _format_name(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
-        raise ValueError(f"an output format's {attribute.name} is a short lower-case word such as `csv`; not {value!r}")
+        raise ValueError(
+            _(
+                "an output format's `{field}` is a short lower-case word such as `csv`; not {value}",
+                field=attribute.name,
+                value=repr(value),
+            )
+        )
 
 
-def _non_empty_text(instance: object, attribute: attrs.Attribute, value: str | Mapping[str, str]) -> None:
-    texts = [value] if isinstance(value, str) else list(value.values()) if isinstance(value, Mapping) else [None]
-    if not texts or not all(isinstance(text, str) and text.strip() for text in texts):
-        raise ValueError(f"a method's {attribute.name} must not be empty")
-    if isinstance(value, Mapping) and not value.get("en"):
-        raise ValueError(f"a method's {attribute.name} by language needs one in English")
+def _text_by_language(owner: str, name: str, value: object) -> None:
+    """A text given by language must hold English, the language every reader falls back to; none may be empty."""
+    if not isinstance(value, Mapping):
+        return
+    if not all(isinstance(text, str) and text.strip() for text in value.values()):
+        raise ValueError(_("a {owner}'s `{field}` must not be empty in any language", owner=owner, field=name))
+    if not value.get("en"):
+        raise ValueError(_("a {owner}'s `{field}` by language needs one in English", owner=owner, field=name))
+
+
+def _non_empty_text(instance: object, attribute: attrs.Attribute, value: Text) -> None:
+    if not isinstance(value, (str, Mapping)) or (isinstance(value, str) and not value.strip()) or not value:
+        raise ValueError(_("a method's `{field}` must not be empty", field=attribute.name))
+    _text_by_language(_("method"), attribute.name, value)
+
+
+def _rule_text(instance: object, attribute: attrs.Attribute, value: Text) -> None:
+    if not isinstance(value, (str, Mapping)):
+        raise ValueError(_("a rule's `{field}` is a text, or texts by language", field=attribute.name))
+    _text_by_language(_("rule"), attribute.name, value)
+
+
+def _described(instance: object, attribute: attrs.Attribute, value: Mapping[str, Text]) -> None:
+    for text in value.values():
+        _text_by_language(_("method"), attribute.name, text)
 
 
 def _non_empty(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"a method's {attribute.name} must not be empty")
+        raise ValueError(_("a method's `{field}` must not be empty", field=attribute.name))
 
 
 @frozen
@@ -70,8 +99,8 @@ class Rule:
     """
 
     code: str
-    summary: str | Mapping[str, str]
-    """What the rule holds, in English or by language (``{"en": ..., "nl": ...}``)."""
+    summary: Text = field(validator=_rule_text)
+    """What the rule holds, in English or by language (``{"en": ..., "nl": ...}``, English required)."""
     source: str
     check: RuleCheck
     needs_roles: tuple[str, ...] = ()
@@ -135,14 +164,14 @@ class Method:
     source: str = field(validator=_non_empty)
     base_recipe: str = field(validator=_non_empty)
     rules: tuple[Rule, ...] = field(default=(), converter=_rules)
-    roles: Mapping[str, str] = field(factory=dict)
-    """Role ids the rules rely on, each with what it is for."""
-    phases: Mapping[str, str] = field(factory=dict)
-    """Phase ids the rules rely on, each with what it is for."""
-    meetings: Mapping[str, str] = field(factory=dict)
-    """Extra-meeting ids the rules rely on, each with what it is for."""
-    stages: Mapping[str, str] = field(factory=dict)
-    """Stage ids the rules rely on, each with what it is for."""
+    roles: Mapping[str, Text] = field(factory=dict, validator=_described)
+    """Role ids the rules rely on, each with what it is for (in English or by language)."""
+    phases: Mapping[str, Text] = field(factory=dict, validator=_described)
+    """Phase ids the rules rely on, each with what it is for (in English or by language)."""
+    meetings: Mapping[str, Text] = field(factory=dict, validator=_described)
+    """Extra-meeting ids the rules rely on, each with what it is for (in English or by language)."""
+    stages: Mapping[str, Text] = field(factory=dict, validator=_described)
+    """Stage ids the rules rely on, each with what it is for (in English or by language)."""
     meeting_words: Mapping[str, tuple[str, str]] = field(factory=dict)
     """The word for one meeting and for several, by language: ``{"nl": ("gesprek", "gesprekken"), "en": ...}``.
 
@@ -189,6 +218,10 @@ class OutputFormat:
     plugin: str | None = field(default=None, eq=False)
 
 
+_HEADER_KEYS = {"meeting_word": "meeting-word"}
+"""The header key of a field whose name in the model differs from it: its position is kept under the key."""
+
+
 def apply_base(recipe: Recipe, base: Recipe) -> Recipe:
     """``recipe`` completed from a method's base recipe.
 
@@ -197,12 +230,13 @@ def apply_base(recipe: Recipe, base: Recipe) -> Recipe:
     one without a trajectory takes the base's trajectory. What the recipe
     writes, it owns: nothing is merged item by item.
     """
-    header = ("language", "group", "facilitators", "duration", "summary", "source")
+    header = ("language", "group", "facilitators", "duration", "summary", "source", "meeting_word")
     changes: dict[str, Any] = {name: getattr(base, name) for name in header if getattr(recipe, name) is None}
     positions = dict(recipe.field_positions)
     for name in changes:
-        if name in base.field_positions:
-            positions[name] = base.field_positions[name]
+        key = _HEADER_KEYS.get(name, name)
+        if key in base.field_positions:
+            positions[key] = base.field_positions[key]
     if not recipe.roles:
         changes["roles"] = base.roles
     if not recipe.agenda:

@@ -423,6 +423,9 @@ class PlanRecipe:
     group: Range | None
     facilitators: Range | None
     duration: Range | None
+    meeting_word: tuple[str, str] | None = None
+    """The word for one meeting and for several (``gesprek``, ``gesprekken``): the recipe's, else its method's; None
+    when neither says, so that the output's own (``bijeenkomst``/``meeting``) applies."""
 
     def to_data(self) -> dict[str, Any]:
         names = self.method_names
@@ -436,6 +439,7 @@ class PlanRecipe:
             "group": span(self.group) if self.group else None,
             "facilitators": span(self.facilitators) if self.facilitators else None,
             "duration": span(self.duration) if self.duration else None,
+            "meeting_word": list(self.meeting_word) if self.meeting_word else None,
         }
 
 

@@ -162,6 +162,7 @@ def _recipe(recipe: Recipe, method: Any) -> PlanRecipe:
         group=recipe.group,
         facilitators=recipe.facilitators,
         duration=recipe.duration.minutes if recipe.duration else None,
+        meeting_word=recipe.meeting_word,
     )
 
 
