@@ -36,6 +36,8 @@ COMMANDS = {
     "schedule": "methodengine.commands.schedule:schedule",
     "methods": "methodengine.commands.plugins:methods",
     "new": "methodengine.commands.plugins:new",
+    "fmt": "methodengine.commands.fmt:fmt",
+    "run": "methodengine.commands.run:run",
     "plugins": "methodengine.commands.plugins:plugins",
 }
 
@@ -113,8 +115,18 @@ class _Group(click.Group):
         module_name, attribute = COMMANDS[name].split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         command.context_class = _Context
-        if not any("--lang" in getattr(param, "opts", ()) for param in command.params):
-            command.params.append(_language_option())  # every command takes --lang, before or after its name
+        from methodengine.commands._params import PathType
+
+        for param in command.params:
+            if type(param.type) is click.Path:  # named in the language of the moment, not of the import
+                param.type.__class__ = PathType
+        language = next((p for p in command.params if "--lang" in getattr(p, "opts", ())), None)
+        if language is None:
+            language = _language_option()  # every command takes --lang, before or after its name
+            command.params.append(language)
+        given = ctx.meta.get(_GROUP_LANGUAGE) if ctx is not None else None
+        if given and language.name:  # `methodengine --lang nl cards ...` means `methodengine cards --lang nl ...`
+            ctx.default_map = {**(ctx.default_map or {}), name: {language.name: given}}
         return command
 
     def make_context(
@@ -215,8 +227,9 @@ def _compiled(read: Callable[[], object]) -> None:
 
     try:
         read()
-    except MethodengineError as exc:
-        raise click.UsageError(_usage_text(exc)) from None
+    except MethodengineError as exc:  # said in English: the catalogue that would translate it is what is missing
+        said = [exc.message] + ([f"  hint: {exc.hint}"] if exc.hint else [])
+        raise click.UsageError("\n".join(said)) from None
 
 
 def _language_option() -> click.Option:
@@ -224,10 +237,14 @@ def _language_option() -> click.Option:
     return click.Option(["--lang"], type=click.Choice(LANGUAGES), expose_value=False, help=LANGUAGE_HELP)
 
 
+_GROUP_LANGUAGE = "methodengine.lang"
+"""Where the group's ``--lang`` is kept in ``click.Context.meta``, for the command's ``--lang`` to default to."""
+
+
 def _commands_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """``methodengine --lang nl cards ...`` means what ``methodengine cards --lang nl ...`` does."""
     if value:
-        ctx.default_map = {**(ctx.default_map or {}), **{name: {"lang": value} for name in COMMANDS}}
+        ctx.meta[_GROUP_LANGUAGE] = value
 
 
 class _Reported(click.ClickException):

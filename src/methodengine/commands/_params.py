@@ -101,6 +101,27 @@ def skip_dates(ctx: click.Context, param: click.Parameter, value: Iterable[tuple
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
+class PathType(click.Path):
+    """click's path, named (``File 'x' does not exist``) in the message language of the moment it is said.
+
+    click names its path type with gettext when the type is made, at import,
+    so a command imported while messages were Dutch would say ``Bestand``
+    in English ever after; this one names it each time it is asked.
+    """
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        if self.file_okay and not self.dir_okay:
+            return _("file")
+        if self.dir_okay and not self.file_okay:
+            return _("directory")
+        return _("path")
+
+    @name.setter
+    def name(self, given: str) -> None:
+        """Ignored: click sets the name it translated when the type was made."""
+
+
 class NameChoice(click.ParamType):
     """One name from a list known only when the value is converted (a registry of formats, say).
 
