@@ -83,10 +83,10 @@ def test_text_wraps_long_titles_names_and_script_within_80_columns(tmp_path):
 def test_the_default_language_is_the_recipes_and_otherwise_dutch(tmp_path):
     assert "Volgende fase" in ok("cards", INCIDENT)
     english = write(tmp_path, "recipe: X\nlanguage: en\nphase A (10 min)\nphase B (5 min)\n", "en.mth")
-    assert "Next phase: B" in ok("cards", english)
+    assert "Next phase, from minute 10: B" in ok("cards", english)
     unset = write(tmp_path, "recipe: X\nphase A (10 min)\nphase B (5 min)\n", "x.mth")
-    assert "Volgende fase: B" in ok("cards", unset)
-    assert "Next phase: B" in ok("cards", unset, "--lang", "en")
+    assert "Volgende fase, vanaf minuut 10: B" in ok("cards", unset, "--lang", "nl")
+    assert "Next phase, from minute 10: B" in ok("cards", unset, "--lang", "en")
 
 
 def test_dutch_cards_read_naturally():
@@ -94,17 +94,19 @@ def test_dutch_cards_read_naturally():
     for words in (
         "Overzicht",
         "Fase 1 van 12",
-        "Leidt",
-        "Spreekt",
-        "Luistert",
-        "Zit buiten de kring",
-        "Volgende fase: Informatieronde, om 20:00",
+        "Leidt    de gespreksleider",
+        "Spreekt    de inbrenger",
+        "Luisteren  de deelnemers",
+        "Spreken   de deelnemers",
+        "Zit buiten de kring  de inbrenger",
+        "Volgende fase, om 20:00: Informatieronde",
         "Einde van de bijeenkomst, om 21:02",
         "Rolkaart",
         "Alleen in bijeenkomst 1",
         "Vanaf bijeenkomst 2",
-        "Duur         90 min (1,5 uur)",
-        "elke 6-8 weken",
+        "Duur         1,5 uur",
+        "om de 6-8 weken",
+        "12 min (3 min per deelnemer)",
     ):
         assert words in out, words
     for english in ("Speaks", "Next phase", "Overview", " at 19", "meeting"):
@@ -113,7 +115,7 @@ def test_dutch_cards_read_naturally():
 
 def test_english_cards_have_english_labels_and_local_numbers():
     out = ok("cards", BACKSTAGE, "--lang", "en", "--start", "19:30")
-    for words in ("Overview", "Phase 3 of 9", "Leads", "Speaks", "Listens", "Next phase", "at 19:45", "2.5 hours"):
+    for words in ("Overview", "Phase 3 of 9", "Leads", "Speak", "Listen", "Next phase", "at 19:45", "2.5 hours"):
         assert words in out, words
     assert "Spreekt" not in out and "2,5" not in out
 
@@ -199,7 +201,7 @@ def test_group_makes_the_open_roles_count_and_per_person_times_exact():
     assert next(p for p in loose["phases"] if p["id"] == "advies")["minutes"] == {"low": 6, "high": 15}
     assert exact["totals"][0]["minutes"] == {"low": 92, "high": 92}
     out = ok("cards", INCIDENT, "--group", "6", "--start", "19:30")
-    assert "Standpunten uitwisselen, om 20:30" in out
+    assert "om 20:30: Standpunten uitwisselen" in out
     assert "20:42-20:47" in out
     assert "Groep        6 personen (recept: 4-7)" in out
 
@@ -223,11 +225,11 @@ def test_an_open_role_without_a_group_is_the_rest_of_the_group():
 def test_rounds_repeat_phases_and_name_what_follows_each_round():
     out = ok("cards", BACKSTAGE, "--start", "19:30", "--meeting", "2")
     assert "Ronde 1: 19:45-19:55 · Ronde 2: 20:50-21:00" in out
-    assert "ronde 2 alleen als die er is" in out
+    assert "ronde 2 alleen als die doorgaat" in out
     assert "Na ronde 1, om 20:50: Probleem inbrengen (ronde 2) of Afsluiting" in out
     assert "Na ronde 2, om 21:55: Afsluiting" in out
     exact = ok("cards", BACKSTAGE, "--start", "19:30", "--meeting", "2", "--rounds", "2")
-    assert "alleen als die er is" not in exact
+    assert "alleen als die doorgaat" not in exact
     assert "Na ronde 1, om 20:50: Probleem inbrengen (ronde 2)\n" in exact
     assert "Einde van de bijeenkomst, om 22:00" in exact
     assert "Totaal" in exact and "150 min van 150 min" in exact
@@ -249,9 +251,9 @@ def test_meeting_gives_that_meetings_phases_and_names_its_stage():
 
 def test_the_deck_of_an_open_series_plans_every_kind_of_meeting():
     out = ok("cards", PROGRESS)
-    assert "Vanaf bijeenkomst 2" in out and "Alleen in bijeenkomst 1" in out
+    assert "Vanaf gesprek 2" in out and "Alleen in gesprek 1" in out
     assert "open: de reeks loopt tot een beslismoment haar beëindigt" in out
-    assert "Elke bijeenkomst" in out
+    assert "Elk gesprek" in out
     plan = plan_of("cards", PROGRESS, "--meeting", "7")
     assert plan["phases"][0]["title"] == "Wat is er beter?"
 
@@ -270,15 +272,15 @@ def test_trajectory_card_lists_cadence_stages_and_extra_meetings():
     out = ok("cards", JOBCOACHING, "--only", "trajectory")
     for words in (
         "Traject",
-        "Bijeenkomsten  8",
-        "elke 3 weken",
+        "Gesprekken  8",
+        "om de 3 weken",
         "6 maanden",
-        "Extra bijeenkomsten",
+        "Extra gesprekken",
         "Vrijblijvend intakegesprek",
-        "vóór bijeenkomst 1",
-        "na bijeenkomst 1; optioneel",
-        "3 maanden na de laatste bijeenkomst; 1-2 keer, elke 3 maanden",
-        "180 min",
+        "Vóór gesprek 1. Is er",
+        "Na gesprek 1; optioneel. Alleen",
+        "3 maanden na het laatste gesprek; 1-2 keer, om de 3 maanden.",
+        "Assessment                                                                 3 uur",
     ):
         assert words in out, words
     stages = ok("cards", INSPIRATION, "--only", "trajectory")
@@ -363,7 +365,7 @@ def test_markdown_cards(tmp_path):
     assert out.startswith("# Incidentmethode\n")
     assert "## Fase 6 van 12: Informatieronde" in out
     assert "- **Vraag:** Welke feiten heb je nodig om de situatie te begrijpen?" in out
-    assert "> Volgende fase: Analyse, om 20:15" in out
+    assert "> Volgende fase, om 20:15: Analyse" in out
     assert "\n\n\n" not in out
 
 
@@ -592,8 +594,8 @@ def test_every_label_has_a_dutch_translation():
 
 def test_a_phrase_cards_and_schedule_share_is_translated_once():
     cards, schedule, common = _translated("cards"), _translated("schedule"), _translated("common")
-    # The cards say a cadence their own way ("elke 3 weken"); every other shared phrase is in common.po alone.
-    assert sorted((set(cards) & set(schedule)) | (set(cards) & set(common))) == ["every {period}"]
+    # Every shared phrase is in common.po alone: the cards and the schedule say it alike ("om de 3 weken").
+    assert sorted((set(cards) & set(schedule)) | (set(cards) & set(common))) == []
     assert set(schedule) & set(common) == set()
     localiser = ROOT / "src" / "methodengine" / "output" / "localiser.py"
     schedule_words = (ROOT / "src" / "methodengine" / "output" / "schedule" / "words.py").read_text(encoding="utf-8")

@@ -98,28 +98,28 @@ def test_the_trajectory_card_lists_the_series_and_the_extra_meetings_with_their_
     rows = [re.split(r"\s{2,}", line.strip()) for line in trajectory_card(text).splitlines()]
     assert rows == [
         ["Vrijblijvend intakegesprek", "maandag 4 januari 2027"],
-        ["Bijeenkomst 1", "maandag 11 januari 2027"],
+        ["Gesprek 1", "maandag 11 januari 2027"],
         ["Assessment", "maandag 18 januari 2027"],
         ["optioneel"],
-        ["Bijeenkomst 2", "maandag 1 februari 2027"],
-        ["Bijeenkomst 3", "maandag 22 februari 2027"],
-        ["Bijeenkomst 4", "maandag 15 maart 2027"],
-        ["Bijeenkomst 5", "maandag 5 april 2027"],
-        ["Bijeenkomst 6", "maandag 26 april 2027"],
-        ["Bijeenkomst 7", "maandag 17 mei 2027"],
-        ["Bijeenkomst 8", "maandag 7 juni 2027"],
+        ["Gesprek 2", "maandag 1 februari 2027"],
+        ["Gesprek 3", "maandag 22 februari 2027"],
+        ["Gesprek 4", "maandag 15 maart 2027"],
+        ["Gesprek 5", "maandag 5 april 2027"],
+        ["Gesprek 6", "maandag 26 april 2027"],
+        ["Gesprek 7", "maandag 17 mei 2027"],
+        ["Gesprek 8", "maandag 7 juni 2027"],
         ["Follow-upgesprek (1 van 2)", "dinsdag 7 september 2027"],
         ["Follow-upgesprek (2 van 2)", "dinsdag 7 december 2027"],
         ["optioneel"],
     ]
     english = cards("jobcoaching", "--start-date", START, "--only", "trajectory", "--lang", "en").decode()
-    assert re.search(r"^Meeting 1 +Monday 11 January 2027$", english, flags=re.M)
+    assert re.search(r"^Session 1 +Monday 11 January 2027$", english, flags=re.M)
     assert re.search(r"^Follow-upgesprek \(2 of 2\) +Tuesday 7 December 2027$", english, flags=re.M)
 
 
 def test_a_moved_meeting_and_the_chosen_cadence_are_named():
     text = cards("backstagegroep", "--start-date", START, "--skip", "2027-02-08", "--only", "trajectory").decode()
-    assert "Ritme          elke 2-4 weken (gepland: elke 2 weken)" in text
+    assert "Ritme          om de 2-4 weken (gepland: om de 2 weken)" in text
     assert re.search(r"^Bijeenkomst 3 +maandag 15 februari 2027\n +verschoven van maandag 8 februari 2027$", text, re.M)
     english = cards(
         "backstagegroep", "--start-date", START, "--every", "3 weeks", "--only", "trajectory", "--lang", "en"
@@ -153,7 +153,8 @@ def test_a_monthly_series_from_the_end_of_a_month_keeps_to_the_end_of_the_month(
 def test_the_cards_of_one_meeting_name_its_date(lang):
     dated = {m["number"]: m["date_text"] for m in schedule("jobcoaching", "--start", START, "--lang", lang)}
     text = cards("jobcoaching", "--start-date", START, "--meeting", "3", "--lang", lang).decode()
-    label = "Bijeenkomst 3 van 8" if lang == "nl" else "Meeting 3 of 8"
+    # Job coaching is one-to-one: its method calls a meeting a conversation (gesprek), in English a session.
+    label = "Gesprek 3 van 8" if lang == "nl" else "Session 3 of 8"
     line = f"{label} · {dated[3]}"
     decks = text.split("-" * 80)
     overview, phases = decks[0], [d for d in decks if re.search(r"^(Fase|Phase) \d+ (van|of) \d+", d, re.M)]
@@ -178,8 +179,8 @@ def test_the_cards_of_meeting_n_of_an_open_series_date_n_meetings_tentatively():
     assert [m["date"] for m in plan["dates"]["meetings"]] == [m["date"] for m in expected]
     assert [m["tentative"] for m in plan["dates"]["meetings"]] == [False, True, True]
     text = cards("progressiegericht", *args).decode()
-    assert "Bijeenkomst 3 · maandag 8 februari 2027" in text
-    assert re.search(r"^Bijeenkomst 2 +maandag 25 januari 2027\n +voorlopig$", text, flags=re.M)
+    assert "Gesprek 3 · maandag 8 februari 2027" in text
+    assert re.search(r"^Gesprek 2 +maandag 25 januari 2027\n +voorlopig$", text, flags=re.M)
     # Without --meeting, the first meeting only, as `schedule` dates it.
     first = json.loads(cards("progressiegericht", "--start-date", START, "--format", "json"))
     assert [m["date"] for m in first["dates"]["meetings"]] == [START]

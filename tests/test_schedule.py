@@ -287,7 +287,7 @@ def test_stages_and_their_starts() -> None:
     assert [m.stage_number for m in plan.series] == [1, 1, 1, 2, 2, 2, 2, 3, 3, 3]
     assert [m.number for m in plan.series if m.stage_start] == [1, 4, 8]
     text = flat(render_text(plan, Words("nl")))
-    assert "Fase 2 van 3 begint: Nieuwe stappen zetten." in text
+    assert "Etappe 2 van 3 begint: Nieuwe stappen zetten." in text
     assert "Focus: Ieder gaat aan de slag met nieuwe stappen." in text
 
 

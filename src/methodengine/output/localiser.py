@@ -23,6 +23,7 @@ from typing import Any
 from methodengine import i18n
 from methodengine._terminal import shown
 from methodengine.model import Period, Range
+from methodengine.output.meeting_words import NEUTER, MeetingWord, meeting_word
 
 WIDTH = 80
 """The width of text output, cards and schedules alike."""
@@ -53,12 +54,20 @@ def md_escape(value: object) -> str:
 
 
 class Localiser:
-    """Words, numbers, ranges and dates in one language; ``dash`` joins the ends of a range."""
+    """Words, numbers, ranges and dates in one language; ``dash`` joins the ends of a range.
 
-    def __init__(self, language: str, domain: str, dash: str = "-") -> None:
+    ``meeting`` is the word for one meeting (:mod:`methodengine.output.meeting_words`):
+    every phrase may say it as ``{meeting}``, ``{meetings}``, ``{Meeting}``
+    or ``{Meetings}``, and a Dutch ``het`` word (``gesprek``) takes the
+    catalogues' :data:`~methodengine.output.meeting_words.NEUTER` phrases
+    (``het eerste gesprek``) where they have one.
+    """
+
+    def __init__(self, language: str, domain: str, dash: str = "-", meeting: MeetingWord | None = None) -> None:
         self.language = language
         self.locale = i18n.babel_locale(language)
         self.dash = dash
+        self.meeting = meeting or meeting_word(language)
         self._own = i18n.translations(language, domain)
         self._common = i18n.translations(language, COMMON)
 
@@ -68,25 +77,36 @@ class Localiser:
         """The translation of ``message`` as it stands: the output's catalogue first, then the common one.
 
         A phrase the output's catalogue leaves as it is (no entry, or the
-        English itself) is the common catalogue's to say.
+        English itself) is the common catalogue's to say. Said of a ``het``
+        word for a meeting, a phrase's :data:`NEUTER` translation comes first.
         """
+        catalogues = (self._own, self._common)
+        if self.meeting.neuter:
+            for catalogue in catalogues:
+                text = catalogue.pgettext(NEUTER, message)
+                if text != message:
+                    return text
         text = self._own.gettext(message)
         return self._common.gettext(message) if text == message else text
 
     def translated_plural(self, singular: str, plural: str, count: int) -> str:
         """The singular or plural form for ``count`` as it stands, from the output's catalogue, else the common one."""
+        if self.meeting.neuter:
+            for catalogue in (self._own, self._common):
+                text = catalogue.npgettext(NEUTER, singular, plural, count)
+                if text not in (singular, plural):
+                    return text
         text = self._own.ngettext(singular, plural, count)
         return self._common.ngettext(singular, plural, count) if text in (singular, plural) else text
 
     def gettext(self, message: str, **values: Any) -> str:
-        """The translation of ``message``, filled in with ``values``."""
-        text = self.translated(message)
-        return text.format(**values) if values else text
+        """The translation of ``message``, filled in with ``values`` and the word for a meeting."""
+        return self.translated(message).format_map({**self.meeting.values, **values})
 
     def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
         """The singular or plural form for ``count``; ``{n}`` is ``count`` unless given."""
         values.setdefault("n", count)
-        return self.translated_plural(singular, plural, count).format(**values)
+        return self.translated_plural(singular, plural, count).format_map({**self.meeting.values, **values})
 
     def join(self, items: Sequence[str], style: str = "standard") -> str:
         """A list as the language writes it: ``A, B en C``; ``style="or"``: ``A, B of C``.
@@ -123,9 +143,16 @@ class Localiser:
         return self.ngettext("{hours} hour", "{hours} hours", 1 if value.high == 60 else 2, hours=text)
 
     def duration(self, value: Range) -> str:
-        """Minutes, and hours beside them from an hour on: ``150 min (2,5 uur)``."""
-        text = self.minutes(value)
-        return f"{text} ({self.hours(value)})" if value.low >= 60 else text
+        """A length in its largest natural unit: ``45 min``, ``75 min``, ``1,5 uur``, ``3 uur``, ``2 uur en 15 min``.
+
+        A range is said in one unit for both ends: hours when both are whole
+        or half hours, else minutes (``60-75 min``).
+        """
+        if value.exact:
+            return self.length(value.low)
+        if value.low >= 60 and value.low % 30 == 0 and value.high % 30 == 0:
+            return self.hours(value)
+        return self.minutes(value)
 
     def _decimal(self, number: float) -> str:
         """A number with at most two decimals, as Babel's ``#,##0.##`` writes it (``1.234,5`` in Dutch).
@@ -143,12 +170,19 @@ class Localiser:
         return text.translate(marks)
 
     def length(self, minutes: int) -> str:
-        """``90 min``, ``2 h 30 min`` (``2 uur 30 min``), ``5 h``: a known length, in hours and minutes."""
+        """A known length in its largest natural unit, as a trainer says it.
+
+        Under an hour, and up to two hours unless a whole or half hour, in
+        minutes (``45 min``, ``75 min``, ``105 min``); whole and half hours in
+        hours (``1 uur``, ``1,5 uur``, ``3 uur``); from two hours on, hours
+        and minutes (``2 uur en 15 min``). Each text says one number of
+        minutes, and no two numbers the same text.
+        """
         hours, rest = divmod(minutes, 60)
-        if hours == 0:
-            return self.gettext("{minutes} min", minutes=rest)
-        if rest == 0:
-            return self.gettext("{hours} h", hours=hours)
+        if hours == 0 or (hours == 1 and rest not in (0, 30)):
+            return self.gettext("{minutes} min", minutes=minutes)
+        if rest in (0, 30):
+            return self.hours(Range.of(minutes))
         return self.gettext("{hours} h {minutes} min", hours=hours, minutes=rest)
 
     @staticmethod

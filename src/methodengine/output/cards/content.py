@@ -24,10 +24,11 @@ templates that want more than the entries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from methodengine.model import EVERYONE, Range, ScriptLine, When
+from methodengine.output import nouns
 from methodengine.output.cards.wording import Formatter
 from methodengine.planning.meeting_plan import MeetingPlan, NextPhase, PlannedPhase, PlannedRole
 
@@ -46,6 +47,8 @@ class CardBuilder:
         self.plan = plan
         self.f = f
         self.roles = {r.id: r for r in plan.roles}
+        self.names_in = plan.recipe.language or f.language
+        """The language the recipe names its roles in: a sentence inflects them only in that language."""
         self.data = plan.to_data()
         """The plan as the JSON has it: each card's ``data`` is its part."""
 
@@ -109,14 +112,47 @@ class CardBuilder:
     def role_names(self, role_ids: Sequence[str]) -> str:
         return self.f.join([self.role_name(r) for r in role_ids])
 
+    def who(self, role_ids: Sequence[str]) -> tuple[str, int]:
+        """The roles as a sentence names them, and whether that is one person (1) or more (2).
+
+        ``de groepsleden en de inbrenger``: each role's noun (:mod:`methodengine.output.nouns`)
+        with its article, in the plural when more than one person holds it.
+        Cards in a language the recipe's names are not written in name the
+        roles as written.
+        """
+        parts: list[str] = []
+        people = 0
+        for role_id in role_ids:
+            role = self.roles.get(role_id)
+            if role_id == EVERYONE or role is None:
+                parts.append(self.role_name(role_id))
+                people += 1
+                continue
+            many = role.count is None or role.count.high > 1
+            people += 2 if many else 1
+            if self.names_in != self.f.language:
+                parts.append(role.name)
+                continue
+            noun = nouns.noun(role.name)
+            word = nouns.plural(noun, self.f.language) if many else noun
+            parts.append(f"{nouns.article(noun, self.f.language, many)} {word}")
+        return self.f.join(parts), 1 if people <= 1 else 2
+
+    def per(self, role_id: str) -> str:
+        """The role a time box is counted by, as ``3 min per deelnemer`` says it; ``per persoon`` for everyone."""
+        role = self.roles.get(role_id)
+        if role_id == EVERYONE:
+            return self._("person")
+        if role is None or self.names_in != self.f.language:
+            return self.role_name(role_id)
+        return nouns.noun(role.name)
+
     def timebox(self, phase: PlannedPhase) -> tuple[str, str | None]:
         """A phase's minutes, and how they are counted when they are per person."""
         per = phase.timebox.per
         if per is None:
             return self.f.minutes(phase.minutes), None
-        how = self._(
-            "{minutes} per {role}", minutes=self.f.minutes(phase.timebox.duration.minutes), role=self.role_name(per)
-        )
+        how = self._("{minutes} per {role}", minutes=self.f.minutes(phase.timebox.duration.minutes), role=self.per(per))
         return self.f.minutes(phase.minutes), how
 
     def meeting_line(self) -> str | None:
@@ -124,9 +160,9 @@ class CardBuilder:
         if meeting is None:
             return None
         if meeting.of is not None:
-            text = self._("Meeting {n} of {total}", n=meeting.number, total=meeting.of)
+            text = self._("{Meeting} {n} of {total}", n=meeting.number, total=meeting.of)
         else:
-            text = self._("Meeting {n}", n=meeting.number)
+            text = self._("{Meeting} {n}", n=meeting.number)
         if meeting.date is not None:
             text = f"{text} · {self.f.date(meeting.date)}"
         if meeting.stage is not None:
@@ -138,30 +174,31 @@ class CardBuilder:
 
     def next_title(self, ref: NextPhase | None) -> str:
         if ref is None:
-            return self._("end of the meeting")
+            return self._("end of the {meeting}")
         block = self.plan.phase(ref.phase).rounds
         if ref.round is not None and block is not None and block.count.high > 1:
             return self._("{title} (round {n})", title=ref.title, n=ref.round)
         return ref.title
 
     def next_lines(self, phase: PlannedPhase) -> list[str]:
-        """What follows a phase, and when: ``Volgende fase: Analyse, om 19:45``."""
+        """What follows a phase, and when: ``Volgende fase, om 19:45: Analyse`` (the title last: it may end in ?)."""
         occurrences = phase.occurrences
         titles = [tuple(r.title if r else None for r in o.next) for o in occurrences]
         if len(occurrences) == 1 or (len(set(titles)) == 1 and len(titles[0]) == 1):
             first = occurrences[0]
             options = first.next
+            moment = self.f.ends if options == (None,) else self.f.at
             if len(occurrences) == 1:
-                at = self.f.at(first)
+                at = moment(first)
             else:
-                at = self.f.join([self._("round {n} {at}", n=o.round, at=self.f.at(o)) for o in occurrences])
+                at = self.f.join([self._("round {n} {at}", n=o.round, at=moment(o)) for o in occurrences])
             if options == (None,):
-                return [self._("End of the meeting, {at}", at=at)]
+                return [self._("End of the {meeting}, {at}", at=at)]
             if len(options) == 1:
                 only = options[0]
                 assert only is not None
                 title = self.next_title(only) if len(occurrences) == 1 else only.title
-                return [self._("Next phase: {title}, {at}", title=title, at=at)]
+                return [self._("Next phase, {at}: {title}", title=title, at=at)]
             what = self.f.join([self.next_title(r) for r in options], "or")
             return [self._("Next, {at}: {what}", at=at, what=what)]
         lines = []
@@ -234,7 +271,7 @@ class CardBuilder:
                 if duration is not None:
                     text = self._("{planned} of {duration}", planned=text, duration=f.minutes(duration))
                 one = len(totals) == 1
-                label = self._("Total") if one else self._("Total, {meetings}", meetings=f.run(total))
+                label = self._("Total") if one else self._("Total, {which}", which=f.run(total))
                 entries.append(_row(label, text, strong=True))
         return card
 
@@ -265,8 +302,11 @@ class CardBuilder:
             text = f"{block.title} ({self.f.rounds(block.count)})"
             optional = [o.round for o in phase.occurrences if o.optional]
             if optional:
-                text += " · " + self._(
-                    "round {rounds} only if held", rounds=self.f.join([str(n) for n in optional], "or")
+                text += " · " + self.f.ngettext(
+                    "round {rounds} only if held",
+                    "rounds {rounds} only if held",
+                    len(optional),
+                    rounds=self.f.join([str(n) for n in optional]),
                 )
             card["sub"].append(text)
             block_when = self.when(block.when)
@@ -277,16 +317,19 @@ class CardBuilder:
             card["sub"].append(line)
 
         entries = card["entries"]
-        who = [
-            (self._("Leads"), [phase.lead] if phase.lead else []),
-            (self._("Speaks"), phase.speak),
-            (self._("Listens"), phase.listen),
-            (self._("Sits outside the circle"), phase.outside),
-            (self._("Decides"), phase.decide),
+        ngettext = self.f.ngettext
+        who: list[tuple[Callable[[int], str], Sequence[str]]] = [
+            (lambda n: ngettext("Leads", "Lead", n), [phase.lead] if phase.lead else []),
+            (lambda n: ngettext("Speaks", "Speak", n), phase.speak),
+            (lambda n: ngettext("Listens", "Listen", n), phase.listen),
+            (lambda n: ngettext("Sits outside the circle", "Sit outside the circle", n), phase.outside),
+            (lambda n: ngettext("Decides", "Decide", n), phase.decide),
         ]
-        for label_text, ids in who:
+        # The verb agrees with the people named: `Spreekt: de inbrenger`, `Spreken: de groepsleden en de inbrenger`.
+        for verb, ids in who:
             if ids:
-                entries.append({"type": "fact", "label": label_text, "text": self.role_names(ids)})
+                text, people = self.who(ids)
+                entries.append({"type": "fact", "label": verb(people), "text": text})
         if phase.groups:
             entries.append({"type": "fact", "label": self._("Groups"), "text": self.f.groups(phase.groups)})
         if phase.space:
@@ -334,14 +377,16 @@ class CardBuilder:
                 entries.append({"type": "line", "kind": "ask", "label": self._("Ask"), "text": s.text})
         if entries:
             entries.append({"type": "rule"})
-        entries.append(
-            {
-                "type": "para",
-                "text": self._(
-                    "Each decides: continue or stop. A next meeting follows only if everyone chooses to continue."
-                ),
-            }
+        _names, people = self.who(phase.decide)
+        two = people == 2 and sum(self._people(r) for r in phase.decide) == 2
+        rule = (
+            self._("You each decide: continue or stop. A next {meeting} follows only if you both choose to continue.")
+            if two
+            else self._(
+                "Each decides: continue or stop. A next {meeting} follows only if everyone chooses to continue."
+            )
         )
+        entries.append({"type": "para", "text": rule})
         options = [self._("Continue"), self._("Stop")]
         for role_id in phase.decide:
             entries.append({"type": "check", "label": self.role_name(role_id), "options": options})
@@ -349,9 +394,16 @@ class CardBuilder:
         if tips:
             entries.append({"type": "rule"})
             entries.extend({"type": "line", "kind": "tip", "label": self._("Tip"), "text": s.text} for s in tips)
-        entries.append({"type": "write", "label": self._("Next meeting")})
+        entries.append({"type": "write", "label": self._("Next {meeting}")})
         card["foot"] = self.next_lines(phase)
         return card
+
+    def _people(self, role_id: str) -> int:
+        """How many people hold a role, at most; 3 for a count nobody knows yet (more than two, at least)."""
+        role = self.roles.get(role_id)
+        if role_id == EVERYONE or role is None or role.count is None:
+            return 3
+        return role.count.high
 
     # -------------------------------------------------------------- role
 
@@ -403,12 +455,12 @@ class CardBuilder:
             card["sub"].append(line)
         entries = card["entries"]
         if t.meetings is not None:
-            entries.append({"type": "fact", "label": self._("Meetings"), "text": str(t.meetings)})
+            entries.append({"type": "fact", "label": self._("{Meetings}"), "text": str(t.meetings)})
         elif t.open:
             entries.append(
                 {
                     "type": "fact",
-                    "label": self._("Meetings"),
+                    "label": self._("{Meetings}"),
                     "text": self._("open: the series runs until a checkpoint ends it"),
                 }
             )
@@ -429,10 +481,10 @@ class CardBuilder:
                 here = current is not None and current in stage.meetings
                 note = stage.focus or stage.summary
                 if here:
-                    note = self._("now: meeting {n}", n=current) + (f" · {note}" if note else "")
+                    note = self._("now: {meeting} {n}", n=current) + (f" · {note}" if note else "")
                 entries.append(_row(stage.title, f.meetings(stage.meetings), note=note, strong=here))
         if t.extra_meetings:
-            entries.append({"type": "heading", "text": self._("Extra meetings")})
+            entries.append({"type": "heading", "text": self._("Extra {meetings}")})
             for extra in t.extra_meetings:
                 notes = []
                 if extra.at is not None:
@@ -446,17 +498,18 @@ class CardBuilder:
                     notes.append(self._("optional"))
                 note = "; ".join(notes)
                 if extra.summary:
-                    note = f"{note}. {extra.summary}" if note else extra.summary
-                right = f.minutes(extra.timebox.duration.minutes) if extra.timebox else ""
+                    # A sentence follows: what comes before it is one too, with a capital.
+                    note = f"{note[:1].upper()}{note[1:]}. {extra.summary}" if note else extra.summary
+                right = f.duration(extra.timebox.duration.minutes) if extra.timebox else ""
                 entries.append(_row(extra.title, right, note=note or None))
         if dates is not None:
             entries.extend(self.date_rows(dates, current))
         totals = plan.totals
         if totals and any(total.meetings is not None for total in totals):
-            entries.append({"type": "heading", "text": self._("Time per meeting")})
+            entries.append({"type": "heading", "text": self._("Time per {meeting}")})
             for total in totals:
-                label = f.run(total) if len(totals) > 1 else self._("every meeting")
-                entries.append(_row(label[:1].upper() + label[1:], f.minutes(total.minutes)))
+                label = f.run(total) if len(totals) > 1 else self._("every {meeting}")
+                entries.append(_row(label[:1].upper() + label[1:], f.duration(total.minutes)))
         return card
 
     def date_rows(self, dates: DatedPlan, current: int | None) -> list[dict[str, Any]]:
@@ -469,7 +522,7 @@ class CardBuilder:
                 if meeting.of > 1:
                     title = self._("{title} ({index} of {count})", title=title, index=meeting.index, count=meeting.of)
             else:
-                title = self._("Meeting {n}", n=meeting.number)
+                title = self._("{Meeting} {n}", n=meeting.number)
             here = current is not None and meeting.number == current
             notes = [self._("now")] if here else []
             if meeting.moved_from is not None:
@@ -481,8 +534,8 @@ class CardBuilder:
             rows.append(_row(title, f.date(meeting.date), note="; ".join(notes) or None, strong=here))
         reasons = {
             "no-anchor": lambda u: self._("it has no `at:`"),
-            "open-last": lambda u: self._("the series is open, so its last meeting has no date"),
-            "not-planned": lambda u: self._("meeting {n} is not in this plan", n=u.number),
+            "open-last": lambda u: self._("the series is open, so its last {meeting} has no date"),
+            "not-planned": lambda u: self._("{meeting} {n} is not in this plan", n=u.number),
         }
         for unplaced in dates.unplaced:
             rows.append(_row(unplaced.meeting.title, self._("no date"), note=reasons[unplaced.reason](unplaced)))

@@ -13,7 +13,7 @@ each card with ``<format>/<kind>.<ext>`` if there is one, else with
 ``recipe`` the resolved recipe, as the model has it
 ``cards``  the cards to render, in order (see :mod:`methodengine.output.cards.content`)
 ``f``      the formatter: local times, numbers and words (``f.clock``, ...)
-``_``      translate a label: ``_("Next phase: {title}, {at}", title=..., at=...)``
+``_``      translate a label: ``_("Next phase, {at}: {title}", title=..., at=...)``
 ``layout`` sizes for the stylesheet (HTML only)
 
 HTML templates are autoescaped; every template runs with StrictUndefined, so
@@ -34,6 +34,7 @@ from methodengine.output.cards.constants import EXTENSIONS
 from methodengine.output.cards.content import CardBuilder, Formatter
 from methodengine.output.cards.markdown import md_escape, md_finalize, md_lead
 from methodengine.output.cards.text_layout import rule_line, text_foot, text_head, text_lines, wrap_filter
+from methodengine.output.meeting_words import MeetingWord, meeting_word
 
 if TYPE_CHECKING:
     import jinja2
@@ -83,6 +84,13 @@ def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: b
     return env
 
 
+def _meeting_word(plan: MeetingPlan, language: str, recipe: Recipe | None) -> MeetingWord:
+    """The word for a meeting on these cards: the plan's recipe's (its method's where it gives none)."""
+    source = recipe if recipe is not None else plan.recipe
+    # A plan made by a planner without the field (a plugin's own PlanRecipe) says none: the default word.
+    return meeting_word(language, getattr(source, "meeting_word", None), source.language)
+
+
 def render_plan(
     plan: MeetingPlan,
     options: CardOptions,
@@ -95,7 +103,7 @@ def render_plan(
     """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
     import jinja2
 
-    f = Formatter(options.language, DASHES[fmt])
+    f = Formatter(options.language, DASHES[fmt], _meeting_word(plan, options.language, recipe))
     builder = CardBuilder(plan, f)
     cards = builder.cards()
     context: dict[str, Any] = {

@@ -14,6 +14,7 @@ from typing import Any
 
 from methodengine.model import Anchor, Period, Range, Selector, When
 from methodengine.output.localiser import Localiser
+from methodengine.output.meeting_words import MeetingWord
 from methodengine.planning.meeting_plan import ClockRange, ClockWindow, PlannedOccurrence, PlannedRole, Total, Window
 
 DOMAIN = "cards"
@@ -30,8 +31,8 @@ class Formatter(Localiser):
     typed plan.
     """
 
-    def __init__(self, language: str, dash: str = "-") -> None:
-        super().__init__(language, DOMAIN, dash)
+    def __init__(self, language: str, dash: str = "-", meeting: MeetingWord | None = None) -> None:
+        super().__init__(language, DOMAIN, dash, meeting)
 
     # -------------------------------------------------------------- numbers and times
 
@@ -74,14 +75,30 @@ class Formatter(Localiser):
         return self.gettext("minutes {span}", span=both)
 
     def at(self, occurrence: Timed, edge: str = "end") -> str:
-        """When something starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``na 45 min``."""
+        """When what follows starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``vanaf minuut 45``.
+
+        Without a start time the moment is a minute of the meeting, never a
+        length (``na 45 min`` would read as "45 minutes from now").
+        """
+        return self._moment(occurrence, edge, final=False)
+
+    def ends(self, occurrence: Timed) -> str:
+        """When the meeting ends, after this: ``om 21:00``, ``op minuut 90``, ``tussen minuut 80 en 90``."""
+        return self._moment(occurrence, "end", final=True)
+
+    def _moment(self, occurrence: Timed, edge: str, final: bool) -> str:
         window = _window(occurrence)
         if window.clock is not None:
             times = window.clock.start if edge == "start" else window.clock.end
             if times.exact:
                 return self.gettext("at {time}", time=self.clock(times.low))
             return self.gettext("between {early} and {late}", early=self.clock(times.low), late=self.clock(times.high))
-        return self.gettext("after {minutes} min", minutes=self.range(window.start if edge == "start" else window.end))
+        minutes = window.start if edge == "start" else window.end
+        if minutes.exact and final:
+            return self.gettext("at minute {minute}", minute=minutes.low)
+        if minutes.exact:
+            return self.gettext("from minute {minute}", minute=minutes.low)
+        return self.gettext("between minute {early} and {late}", early=minutes.low, late=minutes.high)
 
     def start_time(self, occurrence: Timed) -> str | None:
         """The start of a phase for a time column: ``19:45``, or None without a start time."""
@@ -127,10 +144,10 @@ class Formatter(Localiser):
 
     def meeting_ref(self, meeting: int | str) -> str:
         if meeting == "first":
-            return self.gettext("the first meeting")
+            return self.gettext("the first {meeting}")
         if meeting == "last":
-            return self.gettext("the last meeting")
-        return self.gettext("meeting {n}", n=meeting)
+            return self.gettext("the last {meeting}")
+        return self.gettext("{meeting} {n}", n=meeting)
 
     def anchor(self, anchor: Anchor | Mapping[str, Any]) -> str:
         if isinstance(anchor, Mapping):
@@ -140,17 +157,17 @@ class Formatter(Localiser):
         if anchor.offset is not None:
             offset_text = self.period(anchor.offset)
             if anchor.relation == "before":
-                return self.gettext("{offset} before {meeting}", offset=offset_text, meeting=ref)
-            return self.gettext("{offset} after {meeting}", offset=offset_text, meeting=ref)
+                return self.gettext("{offset} before {ref}", offset=offset_text, ref=ref)
+            return self.gettext("{offset} after {ref}", offset=offset_text, ref=ref)
         if anchor.relation == "before":
-            return self.gettext("before {meeting}", meeting=ref)
-        return self.gettext("after {meeting}", meeting=ref)
+            return self.gettext("before {ref}", ref=ref)
+        return self.gettext("after {ref}", ref=ref)
 
     def meetings(self, value: Range | Mapping[str, int]) -> str:
         value = _range(value)
         if value.exact:
-            return self.gettext("meeting {n}", n=value.low)
-        return self.gettext("meetings {range}", range=self.range(value))
+            return self.gettext("{meeting} {n}", n=value.low)
+        return self.gettext("{meetings} {range}", range=self.range(value))
 
     def run(self, total: Total | Mapping[str, Any]) -> str:
         """The meetings of a run with the same planned time; in an open series the last run has no end."""
@@ -160,34 +177,36 @@ class Formatter(Localiser):
         else:
             meetings, and_later = total.meetings, total.and_later
         if meetings is None:
-            return self.gettext("every meeting")
+            return self.gettext("every {meeting}")
         if and_later:
             if meetings.low == 1:
-                return self.gettext("every meeting")
-            return self.gettext("meeting {n} and later", n=meetings.low)
+                return self.gettext("every {meeting}")
+            return self.gettext("{meeting} {n} and later", n=meetings.low)
         return self.meetings(meetings)
 
     def when(self, selectors: When | Sequence[Selector | Mapping[str, Any]] | None) -> str | None:
-        """The meetings a phase belongs to: ``Alleen in bijeenkomst 1``, ``Vanaf bijeenkomst 2``."""
+        """The meetings a phase belongs to: ``Vanaf gesprek 2``, ``Tot en met bijeenkomst 3``."""
         found = _selectors(selectors)
         if not found:
             return None
         if len(found) == 1 and found[0].kind == "from":
-            return self.gettext("From meeting {n} on", n=_low(found[0]))
+            return self.gettext("From {meeting} {n} on", n=_low(found[0]))
+        if len(found) == 1 and found[0].kind == "until":
+            return self.gettext("Until {meeting} {n}", n=_low(found[0]))
         parts = []
         for s in found:
             if s.kind == "first":
-                parts.append(self.gettext("the first meeting"))
+                parts.append(self.gettext("the first {meeting}"))
             elif s.kind == "last":
-                parts.append(self.gettext("the last meeting"))
+                parts.append(self.gettext("the last {meeting}"))
             elif s.kind == "from":
-                parts.append(self.gettext("meeting {n} and later", n=_low(s)))
+                parts.append(self.gettext("{meeting} {n} and later", n=_low(s)))
             elif s.kind == "until":
-                parts.append(self.gettext("meetings 1 to {n}", n=_low(s)))
+                parts.append(self.gettext("{meetings} 1 to {n}", n=_low(s)))
             else:
                 assert s.meetings is not None
                 parts.append(self.meetings(s.meetings))
-        return self.gettext("Only in {meetings}", meetings=self.join(parts, "or"))
+        return self.gettext("Only in {which}", which=self.join(parts, "or"))
 
 
 # ---------------------------------------------------------------- the JSON plan's data, for templates

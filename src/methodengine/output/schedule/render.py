@@ -27,7 +27,7 @@ def render_request(request: OutputRequest, fmt: str) -> str | bytes:
     plan = request.plan
     if not isinstance(plan, DatedPlan):
         raise ValueError("the built-in schedule formats render a dated plan; this request has none")
-    words = Words(request.language)
+    words = Words.for_plan(request.language, plan)
     if fmt == "ics":
         from methodengine.output.schedule.ics import render_ics
 
@@ -100,7 +100,7 @@ def render_markdown(plan: DatedPlan, words: Words) -> str:
     if has_time:
         header.append(_("Time"))
     if has_what:
-        header.append(_("Stage or meeting"))
+        header.append(_("Stage or {meeting}"))
     header.append(_("Notes"))
     out.append("| " + " | ".join(header) + " |")
     out.append("| " + " | ".join("--:" if h == "#" else "---" for h in header) + " |")

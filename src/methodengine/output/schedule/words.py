@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from methodengine.model import EVERYONE, Recipe
+from methodengine.output import nouns
 from methodengine.output.localiser import Localiser
+from methodengine.output.meeting_words import MeetingWord, meeting_word
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
 
 DOMAIN = "schedule"
@@ -20,13 +23,27 @@ DOMAIN = "schedule"
 class Words(Localiser):
     """The phrases of a plan in one language (``nl`` or ``en``), on the shared :class:`Localiser`.
 
-    ``_`` is the bare translation (the caller fills it in with ``.format``).
+    ``_`` is the translation with the word for a meeting filled in (the
+    caller fills in the rest with ``.format``). ``meeting`` is that word;
+    :meth:`for_plan` takes it from the plan's recipe.
     """
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language, DOMAIN)
-        self._ = self.translated
-        self._plural = self.translated_plural
+    def __init__(self, language: str, meeting: MeetingWord | None = None) -> None:
+        super().__init__(language, DOMAIN, meeting=meeting)
+
+    @classmethod
+    def for_plan(cls, language: str, plan: DatedPlan) -> Words:
+        """The words of ``plan`` in ``language``, with the word for a meeting its recipe (or method) gives."""
+        recipe = plan.recipe
+        return cls(language, meeting_word(language, recipe.meeting_word, recipe.language))
+
+    def _(self, message: str) -> str:
+        """The translation of ``message`` with ``{meeting}`` and its kin filled in; other placeholders kept."""
+        return self.translated(message).format_map(_Keep(self.meeting.values))
+
+    def _plural(self, singular: str, plural: str, count: int) -> str:
+        """The form of ``count`` with ``{meeting}`` and its kin filled in; other placeholders kept."""
+        return self.translated_plural(singular, plural, count).format_map(_Keep(self.meeting.values))
 
     # -------------------------------------------------------------- times
 
@@ -51,18 +68,18 @@ class Words(Localiser):
         series = plan.series
         first, last = self.date(series[0].date), self.date(series[-1].date)
         if plan.open and not plan.tentative:
-            out.append(_("An open series: only the first meeting is planned, on {date}.").format(date=first))
+            out.append(_("An open series: only the first {meeting} is planned, on {date}.").format(date=first))
         elif plan.open:
             count = self._plural(
-                "An open series: {count} tentative meeting, {every}, from {first} to {last}.",
-                "An open series: {count} tentative meetings, {every}, from {first} to {last}.",
+                "An open series: {count} tentative {meeting}, {every}, from {first} to {last}.",
+                "An open series: {count} tentative {meetings}, {every}, from {first} to {last}.",
                 plan.planned,
             )
             out.append(count.format(count=plan.planned, every=self._every_or_none(plan), first=first, last=last))
         else:
             count = self._plural(
-                "{count} meeting, {every}, from {first} to {last}.",
-                "{count} meetings, {every}, from {first} to {last}.",
+                "{count} {meeting}, {every}, from {first} to {last}.",
+                "{count} {meetings}, {every}, from {first} to {last}.",
                 plan.planned,
             )
             out.append(count.format(count=plan.planned, every=self._every_or_none(plan), first=first, last=last))
@@ -71,7 +88,7 @@ class Words(Localiser):
             titles = [m.title for m in extras if m.index == 1 and m.title]
             out.append(
                 self._plural(
-                    "Extra meeting (marked +): {titles}.", "Extra meetings (marked +): {titles}.", len(titles)
+                    "Extra {meeting} (marked +): {titles}.", "Extra {meetings} (marked +): {titles}.", len(titles)
                 ).format(titles=self.titles(titles))
             )
         trajectory = plan.recipe.trajectory
@@ -92,15 +109,15 @@ class Words(Localiser):
             out.append(_("Chosen with --every: {chosen}.").format(chosen=self.every(plan.every)))
         if plan.at is not None and plan.uniform_minutes:
             out.append(
-                _("Each meeting starts at {time} and lasts {length}.").format(
+                _("Each {meeting} starts at {time} and lasts {length}.").format(
                     time=self.clock(plan.at), length=self.length(plan.uniform_minutes)
                 )
             )
         elif plan.at is not None:
-            out.append(_("Each meeting starts at {time}.").format(time=self.clock(plan.at)))
+            out.append(_("Each {meeting} starts at {time}.").format(time=self.clock(plan.at)))
         elif plan.uniform_minutes:
             out.append(
-                _("Each meeting lasts {length}; give the start time with --at.").format(
+                _("Each {meeting} lasts {length}; give the start time with --at.").format(
                     length=self.length(plan.uniform_minutes)
                 )
             )
@@ -116,7 +133,7 @@ class Words(Localiser):
         if plan.open:
             out += self.checkpoint_rule(plan)
         for date in plan.unused_skips:
-            out.append(_("No meeting falls on {date}, so skipping it changes nothing.").format(date=self.date(date)))
+            out.append(_("No {meeting} falls on {date}, so skipping it changes nothing.").format(date=self.date(date)))
         for unplaced in plan.unplaced:
             out.append(
                 _("{title} has no date in this plan: {reason}.").format(
@@ -130,34 +147,45 @@ class Words(Localiser):
         _ = self._
         recipe = plan.recipe
         if not plan.checkpoints:
-            out = [_("The series has no fixed number of meetings; it runs until the participants end it.")]
+            out = [_("The series has no fixed number of {meetings}; it runs until the participants end it.")]
             if not plan.tentative:
-                out.append(_("To date tentative meetings after the first, give their number with --meetings."))
+                out.append(_("To date tentative {meetings} after the first, give their number with --meetings."))
             return out
         # The checkpoint that closes the meeting: the last one in the agenda.
         checkpoint = plan.checkpoints[-1]
-        roles = [(ident, recipe.role(ident)) for ident in checkpoint.decide]
-        deciders = [role.name if role else ident for ident, role in roles]
+        deciders = [self._decider(recipe, ident) for ident in checkpoint.decide]
         rule = _(
-            "The series has no fixed number of meetings. Each meeting ends with the checkpoint "
-            "\u201c{title}\u201d: {who} each decide whether a next meeting is useful."
+            "The series has no fixed number of {meetings}. Each {meeting} ends with the checkpoint "
+            "\u201c{title}\u201d: {who} each decide whether a next {meeting} is useful."
         ).format(title=checkpoint.title, who=self.join(deciders) or _("the participants"))
         then = (
-            _("Plan the next meeting only when both say go on.")
+            _("Plan the next {meeting} only when both say go on.")
             if len(deciders) == 2
-            else _("Plan the next meeting only when all of them say go on.")
+            else _("Plan the next {meeting} only when all of them say go on.")
         )
         out = [f"{rule} {then}"]
         if plan.tentative:
             out.append(
                 _(
-                    "Meetings after the first are tentative: each takes place only if the checkpoint of the "
-                    "meeting before says go on."
+                    "{Meetings} after the first are tentative: each takes place only if the checkpoint of the "
+                    "{meeting} before says go on."
                 )
             )
         else:
-            out.append(_("To date tentative meetings after the first, give their number with --meetings."))
+            out.append(_("To date tentative {meetings} after the first, give their number with --meetings."))
         return out
+
+    def _decider(self, recipe: Recipe, ident: str) -> str:
+        """A deciding role as a sentence names it: ``de coach``; the name as written in a language it is not in."""
+        role = recipe.role(ident)
+        if ident == EVERYONE or role is None:
+            return ident
+        if (recipe.language or self.language) != self.language:
+            return role.name
+        noun = nouns.noun(role.name)
+        many = role.count is None or role.count.high > 1
+        word = nouns.plural(noun, self.language) if many else noun
+        return f"{nouns.article(noun, self.language, many)} {word}"
 
     def reason(self, unplaced: Unplaced) -> str:
         """Why an extra meeting has no date."""
@@ -165,8 +193,8 @@ class Words(Localiser):
         if unplaced.reason == "no-anchor":
             return _("it has no `at:`")
         if unplaced.reason == "open-last":
-            return _("the series is open, so its last meeting has no date")
-        return _("meeting {number} is not in this plan").format(number=unplaced.number)
+            return _("the series is open, so its last {meeting} has no date")
+        return _("{meeting} {number} is not in this plan").format(number=unplaced.number)
 
     @staticmethod
     def titles(items: Sequence[str]) -> str:
@@ -184,8 +212,8 @@ class Words(Localiser):
                 return f"{meeting.title} ({_('{index} of {count}').format(index=meeting.index, count=meeting.of)})"
             return meeting.title
         if plan.total is not None:
-            return _("Meeting {number} of {total}").format(number=meeting.number, total=plan.total)
-        return _("Meeting {number}").format(number=meeting.number)
+            return _("{Meeting} {number} of {total}").format(number=meeting.number, total=plan.total)
+        return _("{Meeting} {number}").format(number=meeting.number)
 
     def label(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
         """An extra meeting's title with what it is: ``Follow-upgesprek (2 of 2, optional)``; a meeting of the
@@ -246,7 +274,7 @@ class Words(Localiser):
                 out.append(_("Focus: {focus}").format(focus=meeting.stage.focus))
         out += self.runs(meeting.runs)
         if meeting.last:
-            out.append(_("The last meeting of the series."))
+            out.append(_("The last {meeting} of the series."))
         return out
 
     def runs(self, runs: Sequence[Run]) -> list[str]:
@@ -255,13 +283,13 @@ class Words(Localiser):
         only = [r.title for r in runs if r.only]
         onward = [r.title for r in runs if r.last is None]
         if only:
-            out.append(_("Only in this meeting: {titles}.").format(titles=self.titles(only)))
+            out.append(_("Only in this {meeting}: {titles}.").format(titles=self.titles(only)))
         if onward:
-            out.append(_("From this meeting on: {titles}.").format(titles=self.titles(onward)))
+            out.append(_("From this {meeting} on: {titles}.").format(titles=self.titles(onward)))
         for run in runs:
             if run.last is not None and not run.only:
                 out.append(
-                    _("In meetings {first}-{last}: {title}.").format(first=run.first, last=run.last, title=run.title)
+                    _("In {meetings} {first}-{last}: {title}.").format(first=run.first, last=run.last, title=run.title)
                 )
         return out
 
@@ -275,18 +303,18 @@ class Words(Localiser):
                 return _("{period} after the one before.").format(period=self.period(every))
             return _("After the one before.")
         if anchor.meeting == "last":
-            ref = _("the last meeting")
+            ref = _("the last {meeting}")
         elif anchor.meeting == "first":
-            ref = _("the first meeting")
+            ref = _("the first {meeting}")
         else:
-            ref = _("meeting {number}").format(number=anchor.meeting)
+            ref = _("{meeting} {number}").format(number=anchor.meeting)
         if anchor.offset is not None:
             if anchor.relation == "before":
-                return _("{offset} before {meeting}.").format(offset=self.period(anchor.offset), meeting=ref)
-            return _("{offset} after {meeting}.").format(offset=self.period(anchor.offset), meeting=ref)
+                return _("{offset} before {ref}.").format(offset=self.period(anchor.offset), ref=ref)
+            return _("{offset} after {ref}.").format(offset=self.period(anchor.offset), ref=ref)
         if anchor.relation == "before":
-            return _("Before {meeting}.").format(meeting=ref)
-        return _("After {meeting}.").format(meeting=ref)
+            return _("Before {ref}.").format(ref=ref)
+        return _("After {ref}.").format(ref=ref)
 
     def agenda_heading(self) -> str:
         return self._("Agenda")
@@ -306,6 +334,13 @@ class Words(Localiser):
                 box = _("{timebox}, checkpoint").format(timebox=box)
             out.append(f"{indent}- {line.title} ({box})")
         return out
+
+
+class _Keep(dict[str, str]):
+    """Placeholders to fill in now; any other is kept as written, for the caller's ``.format``."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def _tidy(sentence: str) -> str:
