@@ -281,6 +281,39 @@ def test_q_asks_first_and_any_other_key_goes_on(tmp_path: Path) -> None:
     assert not (tmp_path / "avond.json").exists()
 
 
+def test_the_log_so_far_is_written_at_every_phase_so_that_a_crash_loses_little(tmp_path: Path) -> None:
+    app = _incident(tmp_path)
+
+    async def first_phase(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("space")
+        await _wait(app, pilot, traveller, 10)
+        await pilot.press("n")
+        log = json.loads((tmp_path / "avond.json").read_text(encoding="utf-8"))
+        assert log["finished"] is False and [p["title"] for p in log["phases"]] == ["Terugkoppeling"]
+
+    _hold(app, first_phase)
+
+
+def test_a_log_that_cannot_be_written_is_said_on_screen_and_the_meeting_goes_on(tmp_path: Path) -> None:
+    app = _incident(tmp_path)
+
+    def full_disk(log: object, path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    app.writer = full_disk
+
+    async def failing(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("space")
+        await _wait(app, pilot, traveller, 10)
+        await pilot.press("n")
+        assert "Het log kon niet worden geschreven: No space left on device" in shown(app)
+        assert app.is_running and "Incident kiezen" in shown(app)
+        await pilot.press("q", "enter")
+
+    _hold(app, failing)
+    assert app.return_code == 2 and app.written is None
+
+
 # ------------------------------------------------------------------ the screen
 
 

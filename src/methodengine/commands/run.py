@@ -101,6 +101,12 @@ def run(
             )
         )
     app.run()
+    if app.write_error is not None:
+        if isinstance(app.write_error, click.ClickException):
+            raise app.write_error
+        from methodengine.commands._output import OutputError
+
+        raise OutputError(str(log), app.write_error.strerror or str(app.write_error))
     if app.written is not None and log is not None:
         from methodengine._terminal import shown
         from methodengine.run.log import summary_path

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import click
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -54,7 +55,7 @@ class RunApp(App[Any]):
     Screen { layout: vertical; }
     #head { height: 1; background: $panel; }
     #body { height: 1fr; }
-    #card { width: 1fr; padding: 0 1; }
+    #card { width: 1fr; padding: 0 1; overflow-y: auto; }
     #title { text-style: bold; }
     #cue { background: $error; color: $text; text-style: bold; margin: 1 0 0 0; }
     #cue.none { display: none; }
@@ -72,6 +73,7 @@ class RunApp(App[Any]):
     #keys { height: auto; background: $panel; }
     #confirm { height: auto; background: $error; text-style: bold; }
     #confirm.none { display: none; }
+    #problem { height: auto; background: $error; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,6 +113,8 @@ class RunApp(App[Any]):
         self.rings = 0
         """How often the bell rang (``--quiet`` counts none)."""
         self.written: RunLog | None = None
+        self.write_error: click.ClickException | OSError | None = None
+        """Why the log could not be written, said on the screen and, at the end, by the command (exit 2)."""
 
     # -------------------------------------------------------------- layout
 
@@ -133,6 +137,7 @@ class RunApp(App[Any]):
         yield Static(id="proposal", classes="none", markup=False)
         yield Static(id="next", markup=False)
         yield Static(id="keys", markup=False)
+        yield Static(id="problem", markup=False)
         yield Static(id="confirm", classes="none", markup=False)
 
     def on_mount(self) -> None:
@@ -160,12 +165,32 @@ class RunApp(App[Any]):
     # -------------------------------------------------------------- keys
 
     def _key(self, act: Callable[[], object]) -> None:
-        """A key other than Enter while the end is asked takes the question back; else it acts."""
+        """A key other than Enter while the end is asked takes the question back; else it acts.
+
+        When the key moved the meeting to another phase, the log so far is
+        written (with ``--log``), so that a crash or a closed laptop loses
+        little.
+        """
         if self.confirming:
             self.confirming = False
         else:
+            before = self.meeting.index
             act()
+            if self.meeting.index != before and self.meeting.started is not None:
+                self._save(self.meeting.record(self.recipe_path))
         self.tick()
+
+    def _save(self, log: RunLog) -> bool:
+        """Write ``log`` if a file was given; a failure is kept and shown, never a crash in the room."""
+        if self.log_path is None or self.writer is None:
+            return True
+        try:
+            self.writer(log, self.log_path)
+        except (click.ClickException, OSError) as exc:
+            self.write_error = exc
+            return False
+        self.write_error = None
+        return True
 
     def action_toggle(self) -> None:
         self._key(self.meeting.toggle)
@@ -224,10 +249,11 @@ class RunApp(App[Any]):
         if not self.confirming:
             return
         log = self.meeting.record(self.recipe_path)
-        self.written = log
-        if self.log_path is not None and self.writer is not None:
-            self.writer(log, self.log_path)
-        self.exit(log)
+        if self._save(log):
+            self.written = log
+            self.exit(log)
+        else:
+            self.exit(log, return_code=2)  # the command says why, once the terminal is its own again
 
     # -------------------------------------------------------------- what the screen says
 
@@ -243,6 +269,10 @@ class RunApp(App[Any]):
             self._show_proposal()
             self._show("#next", self._next())
             self._show("#keys", self._keys(step))
+            problem = self.write_error
+            self._show(
+                "#problem", Text(_("The log could not be written: {why}", why=_why(problem))) if problem else Text()
+            )
             confirm = self.query_one("#confirm", Static)
             confirm.set_class(not self.confirming, "none")
             if self.confirming:
@@ -471,6 +501,12 @@ def _mmss(seconds: float) -> str:
     sign = "-" if whole < 0 else ""
     whole = abs(whole)
     return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
+
+
+def _why(problem: click.ClickException | OSError) -> str:
+    if isinstance(problem, click.ClickException):
+        return problem.format_message()
+    return problem.strerror or str(problem)
 
 
 def _hhmm(moment: dt.datetime) -> str:
