@@ -72,8 +72,27 @@ def test_undefined_role_after_per_in_a_time_box():
     d = only(ROLES + "phase Eigen aanpak (3 min per deelnemr)\n", "undefined-role")
     assert d.severity is ERROR
     assert d.position.line == 5
-    assert "`deelnemr`" in d.message and "`per`" in d.message
-    assert "did you mean `deelnemer`?" in d.hint
+    assert d.message == "`deelnemr` is not a role of this recipe"
+    # The fix is in the time box, not a new role: the hint shows the time box to write.
+    assert d.hint.startswith("did you mean `per deelnemer`?")
+    assert "add `role" not in d.hint
+
+
+def test_a_per_word_that_is_no_role_suggests_the_role_who_speaks():
+    text = """
+    recipe: V
+    group: 5
+    duration: 30 min
+    role voorzitter: Voorzitter
+      count: 1
+    role deelnemer: Deelnemer
+    phase Rondje (5 min per persoon)
+      speak: deelnemer
+    phase Slot (5 min)
+    """
+    found = findings(text)
+    assert [d.code for d in found] == ["undefined-role"]  # no time warning built on the bad time box
+    assert found[0].hint.startswith("did you mean `per deelnemer`?")
 
 
 def test_undefined_role_after_per_points_at_the_role():
@@ -686,3 +705,73 @@ def test_a_trajectory_without_a_number_of_meetings_warns():
     assert d.severity is WARNING and at(d) == (3, 1)
     assert "meetings: open" in d.hint
     assert "meetings-missing" not in [d.code for d in findings("recipe: V\ntrajectory\n  meetings: open\n")]
+
+
+# ---------------------------------------------------------------- in the user's language
+
+
+DUTCH = """
+recept: V
+groep: 3
+duur: 90 min
+rol voorzitter: Voorzitter
+  aantal: 5
+fase Vragen (10 min)
+  leidt: voorzitter
+  spreekt: deelnemr
+"""
+
+
+def _in(language: str, text: str) -> list[Diagnostic]:
+    from methodengine.i18n import use_language
+
+    with use_language(language):
+        return findings(text)
+
+
+def test_the_core_checks_speak_dutch_and_show_lines_in_the_recipes_keywords():
+    found = {d.code: d for d in _in("nl", DUTCH)}
+    role = found["undefined-role"]
+    assert role.message == "onbekende rol `deelnemr` bij `spreekt` in fase `Vragen`"
+    assert role.hint == "rollen in het recept: voorzitter; voeg `rol deelnemr: Naam` toe om de rol te maken"
+    size = found["group-size"]
+    assert size.message == "de rollen vragen minstens 5 deelnemers (5 voorzitter), maar de groep is hoogstens 3"
+    assert "`begeleider: ja`" in size.hint
+    assert found["under-time"].message == "de bijeenkomst is gepland op 10 min van de 90 min: 80 min is niet ingepland"
+    assert "`duur`" in found["under-time"].hint
+
+
+def test_an_english_message_shows_a_dutch_recipes_own_keywords():
+    found = {d.code: d for d in _in("en", DUTCH)}
+    assert found["undefined-role"].message == "undefined role `deelnemr` in `spreekt` of phase `Vragen`"
+    assert found["undefined-role"].hint.endswith("add `rol deelnemr: Name` to define it")
+    assert "raise `groep`" in found["group-size"].hint
+
+
+def test_an_english_recipe_gets_english_keywords_in_a_dutch_message():
+    d = only(ROLES + "phase Vragen (5 min)\n  speak: deelnemr\n", "undefined-role")
+    assert "`role deelnemr: Name`" in d.hint
+    dutch = [x for x in _in("nl", ROLES + "phase Vragen (5 min)\n  speak: deelnemr\n") if x.code == "undefined-role"]
+    assert dutch[0].message == "onbekende rol `deelnemr` bij `speak` in fase `Vragen`"
+    assert "`role deelnemr: Naam`" in dutch[0].hint
+
+
+def test_a_misspelt_everyone_is_suggested_in_the_recipes_language():
+    dutch = [d for d in _in("nl", DUTCH.replace("deelnemr", "iedreen")) if d.code == "undefined-role"]
+    assert dutch[0].hint.startswith("bedoel je `iedereen`?")
+    english = only(ROLES + "phase Vragen (5 min)\n  speak: everyon\n", "undefined-role")
+    assert english.hint.startswith("did you mean `everyone`?")
+
+
+def test_a_span_is_said_in_the_message_language():
+    text = """
+    recipe: V
+    trajectory
+      meetings: 10
+      every: 4 weeks
+      span: 2 months
+    """
+    (d,) = [x for x in _in("nl", text) if x.code == "span"]
+    assert d.message.startswith("10 bijeenkomsten elke 4 weken duren minstens 36 weken")
+    assert d.message.endswith("de looptijd van 2 maanden")
+    assert d.hint.startswith("verleng `span`")

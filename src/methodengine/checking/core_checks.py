@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from methodengine._suggest import did_you_mean
+from methodengine._suggest import closest, did_you_mean
 from methodengine.checking import _words
 from methodengine.diagnostics import Diagnostic, Related, error, warning
 from methodengine.i18n import LANGUAGES, _, ngettext
-from methodengine.model import EVERYONE, Checkpoint, Position, Range, Recipe, Selector
+from methodengine.language.keys import WORDS
+from methodengine.model import EVERYONE, Checkpoint, Phase, Position, Range, Recipe, RoleRef, Selector
 from methodengine.planning import timing
 
 Check = Callable[[Recipe], Iterable[Diagnostic]]
@@ -32,9 +33,12 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
                 if phase.title not in titles:
                     titles.append(phase.title)
                 continue
-            suggestion = did_you_mean(ref.role, known)
             roles = ", ".join(known)
             defined = _("defined roles: {roles}", roles=roles) if known else _("the recipe defines no roles")
+            if ref.key == "per":
+                yield _per_unknown_role(recipe, phase, ref, known, defined)
+                continue
+            suggestion = did_you_mean(ref.role, known) or _everyone_meant(ref.role, recipe)
             line = f"{_words.keyword('role', written)} {ref.role}: " + _("Name")
             yield error(
                 _(
@@ -70,6 +74,42 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
             ),
             code="undefined-role",
         )
+
+
+def _per_unknown_role(recipe: Recipe, phase: Phase, ref: RoleRef, known: list[str], defined: str) -> Diagnostic:
+    """``(5 min per persoon)``: a time box per a word that is no role is a slip in the time box, not a role to add.
+
+    The trainer meant one of the roles: the one the word is nearest to, else
+    the one who speaks in the phase, else the role that holds the rest of the group.
+    """
+    best = closest(ref.role, known)
+    if best is None:
+        best = next((r for r in phase.speak if r in known), None)
+    if best is None:
+        best = next((r.id for r in recipe.roles if r.count is None and not r.facilitator), None)
+    hint = (_("did you mean {word}?", word=f"`per {best}`") + " " if best else "") + defined
+    return error(
+        _("`{role}` is not a role of this recipe", role=ref.role),
+        ref.position,
+        hint=hint,
+        code="undefined-role",
+    )
+
+
+def _everyone_meant(word: str, recipe: Recipe) -> str:
+    """``speak: iedreen``: a slip of the word for everyone, suggested in the recipe's keyword language."""
+    from methodengine._suggest import VALUE, meant, recipe_keywords
+
+    with recipe_keywords(recipe.keyword_language):
+        found = meant(word, [VALUE])
+    if found is None or found[1] not in (EVERYONE, *WORDS[EVERYONE]):
+        return ""
+    return _("did you mean {word}?", word=f"`{found[1]}`")
+
+
+def _bad_time_box(recipe: Recipe) -> bool:
+    """Whether a time box is ``per`` a word that is no role: timing built on it would only mislead."""
+    return any(p.timebox.per is not None and recipe.role(p.timebox.per) is None for p in recipe.phases())
 
 
 def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
@@ -177,7 +217,7 @@ def _open_roles(recipe: Recipe) -> Iterator[Diagnostic]:
 
 def _unknown_counts(recipe: Recipe) -> Iterator[Diagnostic]:
     """A `per ROLE` time box over a role whose number nobody wrote is a guess: say so."""
-    if recipe.group is not None:
+    if recipe.group is not None or _bad_time_box(recipe):
         return
     for phase in recipe.phases():
         role = recipe.role(phase.timebox.per) if phase.timebox.per else None
@@ -204,7 +244,7 @@ def _unknown_counts(recipe: Recipe) -> Iterator[Diagnostic]:
 
 
 def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
-    if recipe.duration is None or not recipe.agenda:
+    if recipe.duration is None or not recipe.agenda or _bad_time_box(recipe):
         return
     length = recipe.duration.minutes
     counts = timing.role_counts(recipe)
