@@ -71,6 +71,7 @@ _PHRASE_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*(?:[ \t]+[A-Za-z][A-Za-z_-]*)
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
+_RANGE_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(tot en met|t/m|tot|à|a|to)\s*(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 _UNIT_WITH_STOP = re.compile(r"(\d[\d.,]*)\s*([^\W\d_]+)\.")
 
 
@@ -417,10 +418,17 @@ def _explain(
         return stop
 
     if _is_bad_id(word, line, column, expected):
+        mended = _as_id(word)
         return RecipeSyntaxError(
             _("`{word}` is not a valid id", word=word),
             Position(path, line_no, column),
             hint=_(
+                "write {id}: ids use only lower-case letters a-z, digits, `-` and `_`; "
+                "the name after the colon may be written any way you like",
+                id=f"`{mended}`",
+            )
+            if mended
+            else _(
                 "ids use only lower-case letters a-z, digits, `-` and `_` (write `client`, not `cliënt`); "
                 "the name after the colon may be written any way you like"
             ),
@@ -550,11 +558,27 @@ def _bad_value(
         near = meant(key, [KEY], among=_keys.TEXT_KEYS - {name})
         if near and _close(key, near[1]) and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
             hint = _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
+    connector = _RANGE_WORDS.search(line)
+    if connector is not None and connector.start() <= position.column - 1 <= connector.end():
+        word, position = connector.group(2), Position(path, line_no, connector.start(2) + 1)
+        # `groep: 4 tot 7`, `elke: 2 à 3 weken`: a range as a sentence says it; the recipe writes `4-7`.
+        ranged = line[: connector.start()] + f"{connector.group(1)}-{connector.group(3)}" + line[connector.end() :]
+        hint = _("write the range with a hyphen: {line}", line=f"`{ranged.strip()}`")
+    if _keys.KEYS[name].kind in (_keys.WHEN, _keys.AT) and word.lower() in ("de", "het", "the"):
+        # `na de laatste bijeenkomst`, as a sentence says it: the value is written without the article.
+        without = re.sub(rf"\s{re.escape(word)}\s", " ", f" {value.strip()} ", count=1).strip()
+        hint = _("leave out `{word}`: {line}", word=word, line=f"`{key}: {without}`")
     if _keys.KEYS[name].kind is _keys.ROLES and word.lower() in ("en", "and", "&"):
         # `spreekt: deelnemer en inbrenger`: roles are listed with commas, as in the header's examples.
         listed = re.sub(r"\s+(?:en|and|&)\s+", ", ", value.strip(), flags=re.IGNORECASE)
         hint = _("separate the roles with commas: {line}", line=f"`{key}: {listed}`")
     return RecipeSyntaxError(_("unexpected `{word}` in the value of `{key}`", word=word, key=key), position, hint=hint)
+
+
+def _as_id(word: str) -> str:
+    """``word`` as an id (`Deelnemer`: `deelnemer`, `cliënt`: `client`), or empty when it does not become one."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    return plain if re.fullmatch(r"[a-z][a-z0-9_-]*", plain) else ""
 
 
 def _close(written: str, other: str) -> bool:
@@ -565,20 +589,41 @@ def _close(written: str, other: str) -> bool:
 
 
 def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> RecipeSyntaxError | None:
-    """`1½ uur`: a fraction character, which no number of a recipe is written with, at or before the column."""
+    """A fraction character at or before the column: `1 ½ uur`, `1½` without a unit, `1¼ uur`.
+
+    A half glued to its number (`1½ uur`) is a duration; other fractions are written with a decimal comma.
+    """
     for at, char in enumerate(line[:column]):
         if ord(char) < 0x80 or char.isdigit() or not char.isnumeric():
             continue
-        whole = re.search(r"(\d+)\s*$", line[:at])
+        whole = re.search(r"(\d+)(\s*)$", line[:at])
+        unit = re.match(r"\s*([^\W\d_]+\.?)", line[at + 1 :])
         amount = (int(whole.group(1)) if whole else 0) + unicodedata.numeric(char)
-        written = f"{amount:g}".replace(".", ",")
-        unit = re.match(r"\s*([^\W\d_]+)", line[at + 1 :])
+        decimal = f"{amount:g}".replace(".", ",")
+        number = (whole.group(1) if whole else "") + char
+        where = Position(path, line_no, (whole.start(1) if whole else at) + 1)
+        if char == "½" and unit is None:
+            return RecipeSyntaxError(
+                _("the number {number} has no unit", number=number),
+                where,
+                hint=_("write it with a unit, e.g. {example}", example=f"`{number} uur`"),
+            )
+        if char == "½" and whole is not None and whole.group(2):
+            return RecipeSyntaxError(
+                _("`½` stands apart from the {number} before it", number=whole.group(1)),
+                Position(path, line_no, at + 1),
+                hint=_(
+                    "write the half against the number: {glued} or {decimal}",
+                    glued=f"`{number} {unit.group(1)}`" if unit else f"`{number}`",
+                    decimal=f"`{decimal} {unit.group(1)}`" if unit else f"`{decimal}`",
+                ),
+            )
         return RecipeSyntaxError(
             _("`{char}` is not a number a recipe can read", char=char),
             Position(path, line_no, at + 1),
             hint=_(
                 "write the number with a decimal comma: {example}",
-                example=f"`{written} {unit.group(1)}`" if unit else f"`{written}`",
+                example=f"`{decimal} {unit.group(1)}`" if unit else f"`{decimal}`",
             ),
         )
     return None
