@@ -371,13 +371,23 @@ def test_the_keys_are_on_screen_and_everything_fits_in_80_by_24() -> None:
 # ------------------------------------------------------------------ the command
 
 
-def test_run_outside_a_terminal_or_of_a_series_without_meeting_is_a_usage_error() -> None:
-    from methodengine.commands.run import run as command
+def test_run_outside_a_terminal_is_a_usage_error_and_a_broken_recipe_shows_its_errors(tmp_path: Path) -> None:
+    from methodengine.cli import main
 
-    result = CliRunner().invoke(command, [str(INCIDENT), "--meeting", "2", "--group", "6"])
+    result = CliRunner().invoke(main, ["run", str(INCIDENT), "--meeting", "2", "--group", "6"])
     assert result.exit_code == 2
     assert "needs a terminal" in result.output and "methodengine cards" in result.output
-    result = CliRunner().invoke(command, [str(INCIDENT)])
+    broken = tmp_path / "kapot.mth"
+    broken.write_text("recipe: X\nduration: 10 minuts\n\nphase A (10 min)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(broken)])
+    assert result.exit_code == 1
+    assert f"{broken}:2:14: error: unknown unit `minuts`" in result.output and "^" in result.output
+
+
+def test_a_series_is_held_one_meeting_at_a_time() -> None:
+    from methodengine.cli import main
+
+    result = CliRunner().invoke(main, ["run", str(INCIDENT), "--group", "6", "--lang", "en"])
     assert result.exit_code == 2 and "--meeting N" in result.output
 
 

@@ -184,6 +184,15 @@ def test_a_late_start_moves_the_phases_and_counts_against_the_planned_end() -> N
     assert nxt is not None and nxt[0].phase.title == "Incident kiezen" and nxt[1].strftime("%H:%M") == "19:50"
 
 
+def test_a_start_planned_before_midnight_and_held_after_it_is_late_not_a_day_early() -> None:
+    clock = FakeClock(dt.datetime(2027, 1, 12, 0, 10))
+    plan = _plan(INCIDENT, meeting=2, group=6, start=23 * 60 + 50)
+    meeting = Meeting(plan, clock, start=23 * 60 + 50, duration=90)
+    meeting.toggle()
+    assert meeting.planned_start() == dt.datetime(2027, 1, 11, 23, 50)
+    assert meeting.behind() == 22  # 20 late, and the plan's 92 minutes of 90
+
+
 def test_without_a_start_time_the_real_start_is_the_plan_s_and_end_sets_the_goal() -> None:
     clock = FakeClock()
     plan = _plan(INCIDENT, meeting=2, group=6)

@@ -505,4 +505,11 @@ def _level(left: float, allotted: float) -> Level:
 
 
 def _on_day(day: dt.datetime, minutes: int) -> dt.datetime:
-    return day.replace(hour=minutes // 60 % 24, minute=minutes % 60, second=0, microsecond=0)
+    """``minutes`` after midnight as the clock time nearest to ``day``: 23:50 planned, started 00:10, is last night."""
+    found = day.replace(hour=minutes // 60 % 24, minute=minutes % 60, second=0, microsecond=0)
+    half_a_day = dt.timedelta(hours=12)
+    if found - day > half_a_day:
+        return found - dt.timedelta(days=1)
+    if day - found > half_a_day:
+        return found + dt.timedelta(days=1)
+    return found
