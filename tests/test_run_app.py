@@ -127,6 +127,11 @@ def test_meeting_2_of_the_incident_method_from_first_phase_to_last_late_over_tim
     assert len(log["catch_ups"]) == 1 and log["skipped"] == []
     assert log["end"] == "2027-01-11T21:00:00"  # caught up: on time after all
     assert (tmp_path / "avond.json.md").exists()
+    from methodengine.commands._common import resolved_recipe
+    from methodengine.planning.held import read_held
+
+    held = read_held(resolved_recipe(INCIDENT), [tmp_path / "avond.json"])  # what `schedule --log` reads
+    assert list(held) == [2] and held[2].start == EVENING + dt.timedelta(minutes=10) and held[2].finished
 
 
 def test_a_late_start_moves_the_clock_times_and_shows_as_behind() -> None:
