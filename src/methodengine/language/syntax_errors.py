@@ -71,6 +71,7 @@ _PHRASE_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*(?:[ \t]+[A-Za-z][A-Za-z_-]*)
 _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
+_EXAMPLE_ID = {"nl": "terugkom: Terugkombijeenkomst (2 uur)", "en": "follow-up: Terugkombijeenkomst (2 h)"}
 _RANGE_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(tot en met|t/m|tot|à|a|to)\s*(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 _UNIT_WITH_STOP = re.compile(r"(\d[\d.,]*)\s*([^\W\d_]+)\.")
 
@@ -262,6 +263,14 @@ def keyword_colon_error(written: str, line: str, position: Position) -> RecipeSy
     # A phase's, checkpoint's or stage's line is right without the colon; the others have one after their id.
     plain = keyword in ("phase", "checkpoint", "stage") and rest.strip()
     hint = _("write {line}", line=f"`{fixed}`") if plain else block_example(written)
+    count = re.search(r"\d+", rest)
+    if keyword == "trajectory" and count:  # `traject: 8 bijeenkomsten`: the number is the field below it
+        meetings = _key("meetings", _language(written))
+        hint = _(
+            "write {keyword} alone on its line, and the number of meetings indented below it: {field}",
+            keyword=f"`{written}`",
+            field=f"`  {meetings}: {count.group(0)}`",
+        )
     return RecipeSyntaxError(_("`{keyword}` starts a block and takes no colon", keyword=written), position, hint=hint)
 
 
@@ -478,6 +487,26 @@ def _explain(
         if written_key == key:
             return _bad_value(key, value, line, line_no, found, expected, position, path)
 
+    if keyword == "meeting" and re.fullmatch(r"\d+(?:-\d+)?", found) and "ID" in expected:
+        # `bijeenkomst 8` in the trajectory: the number of meetings, which is the key `bijeenkomsten:`.
+        language = _language(first_word)
+        rest = line.strip()[len(first_word) :].strip()
+        return RecipeSyntaxError(
+            _("`{keyword}` starts an extra meeting, which has an id, not a number", keyword=first_word),
+            position,
+            hint=_(
+                "for the number of meetings write {field}; an extra meeting is {example}",
+                field=f"`{_key('meetings', language)}: {rest}`",
+                example=f"`{first_word} {_EXAMPLE_ID[language]}`",
+            ),
+        )
+    if keyword and char == ":" and column == len(line.rstrip()):
+        # `fase Vragen (10 min):`, as a heading is written: the block's line ends without it.
+        return RecipeSyntaxError(
+            _("a `{keyword}` line ends without a colon", keyword=first_word),
+            position,
+            hint=_("leave out the colon at the end: {line}", line=f"`{line.strip()[:-1].rstrip()}`"),
+        )
     shown = _("the line ends too soon") if found == "_NL" else _("unexpected `{found}`", found=found)
     if keyword:
         shown = (
@@ -564,10 +593,23 @@ def _bad_value(
         # `groep: 4 tot 7`, `elke: 2 à 3 weken`: a range as a sentence says it; the recipe writes `4-7`.
         ranged = line[: connector.start()] + f"{connector.group(1)}-{connector.group(3)}" + line[connector.end() :]
         hint = _("write the range with a hyphen: {line}", line=f"`{ranged.strip()}`")
-    if _keys.KEYS[name].kind in (_keys.WHEN, _keys.AT) and word.lower() in ("de", "het", "the"):
-        # `na de laatste bijeenkomst`, as a sentence says it: the value is written without the article.
-        without = re.sub(rf"\s{re.escape(word)}\s", " ", f" {value.strip()} ", count=1).strip()
-        hint = _("leave out `{word}`: {line}", word=word, line=f"`{key}: {without}`")
+    kind = _keys.KEYS[name].kind
+    article = re.search(r"(?:^|\s)(de|het|the)\s", f" {value.strip()} ", re.IGNORECASE)
+    if kind in (_keys.WHEN, _keys.AT, _keys.ROLES) and article is not None:
+        # `na de laatste bijeenkomst`, `buiten: de inbrenger`, as a sentence says it: written without the article.
+        without = re.sub(rf"(^|\s){article.group(1)}\s", r"\1", value.strip() + " ", count=1).strip()
+        hint = _("leave out `{word}`: {line}", word=article.group(1), line=f"`{key}: {without}`")
+        at = re.search(rf"(?<=[\s:]){article.group(1)}(?=\s)", line[line.index(":") :])
+        if kind is _keys.ROLES and at is not None:  # the article, read as a role id, is what is wrong
+            word = article.group(1)
+            position = Position(path, line_no, line.index(":") + at.start() + 1)
+    both = re.fullmatch(r"\s*([^\W\d_]+)\s+(\d+)\s+(?:en|and|&)\s+(\d+)\s*", value)
+    if kind is _keys.WHEN and both is not None:
+        # `wanneer: bijeenkomst 1 en 2`: each meeting is its own, separated by commas.
+        hint = _(
+            "separate the meetings with commas: {line}",
+            line=f"`{key}: {both.group(1)} {both.group(2)}, {both.group(1)} {both.group(3)}`",
+        )
     if _keys.KEYS[name].kind is _keys.ROLES and word.lower() in ("en", "and", "&"):
         # `spreekt: deelnemer en inbrenger`: roles are listed with commas, as in the header's examples.
         listed = re.sub(r"\s+(?:en|and|&)\s+", ", ", value.strip(), flags=re.IGNORECASE)
@@ -722,7 +764,7 @@ def _no_timebox(keyword: str, line: str, position: Position) -> RecipeSyntaxErro
     title = line.strip()[len(keyword) :].strip()
     unbracketed = _TRAILING_TIME.match(title)
     if unbracketed:
-        title, box = unbracketed.group(1), unbracketed.group(2)
+        title, box = unbracketed.group(1).rstrip(" :-\u2013"), unbracketed.group(2)
         return RecipeSyntaxError(
             _("the time box of {keyword} `{title}` needs brackets", keyword=keyword, title=title),
             position,
