@@ -293,3 +293,30 @@ def test_a_projected_end_is_the_minutes_left_of_every_phase_from_now(tmp_path: P
     assert meeting.behind() == 4
     proposal = meeting.proposal()
     assert proposal is not None and [(c.before, c.after) for c in proposal.changes] == [(20, 16)]
+
+
+def test_before_the_start_the_plan_counts_from_the_planned_start_still_to_come() -> None:
+    clock = FakeClock(EVENING - dt.timedelta(minutes=5))
+    meeting = _incident(clock)
+    assert meeting.projected_end() == EVENING + dt.timedelta(minutes=92)
+    nxt = meeting.next_step()
+    assert nxt is not None and nxt[1] == EVENING + dt.timedelta(minutes=10)
+    clock.wait(15)  # not started yet, ten minutes after the planned start
+    assert meeting.projected_end() == EVENING + dt.timedelta(minutes=10 + 92)
+
+
+def test_a_phase_passed_over_within_seconds_is_logged_as_skipped_not_held() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    clock.wait(10)
+    meeting.next()
+    clock.wait(0.1)  # n pressed twice: Incident kiezen passed over
+    meeting.next()
+    clock.wait(5)
+    meeting.next()
+    log = meeting.record("x.mth")
+    assert [p.title for p in log.phases] == ["Terugkoppeling", "Incident schetsen"]
+    assert [(s.title, s.reason) for s in log.skipped] == [("Incident kiezen", "skipped")]
+    assert log.phases[1].start == EVENING + dt.timedelta(minutes=10.1)
+    assert log.finished is False and log.planned_end == EVENING + dt.timedelta(minutes=90)

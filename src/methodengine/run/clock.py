@@ -395,11 +395,16 @@ class Meeting:
     def projected_end(self) -> dt.datetime:
         """When the meeting ends if the rest goes as now allotted: the current step's time left and the later steps'."""
         now = self._now()
-        rest = sum(self.held[i].allotted * 60 for i in self._later())
         if self.finished:
             return now
-        current = max(self.left(), 0.0) if self.started is not None else self.held[self.index].allotted * 60
-        return now + dt.timedelta(seconds=current + rest)
+        rest = sum(self.held[i].allotted * 60 for i in self._later())
+        return self._going_on(now) + dt.timedelta(seconds=max(self.left(), 0.0) + rest)
+
+    def _going_on(self, now: dt.datetime) -> dt.datetime:
+        """Where the time left counts from: now, or before the start the planned start if that is still to come."""
+        if self.started is not None:
+            return now
+        return max(now, self.planned_start())
 
     def behind(self) -> float:
         """Minutes the projected end is past the planned end; negative when ahead."""
@@ -415,10 +420,8 @@ class Meeting:
         following = self._following(self.index)
         if following is None:
             return None
-        self._now()
-        start = self.clock() if self.started is not None else self.planned_start()
-        current = max(self.left(), 0.0) if self.started is not None else self.held[self.index].allotted * 60
-        return self.steps[following], start + dt.timedelta(seconds=current)
+        now = self._now()
+        return self.steps[following], self._going_on(now) + dt.timedelta(seconds=max(self.left(), 0.0))
 
     def allotted(self, index: int) -> int:
         """A step's minutes now: its plan's, after ``+``/``-`` and accepted catch-ups."""

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from methodengine.run.log import CatchUp, Decision, PhaseRecord, RoundsRecord, RunLog, SkippedPhase, TurnRecord
 
+PASSED_OVER = 10.0
+"""Seconds under which a phase counts as passed over rather than held: ``n`` pressed twice skips one."""
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -26,7 +29,7 @@ def run_log(meeting: Meeting, recipe_path: str, finished: bool) -> RunLog:
     phases: list[PhaseRecord] = []
     skipped: list[SkippedPhase] = []
     for step, held in zip(meeting.steps, meeting.held, strict=True):
-        if held.start is not None and held.elapsed > 0:
+        if held.start is not None and held.elapsed >= PASSED_OVER:
             phases.append(_phase(step, held, planned_start, now))
         elif held.skipped is not None or step.index < meeting.index or finished:
             reason = "rounds-skipped" if held.skipped == "rounds-skipped" else "skipped"
@@ -89,7 +92,7 @@ def _rounds(meeting: Meeting) -> tuple[RoundsRecord, ...]:
         if block is None or step.round is None:
             continue
         rounds = found.setdefault(block.id, (block.title, step.rounds_of or 0, set()))
-        if held.elapsed > 0:
+        if held.elapsed >= PASSED_OVER:
             rounds[2].add(step.round)
     return tuple(RoundsRecord(block, title, planned, len(held)) for block, (title, planned, held) in found.items())
 
