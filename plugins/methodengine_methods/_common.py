@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from methodengine import Period, Phase, Position, Recipe
+from methodengine import Anchor, Period, Phase, Position, Recipe
 
 
 def base_recipe(name: str) -> str:
@@ -36,3 +36,42 @@ def trajectory_field(recipe: Recipe, name: str) -> Position | None:
     if trajectory is None:
         return recipe.position
     return trajectory.field_positions.get(name, trajectory.position)
+
+
+# ------------------------------------------------------------------ texts in Dutch and English
+#
+# A rule gives its messages and hints by language ({"en": ..., "nl": ...});
+# methodengine says the one of the user's message language. A line the hint
+# tells the trainer to write is shown in the recipe's own keywords, so that
+# it can be pasted: `every: 6-8 weeks` in an English recipe, `elke: 6-8
+# weken` in a Dutch one, whatever language the message is in.
+
+
+def written(recipe: Recipe, english: str, dutch: str) -> str:
+    """A line to write, in the recipe's keyword language (English when the recipe does not tell)."""
+    return dutch if recipe.keyword_language == "nl" else english
+
+
+_DUTCH_UNITS = {
+    "day": ("dag", "dagen"),
+    "week": ("week", "weken"),
+    "month": ("maand", "maanden"),
+    "year": ("jaar", "jaar"),
+}
+
+
+def period_nl(period: Period) -> str:
+    """A period in Dutch words: ``3 weken``, ``1 maand`` (``str(period)`` is the English)."""
+    one, several = _DUTCH_UNITS.get(period.unit, (period.unit, period.unit))
+    return f"{period.amount} {one if period.amount.exact and period.amount.low == 1 else several}"
+
+
+def anchor_nl(anchor: Anchor, meeting: str = "bijeenkomst") -> str:
+    """Where an extra meeting is placed, in Dutch: ``voor bijeenkomst 1``, ``3 maanden na laatste bijeenkomst``."""
+    ref = (
+        f"{'eerste' if anchor.meeting == 'first' else 'laatste'} {meeting}"
+        if isinstance(anchor.meeting, str)
+        else f"{meeting} {anchor.meeting}"
+    )
+    offset = f"{period_nl(anchor.offset)} " if anchor.offset else ""
+    return f"{offset}{'voor' if anchor.relation == 'before' else 'na'} {ref}"

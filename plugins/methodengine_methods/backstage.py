@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, in_weeks, phase_index, trajectory_field
+from methodengine_methods._common import base_recipe, in_weeks, period_nl, phase_index, trajectory_field, written
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -24,41 +24,69 @@ CADENCE_WEEKS = (2, 4)
 MEETING_MINUTES = 150
 
 
-@rule("max-case-givers", f"At most {MAX_TURNS} case-givers per meeting.", source=SOURCE, needs_roles=["inbrenger"])
+@rule(
+    "max-case-givers",
+    {"en": f"At most {MAX_TURNS} case-givers per meeting.", "nl": f"Hoogstens {MAX_TURNS} inbrengers per bijeenkomst."},
+    source=SOURCE,
+    needs_roles=["inbrenger"],
+)
 def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
     role = recipe.role("inbrenger")
     assert role is not None
     count = role_counts(recipe)["inbrenger"]
     if count.high > MAX_TURNS:
-        shown = str(count) if role.count is not None else f"{count} (the rest of the group)"
+        line = written(recipe, f"count: 1-{MAX_TURNS}", f"aantal: 1-{MAX_TURNS}")
         yield error(
-            f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `inbrenger` has {shown}",
+            {
+                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `inbrenger` has "
+                + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
+                "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, maar rol `inbrenger` heeft "
+                + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
+            },
             role.position,
-            hint=f"set `count: 1-{MAX_TURNS}`",
+            hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
         )
 
 
-@rule("max-turns", f"At most {MAX_TURNS} turns per meeting.", source=SOURCE, needs_phases=["beurt"])
+@rule(
+    "max-turns",
+    {"en": f"At most {MAX_TURNS} turns per meeting.", "nl": f"Hoogstens {MAX_TURNS} beurten per bijeenkomst."},
+    source=SOURCE,
+    needs_phases=["beurt"],
+)
 def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
     turn = recipe.block("beurt")
     if turn is None:
         phase = recipe.item("beurt")  # needs_phases: it is there, as a phase
+        line = written(recipe, "rounds 1-2: Beurt van een inbrenger", "rondes 1-2: Beurt van een inbrenger")
         yield error(
-            "`beurt` should be a rounds block, one round per case-giver",
+            {
+                "en": "`beurt` should be a rounds block, one round per case-giver",
+                "nl": "`beurt` hoort een blok rondes te zijn, één ronde per inbrenger",
+            },
             phase.position if phase else recipe.position,
-            hint="write `rounds 1-2: Beurt van een inbrenger` with `id: beurt`",
+            hint={"en": f"write `{line}` with `id: beurt`", "nl": f"schrijf `{line}` met `id: beurt`"},
         )
     elif turn.count.high > MAX_TURNS:
+        line = written(recipe, f"rounds 1-{MAX_TURNS}", f"rondes 1-{MAX_TURNS}")
         yield error(
-            f"at most {MAX_TURNS} case-givers take a turn per meeting, but `{turn.title}` runs {turn.count} rounds",
+            {
+                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but `{turn.title}` runs "
+                f"{turn.count} rounds",
+                "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, maar `{turn.title}` "
+                f"heeft {turn.count} rondes",
+            },
             turn.position,
-            hint=f"write `rounds 1-{MAX_TURNS}`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
 @rule(
     "agreements-each-turn",
-    "Each turn ends with agreements for the workplace.",
+    {
+        "en": "Each turn ends with agreements for the workplace.",
+        "nl": "Elke beurt eindigt met afspraken voor op de werkvloer.",
+    },
     source=SOURCE,
     needs_phases=["beurt", "afspraken"],
 )
@@ -68,21 +96,35 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
     inside = block is not None and block.id == "beurt"
     if not inside:
         yield error(
-            "the agreements are made outside the turn, so not every case-giver makes them",
+            {
+                "en": "the agreements are made outside the turn, so not every case-giver makes them",
+                "nl": "de afspraken worden buiten de beurt gemaakt, dus niet elke inbrenger maakt ze",
+            },
             agreements.position,
-            hint="move the phase with `id: afspraken` into the rounds block `beurt`, as its last phase",
+            hint={
+                "en": "move the phase with `id: afspraken` into the rounds block `beurt`, as its last phase",
+                "nl": "zet de fase met `id: afspraken` als laatste fase in het blok rondes `beurt`",
+            },
         )
     elif not agreements.lines("output"):
+        line = written(
+            recipe,
+            "output: Afspraken om op de werkvloer uit te voeren",
+            "opbrengst: Afspraken om op de werkvloer uit te voeren",
+        )
         yield warning(
-            "the agreements phase names no output",
+            {"en": "the agreements phase names no output", "nl": "de fase met de afspraken noemt geen opbrengst"},
             agreements.position,
-            hint="add `output: Afspraken om op de werkvloer uit te voeren`",
+            hint={"en": f"add `{line}`", "nl": f"voeg `{line}` toe"},
         )
 
 
 @rule(
     "report-back",
-    "From meeting 2 on, each meeting opens with report-back on the agreements.",
+    {
+        "en": "From meeting 2 on, each meeting opens with report-back on the agreements.",
+        "nl": "Vanaf bijeenkomst 2 begint elke bijeenkomst met terugkoppeling over de afspraken.",
+    },
     source=SOURCE,
     needs_phases=["terugkoppeling"],
 )
@@ -90,19 +132,31 @@ def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = recipe.item("terugkoppeling")
     total = recipe.trajectory.meetings if recipe.trajectory else None
     when = phase.when
+    line = written(recipe, "when: from meeting 2", "wanneer: vanaf bijeenkomst 2")
     if when is None or when.applies(1, total):
         yield error(
-            "report-back in the first meeting: there are no agreements yet to report on",
+            {
+                "en": "report-back in the first meeting: there are no agreements yet to report on",
+                "nl": "terugkoppeling in de eerste bijeenkomst: er zijn nog geen afspraken om op terug te komen",
+            },
             when.position if when else phase.position,
-            hint="write `when: from meeting 2`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
     if total and when is not None:
         missing = [n for n in range(2, total + 1) if not when.applies(n, total)]
         if missing:
+            numbers = ", ".join(map(str, missing))
+            several = len(missing) > 1
             yield warning(
-                f"no report-back in meeting{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))}",
+                {
+                    "en": f"no report-back in meeting{'s' if several else ''} {numbers}",
+                    "nl": f"geen terugkoppeling in bijeenkomst{'en' if several else ''} {numbers}",
+                },
                 when.position,
-                hint="case-givers report back at the start of every next meeting: write `when: from meeting 2`",
+                hint={
+                    "en": f"case-givers report back at the start of every next meeting: write `{line}`",
+                    "nl": f"inbrengers koppelen aan het begin van elke volgende bijeenkomst terug: schrijf `{line}`",
+                },
             )
     try:
         turn_index = phase_index(recipe, "beurt")
@@ -110,45 +164,80 @@ def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
         return
     if phase_index(recipe, "terugkoppeling") > turn_index:
         yield warning(
-            "report-back comes after the turns; it belongs at the start of the meeting",
+            {
+                "en": "report-back comes after the turns; it belongs at the start of the meeting",
+                "nl": "de terugkoppeling komt na de beurten; die hoort aan het begin van de bijeenkomst",
+            },
             phase.position,
-            hint="move the phase with `id: terugkoppeling` before the rounds block",
+            hint={
+                "en": "move the phase with `id: terugkoppeling` before the rounds block",
+                "nl": "zet de fase met `id: terugkoppeling` vóór het blok rondes",
+            },
         )
 
 
-@rule("meetings", f"The group meets {MEETINGS} times.", source=SOURCE)
+@rule(
+    "meetings",
+    {"en": f"The group meets {MEETINGS} times.", "nl": f"De groep komt {MEETINGS} keer bij elkaar."},
+    source=SOURCE,
+)
 def meetings(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
     if trajectory is not None and trajectory.meetings != MEETINGS:
-        count = "an open number of" if trajectory.open else str(trajectory.meetings)
+        line = written(recipe, f"meetings: {MEETINGS}", f"bijeenkomsten: {MEETINGS}")
         yield warning(
-            f"a backstage group meets {MEETINGS} times, not {count} times",
+            {
+                "en": f"a backstage group meets {MEETINGS} times, not "
+                + ("an open number of times" if trajectory.open else f"{trajectory.meetings} times"),
+                "nl": f"een backstagegroep komt {MEETINGS} keer bij elkaar, niet "
+                + ("een open aantal keer" if trajectory.open else f"{trajectory.meetings} keer"),
+            },
             trajectory_field(recipe, "meetings"),
-            hint=f"write `meetings: {MEETINGS}`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
-@rule("cadence", "The group meets every 2 to 4 weeks.", source=SOURCE)
+@rule(
+    "cadence",
+    {"en": "The group meets every 2 to 4 weeks.", "nl": "De groep komt elke 2 tot 4 weken bij elkaar."},
+    source=SOURCE,
+)
 def cadence(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
     if trajectory is None or trajectory.every is None:
         return
     low, high = in_weeks(trajectory.every)
     if low < CADENCE_WEEKS[0] - 0.5 or high > CADENCE_WEEKS[1] + 0.5:
+        line = written(recipe, "every: 2-4 weeks", "elke: 2-4 weken")
         yield warning(
-            f"a backstage group meets every 2-4 weeks, not every {trajectory.every}",
+            {
+                "en": f"a backstage group meets every 2-4 weeks, not every {trajectory.every}",
+                "nl": f"een backstagegroep komt elke 2-4 weken bij elkaar, niet elke {period_nl(trajectory.every)}",
+            },
             trajectory_field(recipe, "every"),
-            hint="agree on a frequency between two and four weeks: `every: 2-4 weeks`",
+            hint={
+                "en": f"agree on a frequency between two and four weeks: `{line}`",
+                "nl": f"spreek een ritme af van twee tot vier weken: `{line}`",
+            },
         )
 
 
-@rule("meeting-length", "Meetings last 2.5 hours.", source=SOURCE)
+@rule(
+    "meeting-length",
+    {"en": "Meetings last 2.5 hours.", "nl": "Een bijeenkomst duurt 2,5 uur."},
+    source=SOURCE,
+)
 def meeting_length(recipe: Recipe) -> Iterator[Diagnostic]:
     if recipe.duration is not None and recipe.duration.minutes.high != MEETING_MINUTES:
+        line = written(recipe, "duration: 2,5 uur", "duur: 2,5 uur")
         yield warning(
-            f"backstage meetings last 2.5 hours ({MEETING_MINUTES} min), not {recipe.duration}",
+            {
+                "en": f"backstage meetings last 2.5 hours ({MEETING_MINUTES} min), not {recipe.duration}",
+                "nl": f"een bijeenkomst van de backstagegroep duurt 2,5 uur ({MEETING_MINUTES} min), "
+                f"niet {recipe.duration}",
+            },
             recipe.where("duration"),
-            hint="write `duration: 2,5 uur`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
@@ -158,16 +247,28 @@ def register_methods() -> list[Method]:
         Method(
             id="backstage",
             names={"nl": "Backstagegroep", "en": "Backstage group"},
-            summary="Group coaching: a case-giver brings a practical problem, the group analyses it and offers "
-            "solutions and feedback; the case-giver makes agreements and reports back next time.",
+            summary={
+                "en": "Group coaching: a case-giver brings a practical problem, the group analyses it and offers "
+                "solutions and feedback; the case-giver makes agreements and reports back next time.",
+                "nl": "Coaching in een groep: een inbrenger brengt een praktijkprobleem in, de groep analyseert het en "
+                "geeft oplossingen en feedback; de inbrenger maakt afspraken en koppelt de volgende keer terug.",
+            },
             source=SOURCE,
             base_recipe=base_recipe("backstage"),
             rules=(max_case_givers, max_turns, agreements_each_turn, report_back, meetings, cadence, meeting_length),
-            roles={"inbrenger": "the case-givers of the meeting, one or two"},
+            roles={
+                "inbrenger": {"en": "the case-givers of the meeting, one or two", "nl": "de inbrengers, één of twee"}
+            },
             phases={
-                "beurt": "the rounds block of one case-giver's turn",
-                "afspraken": "the phase, inside the turn, where the case-giver makes agreements",
-                "terugkoppeling": "the report-back on the agreements, from meeting 2 on",
+                "beurt": {"en": "the rounds block of one case-giver's turn", "nl": "het blok rondes van één beurt"},
+                "afspraken": {
+                    "en": "the phase, inside the turn, where the case-giver makes agreements",
+                    "nl": "de fase in de beurt waarin de inbrenger afspraken maakt",
+                },
+                "terugkoppeling": {
+                    "en": "the report-back on the agreements, from meeting 2 on",
+                    "nl": "de terugkoppeling over de afspraken, vanaf bijeenkomst 2",
+                },
             },
         )
     ]

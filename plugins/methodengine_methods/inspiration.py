@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, last_phase, trajectory_field
+from methodengine_methods._common import base_recipe, last_phase, period_nl, trajectory_field, written
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
@@ -24,30 +24,50 @@ YEAR_DAYS = (350, 380)
 """A year, written as 12 months, 52 weeks or 1 year."""
 
 
-@rule("group-size", "6 to at most 9 participants.", source=SOURCE)
+@rule(
+    "group-size",
+    {"en": "6 to at most 9 participants.", "nl": "6 tot hoogstens 9 deelnemers."},
+    source=SOURCE,
+)
 def group_size(recipe: Recipe) -> Iterator[Diagnostic]:
     group = recipe.group
     assert group is not None  # the base recipe always gives one
+    line = written(recipe, f"group: {GROUP}", f"groep: {GROUP}")
+    hint = {"en": f"write `{line}`", "nl": f"schrijf `{line}`"}
     if group.high > GROUP.high:
         yield error(
-            f"an inspiration group has at most {GROUP.high} participants, but this group is {group}",
+            {
+                "en": f"an inspiration group has at most {GROUP.high} participants, but this group is {group}",
+                "nl": f"een inspiratiegroep heeft hoogstens {GROUP.high} deelnemers, maar deze groep is {group}",
+            },
             recipe.where("group"),
-            hint=f"write `group: {GROUP}`",
+            hint=hint,
         )
     elif group.low < GROUP.low:
         yield warning(
-            f"an inspiration group has at least {GROUP.low} participants, but this group may be {group.low}",
+            {
+                "en": f"an inspiration group has at least {GROUP.low} participants, but this group may be {group.low}",
+                "nl": f"een inspiratiegroep heeft minstens {GROUP.low} deelnemers, "
+                f"maar deze groep kan {group.low} zijn",
+            },
             recipe.where("group"),
-            hint=f"write `group: {GROUP}`",
+            hint=hint,
         )
 
 
-@rule("two-facilitators", "Two facilitators guarantee structure and depth.", source=SOURCE)
+@rule(
+    "two-facilitators",
+    {
+        "en": "Two facilitators guarantee structure and depth.",
+        "nl": "Twee begeleiders zorgen voor structuur en diepgang.",
+    },
+    source=SOURCE,
+)
 def two_facilitators(recipe: Recipe) -> Iterator[Diagnostic]:
     roles = [r for r in recipe.roles if r.facilitator]
-    written = recipe.where("facilitators")
-    if recipe.facilitators is not None and written is not None and written.path == recipe.path:
-        count, where = recipe.facilitators, written
+    written_at = recipe.where("facilitators")
+    if recipe.facilitators is not None and written_at is not None and written_at.path == recipe.path:
+        count, where = recipe.facilitators, written_at
     elif roles:
         # `facilitators:` came from the base recipe; the roles the recipe writes say who is there.
         counts = role_counts(recipe)
@@ -57,41 +77,72 @@ def two_facilitators(recipe: Recipe) -> Iterator[Diagnostic]:
         count = recipe.facilitators or Range(0, 0)
         where = recipe.where("facilitators")
     if count != Range(FACILITATORS, FACILITATORS):
+        role_line = written(recipe, f"count: {FACILITATORS}", f"aantal: {FACILITATORS}")
+        header_line = written(recipe, f"facilitators: {FACILITATORS}", f"begeleiders: {FACILITATORS}")
         yield warning(
-            f"an inspiration group has {FACILITATORS} facilitators, not {count}",
+            {
+                "en": f"an inspiration group has {FACILITATORS} facilitators, not {count}",
+                "nl": f"een inspiratiegroep heeft {FACILITATORS} begeleiders, niet {count}",
+            },
             where,
-            hint=f"give the facilitator role `count: {FACILITATORS}` (and write `facilitators: {FACILITATORS}`)",
+            hint={
+                "en": f"give the facilitator role `{role_line}` (and write `{header_line}`)",
+                "nl": f"geef de rol van de begeleider `{role_line}` (en schrijf `{header_line}`)",
+            },
         )
 
 
-@rule("year-of-monthly-meetings", "10 monthly meetings over one year.", source=SOURCE)
+@rule(
+    "year-of-monthly-meetings",
+    {"en": "10 monthly meetings over one year.", "nl": "10 maandelijkse bijeenkomsten in een jaar."},
+    source=SOURCE,
+)
 def year_of_monthly_meetings(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
     if trajectory is None:
         return
     if trajectory.meetings != MEETINGS:
+        line = written(recipe, f"meetings: {MEETINGS}", f"bijeenkomsten: {MEETINGS}")
         yield warning(
-            f"an inspiration group meets {MEETINGS} times in a year, not {trajectory.meetings or 'an open number of'}",
+            {
+                "en": f"an inspiration group meets {MEETINGS} times in a year, not "
+                + (str(trajectory.meetings) if trajectory.meetings else "an open number of"),
+                "nl": f"een inspiratiegroep komt {MEETINGS} keer per jaar bij elkaar, niet "
+                + (f"{trajectory.meetings} keer" if trajectory.meetings else "een open aantal keer"),
+            },
             trajectory_field(recipe, "meetings"),
-            hint=f"write `meetings: {MEETINGS}`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
     if trajectory.every is not None and (trajectory.every.unit, trajectory.every.amount) != ("month", Range(1, 1)):
+        line = written(recipe, "every: 1 month", "elke: 1 maand")
         yield warning(
-            f"an inspiration group meets monthly, not every {trajectory.every}",
+            {
+                "en": f"an inspiration group meets monthly, not every {trajectory.every}",
+                "nl": f"een inspiratiegroep komt elke maand bij elkaar, niet elke {period_nl(trajectory.every)}",
+            },
             trajectory_field(recipe, "every"),
-            hint="write `every: 1 month`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
     if trajectory.span is not None and not all(YEAR_DAYS[0] <= d <= YEAR_DAYS[1] for d in trajectory.span.days()):
+        line = written(recipe, "span: 1 year", "looptijd: 1 jaar")
         yield warning(
-            f"an inspiration group runs for a year, not {trajectory.span}",
+            {
+                "en": f"an inspiration group runs for a year, not {trajectory.span}",
+                "nl": f"een inspiratiegroep loopt een jaar, niet {period_nl(trajectory.span)}",
+            },
             trajectory_field(recipe, "span"),
-            hint="write `span: 1 year`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
 @rule(
     "three-stages",
-    "Three stages cover all meetings: reflection on one's own functioning, new steps, reflecting and adjusting.",
+    {
+        "en": "Three stages cover all meetings: reflection on one's own functioning, new steps, "
+        "reflecting and adjusting.",
+        "nl": "Drie etappes beslaan alle bijeenkomsten: reflectie op het eigen functioneren, nieuwe stappen, "
+        "reflecteren en bijstellen.",
+    },
     source=SOURCE,
     needs_stages=STAGES,
 )
@@ -103,10 +154,17 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
     if ids != list(STAGES):
         stage = next(s for s in ordered if s.id in STAGES)
         yield error(
-            "the stages run in the wrong order: first reflection (`reflectie`), then new steps (`stappen`), "
-            "then reflecting and adjusting (`bijstellen`)",
+            {
+                "en": "the stages run in the wrong order: first reflection (`reflectie`), then new steps "
+                "(`stappen`), then reflecting and adjusting (`bijstellen`)",
+                "nl": "de etappes staan in de verkeerde volgorde: eerst reflectie (`reflectie`), dan nieuwe "
+                "stappen (`stappen`), dan reflecteren en bijstellen (`bijstellen`)",
+            },
             stage.position,
-            hint="renumber the stages' meetings so that they follow that order",
+            hint={
+                "en": "renumber the stages' meetings so that they follow that order",
+                "nl": "nummer de bijeenkomsten van de etappes zo dat ze die volgorde volgen",
+            },
         )
     total = trajectory.meetings
     if total:
@@ -114,17 +172,27 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
         missing = [n for n in range(1, total + 1) if n not in covered]
         if missing:
             several = len(missing) > 1
+            numbers = ", ".join(map(str, missing))
             yield warning(
-                f"meeting{'s' if several else ''} {', '.join(map(str, missing))} "
-                f"belong{'' if several else 's'} to no stage",
+                {
+                    "en": f"meeting{'s' if several else ''} {numbers} belong{'' if several else 's'} to no stage",
+                    "nl": f"bijeenkomst{'en' if several else ''} {numbers} "
+                    f"{'horen' if several else 'hoort'} bij geen enkele etappe",
+                },
                 trajectory.position,
-                hint="let the three stages together cover every meeting",
+                hint={
+                    "en": "let the three stages together cover every meeting",
+                    "nl": "laat de drie etappes samen alle bijeenkomsten beslaan",
+                },
             )
 
 
 @rule(
     "closing-perspective",
-    "Every meeting ends with the broader societal perspective.",
+    {
+        "en": "Every meeting ends with the broader societal perspective.",
+        "nl": "Elke bijeenkomst eindigt met het bredere maatschappelijke perspectief.",
+    },
     source=SOURCE,
     needs_phases=["perspectief"],
 )
@@ -133,15 +201,29 @@ def closing_perspective(recipe: Recipe) -> Iterator[Diagnostic]:
     last = last_phase(recipe)
     if last is not None and last.id != "perspectief":
         yield error(
-            f"every meeting ends with the broader societal perspective, but the last phase is `{last.title}`",
+            {
+                "en": f"every meeting ends with the broader societal perspective, but the last phase is `{last.title}`",
+                "nl": "elke bijeenkomst eindigt met het bredere maatschappelijke perspectief, maar de laatste fase "
+                f"is `{last.title}`",
+            },
             last.position,
-            hint="move the phase with `id: perspectief` to the end of the agenda",
+            hint={
+                "en": "move the phase with `id: perspectief` to the end of the agenda",
+                "nl": "zet de fase met `id: perspectief` achteraan in de agenda",
+            },
         )
     if phase.when is not None:
+        when = written(recipe, "when", "wanneer")
         yield error(
-            "the broader societal perspective closes every meeting, not only some",
+            {
+                "en": "the broader societal perspective closes every meeting, not only some",
+                "nl": "het bredere maatschappelijke perspectief sluit elke bijeenkomst af, niet maar een paar",
+            },
             phase.when.position,
-            hint="remove the `when` from the phase with `id: perspectief`",
+            hint={
+                "en": f"remove the `{when}` from the phase with `id: perspectief`",
+                "nl": f"haal de `{when}` weg bij de fase met `id: perspectief`",
+            },
         )
 
 
@@ -151,16 +233,34 @@ def register_methods() -> list[Method]:
         Method(
             id="inspiration",
             names={"nl": "Inspiratiegroep", "en": "Inspiration group"},
-            summary="A small group searches for a year, in 10 monthly meetings, for each member's own perspective "
-            "and its meaning for their work, in three stages.",
+            summary={
+                "en": "A small group searches for a year, in 10 monthly meetings, for each member's own perspective "
+                "and its meaning for their work, in three stages.",
+                "nl": "Een kleine groep zoekt een jaar lang, in 10 maandelijkse bijeenkomsten, naar ieders eigen "
+                "perspectief en wat dat betekent voor het werk, in drie etappes.",
+            },
             source=SOURCE,
             base_recipe=base_recipe("inspiration"),
             rules=(group_size, two_facilitators, year_of_monthly_meetings, three_stages, closing_perspective),
-            phases={"perspectief": "the closing phase on the broader societal perspective"},
+            phases={
+                "perspectief": {
+                    "en": "the closing phase on the broader societal perspective",
+                    "nl": "de slotfase over het bredere maatschappelijke perspectief",
+                }
+            },
             stages={
-                "reflectie": "the first stage: reflection on one's own functioning",
-                "stappen": "the middle stage: taking new steps",
-                "bijstellen": "the last stage: reflecting and adjusting",
+                "reflectie": {
+                    "en": "the first stage: reflection on one's own functioning",
+                    "nl": "de eerste etappe: reflectie op het eigen functioneren",
+                },
+                "stappen": {
+                    "en": "the middle stage: taking new steps",
+                    "nl": "de middelste etappe: nieuwe stappen zetten",
+                },
+                "bijstellen": {
+                    "en": "the last stage: reflecting and adjusting",
+                    "nl": "de laatste etappe: reflecteren en bijstellen",
+                },
             },
         )
     ]

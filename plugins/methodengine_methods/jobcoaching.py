@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Recipe, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, trajectory_field
+from methodengine_methods._common import anchor_nl, base_recipe, period_nl, trajectory_field, written
 
 SOURCE = "Job Coaching, beschrijving van het traject (intake, 8-tal gesprekken, assessment, follow-up)"
 
@@ -23,6 +23,8 @@ MONTHS = 6
 MUCH_LONGER = 1.5
 CONVERSATIONS = 8
 DAYS_PER_MONTH = 365.25 / 12
+ONE_TO_ONE = {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
+"""Job coaching is a series of conversations between two people, not group meetings."""
 
 
 def _meeting(recipe: Recipe, meeting_id: str):  # type: ignore[no-untyped-def]
@@ -30,77 +32,139 @@ def _meeting(recipe: Recipe, meeting_id: str):  # type: ignore[no-untyped-def]
     return next(m for m in recipe.trajectory.extra_meetings if m.id == meeting_id)
 
 
-@rule("intake-first", "A free intake comes before the first conversation.", source=SOURCE, needs_meetings=["intake"])
+@rule(
+    "intake-first",
+    {
+        "en": "A free intake comes before the first conversation.",
+        "nl": "Een vrijblijvende intake komt vóór het eerste gesprek.",
+    },
+    source=SOURCE,
+    needs_meetings=["intake"],
+)
 def intake_first(recipe: Recipe) -> Iterator[Diagnostic]:
     intake = _meeting(recipe, "intake")
     at = intake.at
     if at is None or at.relation != "before" or at.meeting_number(None) != 1:
+        line = written(recipe, "at: before meeting 1", "moment: voor gesprek 1")
         yield error(
-            f"the intake comes first, but it is placed {at or 'nowhere'}",
+            {
+                "en": f"the intake comes first, but it is placed {at or 'nowhere'}",
+                "nl": "de intake komt eerst, maar staat " + (anchor_nl(at, "gesprek") if at else "nergens"),
+            },
             at.position if at else intake.position,
-            hint="write `at: before meeting 1`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
 @rule(
     "assessment-by-agreement",
-    "An assessment only in agreement with the employee.",
+    {
+        "en": "An assessment only in agreement with the employee.",
+        "nl": "Een assessment alleen in overleg met de medewerker.",
+    },
     source=SOURCE,
     needs_meetings=["assessment"],
 )
 def assessment_by_agreement(recipe: Recipe) -> Iterator[Diagnostic]:
     assessment = _meeting(recipe, "assessment")
     if not assessment.optional:
+        line = written(recipe, "optional: yes", "optioneel: ja")
         yield error(
-            "the assessment is planned as certain; it takes place only in agreement with the employee",
+            {
+                "en": "the assessment is planned as certain; it takes place only in agreement with the employee",
+                "nl": "het assessment staat vast gepland, maar het gaat alleen door in overleg met de medewerker",
+            },
             assessment.position,
-            hint="add `optional: yes` to the assessment",
+            hint={"en": f"add `{line}` to the assessment", "nl": f"zet `{line}` bij het assessment"},
         )
 
 
-@rule("follow-ups", "One or two follow-ups a few months after the last conversation.", source=SOURCE,
-      needs_meetings=["followup"])  # fmt: skip
+@rule(
+    "follow-ups",
+    {
+        "en": "One or two follow-ups a few months after the last conversation.",
+        "nl": "Een of twee follow-ups een paar maanden na het laatste gesprek.",
+    },
+    source=SOURCE,
+    needs_meetings=["followup"],
+)
 def follow_ups(recipe: Recipe) -> Iterator[Diagnostic]:
     followup = _meeting(recipe, "followup")
     if followup.count.low < 1 or followup.count.high > 2:
+        line = written(recipe, "count: 1-2", "aantal: 1-2")
         yield warning(
-            f"job coaching plans one or two follow-ups, not {followup.count}",
+            {
+                "en": f"job coaching plans one or two follow-ups, not {followup.count}",
+                "nl": f"jobcoaching plant een of twee follow-ups, niet {followup.count}",
+            },
             followup.position,
-            hint="write `count: 1-2`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
     at = followup.at
     months = (at.offset.days()[0] / DAYS_PER_MONTH) if at and at.offset else 0
     total = recipe.trajectory.meetings if recipe.trajectory else None
     after_last = at is not None and at.relation == "after" and at.meeting in ("last", total)
     if not after_last or months < 1:
+        line = written(recipe, "at: 3 months after last meeting", "moment: 3 maanden na laatste gesprek")
         yield warning(
-            "follow-ups come a few months after the last conversation",
+            {
+                "en": "follow-ups come a few months after the last conversation",
+                "nl": "follow-ups komen een paar maanden na het laatste gesprek",
+            },
             at.position if at else followup.position,
-            hint="write `at: 3 months after last meeting`",
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
 
 
-@rule("not-much-longer", "A plan much longer than about 6 months calls for another approach.", source=SOURCE)
+@rule(
+    "not-much-longer",
+    {
+        "en": "A plan much longer than about 6 months calls for another approach.",
+        "nl": "Een plan dat veel langer loopt dan ongeveer 6 maanden vraagt om een andere aanpak.",
+    },
+    source=SOURCE,
+)
 def not_much_longer(recipe: Recipe) -> Iterator[Diagnostic]:
     trajectory = recipe.trajectory
     if trajectory is None:
         return
     limit_days = MONTHS * MUCH_LONGER * DAYS_PER_MONTH
-    reasons = []
+    reasons: list[tuple[str, str]] = []
     if trajectory.meetings and trajectory.meetings > CONVERSATIONS * MUCH_LONGER:
-        reasons.append(f"{trajectory.meetings} conversations (about {CONVERSATIONS} is usual)")
+        reasons.append(
+            (
+                f"{trajectory.meetings} conversations (about {CONVERSATIONS} is usual)",
+                f"{trajectory.meetings} gesprekken (ongeveer {CONVERSATIONS} is gebruikelijk)",
+            )
+        )
     if trajectory.span is not None and trajectory.span.days()[0] > limit_days:
-        reasons.append(f"a span of {trajectory.span} (about {MONTHS} months is usual)")
+        reasons.append(
+            (
+                f"a span of {trajectory.span} (about {MONTHS} months is usual)",
+                f"een looptijd van {period_nl(trajectory.span)} (ongeveer {MONTHS} maanden is gebruikelijk)",
+            )
+        )
     elif trajectory.every is not None and trajectory.meetings:
         length = (trajectory.meetings - 1) * trajectory.every.days()[0]
         if length > limit_days:
-            reasons.append(f"{trajectory.meetings} conversations every {trajectory.every} (over {MONTHS} months)")
+            reasons.append(
+                (
+                    f"{trajectory.meetings} conversations every {trajectory.every} (over {MONTHS} months)",
+                    f"{trajectory.meetings} gesprekken elke {period_nl(trajectory.every)} (meer dan {MONTHS} maanden)",
+                )
+            )
     if reasons:
         too_many = trajectory.meetings is not None and trajectory.meetings > CONVERSATIONS * MUCH_LONGER
         yield warning(
-            f"this plan runs much longer than usual: {'; '.join(reasons)}",
+            {
+                "en": f"this plan runs much longer than usual: {'; '.join(en for en, _nl in reasons)}",
+                "nl": f"dit plan loopt veel langer dan gebruikelijk: {'; '.join(nl for _en, nl in reasons)}",
+            },
             trajectory_field(recipe, "meetings" if too_many or not trajectory.span else "span"),
-            hint="if coaching must last this long, another approach or solution is often better",
+            hint={
+                "en": "if coaching must last this long, another approach or solution is often better",
+                "nl": "als de coaching zo lang moet duren, is een andere aanpak of oplossing vaak beter",
+            },
         )
 
 
@@ -110,15 +174,30 @@ def register_methods() -> list[Method]:
         Method(
             id="jobcoaching",
             names={"nl": "Jobcoaching", "en": "Job coaching"},
-            summary="Individual coaching of an employee: a free intake, about 8 conversations and an optional "
-            "assessment over about 6 months, and one or two follow-ups months later.",
+            summary={
+                "en": "Individual coaching of an employee: a free intake, about 8 conversations and an optional "
+                "assessment over about 6 months, and one or two follow-ups months later.",
+                "nl": "Individuele coaching van een medewerker: een vrijblijvende intake, ongeveer 8 gesprekken en "
+                "een assessment als de medewerker dat wil, in ongeveer 6 maanden, en een of twee follow-ups "
+                "maanden later.",
+            },
             source=SOURCE,
             base_recipe=base_recipe("jobcoaching"),
             rules=(intake_first, assessment_by_agreement, follow_ups, not_much_longer),
             meetings={
-                "intake": "the free intake conversation, before meeting 1",
-                "assessment": "the assessment, only by agreement (`optional: yes`)",
-                "followup": "the follow-up conversations after the last meeting",
+                "intake": {
+                    "en": "the free intake conversation, before meeting 1",
+                    "nl": "het vrijblijvende intakegesprek, vóór het eerste gesprek",
+                },
+                "assessment": {
+                    "en": "the assessment, only by agreement (`optional: yes`)",
+                    "nl": "het assessment, alleen in overleg (`optioneel: ja`)",
+                },
+                "followup": {
+                    "en": "the follow-up conversations after the last meeting",
+                    "nl": "de follow-upgesprekken na het laatste gesprek",
+                },
             },
+            meeting_words=ONE_TO_ONE,
         )
     ]

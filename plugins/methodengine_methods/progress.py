@@ -11,52 +11,100 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Checkpoint, Diagnostic, Method, Recipe, error, hookimpl, rule
-from methodengine_methods._common import base_recipe, last_phase
+from methodengine_methods._common import base_recipe, last_phase, written
 
 SOURCE = "Coert Visser, Iedere sessie kan de laatste zijn (2014)"
 
 
-@rule("checkpoint-closes-every-meeting", "Every meeting ends with a checkpoint.", source=SOURCE)
+@rule(
+    "checkpoint-closes-every-meeting",
+    {"en": "Every meeting ends with a checkpoint.", "nl": "Elk gesprek eindigt met een beslismoment."},
+    source=SOURCE,
+)
 def checkpoint_closes_every_meeting(recipe: Recipe) -> Iterator[Diagnostic]:
     checkpoints = list(recipe.checkpoints())
     if not checkpoints:
         trajectory = recipe.trajectory
         fixed = trajectory is not None and trajectory.meetings is not None
+        checkpoint = written(
+            recipe,
+            "checkpoint Is een volgend gesprek zinvol? (5 min)",
+            "beslismoment Is een volgend gesprek zinvol? (5 min)",
+        )
+        decide = written(recipe, "decide: coachee, coach", "beslist: coachee, coach")
         yield error(
-            (
-                f"a fixed series of {trajectory.meetings} meetings without a checkpoint continues silently"
+            {
+                "en": f"a fixed series of {trajectory.meetings} meetings without a checkpoint continues silently"
                 if fixed and trajectory is not None
-                else "no checkpoint: every session can be the last, so every meeting ends with one"
-            ),
+                else "no checkpoint: every session can be the last, so every meeting ends with one",
+                "nl": f"een vaste reeks van {trajectory.meetings} gesprekken zonder beslismoment gaat vanzelf door"
+                if fixed and trajectory is not None
+                else "geen beslismoment: elk gesprek kan het laatste zijn, dus elk gesprek eindigt met een "
+                "beslismoment",
+            },
             recipe.where("method"),
-            hint="end the agenda with `checkpoint Is een volgend gesprek zinvol? (5 min)` and `decide: coachee, coach`",
+            hint={
+                "en": f"end the agenda with `{checkpoint}` and `{decide}`",
+                "nl": f"sluit de agenda af met `{checkpoint}` en `{decide}`",
+            },
         )
         return
     last = last_phase(recipe)
     if not isinstance(last, Checkpoint):
         assert last is not None
         yield error(
-            f"the meeting ends with `{last.title}`, not with the checkpoint",
+            {
+                "en": f"the meeting ends with `{last.title}`, not with the checkpoint",
+                "nl": f"het gesprek eindigt met `{last.title}`, niet met het beslismoment",
+            },
             last.position,
-            hint="move the checkpoint to the end of the agenda",
+            hint={
+                "en": "move the checkpoint to the end of the agenda",
+                "nl": "zet het beslismoment achteraan in de agenda",
+            },
         )
         return
     if last.when is not None:
+        when = written(recipe, "when", "wanneer")
         yield error(
-            "the closing checkpoint applies to only some meetings; every session can be the last",
+            {
+                "en": "the closing checkpoint applies to only some meetings; every session can be the last",
+                "nl": "het beslismoment aan het eind geldt maar voor een paar gesprekken; elk gesprek kan het "
+                "laatste zijn",
+            },
             last.when.position,
-            hint="remove the `when` from the checkpoint",
+            hint={
+                "en": f"remove the `{when}` from the checkpoint",
+                "nl": f"haal de `{when}` weg bij het beslismoment",
+            },
         )
 
 
-@rule("both-decide", "The client (or group) and the coach both decide.", source=SOURCE)
+@rule(
+    "both-decide",
+    {
+        "en": "The client (or group) and the coach both decide.",
+        "nl": "De cliënt (of de groep) en de coach beslissen allebei.",
+    },
+    source=SOURCE,
+)
 def both_decide(recipe: Recipe) -> Iterator[Diagnostic]:
+    decide = written(recipe, "decide", "beslist")
     for checkpoint in recipe.checkpoints():
         if not checkpoint.decide:
             yield error(
-                f"nobody decides at `{checkpoint.title}`: the client and the coach each decide whether to go on",
+                {
+                    "en": f"nobody decides at `{checkpoint.title}`: the client and the coach each decide "
+                    "whether to go on",
+                    "nl": f"niemand beslist bij `{checkpoint.title}`: de cliënt en de coach beslissen elk of "
+                    "jullie doorgaan",
+                },
                 checkpoint.position,
-                hint="add `decide:` with the client's role and the coach's, e.g. `decide: coachee, coach`",
+                hint={
+                    "en": f"add `{decide}:` with the client's role and the coach's, e.g. `{decide}: coachee, coach`",
+                    "nl": f"voeg `{decide}:` toe met de rol van de cliënt en die van de coach, "
+                    f"bijvoorbeeld `{decide}: coachee, coach`",
+                },
             )
             continue
         deciders = [recipe.role(r) for r in checkpoint.decide]
@@ -64,17 +112,31 @@ def both_decide(recipe: Recipe) -> Iterator[Diagnostic]:
         if not known:
             continue
         if not any(r.facilitator for r in known):
+            facilitator = written(recipe, "facilitator: yes", "begeleider: ja")
             yield error(
-                f"at `{checkpoint.title}` the coach does not decide; the coach, too, may stop",
+                {
+                    "en": f"at `{checkpoint.title}` the coach does not decide; the coach, too, may stop",
+                    "nl": f"bij `{checkpoint.title}` beslist de coach niet mee; ook de coach mag stoppen",
+                },
                 checkpoint.position,
-                hint="add the coach's role (the one with `facilitator: yes`) to `decide`",
+                hint={
+                    "en": f"add the coach's role (the one with `{facilitator}`) to `{decide}`",
+                    "nl": f"zet de rol van de coach (die met `{facilitator}`) bij `{decide}`",
+                },
             )
         if all(r.facilitator for r in known):
             yield error(
-                f"at `{checkpoint.title}` the client does not decide; the client decides whether a next session "
-                "is useful",
+                {
+                    "en": f"at `{checkpoint.title}` the client does not decide; the client decides whether a next "
+                    "session is useful",
+                    "nl": f"bij `{checkpoint.title}` beslist de cliënt niet mee; de cliënt beslist of een volgend "
+                    "gesprek zinvol is",
+                },
                 checkpoint.position,
-                hint="add the client's (or the group's) role to `decide`",
+                hint={
+                    "en": f"add the client's (or the group's) role to `{decide}`",
+                    "nl": f"zet de rol van de cliënt (of van de groep) bij `{decide}`",
+                },
             )
 
 
@@ -84,10 +146,15 @@ def register_methods() -> list[Method]:
         Method(
             id="progress",
             names={"nl": "Progressiegericht coachen", "en": "Progress-focused coaching"},
-            summary="Coaching in which every session can be the last: after each session the client and the coach "
-            "both decide whether a next one is useful.",
+            summary={
+                "en": "Coaching in which every session can be the last: after each session the client and the "
+                "coach both decide whether a next one is useful.",
+                "nl": "Coaching waarin elk gesprek het laatste kan zijn: na elk gesprek beslissen de cliënt en de "
+                "coach allebei of een volgend gesprek zinvol is.",
+            },
             source=SOURCE,
             base_recipe=base_recipe("progress"),
             rules=(checkpoint_closes_every_meeting, both_decide),
+            meeting_words={"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")},
         )
     ]

@@ -17,6 +17,7 @@ the method's module; only the body is written once, here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +29,22 @@ from click.testing import CliRunner, Result
 from methodengine import Diagnostic, Method, Severity, parse
 from methodengine.cli import main
 from methodengine.hooks import manager as plugin_module
+from methodengine.i18n import use_language
 from methodengine.testing import check_text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+_ENGLISH = re.compile(r"\b(the|and|with|every|meets?|write|should|comes?|takes?|only|which)\b")
+"""Words of an English message that no Dutch one has: a Dutch text with one of them fell back to English."""
+_QUOTED = re.compile(r"`[^`]*`")
+"""What a message quotes (ids, titles, lines to write): that is the recipe's, in its own language."""
+
+
+def dutch_prose(text: str) -> bool:
+    """Whether ``text`` reads as Dutch outside what it quotes."""
+    return not _ENGLISH.search(_QUOTED.sub("", text))
+
+
 RECIPES = Path(__file__).resolve().parents[2] / "recipes"
 
 # A list of ``pytest.param(rule, ...)``: a module's BREAKS, KEEPS or MISSING.
@@ -136,6 +150,44 @@ class SharedTests:
             assert_finding(d, method, rule, severity, text, at, figures)
 
         return test_a_broken_rule_is_reported_once
+
+    def both_languages_test(self, breaks: Params) -> Test:
+        """Each of ``breaks`` is told in Dutch and in English: message and hint by language, the finding the same."""
+        method, good = self.method, self.good
+
+        @pytest.mark.parametrize(("rule", "changes", "severity", "at", "figures"), breaks)
+        def test_a_broken_rule_reads_in_dutch_and_english(rule, changes, severity, at, figures):
+            text = edit(good, *changes)
+            with use_language("en"):
+                english = only(text, f"{method.id}/{rule}")
+            with use_language("nl"):
+                dutch = only(text, f"{method.id}/{rule}")
+            assert (dutch.severity, dutch.position, dutch.source) == (
+                english.severity,
+                english.position,
+                english.source,
+            )
+            assert dutch.message != english.message and dutch.hint != english.hint
+            assert dutch_prose(dutch.message), dutch.message
+            assert dutch.hint and dutch_prose(dutch.hint), dutch.hint
+
+        return test_a_broken_rule_reads_in_dutch_and_english
+
+    def texts_test(self) -> Test:
+        """``methods`` can show the method in Dutch and English: its summary, each rule's, each id's description."""
+        method = self.method
+
+        def test_the_method_and_its_rules_are_described_in_dutch_and_english():
+            assert dutch_prose(method.summary_in("nl")) and method.summary_in("nl") != method.summary_in("en")
+            for rule in method.rules:
+                assert rule.summary_in("nl") != rule.summary_in("en"), rule.code
+                assert dutch_prose(rule.summary_in("nl")), rule.summary_in("nl")
+            for described in (method.roles, method.phases, method.meetings, method.stages):
+                for ident, text in described.items():
+                    assert isinstance(text, dict) and set(text) == {"en", "nl"}, ident
+                    assert dutch_prose(text["nl"]), text["nl"]
+
+        return test_the_method_and_its_rules_are_described_in_dutch_and_english
 
     def kept_rule_test(self, keeps: Params) -> Test:
         """Each of ``keeps`` (rule, changes) leaves ``good`` without a finding of that rule."""

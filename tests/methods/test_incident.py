@@ -148,6 +148,8 @@ BREAKS = [
 
 
 test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
+test_a_broken_rule_reads_in_dutch_and_english = SHARED.both_languages_test(BREAKS)
+test_the_method_and_its_rules_are_described_in_dutch_and_english = SHARED.texts_test()
 
 
 # ---------------------------------------------------------------- each rule kept

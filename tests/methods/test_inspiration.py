@@ -164,6 +164,8 @@ BREAKS = [
 
 
 test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
+test_a_broken_rule_reads_in_dutch_and_english = SHARED.both_languages_test(BREAKS)
+test_the_method_and_its_rules_are_described_in_dutch_and_english = SHARED.texts_test()
 
 
 def test_one_facilitator_role_without_a_facilitators_line_is_reported():

@@ -144,6 +144,8 @@ BREAKS = [
 
 
 test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
+test_a_broken_rule_reads_in_dutch_and_english = SHARED.both_languages_test(BREAKS)
+test_the_method_and_its_rules_are_described_in_dutch_and_english = SHARED.texts_test()
 
 
 def test_too_many_conversations_points_at_the_meetings_line_even_with_a_span():
@@ -230,3 +232,70 @@ def test_a_trajectory_without_extra_meetings_is_warned_three_times_and_still_che
         assert any(f"meeting with id `{ident}`" in m for m in expects), expects
     assert [d.headline() for d in found if d.is_error] == []
     assert [d.code for d in found if d.code.startswith("jobcoaching/")] == ["jobcoaching/not-much-longer"]
+
+
+# ---------------------------------------------------------------- in Dutch and English
+
+DUTCH = """\
+recept: Jobcoaching
+methode: jobcoaching
+duur: 60 min
+
+rol medewerker: Medewerker
+  aantal: 1
+rol coach: Coach
+  aantal: 1
+  begeleider: ja
+
+fase Gesprek (50 min)
+  leidt: coach
+  spreekt: medewerker
+fase Afspraken (10 min)
+  spreekt: medewerker
+
+traject
+  bijeenkomsten: 8
+  elke: 3 weken
+  looptijd: 6 maanden
+  gesprek intake: Intakegesprek (60 min)
+    moment: na gesprek 1
+  gesprek assessment: Assessment (3 uur)
+    moment: na gesprek 1
+    optioneel: ja
+  gesprek followup: Follow-upgesprek (60 min)
+    moment: 3 maanden na laatste gesprek
+    aantal: 1-2
+"""
+
+
+def test_job_coaching_holds_conversations_not_meetings():
+    from methodengine import resolve
+
+    assert METHOD.meeting_words == {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
+    assert resolve(methodengine_parse(GOOD)).recipe.meeting_word == ("gesprek", "gesprekken")
+    english = edit(GOOD, ("duration: 60 min", "language: en\nduration: 60 min"))
+    assert resolve(methodengine_parse(english)).recipe.meeting_word == ("session", "sessions")
+
+
+def test_a_dutch_recipe_is_told_in_dutch_with_the_line_to_write_in_its_keywords():
+    from methodengine.i18n import use_language
+
+    with use_language("nl"):
+        d = only(DUTCH, "jobcoaching/intake-first")
+    assert d.message == "de intake komt eerst, maar staat na gesprek 1"
+    assert d.hint == "schrijf `moment: voor gesprek 1`"
+    with use_language("en"):
+        d = only(DUTCH, "jobcoaching/intake-first")
+    assert d.message == "the intake comes first, but it is placed after meeting 1"
+    assert d.hint == "write `moment: voor gesprek 1`"
+    # The line the hint gives is one the recipe takes, and it keeps the rule.
+    fixed = edit(
+        DUTCH, ("    moment: na gesprek 1\n  gesprek assessment", "    moment: voor gesprek 1\n  gesprek assessment")
+    )
+    assert headlines(findings(fixed)) == []
+
+
+def methodengine_parse(text: str):  # type: ignore[no-untyped-def]
+    from methodengine import parse
+
+    return parse(text, "test.mth")

@@ -124,6 +124,8 @@ BREAKS = [
 
 
 test_a_broken_rule_is_reported_once = SHARED.broken_rule_test(BREAKS)
+test_a_broken_rule_reads_in_dutch_and_english = SHARED.both_languages_test(BREAKS)
+test_the_method_and_its_rules_are_described_in_dutch_and_english = SHARED.texts_test()
 
 
 def test_in_a_group_the_facilitator_alone_does_not_decide():
