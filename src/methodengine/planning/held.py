@@ -248,8 +248,10 @@ def dated_plan_with_logs(
     """
     from methodengine.planning.dated_plan import dated_plan
 
-    held = read_held(recipe, logs)
     trajectory = recipe.trajectory
-    if held and trajectory is not None and trajectory.meetings is None:
+    if trajectory is None or not logs:
+        return dated_plan(recipe, start, **options)  # without a series there is nothing to hold logs against
+    held = read_held(recipe, logs)
+    if trajectory.meetings is None:
         options["meetings"] = meetings_to_plan(recipe, held, options.get("meetings"))
     return mark_held(dated_plan(recipe, start, **options), held)
