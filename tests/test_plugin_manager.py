@@ -703,3 +703,79 @@ def test_nested_plugin_scopes_mark_each_plugins_output_with_its_own_name(capsys)
     assert first.failure is None and again.failure == "SystemExit: 3"
     print("after")
     assert capsys.readouterr().out == "after\n", "standard output is the command's again"
+
+
+# ---------------------------------------------------------------- texts by language
+
+
+def _small_group(texts: bool):  # type: ignore[no-untyped-def]
+    """A troika rule with its message and hint given by language, or in English only."""
+    message = {"en": "a troika is three people", "nl": "een troika is drie mensen"} if texts else "a troika is three"
+    hint = {"en": "write `group: 3`", "nl": "schrijf `groep: 3`"} if texts else "write `group: 3`"
+
+    @rule("three", {"en": "Three people.", "nl": "Drie mensen."} if texts else "Three people.", source="LS")
+    def three(recipe):  # type: ignore[no-untyped-def]
+        if recipe.group is not None and recipe.group.high != 3:
+            yield warning(message, recipe.where("group"), hint=hint)
+
+    return three
+
+
+def _troika_in(language: str, texts: bool) -> list:
+    from methodengine.i18n import use_language
+
+    class Plugin:
+        @hookimpl
+        def register_methods(self):  # type: ignore[no-untyped-def]
+            return [troika(rules=(_small_group(texts),))]
+
+    with use_language(language):
+        return [d for d in check_text("recipe: T\nmethod: troika\ngroup: 5\n", Plugin()) if d.code == "troika/three"]
+
+
+def test_a_plugins_rule_speaks_the_message_language():
+    (dutch,) = _troika_in("nl", texts=True)
+    assert (dutch.message, dutch.hint) == ("een troika is drie mensen", "schrijf `groep: 3`")
+    (english,) = _troika_in("en", texts=True)
+    assert (english.message, english.hint) == ("a troika is three people", "write `group: 3`")
+
+
+def test_a_plugin_without_dutch_still_works_in_dutch_in_english():
+    (dutch,) = _troika_in("nl", texts=False)
+    assert (dutch.message, dutch.hint) == ("a troika is three", "write `group: 3`")
+    assert dutch.position is not None and dutch.position.line == 3
+
+
+def test_summary_in_gives_the_language_asked_else_english():
+    method = attrs_evolve(troika(), summary={"en": "Three people.", "nl": "Drie mensen."})
+    assert (method.summary_in("nl"), method.summary_in("en"), method.summary_in("fr")) == (
+        "Drie mensen.",
+        "Three people.",
+        "Three people.",
+    )
+    only_english = rule("r", {"en": "English only."}, source="x")(lambda recipe: [])
+    assert only_english.summary_in("nl") == "English only."
+    assert troika().summary_in("nl") == troika().summary  # a plain text is every language's
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["summary", "roles", "phases", "meetings", "stages"],
+)
+def test_a_method_text_by_language_without_english_is_refused(field):
+    value = {"nl": "Drie mensen."} if field == "summary" else {"klant": {"nl": "de klant"}}
+    with pytest.raises(ValueError, match="English"):
+        attrs_evolve(troika(), **{field: value})
+
+
+def test_a_rule_summary_by_language_without_english_is_refused():
+    with pytest.raises(ValueError, match="English"):
+        rule("r", {"nl": "Alleen Nederlands."}, source="x")(lambda recipe: [])
+    with pytest.raises(ValueError, match="empty"):
+        rule("r", {"en": "Three.", "nl": " "}, source="x")(lambda recipe: [])
+
+
+def attrs_evolve(method: Method, **changes):  # type: ignore[no-untyped-def]
+    import attrs
+
+    return attrs.evolve(method, **changes)
