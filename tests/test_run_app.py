@@ -356,7 +356,7 @@ def test_the_keys_are_on_screen_and_everything_fits_in_80_by_24() -> None:
         await pilot.press("n")
         screen = shown(app)
         for key in (
-            "space start/pauze",
+            "spatie start/pauze",
             "n/→ volgende",
             "p/← vorige",
             "+/- een minuut",

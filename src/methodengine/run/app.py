@@ -474,7 +474,7 @@ class RunApp(App[Any]):
 
     def _keys(self, step: Step | None) -> Text:
         keys = [
-            ("space", _("start/pause")),
+            (_("space"), _("start/pause")),
             ("n/→", _("next")),
             ("p/←", _("previous")),
             ("+/-", _("a minute")),
