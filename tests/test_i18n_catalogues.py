@@ -51,7 +51,12 @@ def test_the_compiled_catalogue_says_what_its_text_says(po: Path) -> None:
             continue
         if isinstance(message.id, tuple):
             for n, form in ((1, message.string[0]), (2, message.string[-1])):
-                assert compiled.ngettext(message.id[0], message.id[1], n) == form
+                if message.context:
+                    assert compiled.npgettext(message.context, message.id[0], message.id[1], n) == form
+                else:
+                    assert compiled.ngettext(message.id[0], message.id[1], n) == form
+        elif message.context:  # the same English said otherwise in another context (a neuter noun)
+            assert compiled.pgettext(message.context, message.id) == message.string
         else:
             assert compiled.gettext(message.id) == message.string
         checked += 1
@@ -364,3 +369,10 @@ def test_no_message_is_built_before_it_is_translated() -> None:
                         if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
                             built.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(argument)}")
     assert not built, "a message id must be a plain string:\n" + "\n".join(built)
+
+
+def test_a_count_shown_otherwise_than_it_is_counted() -> None:
+    """``count=`` given by the caller is what ``{count}`` shows; the number still picks the form."""
+    with i18n.use_language("en"):
+        assert i18n.ngettext("{count} minute", "{count} minutes", 2, count="1.5") == "1.5 minutes"
+        assert i18n.ngettext("{count} minute", "{count} minutes", 1) == "1 minute"

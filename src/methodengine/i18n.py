@@ -191,9 +191,13 @@ class Catalogue:
         return text.format(**values) if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
-        """The singular or plural form for ``count``; ``{count}`` is filled in too."""
+        """The singular or plural form for ``count``; ``{count}`` is filled in too, unless ``values`` say how.
+
+        A caller may give ``count=`` itself, to show the number otherwise
+        (``1,5`` minutes, counted as plural) than the one that picks the form.
+        """
         text = self._translations(message_language()).ngettext(singular, plural, count)
-        return text.format(count=count, **values)
+        return text.format(**{"count": count, **values})
 
     def texts(self, message: str) -> dict[str, str]:
         """``message`` in every language, for a text shown in a language other than the messages' (a listing)."""
