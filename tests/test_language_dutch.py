@@ -171,7 +171,7 @@ def test_every_dutch_stage_head_means_its_english_twin(dutch: str, english: str)
 @pytest.mark.parametrize("key", ["lead", "speak", "listen", "outside", "decide"])
 def test_iedereen_is_everyone(key: str) -> None:
     if key == "lead":
-        with pytest.raises(RecipeError, match="`lead` takes one role"):
+        with pytest.raises(RecipeError, match="`leidt` takes one role"):
             recipe("recipe: V\ncheckpoint A (5 min)\n  leidt: iedereen\n")
         return
     dutch = recipe(f"recipe: V\ncheckpoint A (5 min)\n  {keys.KEYS[key].dutch}: iedereen\n").agenda[0]

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from methodengine.errors import RecipeSyntaxError
+from methodengine.i18n import N_, _
+from methodengine.language import keys as _keys
 from methodengine.language import values as _values
 from methodengine.language.fields import DROPPED, gather
 from methodengine.language.roles import role_ids
@@ -43,11 +45,13 @@ def build_phase(b: RecipeBuilder, children: Sequence[Any], checkpoint: bool = Fa
         refs.append(RoleRef(timebox.per, "per", timebox.per_position))
     lead = role_ids(values, "lead", refs)
     if len(lead) > 1 or lead == (EVERYONE,):
+        written = found.lines["lead"].key
+        speak = _keys.KEYS["speak"].dutch if written == _keys.KEYS["lead"].dutch else "speak"
         b.report(
             RecipeSyntaxError(
-                "`lead` takes one role",
+                _("`{key}` takes one role", key=written),
                 found.position("lead"),
-                hint="name the one role that leads this phase; put the others under `speak`",
+                hint=_("name the one role that leads this phase; put the others under `{speak}`", speak=speak),
             )
         )
         refs = [ref for ref in refs if ref.key != "lead"]
@@ -82,7 +86,7 @@ def build_rounds(b: RecipeBuilder, children: Sequence[Any]) -> Rounds | None:
     title = match["text"].strip()
     position = Position(b.path, head.number, head.column)
     count = _values.positive(
-        _values.raw_range(match, head, b.path, head.value_column), "a number of rounds", MAX_ROUNDS
+        _values.raw_range(match, head, b.path, head.value_column), N_("a number of rounds"), MAX_ROUNDS
     )
     found = gather(rest, "a rounds block", b.path, b.report)
     items = tuple(item for item in rest if isinstance(item, Phase))
@@ -90,9 +94,9 @@ def build_rounds(b: RecipeBuilder, children: Sequence[Any]) -> Rounds | None:
         if DROPPED in rest:
             return None  # its phases were wrong, and are reported
         raise RecipeSyntaxError(
-            f"the rounds block `{title}` has no phases",
+            _("the rounds block `{title}` has no phases", title=title),
             position,
-            hint="indent the phases of a round under the `rounds` line",
+            hint=_("indent the phases of a round under the `{rounds}` line", rounds=head.key),
         )
     return Rounds(
         id=found.get("id") or slug(title),

@@ -72,11 +72,13 @@ def _meetings(line: Line, path: str | None) -> _values.Located:
     if match["number"] is None:
         return _values.Located(None, Position(path, line.number, line.value_column + match.start()))
     where = Position(path, line.number, line.value_column + match.start("number"))
-    count = _values.whole(_values.Number(match["number"], where), "the number of meetings", _values.MAX_MEETINGS)
+    count = _values.whole(_values.Number(match["number"], where), N_("the number of meetings"), _values.MAX_MEETINGS)
     if count < 1:
         from methodengine.errors import RecipeValueError
 
-        raise RecipeValueError("a trajectory has at least one meeting", where, hint="write a number from 1, or `open`")
+        raise RecipeValueError(
+            _("a trajectory has at least one meeting"), where, hint=_("write a number from 1, or `open`")
+        )
     return _values.Located(count, where)
 
 

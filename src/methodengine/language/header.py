@@ -10,7 +10,7 @@ import attrs
 
 from methodengine.diagnostics import Related
 from methodengine.errors import RecipeSyntaxError, RecipeValueError
-from methodengine.i18n import _
+from methodengine.i18n import N_, _, message_language
 from methodengine.language import values as _values
 from methodengine.language.agenda import with_phase_ids
 from methodengine.language.fields import Fields, gather
@@ -28,10 +28,10 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         first = trajectories[0].position
         b.report(
             RecipeSyntaxError(
-                "a recipe has one trajectory",
+                _("a recipe has one trajectory"),
                 extra.position,
-                hint=f"merge it into the first, on line {first.line if first else '?'}",
-                related=[Related("the first trajectory", first)] if first else [],
+                hint=_("merge it into the first, on line {line}", line=first.line if first else "?"),
+                related=[Related(_("the first trajectory"), first)] if first else [],
             )
         )
     if "recipe" not in found:
@@ -39,9 +39,14 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
             return None  # the title may be on a line that was wrong, and is reported
         b.report(
             RecipeSyntaxError(
-                "the recipe has no title",
+                _("the recipe has no title"),
                 Position(b.path, 1, 1),
-                hint="start the file with a line such as `recipe: Incidentmethode`",
+                hint=_(
+                    "start the file with a line such as {line}",
+                    line="`recept: Incidentmethode`"
+                    if (b.keyword_language or message_language()) == "nl"
+                    else "`recipe: Incidentmethode`",
+                ),
             )
         )
         return None
@@ -59,8 +64,8 @@ def build_recipe(b: RecipeBuilder, children: Sequence[Any]) -> Recipe | None:
         title=found["recipe"],
         method=text("method"),
         language=language.lower() if language else None,
-        group=counted("group", "a group size", 1),
-        facilitators=counted("facilitators", "a number of facilitators", 0),
+        group=counted("group", N_("a group size"), 1),
+        facilitators=counted("facilitators", N_("a number of facilitators"), 0),
         duration=found.get("duration"),
         summary=text("summary"),
         source=text("source"),

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from methodengine.errors import RecipeError, RecipeSyntaxError
+from methodengine.i18n import _, ngettext
 from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS, TEXT, is_extension
 from methodengine.model import Position
 
@@ -196,10 +197,12 @@ def _continuation(
             if deeper > level:
                 report(
                     RecipeSyntaxError(
-                        "unexpected indentation",
+                        _("unexpected indentation"),
                         Position(path, i + 1, column),
-                        hint="indent only the fields of a block, or the continuation of a text, "
-                        "below the line they belong to",
+                        hint=_(
+                            "indent only the fields of a block, or the continuation of a text, "
+                            "below the line they belong to"
+                        ),
                     )
                 )
             else:
@@ -210,9 +213,11 @@ def _continuation(
         if key and key.group(1) in SPELLINGS:
             report(
                 RecipeSyntaxError(
-                    f"`{key.group(1)}:` is indented under the text above it, so it would be read as more text",
+                    _("`{key}:` is indented under the text above it, so it would be read as more text", key=key[1]),
                     Position(path, i + 1, column),
-                    hint=f"line `{key.group(1)}:` up with the key above it; only continuations of a text go deeper",
+                    hint=_(
+                        "line `{key}:` up with the key above it; only continuations of a text go deeper", key=key[1]
+                    ),
                 )
             )
             i += 1
@@ -259,25 +264,31 @@ def _level_of_bad_line(rest: str, spaces: int, stack: list[int], tokens: list[Li
 
 def _no_open_block(indent: int, levels: list[int], path: str | None, number: int, column: int) -> RecipeSyntaxError:
     return RecipeSyntaxError(
-        f"this line is indented {indent} spaces, which matches no open block",
+        ngettext(
+            "this line is indented {count} space, which matches no open block",
+            "this line is indented {count} spaces, which matches no open block",
+            indent,
+            count=indent,
+        ),
         Position(path, number, column),
-        hint="indent it as far as the lines it belongs with: open levels are "
-        + ", ".join(str(level) for level in levels)
-        + " spaces",
+        hint=_(
+            "indent it as far as the lines it belongs with: open levels are {levels} spaces",
+            levels=", ".join(str(level) for level in levels),
+        ),
     )
 
 
 def _first_indented(path: str | None, number: int) -> RecipeSyntaxError:
     return RecipeSyntaxError(
-        "the first line of a recipe is indented",
+        _("the first line of a recipe is indented"),
         Position(path, number, 1),
-        hint="start top-level lines such as `recipe:` in the first column",
+        hint=_("start top-level lines such as `recipe:` in the first column"),
     )
 
 
 def _tab(path: str | None, number: int, column: int) -> RecipeSyntaxError:
     return RecipeSyntaxError(
-        "tab in indentation",
+        _("tab in indentation"),
         Position(path, number, column),
-        hint="indent with spaces only (two per level is usual); set your editor to insert spaces for tabs",
+        hint=_("indent with spaces only (two per level is usual); set your editor to insert spaces for tabs"),
     )

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from methodengine.diagnostics import Diagnostic
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
+from methodengine.i18n import _
 from methodengine.model import Position, Recipe
 
 _lock = threading.Lock()
@@ -96,9 +97,9 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
         if not tokens and (not lexed or not _COMMENT_LINE.sub("", text).strip()):
             return None, [
                 RecipeSyntaxError(
-                    "the recipe is empty",
+                    _("the recipe is empty"),
                     Position(path, 1, 1),
-                    hint="a recipe has at least a title: `recipe: Incidentmethode`",
+                    hint=_("a recipe has at least a title: {line}", line=f"`{_title_key()}: Incidentmethode`"),
                 )
             ]
         report = bounded(errors)
@@ -127,12 +128,19 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
     return recipe, found
 
 
+def _title_key() -> str:
+    """`recept` for a Dutch reader, `recipe` for others: an empty recipe has no keyword language to go by."""
+    from methodengine.i18n import message_language
+
+    return "recept" if message_language() == "nl" else "recipe"
+
+
 def _stopped(first_left_out: RecipeError, shown: int) -> RecipeError:
     """The last error shown when there are too many: where the ones not shown start, and that there are more."""
     return RecipeSyntaxError(
-        f"too many syntax errors: the first {shown} are shown, not the ones from here on",
+        _("too many syntax errors: the first {count} are shown, not the ones from here on", count=shown),
         first_left_out.position,
-        hint="fix the errors above and check again to see the rest",
+        hint=_("fix the errors above and check again to see the rest"),
     )
 
 
@@ -191,9 +199,9 @@ def decode(data: bytes, path: str | None = None) -> str:
     if b"\0" in data:
         line, column = _locate(data, data.index(b"\0"))
         error = RecipeEncodingError(
-            "this is not a text file (it contains NUL bytes)",
+            _("this is not a text file (it contains NUL bytes)"),
             Position(path, line, column),
-            hint="a recipe is a plain UTF-8 text file, usually ending in .mth",
+            hint=_("a recipe is a plain UTF-8 text file, usually ending in .mth"),
         )
         error.source = shown
         raise error
@@ -202,9 +210,9 @@ def decode(data: bytes, path: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         line, column = _locate(data, exc.start)
         error = RecipeEncodingError(
-            f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+            _("this file is not UTF-8 text (byte {byte} cannot be read)", byte=f"0x{data[exc.start]:02x}"),
             Position(path, line, column),
-            hint="save the file as UTF-8 in your editor (Windows-1252 and Latin-1 are common culprits)",
+            hint=_("save the file as UTF-8 in your editor (Windows-1252 and Latin-1 are common culprits)"),
         )
         error.source = shown
         raise error from None

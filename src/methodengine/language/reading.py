@@ -15,6 +15,7 @@ import stat
 
 from methodengine import limits
 from methodengine.errors import RecipeError
+from methodengine.i18n import _
 from methodengine.model import Position
 
 _CHUNK = 1 << 16
@@ -27,9 +28,12 @@ class FifoTimeoutError(OSError):
 def too_large(path: str) -> RecipeError:
     megabytes = limits.MAX_RECIPE_BYTES // (1024 * 1024)
     return RecipeError(
-        f"the file is larger than {megabytes} MB, the most a recipe may be",
+        _("the file is larger than {megabytes} MB, the most a recipe may be", megabytes=megabytes),
         Position(path, 1, 1),
-        hint=f"a recipe is a short text file (the bundled ones are under 10 kB); is {path} the recipe you meant?",
+        hint=_(
+            "a recipe is a short text file (the bundled ones are under 10 kB); is {path} the recipe you meant?",
+            path=path,
+        ),
         code="too-large",
     )
 
@@ -82,5 +86,9 @@ def _wait_for_data(fd: int, name: str, started: bool) -> None:
         return
     waited = f"{limits.FIFO_WAIT_SECONDS:g} s"
     if started:
-        raise FifoTimeoutError(errno.ETIMEDOUT, f"the program writing to this FIFO sent nothing for {waited}", name)
-    raise FifoTimeoutError(errno.ETIMEDOUT, f"no program is writing to this FIFO (waited {waited})", name)
+        raise FifoTimeoutError(
+            errno.ETIMEDOUT, _("the program writing to this FIFO sent nothing for {waited}", waited=waited), name
+        )
+    raise FifoTimeoutError(
+        errno.ETIMEDOUT, _("no program is writing to this FIFO (waited {waited})", waited=waited), name
+    )

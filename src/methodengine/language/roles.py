@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from methodengine.errors import RecipeError
+from methodengine.i18n import N_
 from methodengine.language import values as _values
 from methodengine.language.fields import gather
 from methodengine.model import EVERYONE, Position, Role, RoleRef
@@ -24,7 +25,7 @@ def build_role(b: RecipeBuilder, children: Sequence[Any]) -> Role:
             b.unread_roles.add(written["id"])
         raise
     found = gather(rest, "a role", b.path, b.report)
-    count = b.attempt(lambda: _values.positive(found["count"], "a role's count")) if "count" in found else None
+    count = b.attempt(lambda: _values.positive(found["count"], N_("a role's count"))) if "count" in found else None
     return Role(
         id=match["id"],
         name=match["text"].strip(),

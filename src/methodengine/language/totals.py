@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine.errors import RecipeValueError
+from methodengine.i18n import N_, _, translate
 from methodengine.limits import (
     MAX_CARDS,
     MAX_EVENTS,
@@ -23,43 +24,54 @@ from methodengine.limits import (
     MAX_SCRIPT_LINES,
     MAX_STAGES,
 )
-from methodengine.model import AgendaItem, Checkpoint, Phase, Position, Recipe, Rounds, Step
+from methodengine.model import Checkpoint, Phase, Position, Recipe, Rounds, Step
 from methodengine.planning import timing
-
-_HINT = "the limits are far above any real method; see docs/recipe-language.md#limits"
 
 
 def _over(message: str, position: Position | None, hint: str) -> RecipeValueError:
-    return RecipeValueError(message, position, hint=f"{hint}; {_HINT}", code="too-many")
+    limits = _("the limits are far above any real method; see {page}", page="docs/recipe-language.md#limits")
+    return RecipeValueError(message, position, hint=f"{hint}; {limits}", code="too-many")
 
 
 def check_totals(recipe: Recipe) -> None:
     """Raise RecipeValueError at the first item that takes a total past its limit."""
-    _check_count(list(recipe.phases()), MAX_PHASES, "phases and checkpoints (those in rounds blocks too)", "phase")
-    _check_count(list(recipe.roles), MAX_ROLES, "roles", "role")
+    _check_count(
+        list(recipe.phases()),
+        MAX_PHASES,
+        N_("phase {number}: a recipe has at most {most} phases and checkpoints (those in rounds blocks too)"),
+    )
+    _check_count(list(recipe.roles), MAX_ROLES, N_("role {number}: a recipe has at most {most} roles"))
     trajectory = recipe.trajectory
     if trajectory is not None:
-        _check_count(list(trajectory.stages), MAX_STAGES, "stages", "stage")
-        _check_count(list(trajectory.extra_meetings), MAX_EXTRA_MEETINGS, "extra meetings", "meeting")
+        _check_count(list(trajectory.stages), MAX_STAGES, N_("stage {number}: a recipe has at most {most} stages"))
+        _check_count(
+            list(trajectory.extra_meetings),
+            MAX_EXTRA_MEETINGS,
+            N_("meeting {number}: a recipe has at most {most} extra meetings"),
+        )
     lines = list(_script_lines(recipe))
     if len(lines) > MAX_SCRIPT_LINES:
         raise _over(
-            f"script line {MAX_SCRIPT_LINES + 1}: a recipe has at most {MAX_SCRIPT_LINES:,} script lines "
-            "(say, ask, do, tip, watch, output, materials)",
+            _(
+                "script line {number}: a recipe has at most {most} script lines "
+                "(say, ask, do, tip, watch, output, materials)",
+                number=MAX_SCRIPT_LINES + 1,
+                most=f"{MAX_SCRIPT_LINES:,}",
+            ),
             lines[MAX_SCRIPT_LINES],
-            "keep the script to what the facilitator says and does; put background in `summary` or a handout",
+            _("keep the script to what the facilitator says and does; put background in `summary` or a handout"),
         )
     _check_events(recipe)
     check_rows(recipe)
     _check_cards(recipe)
 
 
-def _check_count(items: list, most: int, what: str, keyword: str) -> None:  # type: ignore[type-arg]
+def _check_count(items: list, most: int, message: str) -> None:  # type: ignore[type-arg]
     if len(items) > most:
         raise _over(
-            f"{keyword} {most + 1}: a recipe has at most {most} {what}",
+            translate(message, number=most + 1, most=most),
             items[most].position,
-            "split the method into several recipes, or merge what belongs together",
+            _("split the method into several recipes, or merge what belongs together"),
         )
 
 
@@ -81,10 +93,14 @@ def _check_events(recipe: Recipe) -> None:
         events += meeting.count.high
         if events > MAX_EVENTS:
             raise _over(
-                f"with this meeting's count the schedule has {events:,} calendar events, more than it can plan "
-                f"(at most {MAX_EVENTS:,}: the meetings of the series and every extra meeting's count)",
+                _(
+                    "with this meeting's count the schedule has {events} calendar events, more than it can plan "
+                    "(at most {most}: the meetings of the series and every extra meeting's count)",
+                    events=f"{events:,}",
+                    most=f"{MAX_EVENTS:,}",
+                ),
                 meeting.position,
-                "give the extra meetings a smaller `count`",
+                _("give the extra meetings a smaller `count`"),
             )
 
 
@@ -115,14 +131,28 @@ def check_rows(recipe: Recipe, rounds: int | None = None, meeting: int | None = 
         rows += rows_of.get(id(item), 0)
         if rows > MAX_ROWS:
             option = rounds is not None and type(item) is Rounds
+            this = translate(_KINDS[type(item)])
             raise _over(
-                f"with this {_kind(item)}"
-                f"{f' at --rounds {rounds}' if option else ''}, the meetings plan {rows:,} rows, more than a recipe "
-                f"can plan (at most {MAX_ROWS:,}: each phase once in each meeting it is in, once per round)",
-                item.position,
-                "choose fewer --rounds, or one meeting with --meeting N"
+                _(
+                    "with {this} at --rounds {rounds}, the meetings plan {rows} rows, more than a recipe can plan "
+                    "(at most {most}: each phase once in each meeting it is in, once per round)",
+                    this=this,
+                    rounds=rounds,
+                    rows=f"{rows:,}",
+                    most=f"{MAX_ROWS:,}",
+                )
                 if option
-                else "plan fewer rounds, phases or meetings, or limit phases to some meetings with `when`",
+                else _(
+                    "with {this}, the meetings plan {rows} rows, more than a recipe can plan "
+                    "(at most {most}: each phase once in each meeting it is in, once per round)",
+                    this=this,
+                    rows=f"{rows:,}",
+                    most=f"{MAX_ROWS:,}",
+                ),
+                item.position,
+                _("choose fewer --rounds, or one meeting with --meeting N")
+                if option
+                else _("plan fewer rounds, phases or meetings, or limit phases to some meetings with `when`"),
             )
 
 
@@ -131,12 +161,8 @@ def _rows(steps: tuple[Step, ...]) -> int:
     return sum((step.rounds.high if step.rounds is not None else 1) * len(step.phases) for step in steps)
 
 
-_KINDS = {Phase: "phase", Checkpoint: "checkpoint", Rounds: "rounds block"}
-
-
-def _kind(item: AgendaItem) -> str:
-    """What a message calls the item: `phase`, `checkpoint` or `rounds block`."""
-    return _KINDS[type(item)]
+_KINDS = {Phase: N_("this phase"), Checkpoint: N_("this checkpoint"), Rounds: N_("this rounds block")}
+"""What a message calls the item that crosses a limit."""
 
 
 def _check_cards(recipe: Recipe) -> None:
@@ -146,15 +172,25 @@ def _check_cards(recipe: Recipe) -> None:
         cards += 2 if getattr(phase, "decide", ()) else 1  # a deciding checkpoint has a decision card too
         if cards > MAX_CARDS:
             raise _over(
-                f"with this {_kind(phase)} the deck has {cards} cards, more than it can hold (at most {MAX_CARDS})",
+                _(
+                    "with {this} the deck has {cards} cards, more than it can hold (at most {most})",
+                    this=translate(_KINDS[type(phase)]),
+                    cards=cards,
+                    most=MAX_CARDS,
+                ),
                 phase.position,
-                "split the method into several recipes, or merge phases",
+                _("split the method into several recipes, or merge phases"),
             )
     for role in recipe.roles:
         cards += 1
         if cards > MAX_CARDS:
             raise _over(
-                f"with this role the deck has {cards} cards, more than it can hold (at most {MAX_CARDS})",
+                _(
+                    "with {this} the deck has {cards} cards, more than it can hold (at most {most})",
+                    this=_("this role"),
+                    cards=cards,
+                    most=MAX_CARDS,
+                ),
                 role.position,
-                "merge roles, or split the method into several recipes",
+                _("merge roles, or split the method into several recipes"),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from methodengine.i18n import N_
 from methodengine.language import values as _values
 from methodengine.language.fields import gather
 from methodengine.limits import MAX_MEETINGS
@@ -18,7 +19,7 @@ def build_stage(b: RecipeBuilder, children: Sequence[Any]) -> Stage:
     head, *rest = children
     match = b.head(head, _values.STAGE_HEAD, "stage_line")
     meetings = _values.checked_range(
-        _values.raw_range(match, head, b.path, head.value_column), "a meeting number", least=1, most=MAX_MEETINGS
+        _values.raw_range(match, head, b.path, head.value_column), _values.MEETING_NUMBER, least=1, most=MAX_MEETINGS
     )
     found = gather(rest, "a stage", b.path, b.report)
     return Stage(
@@ -39,7 +40,7 @@ def build_meeting(b: RecipeBuilder, children: Sequence[Any]) -> Meeting:
     found = gather(rest, "a meeting", b.path, b.report)
     count = ONE
     if "count" in found:
-        count = b.attempt(lambda: _values.positive(found["count"], "a number of meetings", MAX_MEETINGS)) or ONE
+        count = b.attempt(lambda: _values.positive(found["count"], N_("a number of meetings"), MAX_MEETINGS)) or ONE
     return Meeting(
         id=match["id"],
         title=match["title"].strip(),

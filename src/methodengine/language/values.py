@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from methodengine._suggest import did_you_mean
+from methodengine._suggest import DURATION_UNIT, PERIOD_UNIT, did_you_mean, suggest
 from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
+from methodengine.i18n import N_, _, ngettext, translate
 from methodengine.language import units as _units
 from methodengine.language.lexer import Line
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_MINUTES
@@ -149,10 +150,20 @@ def _whole_minutes(text: str, scale: int) -> int | None:
 def too_large(token: Number, what: str, value: object, most: int) -> RecipeValueError:
     shown = str(value) if len(str(value)) <= 15 else f"{str(value)[:12]}..."
     return RecipeValueError(
-        f"{what} ({shown}) is more than a recipe can plan (at most {most})",
+        _(
+            "{what} ({value}) is more than a recipe can plan (at most {most})",
+            what=translate(what),
+            value=shown,
+            most=most,
+        ),
         token.position,
-        hint="check the number; recipes describe meetings of people, not of thousands",
+        hint=_("check the number; recipes describe meetings of people, not of thousands"),
     )
+
+
+def _minutes(count: object) -> str:
+    """`90 minutes`, in the message language (``count`` may be a Decimal)."""
+    return ngettext("{count} minute", "{count} minutes", 1 if count == 1 else 2, count=count)
 
 
 def whole(token: Number, what: str, most: int = MAX_COUNT) -> int:
@@ -165,9 +176,9 @@ def whole(token: Number, what: str, most: int = MAX_COUNT) -> int:
         raise too_large(token, what, text, most)
     if value != int(value):
         raise RecipeValueError(
-            f"{what} must be a whole number, not {text}",
+            _("{what} must be a whole number, not {number}", what=translate(what), number=text),
             token.position,
-            hint=f"write a whole number, such as {int(value) or 1}",
+            hint=_("write a whole number, such as {number}", number=int(value) or 1),
         )
     return int(value)
 
@@ -180,7 +191,9 @@ def checked_range(raw: RawRange, what: str, scale: int | None = None, least: int
             value = whole(token, what, most)
             if value < least:
                 raise RecipeValueError(
-                    f"{what} must be at least {least}, not {value}", token.position, hint=f"write a number from {least}"
+                    _("{what} must be at least {least}, not {number}", what=translate(what), least=least, number=value),
+                    token.position,
+                    hint=_("write a number from {least}", least=least),
                 )
             return value
         text = token.text
@@ -190,13 +203,17 @@ def checked_range(raw: RawRange, what: str, scale: int | None = None, least: int
             exact = _whole_minutes(text, scale)
             minutes = number(token) * scale if exact is None else exact
         if minutes > MAX_MINUTES:
-            raise too_large(token, what, f"{minutes} minutes", MAX_MINUTES)
+            raise too_large(token, what, _minutes(minutes), MAX_MINUTES)
         if minutes != int(minutes):
             assert not isinstance(minutes, int)
             raise RecipeValueError(
-                f"{text} gives {minutes.normalize():f} minutes; durations are whole minutes",
+                _(
+                    "{number} gives {minutes}; durations are whole minutes",
+                    number=text,
+                    minutes=_minutes(f"{minutes.normalize():f}"),
+                ),
                 token.position,
-                hint="round to whole minutes, e.g. `1 h 15 min` or `75 min`",
+                hint=_("round to whole minutes, e.g. `1 h 15 min` or `75 min`"),
             )
         return int(minutes)
 
@@ -205,9 +222,12 @@ def checked_range(raw: RawRange, what: str, scale: int | None = None, least: int
     if low > high:
         assert raw.high is not None
         raise RecipeValueError(
-            f"the range {raw.low.text}-{raw.high.text} runs backwards: its low end exceeds its high end",
+            _(
+                "the range {range} runs backwards: its low end exceeds its high end",
+                range=f"{raw.low.text}-{raw.high.text}",
+            ),
             raw.low.position,
-            hint=f"write the smaller number first: {raw.high.text}-{raw.low.text}",
+            hint=_("write the smaller number first: {range}", range=f"{raw.high.text}-{raw.low.text}"),
         )
     return Range(low, high)
 
@@ -217,9 +237,9 @@ def positive(raw: RawRange, what: str, most: int = MAX_COUNT) -> Range:
     count = checked_range(raw, what, most=most)
     if count.high == 0:
         raise RecipeValueError(
-            f"{what} cannot be 0",
+            _("{what} cannot be 0", what=translate(what)),
             raw.low.position,
-            hint="write how many there are, e.g. `1-2`; `0-2` if there may be none",
+            hint=_("write how many there are, e.g. `1-2`; `0-2` if there may be none"),
         )
     return count
 
@@ -227,15 +247,21 @@ def positive(raw: RawRange, what: str, most: int = MAX_COUNT) -> Range:
 def unit_error(unit: str, position: Position, for_duration: bool) -> RecipeValueError:
     known = [*_units.MINUTE_UNITS, *_units.HOUR_UNITS] if for_duration else list(_units.PERIOD_UNITS)
     shown = _units.DURATION_UNITS_SHOWN if for_duration else _units.PERIOD_UNITS_SHOWN
+    suggestion = ""
     if for_duration and _units.period_unit(unit):
-        message = f"`{unit}` is a calendar unit; a time box or meeting length is in minutes or hours"
+        message = _("`{unit}` is a calendar unit; a time box or meeting length is in minutes or hours", unit=unit)
     elif not for_duration and _units.minutes_per(unit):
-        message = f"`{unit}` is too short for a cadence or span; use days, weeks, months or years"
+        message = _("`{unit}` is too short for a cadence or span; use days, weeks, months or years", unit=unit)
     else:
-        message = f"unknown unit `{unit}`"
-    suggestion = did_you_mean(unit, known) if message.startswith("unknown") else ""
-    hint = (f"{suggestion} " if suggestion else "") + f"units here: {shown}"
-    return RecipeValueError(message, position, hint=hint)
+        message = _("unknown unit `{unit}`", unit=unit)
+        # In the recipe's keyword language, from every unit of that kind (`minuute`: `minuut`).
+        suggestion = suggest(unit, [DURATION_UNIT if for_duration else PERIOD_UNIT]) or did_you_mean(unit, known)
+    units = _("units here: {units}", units=shown)
+    return RecipeValueError(message, position, hint=f"{suggestion} {_capital(units)}" if suggestion else units)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 _SIMPLE_DURATION = re.compile(rf"{_W}(?P<low>\d{{1,4}}){_W}(?:-{_W}(?P<high>\d{{1,4}}){_W})?+(?P<unit>{_UNIT}){_W}")
@@ -267,40 +293,48 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
                 raise unit_error(unit, unit_at, for_duration=True)
             if seen and per >= seen[-1]:
                 raise RecipeSyntaxError(
-                    f"`{unit}` after `{previous}`: write hours first, then minutes, each once",
+                    _(
+                        "`{unit}` after `{previous}`: write hours first, then minutes, each once",
+                        unit=unit,
+                        previous=previous,
+                    ),
                     unit_at,
-                    hint="write e.g. `1 h 30 min`, `1h30` or `90 min`; a range of such times in minutes: `90-120 min`",
+                    hint=_(
+                        "write e.g. `1 h 30 min`, `1h30` or `90 min`; a range of such times in minutes: `90-120 min`"
+                    ),
                 )
             seen.append(per)
             previous = unit
             if half is not None:
                 box = _half(half, unit, per, where)
             else:
-                box = checked_range(raw_range(part, line, path, start), "a duration", scale=per)
+                box = checked_range(raw_range(part, line, path, start), _DURATION_WHAT, scale=per)
             low += box.low
             high += box.high
         else:  # a trailing number, as in 1h30
             token = Number(part["low"], where)
             if seen != [60]:
                 raise RecipeSyntaxError(
-                    f"the number {token.text} has no unit",
+                    _("the number {number} has no unit", number=token.text),
                     where,
-                    hint="give it a unit: `min` or `h` (only after hours may minutes go without one, as in `1h30`)",
+                    hint=_("give it a unit: `min` or `h` (only after hours may minutes go without one, as in `1h30`)"),
                 )
-            minutes = whole(token, "the minutes after the hours")
+            minutes = whole(token, N_("the minutes after the hours"))
             if minutes >= 60:
                 raise RecipeValueError(
-                    f"{minutes} minutes after the hours is an hour or more",
+                    _("{minutes} after the hours is an hour or more", minutes=_minutes(minutes)),
                     where,
-                    hint="carry the hours over: `1h70` is `2h10`",
+                    hint=_("carry the hours over: `1h70` is `2h10`"),
                 )
             low += minutes
             high += minutes
     assert first is not None
     if high > MAX_MINUTES:
-        raise too_large(Number("", first), "a duration", f"{high} minutes", MAX_MINUTES)
+        raise too_large(Number("", first), _DURATION_WHAT, _minutes(high), MAX_MINUTES)
     if high == 0:
-        raise RecipeValueError("a length of 0 minutes", first, hint="a time box or meeting lasts at least 1 minute")
+        raise RecipeValueError(
+            _("a length of 0 minutes"), first, hint=_("a time box or meeting lasts at least 1 minute")
+        )
     return Located(Duration(Range(low, high)), first)
 
 
@@ -308,16 +342,16 @@ def _half(written: str, unit: str, per: int, where: Position) -> Range:
     """`1½ uur`, `½ uur`, `anderhalf uur`: as trainers say it, in whole minutes (half a minute is none)."""
     whole_part = "1" if written == "anderhalf" else written[:-1]
     if len(whole_part) > 9:
-        raise too_large(Number(written, where), "a duration", f"{written} {unit}", MAX_MINUTES)
+        raise too_large(Number(written, where), _DURATION_WHAT, f"{written} {unit}", MAX_MINUTES)
     minutes, rest = divmod((2 * int(whole_part or "0") + 1) * per, 2)
     if rest:
         raise RecipeValueError(
-            f"{written} {unit} is not a whole number of minutes",
+            _("{duration} is not a whole number of minutes", duration=f"{written} {unit}"),
             where,
-            hint="durations are whole minutes: round it, e.g. `1 min` or `2 min`",
+            hint=_("durations are whole minutes: round it, e.g. `1 min` or `2 min`"),
         )
     if minutes > MAX_MINUTES:
-        raise too_large(Number(written, where), "a duration", f"{minutes} minutes", MAX_MINUTES)
+        raise too_large(Number(written, where), _DURATION_WHAT, _minutes(minutes), MAX_MINUTES)
     return Range.of(minutes)
 
 
@@ -326,7 +360,7 @@ def period(match: re.Match[str], line: Line, path: str | None, offset: int) -> P
     name = _units.period_unit(unit)
     if name is None:
         raise unit_error(unit, Position(path, line.number, offset + match.start("unit")), for_duration=False)
-    return Period(checked_range(raw_range(match, line, path, offset), "a cadence or span", least=1), name)  # type: ignore[arg-type]
+    return Period(checked_range(raw_range(match, line, path, offset), N_("a cadence or span"), least=1), name)  # type: ignore[arg-type]
 
 
 def timebox(match: re.Match[str], line: Line, path: str | None, offset: int) -> TimeBox:
@@ -337,8 +371,12 @@ def timebox(match: re.Match[str], line: Line, path: str | None, offset: int) -> 
     return TimeBox(length.value, None, length.position)
 
 
+MEETING_NUMBER = N_("a meeting number")
+_DURATION_WHAT = N_("a duration")
+
+
 def meeting_number(token: Number) -> int:
-    return checked_range(RawRange(token, None), "a meeting number", least=1, most=MAX_MEETINGS).low
+    return checked_range(RawRange(token, None), MEETING_NUMBER, least=1, most=MAX_MEETINGS).low
 
 
 def selectors(line: Line, path: str | None) -> list[Selector]:
@@ -363,7 +401,7 @@ def selectors(line: Line, path: str | None) -> list[Selector]:
     for match in matches:
         if match["low"] is not None:
             raw = raw_range(match, line, path, offset)
-            meetings = checked_range(raw, "a meeting number", least=1, most=MAX_MEETINGS)
+            meetings = checked_range(raw, MEETING_NUMBER, least=1, most=MAX_MEETINGS)
             found.append(Selector("meetings", meetings, raw.low.position))
         elif match["edge"] is not None:
             token = Number(match["number"], Position(path, line.number, offset + match.start("number")))
