@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import methodengine
@@ -320,3 +320,51 @@ def test_a_phase_passed_over_within_seconds_is_logged_as_skipped_not_held() -> N
     assert [(s.title, s.reason) for s in log.skipped] == [("Incident kiezen", "skipped")]
     assert log.phases[1].start == EVENING + dt.timedelta(minutes=10.1)
     assert log.finished is False and log.planned_end == EVENING + dt.timedelta(minutes=90)
+
+
+# ------------------------------------------------------------------ the projection, whatever the evening does
+
+evenings = st.lists(
+    st.tuples(st.floats(0, 25, allow_nan=False).map(lambda m: round(m, 2)), st.sampled_from(["n", "p", "+", "-", "a"])),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(-20, 30), evenings)
+def test_the_projection_moves_only_with_overruns_and_changes_and_a_catch_up_wins_what_it_says(
+    late: int, evening: list[tuple[float, str]]
+) -> None:
+    clock = FakeClock(EVENING + dt.timedelta(minutes=late))
+    meeting = _incident(clock)
+    meeting.toggle()
+    running = 0.0
+    for minutes, key in evening:
+        if meeting.finished:
+            break
+        before, left = meeting.projected_end(), meeting.left()
+        clock.wait(minutes)
+        running += minutes
+        over = max(minutes * 60 - max(left, 0.0), 0.0)  # only the seconds past the time left push the end on
+        assert abs((meeting.projected_end() - before).total_seconds() - over) < 1e-6
+        assert meeting.projected_end() >= clock()
+        if key == "a":
+            proposal = meeting.proposal()
+            behind = meeting.behind()
+            if proposal is not None:
+                current = meeting.allotted(meeting.index)
+                meeting.accept(proposal)
+                assert abs(meeting.behind() - (behind - proposal.saves)) < 1e-6
+                assert meeting.allotted(meeting.index) == current
+                assert 0 <= proposal.saves <= proposal.behind
+        elif key == "n":
+            meeting.next()
+        elif key == "p":
+            meeting.previous()
+        else:
+            meeting.add_minutes(1 if key == "+" else -1)
+        assert all(meeting.allotted(i) >= 1 for i in range(len(meeting.steps)))
+    log = meeting.record("x.mth")
+    held = sum(p.minutes for p in log.phases)
+    assert held <= running + 1e-6  # a phase passed over within seconds is not counted as held
+    assert all(p.minutes >= 0 and p.allotted_minutes >= 1 for p in log.phases)
