@@ -154,7 +154,7 @@ BLOCKS: dict[str, Block] = {
         Block(
             "a checkpoint",
             "checkpoint",
-            (*_PHASE_KEYS, "decide"),
+            (*_PHASE_KEYS[: -len(SCRIPT_KINDS)], "decide", *SCRIPT_KINDS),
             "write `checkpoint Title (time box)`, e.g. `checkpoint Verder of stoppen? (5 min)`",
             "everything a phase takes, and `decide`",
             dutch="beslismoment",
