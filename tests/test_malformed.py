@@ -256,3 +256,36 @@ def test_expected_tokens_do_not_offer_the_end_of_a_line_that_cannot_end(text: st
     with pytest.raises(RecipeError) as info:
         methodengine.parse(text)
     assert "end of the line" not in info.value.message
+
+
+# A near-miss is suggested in the recipe's own keyword language, whichever language the slip is nearest:
+# (the recipe's header and block line in Dutch, in English; the wrong line; what each is told to write).
+_DUTCH = "recept: X\nduur: 15 min\n\nfase A (15 min)\n"
+_ENGLISH = "recipe: X\nduration: 15 min\n\nphase A (15 min)\n"
+_TRAJECTORY_NL = "recept: X\n\ntraject\n  bijeenkomsten: 8\n"
+_TRAJECTORY_EN = "recipe: X\n\ntrajectory\n  meetings: 8\n"
+
+
+@pytest.mark.parametrize(
+    ("dutch", "english", "line", "in_dutch", "in_english"),
+    [
+        (_DUTCH, _ENGLISH, "  luisterd: iedereen", "luistert", "listen"),  # a key, nearest Dutch
+        (_DUTCH, _ENGLISH, "  lisen: iedereen", "luistert", "listen"),  # a key, nearest English
+        (_DUTCH, _ENGLISH, "beslismomnet B (5 min)", "beslismoment", "checkpoint"),  # a block keyword
+        (_DUTCH, _ENGLISH, "rrol a: A", "rol", "role"),
+        (_DUTCH, _ENGLISH, "  wanneer: laaste bijeenkomst", "laatste", "last"),  # a value word
+        (_DUTCH, _ENGLISH, "  titel: Iets", "recept", "recipe"),  # by meaning, not by nearness
+        (_DUTCH, _ENGLISH, "  vraagt: Wat wil je weten?", "vraag", "ask"),
+        (_TRAJECTORY_NL, _TRAJECTORY_EN, "  elke: 2-4 monhts", "maanden", "months"),  # a unit
+        # Units in a recipe in English keywords keep the language they are nearest: such recipes are
+        # mostly Dutch trainers' with Dutch units (`duration: 2,5 uur`).
+        (_TRAJECTORY_NL, _TRAJECTORY_EN, "  elke: 2-4 wekenn", "weken", "weken"),
+    ],
+)
+def test_a_near_miss_is_suggested_in_the_recipes_keyword_language(
+    dutch: str, english: str, line: str, in_dutch: str, in_english: str
+) -> None:
+    for recipe, wanted in ((dutch, in_dutch), (english, in_english)):
+        _, diagnostics = parse_with_diagnostics(recipe + line + "\n")
+        assert diagnostics, recipe + line
+        assert f"`{wanted}`" in (diagnostics[0].hint or ""), (recipe + line, diagnostics[0].hint)

@@ -24,15 +24,15 @@ from typing import NamedTuple
 from methodengine.i18n import _
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate a typo most likely meant, or None when none is close."""
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate a typo most likely meant, or None when none is as close as ``cutoff`` (difflib's ratio)."""
     import difflib
 
     pool = sorted(set(candidates))
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
     if not matches:
         lowered = {c.lower(): c for c in pool}
-        matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)]
+        matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=cutoff)]
     return matches[0] if matches else None
 
 
@@ -259,12 +259,15 @@ def _in_language(kind: str, meaning: str, language: str) -> str:
     return meaning
 
 
-def meant(word: str, kinds: Iterable[str], among: Iterable[str] | None = None) -> tuple[str, str] | None:
+def meant(
+    word: str, kinds: Iterable[str], among: Iterable[str] | None = None, cutoff: float = 0.6
+) -> tuple[str, str] | None:
     """What ``word`` was meant to be, as (kind, the word to write), in the recipe's keyword language.
 
     ``kinds`` are tried in order, by meaning first (:data:`MEANINGS`), then by
     nearness to any spelling of either language; ``among`` keeps only the
-    words of those meanings (the keys a block takes). The suggestion is
+    words of those meanings (the keys a block takes); ``cutoff`` is how near a
+    spelling must be (difflib's ratio), higher where a guess is a second one. The suggestion is
     written in the recipe's keyword language when that is known, else in the
     language of the spelling it is nearest to. None when nothing is close, or
     when the word is already right.
@@ -287,7 +290,7 @@ def meant(word: str, kinds: Iterable[str], among: Iterable[str] | None = None) -
         }
         if word in words:
             return None
-        match = closest(word, words)
+        match = closest(word, words, cutoff)
         if match is None:
             continue
         score = _nearness(word, match)

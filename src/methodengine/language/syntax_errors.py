@@ -22,7 +22,7 @@ import threading
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from methodengine._suggest import KEY, KEYWORD, keyword_language, meant
+from methodengine._suggest import KEY, KEYWORD, VALUE, keyword_language, meant
 from methodengine.errors import RecipeError, RecipeSyntaxError
 from methodengine.i18n import CATALOGUE, N_, _
 from methodengine.language import keys as _keys
@@ -576,6 +576,11 @@ def _bad_value(
         return RecipeSyntaxError(_("the value of `{key}` is incomplete", key=key), position, hint=takes)
     word = _word_at(line, position.column) or found
     hint = takes
+    typed = word[:1].isalpha() and _keys.KEYS[name].kind is not _keys.TEXT
+    slip = meant(word, [VALUE], cutoff=0.75) if typed else None
+    if slip is not None:
+        # `wanneer: laaste bijeenkomst`, `optioneel: jaa`: a value word misspelt, in the recipe's language.
+        hint = _then(_("did you mean {word}?", word=f"`{slip[1]}`"), takes)
     if line[:1] not in (" ", "\t") and name not in _keys.BLOCK_KEYS["the header"]:
         # A block's key in the header (`facilitator: 1`): the header's own key of nearly that name.
         header = meant(key, [KEY], among=_keys.BLOCK_KEYS["the header"])
