@@ -391,3 +391,43 @@ def test_respelling_changes_the_text() -> None:
 def test_any_mix_of_english_and_dutch_spellings_gives_the_same_model(name: str, rnd: random.Random) -> None:
     text = (ROOT / name).read_text(encoding="utf-8")
     assert parse(respell(text, rnd), name) == parse(text, name)
+
+
+# ---------------------------------------------------------------- the misleading messages of the issue
+
+
+def test_a_header_key_with_an_s_less_names_the_header_key_at_the_key() -> None:
+    for value in ("1", "ja"):
+        with pytest.raises(RecipeError) as caught:
+            recipe(f"recept: V\nbegeleider: {value}\n")
+        assert caught.value.message == "`begeleider` is not a key of the header"
+        assert (caught.value.position.line, caught.value.position.column) == (2, 1)
+        assert caught.value.hint.startswith("did you mean `begeleiders`? Write `begeleiders: 1` in the header")
+    with pytest.raises(RecipeError) as english:
+        recipe("recipe: V\nfacilitator: 1\n")
+    assert english.value.hint.startswith("did you mean `facilitators`? Write `facilitators: 1` in the header")
+
+
+def test_per_a_word_that_is_no_role_says_so_and_adds_no_timing_warning() -> None:
+    from methodengine import check
+
+    r = recipe(
+        """
+        recept: Intervisie
+        groep: 5
+        duur: 30 min
+        rol voorzitter: Voorzitter
+          aantal: 1
+        rol deelnemer: Deelnemer
+        fase Rondje (5 min per persoon)
+          spreekt: deelnemer
+        fase Slot (5 min)
+        """
+    )
+    found = list(check(r))
+    # One error where the mistake is; the 20 min the bad time box leaves unplanned is not also a warning.
+    assert [(d.message, d.position.line, d.position.column) for d in found] == [
+        ("`persoon` is not a role of this recipe", 7, 24)
+    ]
+    assert "did you mean `per deelnemer`?" in found[0].hint
+    assert "rol persoon" not in found[0].hint
