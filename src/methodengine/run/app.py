@@ -46,6 +46,9 @@ FLASH = 0.6
 
 _DECISIONS: tuple[str | None, ...] = (None, "continue", "stop")
 
+_TURN_STYLES = {"ok": "bold", "amber": "bold yellow", "red": "bold red", "over": "bold red reverse"}
+"""The turn's own timer in the colours of the phase's: amber at 20 % of its share left, red at 5 %."""
+
 
 class RunApp(App[Any]):
     """The live view of one meeting; ``q`` then Enter ends it and writes the log (if a file was given)."""
@@ -363,7 +366,7 @@ class RunApp(App[Any]):
         turn = meeting.turn()
         if turn is not None:
             text = Text(_("{role} {n} of {total}", role=self._role_noun(turn.role), n=turn.number, total=turn.of))
-            text.append(f"  {_mmss(turn.left)}", style="bold red" if turn.level in ("red", "over") else "bold")
+            text.append(f"  {_mmss(turn.left)}", style=_TURN_STYLES[turn.level])
             self._show("#turn", text)
         else:
             self._show("#turn", Text())
