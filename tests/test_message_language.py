@@ -187,3 +187,16 @@ def test_a_real_process_speaks_the_locales_language(tmp_path: Path) -> None:
         timeout=60,
     )
     assert helped.stdout.startswith("Gebruik: ") and "Opdrachten:" in helped.stdout
+
+
+def test_the_cards_speak_the_recipes_language_and_the_messages_the_users(tmp_path: Path) -> None:
+    dutch = tmp_path / "kaart.mth"
+    dutch.write_text("recept: Kort\nduur: 10 min\n\nrol g: Groepslid\n\nfase Open (10 min)\n  leidt: g\n", "utf-8")
+    english = tmp_path / "card.mth"
+    english.write_text("recipe: Short\nduration: 10 min\n\nrole m: Member\n\nphase Open (10 min)\n  lead: m\n", "utf-8")
+    assert "Overzicht" in invoke("cards", str(dutch), "--only", "overview", env=C_LOCALE).output
+    assert "Overview" in invoke("cards", str(english), "--only", "overview", env=DUTCH_LOCALE).output
+    chosen = invoke("--lang", "en", "cards", str(dutch), "--only", "overview", env=DUTCH_LOCALE)
+    assert "Overview" in chosen.output  # before the command too, --lang chooses the cards' language
+    refused = invoke("cards", str(dutch), "--group", "0", env=C_LOCALE)
+    assert refused.exit_code == 2 and "Error: Invalid value for '--group'" in refused.output

@@ -181,7 +181,7 @@ def resolved_recipe(path: str | PathLike[str], loaded: Plugins | None = None) ->
 def output_language(lang: str | None, recipe: Recipe) -> str:
     """The language of the cards or the schedule: ``--lang``, else the recipe's ``language:``, else that of its
     keywords (a recipe written in Dutch keywords gets Dutch cards), else the language of the messages."""
-    for language in (lang, recipe.language, getattr(recipe, "keyword_language", None)):
+    for language in (lang, recipe.language, recipe.keyword_language):
         if language in LANGUAGES:
             return language
     return message_language()
