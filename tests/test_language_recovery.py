@@ -135,10 +135,10 @@ def test_a_recovered_recipe_never_invents_content(text: str) -> None:
     for phase in recipe.phases():
         assert phase.position is not None
         line = lines[phase.position.line - 1]
-        assert line.lstrip().startswith(("phase", "checkpoint")) and phase.title in line
+        assert line.lstrip().startswith(_PHASE_KEYWORDS) and phase.title in line
         for script in phase.script:
             assert script.position is not None
-            assert lines[script.position.line - 1].lstrip().startswith(script.kind)
+            assert lines[script.position.line - 1].lstrip().startswith(_spellings(script.kind))
             assert script.text.split(" ")[0] in lines[script.position.line - 1]
     for role in recipe.roles:
         assert role.position is not None and role.id in lines[role.position.line - 1]
@@ -165,24 +165,27 @@ def test_every_error_is_reported_once_and_every_block_left_out_is_reported(text:
 
 
 @functools.cache
-def _dutch(path: Path) -> str:
-    """A bundled recipe in Dutch keywords, as `fmt --lang nl` writes it: a Dutch trainer's recipe."""
+def _twin(path: Path, keywords: str) -> str:
+    """A bundled recipe in Dutch or English keywords, as `fmt --lang` writes it."""
     from methodengine.language.formatting import format_recipe
 
-    return format_recipe(path.read_text(encoding="utf-8"), "nl")
+    return format_recipe(path.read_text(encoding="utf-8"), keywords)
 
 
-@pytest.mark.parametrize("path", RECIPES, ids=lambda p: p.name)
-def test_the_dutch_twins_parse_without_errors(path: Path) -> None:
+_TWINS = [(path, keywords) for path in RECIPES for keywords in ("nl", "en")]
+
+
+@pytest.mark.parametrize(("path", "keywords"), _TWINS, ids=lambda p: getattr(p, "name", p))
+def test_the_twins_parse_without_errors(path: Path, keywords: str) -> None:
     # The property below mutates them: each must be a recipe with no mistake before that.
-    recipe, diagnostics = parse_with_diagnostics(_dutch(path), path)
-    assert diagnostics == [] and recipe is not None and recipe.keyword_language == "nl"
+    recipe, diagnostics = parse_with_diagnostics(_twin(path, keywords), path)
+    assert diagnostics == [] and recipe is not None and recipe.keyword_language == keywords
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(RECIPES).flatmap(lambda path: mutated(_dutch(path))), st.sampled_from(["en", "nl"]))
-def test_every_error_in_a_mutated_dutch_recipe_has_a_place_and_a_hint(text: str, language: str) -> None:
-    # A Dutch trainer's mistakes, in Dutch keywords, said in either language: each one placed, with a hint.
+@given(st.sampled_from(_TWINS).flatmap(lambda twin: mutated(_twin(*twin))), st.sampled_from(["en", "nl"]))
+def test_every_error_in_a_mutated_recipe_of_either_language_has_a_place_and_a_hint(text: str, language: str) -> None:
+    # A trainer's mistakes, in Dutch or in English keywords, said in either language: each placed, with a hint.
     with use_language(language):
         recipe, diagnostics = parse_with_diagnostics(text, "m.mth")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -195,6 +198,17 @@ def test_every_error_in_a_mutated_dutch_recipe_has_a_place_and_a_hint(text: str,
     if recipe is not None and not diagnostics:
         assert recipe == parse(text, "m.mth")
 
+
+def _spellings(key: str) -> tuple[str, ...]:
+    """Every way to write the key ``key`` (its name), Dutch and English: the bundled recipes are in Dutch keywords."""
+    return tuple(spelling for spelling, found in SPELLINGS.items() if found.name == key)
+
+
+def _spellings_of_keyword(keyword: str) -> tuple[str, ...]:
+    return tuple(spelling for spelling, found in KEYWORD_SPELLINGS.items() if found == keyword)
+
+
+_PHASE_KEYWORDS = (*_spellings_of_keyword("phase"), *_spellings_of_keyword("checkpoint"))
 
 _SCRIPT_KEYS = tuple(spelling for spelling, key in SPELLINGS.items() if key.name in SCRIPT_KINDS)
 
@@ -217,7 +231,9 @@ def _block_and_script_lines(lines: list[str]) -> Iterator[int]:
         stripped, depth = line.strip(" \t"), _indent(line)
         while parents and parents[-1][0] >= depth:
             parents.pop()
-        is_block = stripped == "trajectory" or any(stripped.startswith(f"{k} ") for k in KEYWORD_SPELLINGS)
+        is_block = stripped in _spellings_of_keyword("trajectory") or any(
+            stripped.startswith(f"{k} ") for k in KEYWORD_SPELLINGS
+        )
         is_script = any(re.match(rf"{k}[ \t]*:[ \t]*\S", stripped) for k in _SCRIPT_KEYS)
         if (is_block or is_script) and (not parents or parents[-1][1]):
             yield number
