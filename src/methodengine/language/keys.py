@@ -12,6 +12,7 @@ test). A key may have several spellings (issue 10 adds Dutch ones, such as
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -269,22 +270,24 @@ def keyword_language(written: Iterable[str]) -> str | None:
     """The language most of ``written`` (keys and block keywords as written) are in: "nl", "en" or None.
 
     None when none of them tells; on a tie, the language of the first that tells (the title's
-    key, as a rule), so that the answer never depends on anything but the text.
+    key, as a rule), so that the answer never depends on anything but the text. Counted with
+    a Counter, whose counting runs in C: the parser asks this of every recipe it reads.
     """
-    counts = {"nl": 0, "en": 0}
+    nl = en = 0
     first = None
     telling = TELLING
-    for word in written:
+    for word, count in Counter(written).items():  # in the order first written
         language = telling.get(word)
-        if language is not None:
-            counts[language] += 1
-            if first is None:
-                first = language
-    if first is None:
-        return None
-    if counts["nl"] == counts["en"]:
+        if language is None:
+            continue
+        first = first or language
+        if language == "nl":
+            nl += count
+        else:
+            en += count
+    if nl == en:
         return first
-    return "nl" if counts["nl"] > counts["en"] else "en"
+    return "nl" if nl > en else "en"
 
 
 def keyword_language_of(text: str) -> str | None:

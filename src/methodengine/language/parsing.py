@@ -15,6 +15,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
+from operator import attrgetter
 
 from methodengine.diagnostics import Diagnostic
 from methodengine.errors import RecipeEncodingError, RecipeError, RecipeSyntaxError
@@ -105,7 +106,7 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
         report = bounded(errors)
         # What the builder asks of the list: whether anything was reported yet, the lexer's errors counting.
         builder = RecipeBuilder(path, report, lexed or errors)
-        builder.keyword_language = keyword_language([token.key for token in tokens if token.key])
+        builder.keyword_language = keyword_language(map(attrgetter("key"), tokens))
 
         def on_error(token: Line, expected: set[str], unfinished: Line | None) -> None:
             from methodengine.language.syntax_errors import unexpected_line
