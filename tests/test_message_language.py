@@ -200,3 +200,14 @@ def test_the_cards_speak_the_recipes_language_and_the_messages_the_users(tmp_pat
     assert "Overview" in chosen.output  # before the command too, --lang chooses the cards' language
     refused = invoke("cards", str(dutch), "--group", "0", env=C_LOCALE)
     assert refused.exit_code == 2 and "Error: Invalid value for '--group'" in refused.output
+
+
+def test_no_command_lists_the_commands_in_the_users_language() -> None:
+    result = invoke(env=DUTCH_LOCALE)
+    assert result.exit_code == 2
+    assert result.output.startswith("Gebruik: methodengine") and "Opdrachten:" in result.output
+
+
+def test_the_version_is_said_in_the_users_language() -> None:
+    assert invoke("--version", env=DUTCH_LOCALE).output.startswith("methodengine, versie ")
+    assert invoke("--version", env=C_LOCALE).output.startswith("methodengine, version ")

@@ -247,6 +247,14 @@ def _commands_language(ctx: click.Context, param: click.Parameter, value: str | 
         ctx.meta[_GROUP_LANGUAGE] = value
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``, said in the message language (click's own option words it once, at import)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_("%(prog)s, version %(version)s") % {"prog": "methodengine", "version": __version__}, color=ctx.color)
+    ctx.exit()
+
+
 class _Reported(click.ClickException):
     """A ``MethodengineError`` as click ends a command with it: its diagnostics on stderr, its exit code."""
 
@@ -383,7 +391,15 @@ def _internal_error(ctx: click.Context, exc: BaseException) -> NoReturn:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="methodengine", help=N_("Show the version and exit."))
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help=N_("Show the version and exit."),
+)
 @click.option(
     "--lang", type=click.Choice(LANGUAGES), expose_value=False, callback=_commands_language, help=LANGUAGE_HELP
 )
