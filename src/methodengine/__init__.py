@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from methodengine.hooks.contract import Method, OutputFormat, OutputRequest, Rule, rule
     from methodengine.hooks.manager import Plugins, load_plugins
     from methodengine.hooks.specs import hookimpl
+    from methodengine.i18n import message_language, use_language
     from methodengine.language.parsing import load, parse, parse_with_diagnostics
     from methodengine.model import (
         EVERYONE,
@@ -104,6 +105,7 @@ _WHERE = {
     "hookimpl": "methodengine.hooks.specs",
     "load": "methodengine.language.parsing",
     "load_plugins": "methodengine.hooks.manager",
+    "message_language": "methodengine.i18n",
     "parse": "methodengine.language.parsing",
     "parse_with_diagnostics": "methodengine.language.parsing",
     "plan_meeting": "methodengine.planning.meeting_plan",
@@ -113,6 +115,7 @@ _WHERE = {
     "role_counts": "methodengine.planning.timing",
     "rule": "methodengine.hooks.contract",
     "runs_in": "methodengine.model",
+    "use_language": "methodengine.i18n",
     "warning": "methodengine.diagnostics",
 }
 
@@ -179,6 +182,7 @@ __all__ = [
     "hookimpl",
     "load",
     "load_plugins",
+    "message_language",
     "parse",
     "parse_with_diagnostics",
     "plan_meeting",
@@ -188,6 +192,7 @@ __all__ = [
     "role_counts",
     "rule",
     "runs_in",
+    "use_language",
     "warning",
     "__version__",
 ]

@@ -195,3 +195,31 @@ def test_the_plugin_adds_a_card_template_that_renders():
     assert note.splitlines()[0] == "Troika op de teamdag: one turn"
     assert "3. Ideas and advice (4-5 min)" in note
     assert note.endswith("Then switch: 3 turns, until everyone has been the client.\n")
+
+
+# ------------------------------------------------------------------ in Dutch and English
+
+
+def test_the_method_and_its_rules_are_described_in_dutch_and_english():
+    (method,) = isolated_plugins(methodengine_troika).methods().values()
+    assert method.summary_in("nl").startswith("In groepjes van drie")
+    assert method.summary_in("en").startswith("In groups of three")
+    assert all(r.summary_in("nl") != r.summary_in("en") for r in method.rules)
+
+
+def test_a_finding_is_said_in_the_message_language_with_the_line_in_the_recipes_keywords():
+    from methodengine import use_language
+
+    text = variant("group: 3", "group: 6")
+    with use_language("nl"):
+        (dutch,) = [d for d in check_text(text, methodengine_troika) if d.code == "troika/trio"]
+    with use_language("en"):
+        (english,) = [d for d in check_text(text, methodengine_troika) if d.code == "troika/trio"]
+    assert dutch.message == "een troika is een groep van drie, niet van 6"
+    assert english.message == "a troika is a group of three, not 6"
+    assert dutch.hint.startswith("schrijf `group: 3`;") and english.hint.startswith("write `group: 3`;")
+    # A trainer who writes Dutch keywords is shown the line in Dutch keywords.
+    dutch_keywords = "recept: Troika op de teamdag\nmethode: troika\ngroep: 6\n"
+    with use_language("nl"):
+        (in_dutch,) = [d for d in check_text(dutch_keywords, methodengine_troika) if d.code == "troika/trio"]
+    assert in_dutch.hint.startswith("schrijf `groep: 3`;")
