@@ -199,7 +199,7 @@ def test_cli_check_on_a_malformed_file_exits_1_without_traceback() -> None:
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"{path}:5:31: error: unknown unit `minuts`" in result.output
+    assert f"{path}:7:31: error: unknown unit `minuts`" in result.output
     assert "hint: did you mean `minutes`?" in result.output
     assert "1 error" in result.output
 
@@ -209,8 +209,8 @@ def test_cli_check_reports_every_malformed_file_of_a_batch() -> None:
     result = CliRunner().invoke(main, ["check", "--format", "short", *map(str, paths)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"{paths[0]}:4:1: error: tab in indentation" in result.output
-    assert f"{paths[1]}:4:8: error: " in result.output
+    assert f"{paths[0]}:5:1: error: tab in indentation" in result.output
+    assert f"{paths[1]}:5:8: error: " in result.output
 
 
 def test_an_empty_file(tmp_path: Path) -> None:
