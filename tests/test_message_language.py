@@ -211,3 +211,11 @@ def test_no_command_lists_the_commands_in_the_users_language() -> None:
 def test_the_version_is_said_in_the_users_language() -> None:
     assert invoke("--version", env=DUTCH_LOCALE).output.startswith("methodengine, versie ")
     assert invoke("--version", env=C_LOCALE).output.startswith("methodengine, version ")
+
+
+def test_an_unknown_method_is_met_with_the_nearest_in_a_sentence_of_its_own() -> None:
+    dutch = invoke("new", "incidnet", env=DUTCH_LOCALE)
+    assert dutch.exit_code == 2
+    assert "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: backstage, incident" in dutch.output
+    english = invoke("new", "incidnet", env=C_LOCALE)
+    assert "unknown method `incidnet`. Did you mean `incident`? Installed: backstage, incident" in english.output

@@ -142,6 +142,8 @@ def new(method: str, output: Path | None, force: bool) -> None:
     chosen = found.get(method)
     if chosen is None:
         suggestion = did_you_mean(method, found)
+        if suggestion:  # a sentence of its own after "unknown method `x`."
+            suggestion = suggestion[:1].upper() + suggestion[1:]
         said = [
             _("unknown method `{method}`.", method=method),
             suggestion,
