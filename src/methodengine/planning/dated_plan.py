@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
@@ -47,6 +47,9 @@ from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe
 from methodengine.planning import timing
 from methodengine.planning.options import bounded_skips, parse_date, parse_period, parse_time
 from methodengine.planning.options import parse_dates as parse_dates  # where callers of the dated plan find it
+
+if TYPE_CHECKING:
+    from methodengine.planning.held import Held
 
 CadenceSource = Literal["recipe", "lower-bound", "option"]
 
@@ -125,7 +128,10 @@ class PlannedMeeting:
     """One dated meeting: a meeting of the series (``number``) or an extra one (``extra``).
 
     ``start`` and ``end`` are set when the plan has a start time; ``moved_from``
-    is the date the meeting had before a skipped date moved it.
+    is the date the meeting had before a skipped date moved it. ``held`` is
+    what a run log says about a meeting held (``schedule --log``,
+    :mod:`methodengine.planning.held`); a held meeting has the date and times
+    it was held at.
     """
 
     kind: Literal["meeting", "extra"]
@@ -148,6 +154,7 @@ class PlannedMeeting:
     tentative: bool = False
     moved_from: dt.date | None = None
     agenda: tuple[AgendaLine, ...] = ()
+    held: Held | None = None
 
     @property
     def title(self) -> str | None:
@@ -180,7 +187,9 @@ class DatedPlan:
     ``unused_skips`` are skipped dates no meeting fell on; ``unplaced`` are
     extra meetings that have no date in this plan, with the reason.
     ``series_name`` is the name of the group's series (``--series``) that
-    goes into every UID, or None.
+    goes into every UID, or None. ``held`` are the meetings run logs say were
+    held; ``stopped`` is the held meeting of an open series whose checkpoint
+    said stop, with which the series ends (both from ``schedule --log``).
     """
 
     recipe: Recipe
@@ -199,6 +208,8 @@ class DatedPlan:
     checkpoints: tuple[Checkpoint, ...] = ()
     uniform_minutes: int | None = None
     series_name: str | None = None
+    held: tuple[Held, ...] = ()
+    stopped: int | None = None
 
     @property
     def series(self) -> tuple[PlannedMeeting, ...]:
