@@ -376,3 +376,18 @@ def test_a_count_shown_otherwise_than_it_is_counted() -> None:
     with i18n.use_language("en"):
         assert i18n.ngettext("{count} minute", "{count} minutes", 2, count="1.5") == "1.5 minutes"
         assert i18n.ngettext("{count} minute", "{count} minutes", 1) == "1 minute"
+
+
+def test_dutch_messages_not_compiled_are_said_so_before_click_starts(fresh_translations: Path) -> None:
+    from click.testing import CliRunner
+
+    from methodengine.cli import main
+
+    parts = fresh_translations / "nl" / "LC_MESSAGES" / "messages.d"
+    parts.mkdir(parents=True)
+    shutil.copy2(MESSAGE_PARTS / "cli.po", parts / "cli.po")
+    result = CliRunner().invoke(main, ["--lang", "nl", "check", "--help"])
+    assert result.exit_code == 2
+    assert "are not compiled" in result.output and "pip install -e ." in result.output
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # ended as a usage error ends, not by an exception
