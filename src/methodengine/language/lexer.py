@@ -282,8 +282,16 @@ def _first_indented(path: str | None, number: int) -> RecipeSyntaxError:
     return RecipeSyntaxError(
         _("the first line of a recipe is indented"),
         Position(path, number, 1),
-        hint=_("start top-level lines such as `recipe:` in the first column"),
+        hint=_("start top-level lines such as {key} in the first column", key=f"`{title_key()}:`"),
     )
+
+
+def title_key() -> str:
+    """The title's key as the recipe (or, before it tells, the reader) writes it: `recept` or `recipe`."""
+    from methodengine._suggest import keyword_language
+    from methodengine.i18n import message_language
+
+    return "recept" if (keyword_language() or message_language()) == "nl" else "recipe"
 
 
 def _tab(path: str | None, number: int, column: int) -> RecipeSyntaxError:

@@ -65,7 +65,7 @@ def _read(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]
 def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeError]]:
     from methodengine.language.builder import RecipeBuilder
     from methodengine.language.keys import keyword_language
-    from methodengine.language.lexer import Line, tokenize
+    from methodengine.language.lexer import Line, title_key, tokenize
     from methodengine.language.totals import check_totals
     from methodengine.limits import MAX_SYNTAX_ERRORS
 
@@ -100,7 +100,7 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
                 RecipeSyntaxError(
                     _("the recipe is empty"),
                     Position(path, 1, 1),
-                    hint=_("a recipe has at least a title: {line}", line=f"`{_title_key()}: Incidentmethode`"),
+                    hint=_("a recipe has at least a title: {line}", line=f"`{title_key()}: Incidentmethode`"),
                 )
             ]
         report = bounded(errors)
@@ -127,13 +127,6 @@ def _read_text(text: str, path: str | None) -> tuple[Recipe | None, list[RecipeE
     if len(found) > MAX_SYNTAX_ERRORS:
         return None, [*found[: MAX_SYNTAX_ERRORS - 1], _stopped(found[MAX_SYNTAX_ERRORS - 1], MAX_SYNTAX_ERRORS - 1)]
     return recipe, found
-
-
-def _title_key() -> str:
-    """`recept` for a Dutch reader, `recipe` for others: an empty recipe has no keyword language to go by."""
-    from methodengine.i18n import message_language
-
-    return "recept" if message_language() == "nl" else "recipe"
 
 
 def _stopped(first_left_out: RecipeError, shown: int) -> RecipeError:
