@@ -298,6 +298,42 @@ def test_a_bundled_recipe_in_either_language_gives_the_same_plan(path: Path, lan
     assert meaning(methodengine.parse(translated)) == meaning(methodengine.parse(original))
 
 
+def _parses(text: str) -> methodengine.Recipe | None:
+    try:
+        return methodengine.parse(text)
+    except RecipeError:
+        return None
+
+
+def _docs_examples() -> list[tuple[str, str]]:
+    """Every ``mth`` example of the docs that is a whole recipe (some show a mistake, on purpose)."""
+    found = []
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("**/*.md"))]:
+        for number, text in enumerate(re.findall(r"```mth\n(.*?)```", page.read_text(encoding="utf-8"), re.S), 1):
+            if _parses(text) is not None:
+                found.append((f"{page.relative_to(ROOT).as_posix()}#{number}", text))
+    return found
+
+
+DOCS_EXAMPLES = _docs_examples()
+
+
+def test_the_docs_have_examples_to_translate() -> None:
+    assert len(DOCS_EXAMPLES) >= 40
+
+
+@pytest.mark.parametrize(("name", "text"), DOCS_EXAMPLES, ids=[name for name, _ in DOCS_EXAMPLES])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_docs_example_in_either_language_means_the_same(name: str, text: str, language: str) -> None:
+    from methodengine.planning.options import CardOptions
+
+    translated = format_recipe(text, language)
+    assert meaning(methodengine.parse(translated)) == meaning(methodengine.parse(text))
+    options = CardOptions(language="en")
+    plan = methodengine.plan_meeting(methodengine.parse(text), options).to_data()
+    assert methodengine.plan_meeting(methodengine.parse(translated), options).to_data() == plan
+
+
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])
 def test_a_recipe_goes_to_english_and_back_byte_for_byte(path: Path) -> None:
     dutch = _fmt(_fmt(path.read_text(encoding="utf-8"), "nl"), "nl")
@@ -380,13 +416,6 @@ def test_the_messages_are_in_the_users_language(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- properties
-
-
-def _parses(text: str) -> methodengine.Recipe | None:
-    try:
-        return methodengine.parse(text)
-    except RecipeError:
-        return None
 
 
 @st.composite
