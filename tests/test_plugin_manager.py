@@ -669,7 +669,7 @@ def test_new_with_an_unknown_method_is_a_usage_error_with_did_you_mean(cli, tmp_
     monkeypatch.chdir(tmp_path)
     result = cli("new", "incidnt")
     assert result.exit_code == 2
-    assert "did you mean `incident`?" in result.stderr
+    assert "did you mean `incident`?" in result.stderr.lower()  # a sentence of its own after the message
     result = cli("new", "nosuch")
     assert result.exit_code == 2
     assert "unknown method `nosuch`" in result.stderr

@@ -24,9 +24,30 @@ def _cards(fmt: str) -> Callable[[OutputRequest], str | bytes]:
 @hookimpl
 def output_formats() -> list[OutputFormat]:
     return [
-        OutputFormat("text", "for the terminal (the default)", render=_cards("text"), extension="txt"),
-        OutputFormat("md", "Markdown", render=_cards("md"), extension="md"),
-        OutputFormat("html", "to print, one card per page", render=_cards("html"), extension="html"),
-        OutputFormat("pdf", "the cards to print, one per page", render=_cards("pdf"), binary=True, extension="pdf"),
-        OutputFormat("json", "the meeting plan (docs/cards.md)", render=_cards("json"), extension="json"),
+        OutputFormat(
+            "text",
+            {"en": "for the terminal (the default)", "nl": "voor de terminal (standaard)"},
+            render=_cards("text"),
+            extension="txt",
+        ),
+        OutputFormat("md", {"en": "Markdown", "nl": "Markdown"}, render=_cards("md"), extension="md"),
+        OutputFormat(
+            "html",
+            {"en": "to print, one card per page", "nl": "om te printen, één kaart per pagina"},
+            render=_cards("html"),
+            extension="html",
+        ),
+        OutputFormat(
+            "pdf",
+            {"en": "the cards to print, one per page", "nl": "de kaarten om te printen, één per pagina"},
+            render=_cards("pdf"),
+            binary=True,
+            extension="pdf",
+        ),
+        OutputFormat(
+            "json",
+            {"en": "the meeting plan (docs/cards.md)", "nl": "het plan van de bijeenkomst (docs/cards.md)"},
+            render=_cards("json"),
+            extension="json",
+        ),
     ]

@@ -24,12 +24,30 @@ def _schedule(fmt: str) -> Callable[[OutputRequest], str | bytes]:
 @hookimpl
 def schedule_formats() -> list[OutputFormat]:
     return [
-        OutputFormat("text", "for the terminal (the default)", render=_schedule("text"), extension="txt"),
-        OutputFormat("md", "Markdown, for a mail or a course page", render=_schedule("md"), extension="md"),
-        OutputFormat("json", "the dated plan", render=_schedule("json"), extension="json"),
+        OutputFormat(
+            "text",
+            {"en": "for the terminal (the default)", "nl": "voor de terminal (standaard)"},
+            render=_schedule("text"),
+            extension="txt",
+        ),
+        OutputFormat(
+            "md",
+            {"en": "Markdown, for a mail or a course page", "nl": "Markdown, voor een mail of een cursuspagina"},
+            render=_schedule("md"),
+            extension="md",
+        ),
+        OutputFormat(
+            "json",
+            {"en": "the dated plan", "nl": "de planning met datums"},
+            render=_schedule("json"),
+            extension="json",
+        ),
         OutputFormat(
             "ics",
-            "a calendar file; events update when exported again",
+            {
+                "en": "a calendar file; events update when exported again",
+                "nl": "een agendabestand; afspraken worden bijgewerkt als je het opnieuw exporteert",
+            },
             render=_schedule("ics"),
             binary=True,
             extension="ics",

@@ -57,6 +57,12 @@ def _format_name(instance: object, attribute: attrs.Attribute, value: str) -> No
         )
 
 
+def _format_description(instance: object, attribute: attrs.Attribute, value: Text) -> None:
+    if not isinstance(value, (str, Mapping)):
+        raise ValueError(_("an output format's `{field}` is a text, or texts by language", field=attribute.name))
+    _text_by_language(_("output format"), attribute.name, value)
+
+
 def _text_by_language(owner: str, name: str, value: object) -> None:
     """A text given by language must hold English, the language every reader falls back to; none may be empty."""
     if not isinstance(value, Mapping):
@@ -211,7 +217,8 @@ class OutputFormat:
     """An output format a plugin adds to ``methodengine cards``."""
 
     name: str = field(validator=_format_name)
-    description: str = field(validator=attrs.validators.instance_of(str))
+    description: Text = field(validator=_format_description)
+    """What the format is for, in ``--format``'s help: in English, or by language (``{"en": ..., "nl": ...}``)."""
     render: Callable[[OutputRequest], str | bytes] = field(validator=attrs.validators.is_callable())
     binary: bool = field(default=False, validator=attrs.validators.instance_of(bool))
     extension: str = field(default="txt", validator=_format_name)

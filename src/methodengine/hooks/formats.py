@@ -96,7 +96,9 @@ class Formats:
 
     def help(self) -> str:
         """``--format``'s help: each name with its description."""
-        return "; ".join(f"{f.name}: {f.description}" for f in self.formats.values())
+        from methodengine.i18n import pick
+
+        return "; ".join(f"{f.name}: {pick(f.description)}" for f in self.formats.values())
 
 
 _ALIASES = {"text": ("text",), "md": ("markdown",), "html": ("htm",)}
