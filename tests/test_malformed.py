@@ -12,6 +12,11 @@ and further comment lines at the top may add::
     # not: SUBSTRING         the message must not contain this
     # expect-nl: LINE:COL: DUTCH-SUBSTRING   the same mistake, said to a Dutch user (`use_language("nl")`)
     # hint-nl: SUBSTRING     the Dutch hint must contain this
+    # stage: check           the recipe parses; its mistake is the checks' first error
+
+A mistake the checks find (`(5 min per persoon)`, `spreekt: iedreen`) is
+only one once the recipe is read: such a file says so with ``stage: check``,
+and it must then parse, as every other file must not.
 
 A file whose Dutch message is not yet translated has no ``expect-nl``; once it
 is, the file fails until it says what a Dutch user is told. Files named
@@ -33,7 +38,9 @@ from click.testing import CliRunner
 
 import methodengine
 from methodengine import RecipeEncodingError, RecipeError
+from methodengine.checking.resolution import check
 from methodengine.cli import main
+from methodengine.diagnostics import Diagnostic
 from methodengine.i18n import use_language
 from methodengine.language import parse_with_diagnostics
 
@@ -51,11 +58,13 @@ class Expectation:
     message_not: list[str] = field(default_factory=list)
     dutch: tuple[int, int, str] | None = None
     hint_nl: list[str] = field(default_factory=list)
+    checked: bool = False
 
 
 _EXPECT = re.compile(r"# expect: (\d+):(\d+): (.+)")
 _EXTRA = re.compile(r"# (hint|hint-not|not|hint-nl): (.+)")
 _EXPECT_NL = re.compile(r"# expect-nl: (\d+):(\d+): (.+)")
+_STAGE = "# stage: check"
 
 
 def expectation(path: Path) -> Expectation:
@@ -65,6 +74,9 @@ def expectation(path: Path) -> Expectation:
     found = Expectation(int(match[1]), int(match[2]), match[3])
     for raw in lines[1:]:
         text = raw.decode("utf-8").rstrip()
+        if text == _STAGE:
+            found.checked = True
+            continue
         dutch = _EXPECT_NL.fullmatch(text)
         if dutch:
             found.dutch = (int(dutch[1]), int(dutch[2]), dutch[3])
@@ -77,8 +89,13 @@ def expectation(path: Path) -> Expectation:
     return found
 
 
-def cases(aspect: str) -> list:  # type: ignore[type-arg]
-    return [pytest.param(path, id=path.name) for path in FILES]
+def cases(aspect: str, checked: bool | None = None) -> list:  # type: ignore[type-arg]
+    """The corpus files as test cases; ``checked``: only those whose mistake the checks find (or only the others)."""
+    return [
+        pytest.param(path, id=path.name)
+        for path in FILES
+        if checked is None or (_STAGE.encode() in path.read_bytes()[:2000]) == checked
+    ]
 
 
 def load_error(path: Path, language: str = "en") -> RecipeError:
@@ -86,6 +103,17 @@ def load_error(path: Path, language: str = "en") -> RecipeError:
     with use_language(language), pytest.raises(RecipeError) as info:
         methodengine.load(str(path))
     return info.value
+
+
+def first_error(path: Path, language: str = "en") -> Diagnostic:
+    """The first error a trainer is told about ``path``: the parse's, or for a ``stage: check`` file the checks'."""
+    if not expectation(path).checked:
+        return load_error(path, language).diagnostic
+    with use_language(language):
+        recipe = methodengine.load(str(path))  # a file of the check stage parses
+        errors = [d for d in check(recipe) if d.is_error]
+    assert errors, f"{path.name}: the checks find no error"
+    return errors[0]
 
 
 def test_the_corpus_covers_enough_cases() -> None:
@@ -97,8 +125,7 @@ def test_the_corpus_covers_enough_cases() -> None:
 @pytest.mark.parametrize("path", cases("diagnostic"))
 def test_diagnostic(path: Path) -> None:
     expected = expectation(path)
-    exc = load_error(path)
-    diagnostic = exc.diagnostic
+    diagnostic = first_error(path)
     assert diagnostic.position is not None
     assert (diagnostic.position.line, diagnostic.position.column) == (expected.line, expected.column), (
         diagnostic.message
@@ -118,8 +145,8 @@ def test_diagnostic(path: Path) -> None:
 def test_diagnostic_in_dutch(path: Path) -> None:
     # The same mistake at the same place, said in Dutch; a message that is translated must be stated.
     expected = expectation(path)
-    english = load_error(path).diagnostic
-    diagnostic = load_error(path, "nl").diagnostic
+    english = first_error(path)
+    diagnostic = first_error(path, "nl")
     assert diagnostic.position == english.position
     if expected.dutch is None:
         assert diagnostic.message == english.message, f"{path.name} is said in Dutch now: add `# expect-nl:`"
@@ -139,14 +166,16 @@ _FORMS = ("Title", "Titel", "ID", "Name", "Naam", " N:")
 @pytest.mark.parametrize("path", [p for p in cases("fix") if p.values[0].name.startswith("nl-")])
 def test_the_hinted_line_mends_a_dutch_mistake(path: Path) -> None:
     # Where the hint shows the line to write (`schrijf `fase Vragen (10 min)``), writing it ends that error.
-    exc = load_error(path, "nl")
+    exc = first_error(path, "nl")
     fixed = _WRITE.search(exc.hint or "")
     if fixed is None or " " not in fixed.group(1).strip() or any(form in fixed.group(1) for form in _FORMS):
         pytest.skip("the hint shows a form to fill in, not the line")
     lines = path.read_text(encoding="utf-8").split("\n")
     wrong = lines[exc.position.line - 1]
     lines[exc.position.line - 1] = wrong[: len(wrong) - len(wrong.lstrip())] + fixed.group(1).strip()
-    _, diagnostics = parse_with_diagnostics("\n".join(lines))
+    recipe, diagnostics = parse_with_diagnostics("\n".join(lines))
+    if expectation(path).checked and recipe is not None:
+        diagnostics += [d for d in check(recipe) if d.is_error]
     assert not [d for d in diagnostics if d.position and d.position.line == exc.position.line], lines
 
 
@@ -156,11 +185,11 @@ def test_check_reports_the_one_mistake_of_each_file_and_nothing_it_caused(path: 
     # report what is not so (a `meetings: 0` also missing, a role whose line is wrong also undefined).
     result = CliRunner().invoke(main, ["check", "--format", "short", str(path)])
     found = [line for line in result.output.splitlines() if line.startswith(f"{path}:")]
-    exc = load_error(path)
+    exc = first_error(path)
     assert found == [f"{path}:{exc.position.line}:{exc.position.column}: error: {exc.message}"]
 
 
-@pytest.mark.parametrize("path", cases("render"))
+@pytest.mark.parametrize("path", cases("render", checked=False))
 def test_rendered(path: Path) -> None:
     # Where the error is, is test_diagnostic's business; here: that str(exc)
     # shows it as FILE:LINE:COL, with the source line, a caret under the
@@ -190,7 +219,7 @@ def test_cli_check_reports_the_error(path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     assert "internal error" not in result.output
-    exc = load_error(path)
+    exc = first_error(path)
     assert f"{path}:{exc.position.line}:{exc.position.column}: error: {exc.message}" in result.output
 
 
