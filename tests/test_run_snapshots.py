@@ -130,3 +130,16 @@ def test_the_screen(snap_compare, language: str, name: str, make, script: Script
         await script(pilot, clock)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_the_screenshot_in_the_docs_is_the_app_as_it_is() -> None:
+    """docs/run.md shows docs/examples/run-screen.svg: made by bench/run_screen.py, it must not go stale."""
+    import asyncio
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_screen", ROOT / "bench" / "run_screen.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    made = asyncio.run(module.screenshot("nl", SMALL))
+    assert made == module.OUT.read_text(encoding="utf-8"), "run `python bench/run_screen.py` and commit the SVG"
