@@ -200,6 +200,10 @@ class _Writer:
                     translate = _fmt_words.words if block.keyword == "stage" else _fmt_words.time_box
                     box = translate(box, self.language, self.meeting)
                 rest = title.rstrip(" \t") + " " + bracket + box
+        if block.keyword in ("role", "rounds", "meeting"):
+            name, colon, text = rest.partition(":")
+            if colon:
+                rest = name.rstrip(" \t") + ": " + text.lstrip(" \t")
         return f"{keyword} {rest}" if rest else keyword
 
 
