@@ -779,3 +779,38 @@ def attrs_evolve(method: Method, **changes):  # type: ignore[no-untyped-def]
     import attrs
 
     return attrs.evolve(method, **changes)
+
+
+# ---------------------------------------------------------------- the word for a meeting
+
+
+def _with_base(header: str, meeting_words: dict | None = None):  # type: ignore[no-untyped-def]
+    import attrs
+
+    method = attrs.evolve(troika(base_recipe=TROIKA_BASE.replace("group: 3\n", f"group: 3\n{header}")))
+    if meeting_words is not None:
+        method = attrs.evolve(method, meeting_words=meeting_words)
+
+    class Plugin:
+        @hookimpl
+        def register_methods(self):  # type: ignore[no-untyped-def]
+            return [method]
+
+    return Plugin()
+
+
+def test_a_base_recipes_meeting_word_is_taken_and_the_recipes_own_wins():
+    plugin = _with_base("meeting-word: gesprek\n")
+    assert resolve_text(TROIKA, plugin).meeting_word == ("gesprek", "gesprekken")
+    own = TROIKA + "meeting-word: sessie\n"
+    assert resolve_text(own, plugin).meeting_word == ("sessie", "sessies")
+
+
+def test_the_methods_meeting_words_apply_in_the_recipes_language_only():
+    words = {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
+    plugin = _with_base("", words)
+    assert resolve_text(TROIKA, plugin).meeting_word == ("gesprek", "gesprekken")  # no language: Dutch
+    assert resolve_text(TROIKA + "language: en\n", plugin).meeting_word == ("session", "sessions")
+    dutch_only = _with_base("", {"nl": ("gesprek", "gesprekken")})
+    assert resolve_text(TROIKA + "language: en\n", dutch_only).meeting_word is None  # never another language's
+    assert resolve_text(TROIKA, _with_base("")).meeting_word is None  # a group method says none
