@@ -15,6 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 
 from methodengine import i18n
@@ -236,10 +237,9 @@ def _extracted() -> dict[str | tuple[str, ...], list[str]]:
 def _help_texts() -> dict[str, list[str]]:
     """What ``--help`` shows of each command of ``cli.COMMANDS``: its docstring, short help, options' help.
 
-    A docstring is translated paragraph by paragraph, as ``commands._help`` splits it.
+    A docstring is translated paragraph by paragraph, as ``commands._help`` splits it; the usage line's
+    words (``[OPTIONS]``, ``FILE``, ``DATE``) are translated too.
     """
-    import click
-
     from methodengine.cli import main
     from methodengine.commands._help import help_messages
 
@@ -253,7 +253,25 @@ def _help_texts() -> dict[str, list[str]]:
         for text in texts:
             for message in help_messages(text):
                 found.setdefault(message, []).append(f"--help of `{name}`")
+        for word in _usage_words(command):
+            found.setdefault(word, []).append(f"usage line of `{name}`")
     return found
+
+
+def _usage_words(command: click.Command) -> list[str]:
+    """The words of a usage line translated by ``commands._help.usage_in_message_language``, in English."""
+    from methodengine.commands._help import _ENGLISH
+
+    words = [vars(command).get("_methodengine_english_options", command.options_metavar)]
+    if isinstance(command, click.Group):
+        words.append(vars(command).get("_methodengine_english_commands", command.subcommand_metavar))
+    for param in command.params:
+        english = vars(param).get(_ENGLISH, param.metavar)
+        if english:
+            words.append(english)
+        elif isinstance(param, click.Argument) and param.name:
+            words.append(param.name.upper())
+    return [word for word in words if word]
 
 
 def _missing(wanted: dict[str | tuple[str, ...], list[str]]) -> list[str]:

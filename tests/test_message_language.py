@@ -103,7 +103,8 @@ def test_clicks_own_errors_are_in_dutch() -> None:
     assert "Zie 'methodengine check --help' voor hulp." in result.output
     assert "Fout: Onbekende optie '--no-such-option'." in result.output
     missing = invoke("cards", env=DUTCH_LOCALE)
-    assert missing.exit_code == 2 and "Fout: Ontbrekend argument 'FILE'." in missing.output
+    assert missing.exit_code == 2 and "Fout: Ontbrekend argument 'BESTAND'." in missing.output
+    assert missing.output.startswith("Gebruik: methodengine cards [OPTIES] BESTAND\n")
     nothing = invoke("check", "geen-bestand.mth", env=DUTCH_LOCALE)
     assert "Bestand 'geen-bestand.mth' bestaat niet." in nothing.output
 
@@ -219,3 +220,17 @@ def test_an_unknown_method_is_met_with_the_nearest_in_a_sentence_of_its_own() ->
     assert "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: backstage, incident" in dutch.output
     english = invoke("new", "incidnet", env=C_LOCALE)
     assert "unknown method `incidnet`. Did you mean `incident`? Installed: backstage, incident" in english.output
+
+
+def test_the_usage_line_is_in_the_language_of_each_run() -> None:
+    runner = CliRunner()
+    for _round in range(2):
+        dutch = runner.invoke(main, ["--lang", "nl", "check"], prog_name="methodengine")
+        english = runner.invoke(main, ["--lang", "en", "check"], prog_name="methodengine")
+        assert dutch.output.startswith("Gebruik: methodengine check [OPTIES] BESTANDEN...\n")
+        assert "Fout: Ontbrekend argument 'BESTANDEN...'." in dutch.output
+        assert english.output.startswith("Usage: methodengine check [OPTIONS] FILES...\n")
+        assert "Error: Missing argument 'FILES...'." in english.output
+    schedule = invoke("schedule", "--help", env=DUTCH_LOCALE).output
+    assert "--at UU:MM" in schedule and "--skip DATUM[,DATUM...]" in schedule
+    assert "--at HH:MM" in invoke("schedule", "--help", env=C_LOCALE).output

@@ -97,6 +97,9 @@ class _Group(click.Group):
                                 languages=", ".join(LANGUAGES),
                             )
                         )
+                    from methodengine.commands._help import usage_in_message_language
+
+                    usage_in_message_language(self, None)
                     return super().main(arguments, prog_name, complete_var, standalone_mode, **extra)
             except click.UsageError as exc:  # said before click had a command to say it for
                 if not standalone_mode:
@@ -115,6 +118,7 @@ class _Group(click.Group):
         module_name, attribute = COMMANDS[name].split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         command.context_class = _Context
+        from methodengine.commands._help import usage_in_message_language
         from methodengine.commands._params import PathType
 
         for param in command.params:
@@ -124,6 +128,7 @@ class _Group(click.Group):
         if language is None:
             language = _language_option()  # every command takes --lang, before or after its name
             command.params.append(language)
+        usage_in_message_language(command, ctx)
         given = ctx.meta.get(_GROUP_LANGUAGE) if ctx is not None else None
         if given and language.name:  # `methodengine --lang nl cards ...` means `methodengine cards --lang nl ...`
             ctx.default_map = {**(ctx.default_map or {}), name: {language.name: given}}

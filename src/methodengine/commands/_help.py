@@ -68,3 +68,31 @@ def help_in_message_language(command: click.Command, ctx: click.Context) -> Iter
     finally:
         for owner, attribute, original in reversed(touched):
             setattr(owner, attribute, original)
+
+
+_ENGLISH = "_methodengine_english_metavar"
+"""Where a parameter keeps the metavar it was given (None: click's own, made from its name)."""
+
+
+def usage_in_message_language(command: click.Command, ctx: click.Context | None) -> None:
+    """The words of ``command``'s usage line (``[OPTIONS]``, ``FILE``, ``DATE``) in the message language.
+
+    Set anew, from the English, each time the command is looked up for a
+    run, since a usage error names them too (``Invalid value for 'FILES...'``),
+    not only ``--help``. An argument's metavar is click's, made from its name
+    (``FILES...``, ``[FILE]``): its word is translated inside that form.
+    """
+    own = vars(command)
+    english = own.setdefault("_methodengine_english_options", command.options_metavar)
+    command.options_metavar = translate(english) if english else english
+    if isinstance(command, click.Group):
+        english = own.setdefault("_methodengine_english_commands", command.subcommand_metavar)
+        command.subcommand_metavar = translate(english) if english else english
+    for param in command.params:
+        english = vars(param).setdefault(_ENGLISH, param.metavar)
+        if english:
+            param.metavar = translate(english)
+        elif isinstance(param, click.Argument) and param.name and ctx is not None:
+            param.metavar = None
+            word = param.name.upper()
+            param.metavar = param.make_metavar(ctx).replace(word, translate(word))
