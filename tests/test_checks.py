@@ -775,3 +775,15 @@ def test_a_span_is_said_in_the_message_language():
     assert d.message.startswith("10 bijeenkomsten elke 4 weken duren minstens 36 weken")
     assert d.message.endswith("de looptijd van 2 maanden")
     assert d.hint.startswith("verleng `span`")
+
+
+def test_a_time_box_per_everyone_is_timed():
+    text = """
+    recipe: V
+    group: 4
+    duration: 30 min
+    role deelnemer: Deelnemer
+    phase Rondje (2 min per everyone)
+    """
+    (d,) = findings(text)
+    assert d.code == "under-time" and "8 min of 30 min" in d.message

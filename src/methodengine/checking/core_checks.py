@@ -109,7 +109,7 @@ def _everyone_meant(word: str, recipe: Recipe) -> str:
 
 def _bad_time_box(recipe: Recipe) -> bool:
     """Whether a time box is ``per`` a word that is no role: timing built on it would only mislead."""
-    return any(p.timebox.per is not None and recipe.role(p.timebox.per) is None for p in recipe.phases())
+    return any(p.timebox.per not in (None, EVERYONE) and recipe.role(p.timebox.per) is None for p in recipe.phases())
 
 
 def _unique_ids(recipe: Recipe) -> Iterator[Diagnostic]:
