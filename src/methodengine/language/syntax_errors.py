@@ -239,6 +239,13 @@ def lookalike_error(char: str, position: Position, line: str | None = None) -> R
 def glued_keyword_error(keyword: str, line: str, position: Position) -> RecipeSyntaxError:
     """A block keyword (any spelling) with no space after it (`phasenbrenger`): say so, show the line with the space."""
     word = line.split()[0]
+    if word[len(keyword) :] in (keyword[-1], "s", "n") and line[len(word) : len(word) + 1] == " ":
+        # `fasee A (5 min)`, `fases A`, `phases A`: the keyword misspelt (a letter doubled, a plural), not glued.
+        return RecipeSyntaxError(
+            _("`{word}` is neither a key nor a block keyword", word=word),
+            position,
+            hint=_then(_("did you mean {word}?", word=f"`{keyword}`"), block_example(keyword)),
+        )
     mended = f"{keyword} {line[len(keyword) :]}"
     hint = _("put a space after `{keyword}`: {line}", keyword=keyword, line=f"`{mended}`")
     name = mended.split(":", 1)[0].split()[1:]
