@@ -252,7 +252,10 @@ def dated_plan(
     if trajectory is None:
         raise ScheduleError(
             _("recipe `{title}` has no trajectory, so there is no series of meetings to date", title=recipe.title),
-            hint=_("add a `trajectory` block with `meetings:` and `every:`, as in recipes/backstagegroep.mth"),
+            hint=_(
+                "add a `{trajectory}` block with `{meetings}:` and `{every}:`, as in recipes/backstagegroep.mth",
+                **_keys(recipe, "trajectory", "meetings", "every"),
+            ),
         )
     is_open = trajectory.meetings is None
     if meetings is not None:
@@ -529,8 +532,21 @@ def _out_of_range(
             title=recipe.title,
             where=where,
         ),
-        hint=_("check the cadence (`every:`) and the offsets of the extra meetings (`at:`) in the recipe"),
+        hint=_(
+            "check the cadence (`{every}:`) and the offsets of the extra meetings (`{at}:`) in the recipe",
+            **_keys(recipe, "every", "at"),
+        ),
     )
+
+
+def _keys(recipe: Recipe, *names: str) -> dict[str, str]:
+    """Keys and keywords as the recipe writes them (``elke``, ``traject`` in a Dutch recipe), for a hint to quote."""
+    from methodengine.checking import _words
+
+    written = _words.keywords_of(recipe)
+    return {
+        name: _words.keyword(name, written) if name == "trajectory" else _words.key(name, written) for name in names
+    }
 
 
 def _period(period: Period) -> str:
@@ -570,12 +586,15 @@ def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Perio
                 ),
                 hint=(
                     _(
-                        "the recipe meets every {allowed}: leave --every out, or change `every:` in the recipe",
+                        "the recipe meets every {allowed}: leave --every out, or change `{every}:` in the recipe",
                         allowed=_period(allowed),
+                        **_keys(recipe, "every"),
                     )
                     if allowed.amount.exact
                     else _(
-                        "choose a cadence from {allowed}, or change `every:` in the recipe", allowed=_period(allowed)
+                        "choose a cadence from {allowed}, or change `{every}:` in the recipe",
+                        allowed=_period(allowed),
+                        **_keys(recipe, "every"),
                     )
                 ),
             )
@@ -584,8 +603,9 @@ def _cadence(recipe: Recipe, chosen: Period | None, needed: bool) -> tuple[Perio
         if needed:
             raise ScheduleError(
                 _(
-                    "recipe `{title}` gives no cadence (`every:`), so the meetings after the first have no date",
+                    "recipe `{title}` gives no cadence (`{every}:`), so the meetings after the first have no date",
                     title=recipe.title,
+                    **_keys(recipe, "every"),
                 ),
                 hint=_('give one with --every, for example --every "2 weeks"'),
                 usage=True,
