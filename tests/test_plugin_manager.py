@@ -814,3 +814,17 @@ def test_the_methods_meeting_words_apply_in_the_recipes_language_only():
     dutch_only = _with_base("", {"nl": ("gesprek", "gesprekken")})
     assert resolve_text(TROIKA + "language: en\n", dutch_only).meeting_word is None  # never another language's
     assert resolve_text(TROIKA, _with_base("")).meeting_word is None  # a group method says none
+
+
+def test_what_the_plugins_report_is_said_in_the_message_language(capsys):
+    from methodengine import use_language
+
+    with use_language("nl"):
+        loaded = isolated_plugins(Exploding(), TroikaOne(), TroikaTwo())
+        loaded.methods()
+    err = reported(loaded, capsys)
+    assert (
+        "error: plug-in `Exploding` liep vast in `register_methods`: RuntimeError: boom in the plugin; overgeslagen"
+        in err
+    )
+    assert "de plug-ins `TroikaOne` en `TroikaTwo` geven allebei methode `troika`" in err
