@@ -429,6 +429,21 @@ def test_pdf_is_never_written_to_a_terminal(monkeypatch):
     assert result.stdout_bytes == b""
 
 
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        ("en", "PDF cards need WeasyPrint, which cannot be loaded here: ", "hint: pip install 'methodengine[pdf]'"),
+        ("nl", "voor kaarten als pdf is WeasyPrint nodig, en dat kan hier niet worden geladen: ", "(en Pango, zie"),
+    ],
+)
+def test_pdf_without_weasyprint_says_how_to_install_it_and_exits_2(monkeypatch, tmp_path, lang, message, hint):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` raises ModuleNotFoundError
+    result = run("--lang", lang, "cards", PROGRESS, "-o", tmp_path / "kaarten.pdf")
+    assert result.exit_code == 2, result.output
+    assert message + "ModuleNotFoundError" in result.stderr and hint in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "kaarten.pdf").exists()
+
+
 def test_pdf_goes_to_a_pipe_or_a_file(tmp_path):
     result = run("cards", PROGRESS, "--format", "pdf")
     assert result.exit_code == 0
@@ -565,8 +580,15 @@ def _msgids() -> set[str]:
     found: set[str] = set()
     single = re.compile(r'(?:\b_|\bgettext)\(\s*"((?:[^"\\]|\\.)*)"')
     plural = re.compile(r'ngettext\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')
+    # A module that imports ``_`` from methodengine.i18n says messages with it (the reader's language,
+    # checked by test_i18n_catalogues); its labels are the Formatter's ``gettext``.
+    said = re.compile(r"^from methodengine\.i18n import .*\b(_|ngettext)\b", re.M)
+    labels = re.compile(r'\bgettext\(\s*"((?:[^"\\]|\\.)*)"')
     for path in [*root.rglob("*.py"), *(root / "templates").rglob("*.*"), root.parent / "localiser.py"]:
         text = path.read_text(encoding="utf-8")
+        if path.suffix == ".py" and said.search(text):
+            found |= {m[1] for m in labels.finditer(text)}
+            continue
         found |= {m[1] for m in single.finditer(text)}
         found |= {m[1] for m in plural.finditer(text)}
     return found

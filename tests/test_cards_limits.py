@@ -29,10 +29,10 @@ PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
 def with_summary(tmp_path: Path, summary: str) -> Path:
     """The progress recipe with ``summary`` in place of its own: the overview card shows it as a paragraph."""
     text = PROGRESS.read_text(encoding="utf-8")
-    start = text.index("summary:")
-    end = text.index("source:")
+    start = text.index("samenvatting:")  # the bundled recipes are in Dutch keywords
+    end = text.index("bron:")
     path = tmp_path / "lang.mth"
-    path.write_text(text[:start] + f"summary: {summary}\n" + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + f"samenvatting: {summary}\n" + text[end:], encoding="utf-8")
     return path
 
 
@@ -169,6 +169,29 @@ def test_a_template_of_yours_that_fails_names_its_file_and_line_and_exits_1(tmp_
     assert error in result.stderr
 
 
+def test_a_template_of_yours_that_fails_is_said_in_the_readers_language(tmp_path):
+    """The limit's numbers are written as the Dutch reader writes them; the place stays as editors parse it."""
+    card = tmp_path / "html" / "card.html"
+    card.parent.mkdir()
+    card.write_text("<p>{{ card.title }}</p>\n{% for i in range(10**9) %}{{ i }}{% endfor %}\n", encoding="utf-8")
+    result = run("--lang", "nl", "cards", INCIDENT, "--format", "html", "--templates", tmp_path)
+    assert result.exit_code == 1, result.output
+    assert f"{card}:2:1: error: fout in een sjabloon: range() van 1.000.000.000 elementen; hooguit 10.000" in (
+        result.stderr
+    )
+
+
+def test_a_template_name_refused_is_said_in_the_readers_language(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "cards.html").symlink_to("/etc/passwd")
+    result = run("--lang", "nl", "cards", INCIDENT, "--format", "html", "--templates", tmp_path)
+    assert result.exit_code == 1, result.output
+    assert (
+        "fout in een sjabloon: sjabloon geweigerd: html/cards.html: html/cards.html is een symbolische koppeling"
+        in (result.stderr)
+    )
+
+
 # ---------------------------------------------------------------- PDF reads no URL
 
 
@@ -262,7 +285,7 @@ def test_only_data_urls_pass():
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
 def test_text_output_is_utf8_whatever_the_locale(tmp_path, fmt):
-    text = PROGRESS.read_text(encoding="utf-8").replace("recipe: Progressiegericht coachgesprek", "recipe: Coach — 1€")
+    text = PROGRESS.read_text(encoding="utf-8").replace("recept: Progressiegericht coachgesprek", "recept: Coach — 1€")
     recipe = tmp_path / "streep.mth"
     recipe.write_text(text, encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="latin-1", LC_ALL="C", LANG="C")

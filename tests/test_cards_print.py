@@ -405,6 +405,16 @@ def test_a_long_pdf_render_says_so_on_a_terminal(monkeypatch):
     assert len(lines) == 2
 
 
+def test_a_long_pdf_render_says_so_in_the_readers_language(monkeypatch):
+    from methodengine.i18n import use_language
+
+    with use_language("nl"):
+        said = _pdf_with_stderr(monkeypatch, terminal=True, after=0.0)
+    lines = said.splitlines()
+    assert lines[0] == f"methodengine: pdf maken van {cards_in(html_of_incident())} kaarten\u2026"
+    assert re.fullmatch(r"methodengine: pdf klaar in \d+,\d s", lines[1]), lines
+
+
 @pytest.mark.parametrize(("terminal", "after"), [(False, 0.0), (True, 60.0)], ids=["not-a-terminal", "quick"])
 def test_a_pdf_render_is_silent_on_a_pipe_or_when_quick(monkeypatch, terminal, after):
     assert _pdf_with_stderr(monkeypatch, terminal, after) == ""

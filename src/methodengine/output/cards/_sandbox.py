@@ -28,6 +28,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from methodengine.i18n import _, babel_locale, message_language
+
 MAX_RANGE = 10_000
 """Items one ``range()`` may have."""
 
@@ -54,6 +56,18 @@ _STAR_WIDTH = re.compile(r"%[-+ #0]*(\d*\.)?\*")
 """A printf width or precision taken from the arguments (``'%*s' % (10**9, 'x')``), which no card needs."""
 
 
+def _number(value: int) -> str:
+    """A number in a message as the reader writes it (``1,000,000``, Dutch ``1.000.000``): limits are large."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale(message_language()))
+
+
+def _too_long() -> str:
+    """The time limit, said in the message language."""
+    return _("rendering took longer than {seconds} seconds", seconds=format(MAX_SECONDS, "g"))
+
+
 class TemplateLimitError(SecurityError):
     """A user template that asked for more work than the sandbox allows."""
 
@@ -62,7 +76,7 @@ class TemplateRefused(jinja2.TemplateNotFound):
     """A template name that does not lead to a real file inside its folder: a link, ``..``, an absolute name."""
 
     def __init__(self, name: str, why: str) -> None:
-        super().__init__(name, f"template refused: {name}: {why}")
+        super().__init__(name, _("template refused: {name}: {why}", name=name, why=why))
 
 
 class SafeLoader(jinja2.BaseLoader):
@@ -82,7 +96,9 @@ class SafeLoader(jinja2.BaseLoader):
         try:
             source = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise jinja2.TemplateError(f"{filename}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+            raise jinja2.TemplateError(
+                _("{file}: not UTF-8 ({reason} at byte {byte})", file=filename, reason=exc.reason, byte=exc.start)
+            ) from None
 
         def uptodate() -> bool:
             try:
@@ -105,10 +121,10 @@ class SafeLoader(jinja2.BaseLoader):
     @staticmethod
     def _pieces(template: str) -> list[str]:
         if template.startswith("/") or "\\" in template or "\0" in template:
-            raise TemplateRefused(template, "not a name inside the templates folder")
+            raise TemplateRefused(template, _("not a name inside the templates folder"))
         pieces = [piece for piece in template.split("/") if piece not in ("", ".")]
         if not pieces or ".." in pieces:
-            raise TemplateRefused(template, "not a name inside the templates folder")
+            raise TemplateRefused(template, _("not a name inside the templates folder"))
         return pieces
 
     def _read(self, template: str, pieces: Sequence[str]) -> tuple[bytes, float]:
@@ -130,7 +146,7 @@ class SafeLoader(jinja2.BaseLoader):
                 except OSError as exc:
                     here = "/".join(pieces[: i + 1])
                     if os.path.islink(os.path.join(self.root, here)):
-                        raise TemplateRefused(template, f"{here} is a symbolic link") from None
+                        raise TemplateRefused(template, _("{path} is a symbolic link", path=here)) from None
                     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
                         raise jinja2.TemplateNotFound(template) from None
                     raise TemplateRefused(template, f"{here}: {exc.strerror or exc}") from None
@@ -138,7 +154,7 @@ class SafeLoader(jinja2.BaseLoader):
                 fd = child
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise TemplateRefused(template, "not a regular file")
+                raise TemplateRefused(template, _("not a regular file"))
             chunks = []
             while chunk := os.read(fd, 1 << 16):
                 chunks.append(chunk)
@@ -213,7 +229,13 @@ def _bounded_join(join: Callable[[Any], str]) -> Callable[[Any], str]:
     def bounded(seq: Any) -> str:
         result = join(seq)
         if len(result) > MAX_SEQUENCE:
-            raise TemplateLimitError(f"a string of {len(result):,} characters made by ~; at most {MAX_SEQUENCE:,}")
+            raise TemplateLimitError(
+                _(
+                    "a string of {size} characters made by ~; at most {most}",
+                    size=_number(len(result)),
+                    most=_number(MAX_SEQUENCE),
+                )
+            )
         return result
 
     return bounded
@@ -254,13 +276,15 @@ class LimitedSandbox(SandboxedEnvironment):
 
     def check_time(self) -> None:
         if time.monotonic() > self._deadline:
-            raise TemplateLimitError(f"rendering took longer than {MAX_SECONDS:g} seconds")
+            raise TemplateLimitError(_too_long())
 
     def _range(self, *args: int) -> _Range:
         self.check_time()
         items = range(*args)
         if len(items) > MAX_RANGE:
-            raise TemplateLimitError(f"range() of {len(items):,} items; at most {MAX_RANGE:,}")
+            raise TemplateLimitError(
+                _("range() of {size} items; at most {most}", size=_number(len(items)), most=_number(MAX_RANGE))
+            )
         return _Range(self, items)
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
@@ -273,7 +297,13 @@ class LimitedSandbox(SandboxedEnvironment):
         elif operator == "%" and isinstance(left, str):
             _check_format(left)
         elif operator == "+" and _sized(left) and _sized(right) and len(left) + len(right) > MAX_SEQUENCE:
-            raise TemplateLimitError(f"a result of {len(left) + len(right):,} items; at most {MAX_SEQUENCE:,}")
+            raise TemplateLimitError(
+                _(
+                    "a result of {size} items; at most {most}",
+                    size=_number(len(left) + len(right)),
+                    most=_number(MAX_SEQUENCE),
+                )
+            )
         return self.binop_table[operator](left, right)
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
@@ -309,9 +339,9 @@ class LimitedSandbox(SandboxedEnvironment):
             parts.append(chunk)
             problem = None
             if size > MAX_OUTPUT:
-                problem = TemplateLimitError(f"the output is over {MAX_OUTPUT:,} characters")
+                problem = TemplateLimitError(_("the output is over {most} characters", most=_number(MAX_OUTPUT)))
             elif time.monotonic() > self._deadline:
-                problem = TemplateLimitError(f"rendering took longer than {MAX_SECONDS:g} seconds")
+                problem = TemplateLimitError(_too_long())
             if problem is not None:
                 # Raised at the template's current line, so that Jinja's traceback names it.
                 chunks.throw(problem)
@@ -326,12 +356,20 @@ def _check_power(left: Any, right: Any) -> None:
     if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
         bits = (abs(left).bit_length() - 1) * right
         if bits > MAX_POWER_BITS:
-            raise TemplateLimitError(f"{left} ** {right} has over {MAX_POWER_BITS:,} bits")
+            raise TemplateLimitError(
+                _("{left} ** {right} has over {most} bits", left=left, right=right, most=_number(MAX_POWER_BITS))
+            )
 
 
 def _check_repeat(sequence: Any, times: Any) -> None:
     if _sized(sequence) and isinstance(times, int) and len(sequence) * times > MAX_SEQUENCE:
-        raise TemplateLimitError(f"a repetition of {len(sequence) * times:,} items; at most {MAX_SEQUENCE:,}")
+        raise TemplateLimitError(
+            _(
+                "a repetition of {size} items; at most {most}",
+                size=_number(len(sequence) * times),
+                most=_number(MAX_SEQUENCE),
+            )
+        )
 
 
 def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -359,12 +397,16 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 def _check_numbers(what: str, values: Sequence[Any]) -> None:
     for value in values:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SEQUENCE:
-            raise TemplateLimitError(f"{what}() given {value:,}; at most {MAX_SEQUENCE:,}")
+            raise TemplateLimitError(
+                _("{what}() given {value}; at most {most}", what=what, value=_number(value), most=_number(MAX_SEQUENCE))
+            )
 
 
 def _check_format(text: str) -> None:
     if _HUGE_WIDTH.search(text) or _STAR_WIDTH.search(text):
-        raise TemplateLimitError(f"a format with a width or precision of {MAX_SEQUENCE:,} or more, or a * width")
+        raise TemplateLimitError(
+            _("a format with a width or precision of {most} or more, or a * width", most=_number(MAX_SEQUENCE))
+        )
 
 
 def _check_replace(text: str, old: Any, new: Any, count: Any = -1) -> None:
@@ -375,17 +417,32 @@ def _check_replace(text: str, old: Any, new: Any, count: Any = -1) -> None:
         found = min(found, count)
     size = len(text) + found * (len(new) - len(old))
     if size > MAX_SEQUENCE:
-        raise TemplateLimitError(f"replace() making {size:,} characters; at most {MAX_SEQUENCE:,}")
+        raise TemplateLimitError(
+            _("replace() making {size} characters; at most {most}", size=_number(size), most=_number(MAX_SEQUENCE))
+        )
 
 
 def _check_join(items: Any, separator: str) -> None:
     if _sized(items) or isinstance(items, _Range):
         size = len(items) * len(separator)
         if size > MAX_SEQUENCE:
-            raise TemplateLimitError(f"join() making over {size:,} characters; at most {MAX_SEQUENCE:,}")
+            raise TemplateLimitError(
+                _(
+                    "join() making over {size} characters; at most {most}",
+                    size=_number(size),
+                    most=_number(MAX_SEQUENCE),
+                )
+            )
 
 
 def _checked_size(what: str, result: Any) -> Any:
     if _sized(result) and len(result) > MAX_SEQUENCE:
-        raise TemplateLimitError(f"{what}() made {len(result):,} items; at most {MAX_SEQUENCE:,}")
+        raise TemplateLimitError(
+            _(
+                "{what}() made {size} items; at most {most}",
+                what=what,
+                size=_number(len(result)),
+                most=_number(MAX_SEQUENCE),
+            )
+        )
     return result

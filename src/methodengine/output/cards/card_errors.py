@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from methodengine.diagnostics import error
 from methodengine.errors import MethodengineError, UsageError
+from methodengine.i18n import _
 from methodengine.model import Position
 
 
@@ -22,13 +23,17 @@ class CardTemplateError(MethodengineError):
 
     def __init__(self, message: str, template: str | None = None, line: int | None = None) -> None:
         position = Position(template, line, 1) if template and line else None
-        super().__init__([error(f"template error: {message}", position, code="template")])
+        super().__init__([error(_("template error: {problem}", problem=message), position, code="template")])
         if position is None and template:
             self.path = template
 
 
 class PdfUnavailableError(UsageError):
-    """WeasyPrint, or the system libraries it needs, are not installed: the installation's fault (exit 2)."""
+    """WeasyPrint, or the system libraries it needs, are not installed: the installation's fault (exit 2).
+
+    The hint is always the same: how to install them.
+    """
 
     def __init__(self, message: str) -> None:
-        super().__init__([error(message, None, code="pdf-unavailable")])
+        hint = _("pip install 'methodengine[pdf]' (and Pango, see WeasyPrint's installation notes)")
+        super().__init__([error(message, None, hint, code="pdf-unavailable")])

@@ -17,6 +17,7 @@ import types
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from methodengine.i18n import _, babel_locale, message_language, ngettext
 from methodengine.output.cards.card_errors import PdfUnavailableError
 from methodengine.output.cards.url_safety import url_fetcher
 
@@ -41,9 +42,9 @@ def html_to_pdf(html: str) -> bytes:
     try:
         import weasyprint
     except (ImportError, OSError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
         raise PdfUnavailableError(
-            "PDF cards need WeasyPrint: pip install 'methodengine[pdf]' "
-            f"(and Pango, see WeasyPrint's installation notes); here: {type(exc).__name__}: {exc}"
+            _("PDF cards need WeasyPrint, which cannot be loaded here: {problem}", problem=problem)
         ) from None
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -133,12 +134,15 @@ def _progress(cards: int) -> Iterator[None]:
     if not terminal:
         yield
         return
-    what = f"{cards} card{'s' if cards != 1 else ''}" if cards else "the cards"
+    what = ngettext("{count} card", "{count} cards", cards) if cards else _("the cards")
     started = time.monotonic()
     said = threading.Event()
 
+    # Said now, in this thread: the timer's thread does not share the message language of the moment.
+    line = "methodengine: " + _("rendering {what} to PDF\u2026", what=what)
+
     def announce() -> None:
-        _say(stream, f"methodengine: rendering {what} to PDF\u2026")
+        _say(stream, line)
         said.set()
 
     timer = threading.Timer(PROGRESS_AFTER, announce)
@@ -150,7 +154,15 @@ def _progress(cards: int) -> Iterator[None]:
         timer.cancel()
         timer.join()
         if said.is_set():
-            _say(stream, f"methodengine: PDF done in {time.monotonic() - started:.1f} s")
+            seconds = _decimal(time.monotonic() - started)
+            _say(stream, "methodengine: " + _("PDF done in {seconds} s", seconds=seconds))
+
+
+def _decimal(seconds: float) -> str:
+    """Seconds to one decimal as the reader writes them (``3.4``, Dutch ``3,4``)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(seconds, 1), "0.0", locale=babel_locale(message_language()))
 
 
 def _say(stream: TextIO, line: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from methodengine.i18n import _
 from methodengine.output.cards.card_errors import CardTemplateError, PdfUnavailableError
 from methodengine.output.cards.url_safety import check_url
 
@@ -88,7 +89,7 @@ def render_request(request: OutputRequest, fmt: str) -> str | bytes:
     """
     plan = request.plan
     if plan is None:
-        raise ValueError("the built-in card formats render a meeting plan; this request has none")
+        raise ValueError(_("the built-in card formats render a meeting plan; this request has none"))
     options = request.options
     return render(
         request.recipe,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from methodengine._terminal import shown
+from methodengine.i18n import _
 from methodengine.output.cards.card_errors import CardTemplateError
 from methodengine.output.cards.constants import EXTENSIONS
 from methodengine.output.cards.content import CardBuilder, Formatter
@@ -137,10 +138,12 @@ def render_plan(
         (Exception,) if sandboxed else (jinja2.TemplateError, TypeError, ValueError)
     )
     refused: tuple[type[BaseException], ...] = ()
+    limited: tuple[type[BaseException], ...] = ()
     if template_dirs or sandboxed:
         from methodengine.output.cards import _sandbox
 
         refused = (_sandbox.TemplateRefused,)
+        limited = (_sandbox.TemplateLimitError,)
     try:
         template = env.get_template(name)
         # The LimitedSandbox renders with its bounds; a plain environment's template renders itself.
@@ -149,8 +152,10 @@ def render_plan(
         raise CardTemplateError(exc.message or str(exc), exc.filename or exc.name, exc.lineno) from None
     except refused as exc:
         raise CardTemplateError(exc.message, *_template_line(exc)) from None
+    except limited as exc:  # said in the reader's language already: no class name before it
+        raise CardTemplateError(str(exc), *_template_line(exc)) from None
     except jinja2.TemplateNotFound as exc:
-        raise CardTemplateError(f"template not found: {exc.name}", *_template_line(exc)) from None
+        raise CardTemplateError(_("template not found: {name}", name=exc.name), *_template_line(exc)) from None
     except failures as exc:
         raise CardTemplateError(f"{type(exc).__name__}: {exc}", *_template_line(exc)) from None
     # Autoescape escapes markup, not control characters: an ESC in a title would still reach a

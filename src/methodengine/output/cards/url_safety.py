@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from methodengine.i18n import _
+
 
 def check_url(url: str) -> None:
     """Cards are self-contained: of all URLs, only ``data:`` ones are read; never a file, never the network.
@@ -13,7 +15,7 @@ def check_url(url: str) -> None:
     the PDF read files or reach servers.
     """
     if not url.lstrip().lower().startswith("data:"):
-        raise ValueError(f"cards are self-contained and fetch nothing: {url[:200]}")
+        raise ValueError(_("cards are self-contained and fetch nothing: {url}", url=url[:200]))
 
 
 def url_fetcher() -> Any:

@@ -12,6 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from methodengine._terminal import shown
+from methodengine.i18n import N_, translate
 from methodengine.output.localiser import WIDTH, md_escape
 from methodengine.output.schedule.words import Words
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting
@@ -21,12 +22,15 @@ if TYPE_CHECKING:
 
 JSON_VERSION = 1
 
+_NO_PLAN = N_("the built-in schedule formats render a dated plan; this request has none")
+"""A plugin's mistake, said in the message language (the schedule's own ``_`` speaks the output's)."""
+
 
 def render_request(request: OutputRequest, fmt: str) -> str | bytes:
     """A built-in schedule format's ``render``: the request's dated plan in ``fmt`` (text, md, json or ics)."""
     plan = request.plan
     if not isinstance(plan, DatedPlan):
-        raise ValueError("the built-in schedule formats render a dated plan; this request has none")
+        raise ValueError(translate(_NO_PLAN))
     words = Words.for_plan(request.language, plan)
     if fmt == "ics":
         from methodengine.output.schedule.ics import render_ics
