@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 _TERMINALS = {
     "NUMBER": N_("a number"),
+    "HALF": N_("a number with a half such as `1½`"),
     "UNIT": N_("a unit"),
     "ID": N_("a lower-case id"),
     "TITLE": N_("a title"),
@@ -73,7 +74,6 @@ _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
 _EXAMPLE_ID = {"nl": "terugkom: Terugkombijeenkomst (2 uur)", "en": "follow-up: Terugkombijeenkomst (2 h)"}
 _RANGE_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(tot en met|t/m|tot|à|a|to)\s*(\d+(?:[.,]\d+)?)", re.IGNORECASE)
-_UNIT_WITH_STOP = re.compile(r"(\d[\d.,]*)\s*([^\W\d_]+)\.")
 
 
 # ------------------------------------------------------------------ words in the recipe's language
@@ -429,9 +429,6 @@ def _explain(
     fraction = _fraction_error(line, line_no, column, path)
     if fraction is not None:
         return fraction
-    stop = _unit_stop_error(line, line_no, column, path)
-    if stop is not None:
-        return stop
 
     if _is_bad_id(word, line, column, expected):
         mended = _as_id(word)
@@ -679,25 +676,6 @@ def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> R
                 "write the number with a decimal comma: {example}",
                 example=f"`{decimal} {unit.group(1)}`" if unit else f"`{decimal}`",
             ),
-        )
-    return None
-
-
-def _unit_stop_error(line: str, line_no: int, column: int, path: str | None) -> RecipeSyntaxError | None:
-    """`90 min.`: a unit with a full stop, as a Dutch abbreviation is written; the stop is the fault."""
-    from methodengine.language import units
-
-    for match in _UNIT_WITH_STOP.finditer(line):
-        stop = match.end() - 1
-        unit = match.group(2)
-        if not match.start(2) <= column - 1 <= stop or (
-            units.minutes_per(unit) is None and units.period_unit(unit) is None
-        ):
-            continue
-        return RecipeSyntaxError(
-            _("`{unit}` is written with a full stop", unit=f"{unit}."),
-            Position(path, line_no, stop + 1),
-            hint=_("leave out the full stop: {example}", example=f"`{match.group(1)} {unit}`"),
         )
     return None
 
