@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from methodengine.run.log import CatchUp, Decision, PhaseRecord, RoundsRecord, RunLog, SkippedPhase, TurnRecord
 
-PASSED_OVER = 10.0
+PASSED_OVER = 3.0
 """Seconds under which a phase counts as passed over rather than held: ``n`` pressed twice skips one."""
 
 if TYPE_CHECKING:
