@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from methodengine._suggest import KEY, KEYWORD, VALUE, keyword_language, meant
 from methodengine.errors import RecipeError, RecipeSyntaxError
@@ -579,51 +579,98 @@ def _bad_value(
     if found == "_NL":
         return RecipeSyntaxError(_("the value of `{key}` is incomplete", key=key), position, hint=takes)
     word = _word_at(line, position.column) or found
-    hint = takes
-    typed = word[:1].isalpha() and _keys.KEYS[name].kind is not _keys.TEXT
-    slip = meant(word, [VALUE], cutoff=0.75) if typed else None
-    if slip is not None:
-        # `wanneer: laaste bijeenkomst`, `optioneel: jaa`: a value word misspelt, in the recipe's language.
-        hint = _then(_("did you mean {word}?", word=f"`{slip[1]}`"), takes)
-    if line[:1] not in (" ", "\t") and name not in _keys.BLOCK_KEYS["the header"]:
-        # A block's key in the header (`facilitator: 1`): the header's own key of nearly that name.
-        header = meant(key, [KEY], among=_keys.BLOCK_KEYS["the header"])
-        if header is not None:
-            hint = _("{takes}; in the header, did you mean `{key}`?", takes=takes, key=header[1])
+    written = _Value(key, name, value, line, line_no, position, path)
+    for mend in (_spoken_range, _with_article, _meetings_with_and, _roles_with_and):
+        mended = mend(written)
+        if mended is not None:
+            word, position, hint = mended
+            break
     else:
-        # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
-        # Those text keys belong in blocks, so a header line (not indented) is not offered one.
-        near = meant(key, [KEY], among=_keys.TEXT_KEYS - {name})
-        if near and _close(key, near[1]) and not value.strip()[:1].isdigit() and line[:1] in (" ", "\t"):
-            hint = _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
-    connector = _RANGE_WORDS.search(line)
-    if connector is not None and connector.start() <= position.column - 1 <= connector.end():
-        word, position = connector.group(2), Position(path, line_no, connector.start(2) + 1)
-        # `groep: 4 tot 7`, `elke: 2 à 3 weken`: a range as a sentence says it; the recipe writes `4-7`.
-        ranged = line[: connector.start()] + f"{connector.group(1)}-{connector.group(3)}" + line[connector.end() :]
-        hint = _("write the range with a hyphen: {line}", line=f"`{ranged.strip()}`")
-    kind = _keys.KEYS[name].kind
-    article = re.search(r"(?:^|\s)(de|het|the)\s", f" {value.strip()} ", re.IGNORECASE)
-    if kind in (_keys.WHEN, _keys.AT, _keys.ROLES) and article is not None:
-        # `na de laatste bijeenkomst`, `buiten: de inbrenger`, as a sentence says it: written without the article.
-        without = re.sub(rf"(^|\s){article.group(1)}\s", r"\1", value.strip() + " ", count=1).strip()
-        hint = _("leave out `{word}`: {line}", word=article.group(1), line=f"`{key}: {without}`")
-        at = re.search(rf"(?<=[\s:]){article.group(1)}(?=\s)", line[line.index(":") :])
-        if kind is _keys.ROLES and at is not None:  # the article, read as a role id, is what is wrong
-            word = article.group(1)
-            position = Position(path, line_no, line.index(":") + at.start() + 1)
-    both = re.fullmatch(r"\s*([^\W\d_]+)\s+(\d+)\s+(?:en|and|&)\s+(\d+)\s*", value)
-    if kind is _keys.WHEN and both is not None:
-        # `wanneer: bijeenkomst 1 en 2`: each meeting is its own, separated by commas.
-        hint = _(
-            "separate the meetings with commas: {line}",
-            line=f"`{key}: {both.group(1)} {both.group(2)}, {both.group(1)} {both.group(3)}`",
-        )
-    if _keys.KEYS[name].kind is _keys.ROLES and word.lower() in ("en", "and", "&"):
-        # `spreekt: deelnemer en inbrenger`: roles are listed with commas, as in the header's examples.
-        listed = re.sub(r"\s+(?:en|and|&)\s+", ", ", value.strip(), flags=re.IGNORECASE)
-        hint = _("separate the roles with commas: {line}", line=f"`{key}: {listed}`")
+        hint = _second_guess(written, word, takes)
     return RecipeSyntaxError(_("unexpected `{word}` in the value of `{key}`", word=word, key=key), position, hint=hint)
+
+
+class _Value(NamedTuple):
+    """A value that could not be read, as written: what the menders below look at."""
+
+    key: str
+    name: str
+    value: str
+    line: str
+    line_no: int
+    position: Position
+    path: str | None
+
+
+_Mended = tuple[str, Position, str]
+"""The word at fault, where it stands, and the hint that shows the line mended."""
+
+
+def _spoken_range(v: _Value) -> _Mended | None:
+    """`groep: 4 tot 7`, `elke: 2 à 3 weken`: a range as a sentence says it; the recipe writes `4-7`."""
+    connector = _RANGE_WORDS.search(v.line)
+    if connector is None or not connector.start() <= v.position.column - 1 <= connector.end():
+        return None
+    ranged = v.line[: connector.start()] + f"{connector.group(1)}-{connector.group(3)}" + v.line[connector.end() :]
+    return (
+        connector.group(2),
+        Position(v.path, v.line_no, connector.start(2) + 1),
+        _("write the range with a hyphen: {line}", line=f"`{ranged.strip()}`"),
+    )
+
+
+def _with_article(v: _Value) -> _Mended | None:
+    """`na de laatste bijeenkomst`, `buiten: de inbrenger`, as a sentence says it: written without the article."""
+    kind = _keys.KEYS[v.name].kind
+    article = re.search(r"(?:^|\s)(de|het|the)\s", f" {v.value.strip()} ", re.IGNORECASE)
+    if kind not in (_keys.WHEN, _keys.AT, _keys.ROLES) or article is None:
+        return None
+    word = article.group(1)
+    without = re.sub(rf"(^|\s){word}\s", r"\1", v.value.strip() + " ", count=1).strip()
+    hint = _("leave out `{word}`: {line}", word=word, line=f"`{v.key}: {without}`")
+    colon = v.line.index(":")
+    at = re.search(rf"(?<=[\s:]){word}(?=\s)", v.line[colon:])
+    if kind is _keys.ROLES and at is not None:  # read as a role id, the article is what is wrong
+        return word, Position(v.path, v.line_no, colon + at.start() + 1), hint
+    return _word_at(v.line, v.position.column) or word, v.position, hint
+
+
+def _meetings_with_and(v: _Value) -> _Mended | None:
+    """`wanneer: bijeenkomst 1 en 2`: each meeting is its own, separated by commas."""
+    both = re.fullmatch(r"\s*([^\W\d_]+)\s+(\d+)\s+(?:en|and|&)\s+(\d+)\s*", v.value)
+    if _keys.KEYS[v.name].kind is not _keys.WHEN or both is None:
+        return None
+    meeting, first, second = both.groups()
+    hint = _("separate the meetings with commas: {line}", line=f"`{v.key}: {meeting} {first}, {meeting} {second}`")
+    return _word_at(v.line, v.position.column), v.position, hint
+
+
+def _roles_with_and(v: _Value) -> _Mended | None:
+    """`spreekt: deelnemer en inbrenger`: roles are listed with commas."""
+    word = _word_at(v.line, v.position.column)
+    if _keys.KEYS[v.name].kind is not _keys.ROLES or word.lower() not in ("en", "and", "&"):
+        return None
+    listed = re.sub(r"\s+(?:en|and|&)\s+", ", ", v.value.strip(), flags=re.IGNORECASE)
+    return word, v.position, _("separate the roles with commas: {line}", line=f"`{v.key}: {listed}`")
+
+
+def _second_guess(v: _Value, word: str, takes: str) -> str:
+    """The hint when no mender knows the line: what the key takes, and what may have been meant."""
+    if word[:1].isalpha() and _keys.KEYS[v.name].kind is not _keys.TEXT:
+        slip = meant(word, [VALUE], cutoff=0.75)
+        if slip is not None:  # `wanneer: laaste bijeenkomst`, `optioneel: jaa`: a value word misspelt
+            return _then(_("did you mean {word}?", word=f"`{slip[1]}`"), takes)
+    if v.line[:1] not in (" ", "\t"):
+        if v.name in _keys.BLOCK_KEYS["the header"]:
+            return takes
+        # A block's key in the header (`facilitator: 1`): the header's own key of nearly that name.
+        header = meant(v.key, [KEY], among=_keys.BLOCK_KEYS["the header"])
+        return _("{takes}; in the header, did you mean `{key}`?", takes=takes, key=header[1]) if header else takes
+    # A text where a number belongs may mean a text key of nearly the same name: `group:` for `groups:`.
+    near = meant(v.key, [KEY], among=_keys.TEXT_KEYS - {v.name})
+    if near and _close(v.key, near[1]) and not v.value.strip()[:1].isdigit():
+        return _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
+    return takes
 
 
 def _as_id(word: str) -> str:
