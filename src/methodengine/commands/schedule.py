@@ -66,6 +66,17 @@ if TYPE_CHECKING:
     ),
 )
 @click.option(
+    "--log",
+    "logs",
+    type=click.Path(dir_okay=False, path_type=Path),
+    multiple=True,
+    metavar="FILE",
+    help=N_(
+        "A run log of a meeting held (`methodengine run --log FILE`): the meeting is marked held, with its real "
+        "times; an open series ends where a checkpoint said stop. Repeat it for each meeting held."
+    ),
+)
+@click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     help=N_(
@@ -91,6 +102,7 @@ def schedule(
     skip: tuple[dt.date, ...],
     meetings: int | None,
     series: str | None,
+    logs: tuple[Path, ...],
     lang: str | None,
     fmt: str | None,
     output: Path | None,
@@ -114,7 +126,7 @@ def schedule(
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
     from methodengine.commands._common import plugins as loaded_plugins
-    from methodengine.planning.dated_plan import dated_plan
+    from methodengine.planning.held import dated_plan_with_logs
 
     if output is not None and str(output) == "-":
         output = None  # standard output
@@ -125,7 +137,8 @@ def schedule(
 
     recipe = resolved_recipe(file, plugins)
     # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
-    plan = dated_plan(recipe, start, at=at, every=every, skip=skip, meetings=meetings, series=series)
+    # A log that cannot be read (exit 2) or does not fit the recipe (exit 1) goes up to the CLI too.
+    plan = dated_plan_with_logs(recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series)
 
     language = output_language(lang, recipe)
     options = {
@@ -135,6 +148,7 @@ def schedule(
         "skip": [d.isoformat() for d in skip],
         "meetings": meetings,
         "series": series,
+        "logs": [str(p) for p in logs],
     }
     data = _render(plugins, found, _request(recipe, plan, language, options))
     if output is None:
