@@ -396,6 +396,15 @@ def test_a_series_is_held_one_meeting_at_a_time() -> None:
     assert result.exit_code == 2 and "--meeting N" in result.output
 
 
+def test_an_end_before_the_start_is_a_usage_error_and_one_past_midnight_is_not() -> None:
+    from methodengine.cli import main
+
+    result = CliRunner().invoke(main, ["run", str(INCIDENT), "--meeting", "2", "--start", "19:30", "--end", "19:00"])
+    assert result.exit_code == 2 and "19:00 is not after the start, 19:30" in result.output
+    app = make_app(INCIDENT, meeting=2, group=6, start=23 * 60 + 30, end=60)
+    assert app.meeting.planned_end() - app.meeting.planned_start() == dt.timedelta(minutes=90)
+
+
 def test_a_per_role_time_box_without_the_group_size_asks_for_it() -> None:
     import click
 

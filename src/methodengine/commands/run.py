@@ -141,6 +141,12 @@ def make_app(
     """
     from methodengine.commands._common import plugins as loaded_plugins
 
+    if start is not None and end is not None and not 0 < (end - start) % (24 * 60) <= 12 * 60:
+        from methodengine.planning.options import clock as hhmm
+
+        raise click.BadParameter(
+            _("{end} is not after the start, {start}", end=hhmm(end), start=hhmm(start)), param_hint="'--end'"
+        )
     if log is not None:
         from methodengine.run.log import check_log_target
 
