@@ -353,6 +353,76 @@ def test_tentative_meetings_of_an_open_trajectory() -> None:
     assert [str(e["STATUS"]) for e in ics.walk("VEVENT")] == ["CONFIRMED"] + ["TENTATIVE"] * 3
 
 
+# ------------------------------------------------------------------ meetings held (schedule --log)
+
+
+def _held(plan: DatedPlan, number: int, *, finished: bool = True, decisions: tuple[str, ...] = ()) -> DatedPlan:
+    """``plan`` with meeting ``number`` held from 19:07 to 20:42 (planned at 19:00), as planning.held marks it:
+    the real times, no longer tentative."""
+    from methodengine.planning.held import Held
+    from methodengine.run.log import Decision
+
+    meeting = next(m for m in plan.series if m.number == number)
+    day = meeting.date
+    start, end = dt.datetime.combine(day, dt.time(19, 7)), dt.datetime.combine(day, dt.time(20, 42))
+    said = tuple(Decision(9, f"r{i}", f"R{i}", d, end) for i, d in enumerate(decisions))  # type: ignore[arg-type]
+    held = Held(number, start, end, dt.datetime.combine(day, EVENING), finished, said, "log.json")
+    real = {"held": held, "tentative": False, "start": start, "end": end}
+    meetings = tuple(attrs.evolve(m, **real) if m is meeting else m for m in plan.meetings)
+    stopped = number if plan.open and held.stopped else None
+    return attrs.evolve(plan, meetings=meetings, held=(*plan.held, held), stopped=stopped)
+
+
+def test_a_held_meeting_is_marked_held_with_its_real_times_in_every_format() -> None:
+    plan = _held(dated_plan(recipe("incidentmethode"), MONDAY, at=EVENING), 2, decisions=("continue",))
+    for language, mark, said, on in [
+        ("en", "(held)", "Held from 19:07 to 20:42; planned to start at 19:00.", "The checkpoint said go on."),
+        ("nl", "(gehouden)", "Gehouden van 19:07 tot 20:42; het begin was gepland om 19:00.", "doorgaan."),
+    ]:
+        words = Words(language)
+        text = render_text(plan, words)
+        row = next(line for line in text.splitlines() if line.startswith("  2 "))
+        assert mark in row and not any(mark in line for line in text.splitlines() if line.startswith("  3 "))
+        assert said in flat(text) and on in flat(text)
+        assert said in flat(render_markdown(plan, words))
+        second = events(render_ics(plan, words))[1]
+        assert mark.strip("()") in str(second["SUMMARY"]) and said in flat(str(second["DESCRIPTION"]))
+    data = json.loads(render_json(plan, Words("en")))
+    assert data["meetings"][1]["held"]["planned_start"] == f"{data['meetings'][1]['date']}T19:00"
+    assert data["meetings"][1]["held"]["stopped"] is False and data["meetings"][2]["held"] is None
+    assert data["stopped"] is None
+
+
+def test_a_meeting_ended_early_says_so() -> None:
+    plan = _held(dated_plan(recipe("incidentmethode"), MONDAY, at=EVENING), 1, finished=False)
+    assert "Ended before its last phase." in flat(render_text(plan, Words("en")))
+    assert "Afgesloten vóór de laatste fase." in flat(render_text(plan, Words("nl")))
+
+
+def test_an_open_series_stopped_by_its_checkpoint_ends_there_in_its_own_meeting_word() -> None:
+    plan = dated_plan(recipe("progressiegericht"), MONDAY, every="3 weeks", meetings=2)
+    plan = _held(_held(plan, 1, decisions=("continue", "continue")), 2, decisions=("stop", "continue"))
+    assert plan.stopped == 2
+    dutch = flat(render_text(plan, Words.for_plan("nl", plan)))
+    assert "Een open reeks, geëindigd met gesprek 2 op maandag 1 februari 2027:" in dutch
+    assert "de reeks eindigt met dit gesprek." in dutch  # gesprek is a het-word
+    assert "Plan het volgende gesprek pas" not in dutch and "voorlopig" not in dutch  # the series goes on no more
+    english = flat(render_text(plan, Words.for_plan("en", plan)))
+    assert "An open series that ended with session 2, on Monday 1 February 2027, when its checkpoint said" in english
+    assert "The checkpoint said stop: the series ends with this session." in english
+    assert english.count("The checkpoint said go on.") == 1
+
+
+def test_an_open_series_with_meetings_held_and_none_stopped_counts_them() -> None:
+    plan = dated_plan(recipe("progressiegericht"), MONDAY, every="3 weeks", meetings=3)
+    plan = _held(plan, 1, decisions=("continue", "continue"))
+    dutch = flat(render_text(plan, Words.for_plan("nl", plan)))
+    assert "Een open reeks: 1 gesprek gehouden, gepland tot en met maandag 22 februari 2027." in dutch
+    assert "Plan het volgende gesprek pas" in dutch  # how the series goes on still holds
+    english = flat(render_text(plan, Words.for_plan("en", plan)))
+    assert "An open series: 1 session held, dated up to Monday 22 February 2027." in english
+
+
 def test_tentative_meetings_need_a_cadence() -> None:
     with pytest.raises(ScheduleError) as caught:
         dated_plan(recipe("progressiegericht"), MONDAY, meetings=3)

@@ -67,7 +67,20 @@ class Words(Localiser):
         out: list[str] = []
         series = plan.series
         first, last = self.date(series[0].date), self.date(series[-1].date)
-        if plan.open and not plan.tentative:
+        if plan.open and plan.stopped is not None:
+            out.append(
+                _(
+                    "An open series that ended with {meeting} {number}, on {date}, when its checkpoint said stop."
+                ).format(number=plan.stopped, date=last)
+            )
+        elif plan.open and plan.held:
+            held = self._plural(
+                "An open series: {count} {meeting} held, dated up to {last}.",
+                "An open series: {count} {meetings} held, dated up to {last}.",
+                len(plan.held),
+            )
+            out.append(held.format(count=len(plan.held), last=last))
+        elif plan.open and not plan.tentative:
             out.append(_("An open series: only the first {meeting} is planned, on {date}.").format(date=first))
         elif plan.open:
             count = self._plural(
@@ -130,7 +143,7 @@ class Words(Localiser):
         """The sentences below the list: the checkpoint rule, skipped dates that changed nothing, unplaced meetings."""
         _ = self._
         out: list[str] = []
-        if plan.open:
+        if plan.open and plan.stopped is None:  # a series that stopped goes on no longer
             out += self.checkpoint_rule(plan)
         for date in plan.unused_skips:
             out.append(_("No {meeting} falls on {date}, so skipping it changes nothing.").format(date=self.date(date)))
@@ -233,9 +246,11 @@ class Words(Localiser):
         return f"{title} ({', '.join(parts)})" if title else f"({', '.join(parts)})"
 
     def marks(self, meeting: PlannedMeeting) -> list[str]:
-        """``optional``, ``tentative``."""
+        """``held``, ``optional``, ``tentative``."""
         _ = self._
         out = []
+        if meeting.held is not None:
+            out.append(_("held"))
         if meeting.optional:
             out.append(_("optional"))
         if meeting.tentative:
@@ -254,6 +269,8 @@ class Words(Localiser):
     def _specials(self, plan: DatedPlan, meeting: PlannedMeeting) -> list[str]:
         _ = self._
         out: list[str] = []
+        if meeting.held is not None:
+            out += self.held(meeting)
         if meeting.moved_from is not None:
             out.append(_("Moved from {date}, a skipped date.").format(date=self.date(meeting.moved_from)))
         if meeting.kind == "extra":
@@ -275,6 +292,24 @@ class Words(Localiser):
         out += self.runs(meeting.runs)
         if meeting.last:
             out.append(_("The last {meeting} of the series."))
+        return out
+
+    def held(self, meeting: PlannedMeeting) -> list[str]:
+        """What a run log says about a held meeting: when it really ran, and what its checkpoint decided."""
+        _ = self._
+        held = meeting.held
+        assert held is not None
+        out = [
+            _("Held from {start} to {end}; planned to start at {planned}.").format(
+                start=self.clock(held.start), end=self.clock(held.end), planned=self.clock(held.planned_start)
+            )
+        ]
+        if not held.finished:
+            out.append(_("Ended before its last phase."))
+        if held.stopped:
+            out.append(_("The checkpoint said stop: the series ends with this {meeting}."))
+        elif held.went_on:
+            out.append(_("The checkpoint said go on."))
         return out
 
     def runs(self, runs: Sequence[Run]) -> list[str]:
