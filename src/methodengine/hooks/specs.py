@@ -50,13 +50,23 @@ def register_methods() -> Iterable[Method]:
     recipe in the recipe language, and rules. Two plugins that return the
     same method id conflict; recipes naming that id get an error naming both.
     A built-in method's id stays the built-in's: the plugin that returns it
-    too gets an error, and only that method of it is left out.
+    too gets an error, and only that method of it is left out. What a
+    trainer reads (the summary, the rules' summaries, their messages and
+    hints) may be given by language, ``{"en": ..., "nl": ...}``: it is shown
+    in the user's message language, English when that one is missing.
 
     Example::
 
         @hookimpl
         def register_methods():
-            return [Method(id="troika", names={"nl": "Troika", "en": "Troika consulting"}, ...)]
+            return [
+                Method(
+                    id="troika",
+                    names={"nl": "Troika", "en": "Troika consulting"},
+                    summary={"en": "One asks, two advise.", "nl": "Eén vraagt, twee adviseren."},
+                    ...,
+                )
+            ]
     """
 
 
@@ -74,7 +84,13 @@ def check_recipe(recipe: Recipe, method: Method | None) -> Iterable[Diagnostic] 
         @hookimpl
         def check_recipe(recipe):
             if recipe.duration and recipe.duration.minutes.high > 180:
-                yield warning("meetings over three hours tire a group", recipe.where("duration"))
+                yield warning(
+                    {
+                        "en": "meetings over three hours tire a group",
+                        "nl": "bijeenkomsten van meer dan drie uur zijn vermoeiend",
+                    },
+                    recipe.where("duration"),
+                )
     """
 
 
