@@ -787,3 +787,21 @@ def test_a_time_box_per_everyone_is_timed():
     """
     (d,) = findings(text)
     assert d.code == "under-time" and "8 min of 30 min" in d.message
+
+
+def test_a_trajectory_of_one_meeting_is_said_in_the_singular():
+    text = """
+    recipe: V
+    phase Terugblik (10 min)
+      when: meeting 2
+    trajectory
+      meetings: 1
+      every: 1 week
+      span: 1 year
+    """
+    found = {d.code: d for d in findings(text)}
+    assert found["outside-trajectory"].message.endswith("outside the trajectory of 1 meeting")
+    assert found["span"].message.startswith("1 meeting every 1 week takes at most 1 week,")
+    dutch = {d.code: d for d in _in("nl", text)}
+    assert dutch["outside-trajectory"].message.endswith("buiten het traject van 1 bijeenkomst")
+    assert dutch["span"].message.startswith("1 bijeenkomst elke 1 week duurt hoogstens 1 week,")

@@ -445,20 +445,22 @@ def _selector_in_series(
         ranged = selector.kind == "meetings" and selector.meetings is not None and not selector.meetings.exact
         when = _words.key("when", written)
         yield error(
-            _(
-                "the `{when}` of `{title}` names meetings {numbers}, outside the trajectory of {total} meetings",
+            ngettext(
+                "the `{when}` of `{title}` names meetings {numbers}, outside the trajectory of {count} meeting",
+                "the `{when}` of `{title}` names meetings {numbers}, outside the trajectory of {count} meetings",
+                total,
                 when=when,
                 title=title,
                 numbers=selector.meetings,
-                total=total,
             )
             if ranged
-            else _(
-                "the `{when}` of `{title}` names meeting {number}, outside the trajectory of {total} meetings",
+            else ngettext(
+                "the `{when}` of `{title}` names meeting {number}, outside the trajectory of {count} meeting",
+                "the `{when}` of `{title}` names meeting {number}, outside the trajectory of {count} meetings",
+                total,
                 when=when,
                 title=title,
                 number=outside[0],
-                total=total,
             ),
             position,
             hint=_(
@@ -468,6 +470,12 @@ def _selector_in_series(
             ),
             code="outside-trajectory",
         )
+
+
+def _weeks(weeks: float) -> str:
+    """``1 week``, ``36 weeks``: a whole number of weeks, in the message language."""
+    shown = round(weeks)
+    return ngettext("{count} week", "{count} weeks", shown)
 
 
 SPAN_TOLERANCE = 1.25
@@ -487,11 +495,12 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
     span = _words.key("span", _words.keywords_of(recipe))
     if span_high < shortest:
         yield warning(
-            _(
-                "{count} meetings every {every} take at least {weeks} weeks, longer than the span of {span}",
-                count=n,
+            ngettext(
+                "{count} meeting every {every} takes at least {weeks}, longer than the span of {span}",
+                "{count} meetings every {every} take at least {weeks}, longer than the span of {span}",
+                n,
                 every=_words.period(trajectory.every),
-                weeks=f"{shortest / 7:.0f}",
+                weeks=_weeks(shortest / 7),
                 span=_words.period(trajectory.span),
             ),
             where,
@@ -500,11 +509,12 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
         )
     elif span_low > longest:
         yield warning(
-            _(
-                "{count} meetings every {every} take at most {weeks} weeks, much shorter than the span of {span}",
-                count=n,
+            ngettext(
+                "{count} meeting every {every} takes at most {weeks}, much shorter than the span of {span}",
+                "{count} meetings every {every} take at most {weeks}, much shorter than the span of {span}",
+                n,
                 every=_words.period(trajectory.every),
-                weeks=f"{n * every_high / 7:.0f}",
+                weeks=_weeks(n * every_high / 7),
                 span=_words.period(trajectory.span),
             ),
             where,

@@ -261,10 +261,11 @@ def dated_plan(
     if meetings is not None:
         if not is_open:
             raise ScheduleError(
-                _(
+                ngettext(
+                    "--meetings is for open trajectories; `{title}` has {count} meeting",
                     "--meetings is for open trajectories; `{title}` has {count} meetings",
+                    trajectory.meetings or 0,
                     title=recipe.title,
-                    count=trajectory.meetings,
                 ),
                 hint=_("leave --meetings out"),
                 usage=True,
