@@ -828,3 +828,9 @@ def test_what_the_plugins_report_is_said_in_the_message_language(capsys):
         in err
     )
     assert "de plug-ins `TroikaOne` en `TroikaTwo` geven allebei methode `troika`" in err
+
+
+@pytest.mark.parametrize("words", [("gesprek",), "gesprek", ("gesprek", ""), ("gesprek", "gesprekken", "x")])
+def test_a_meeting_word_that_is_no_pair_is_refused(words):
+    with pytest.raises(ValueError, match="meeting_words"):
+        attrs_evolve(troika(), meeting_words={"nl": words})

@@ -90,6 +90,21 @@ def _described(instance: object, attribute: attrs.Attribute, value: Mapping[str,
         _text_by_language(_("method"), attribute.name, text)
 
 
+def _meeting_words(instance: object, attribute: attrs.Attribute, value: Mapping[str, tuple[str, str]]) -> None:
+    """Each language's word is a pair, one and several (``("gesprek", "gesprekken")``): the cards say both."""
+    for language, words in value.items():
+        pair = isinstance(words, (tuple, list)) and len(words) == 2
+        if not pair or not all(isinstance(word, str) and word.strip() for word in words):
+            raise ValueError(
+                _(
+                    "a method's `meeting_words` gives each language a word for one meeting and one for several, "
+                    'such as ("gesprek", "gesprekken"); not {value} for `{language}`',
+                    value=repr(words),
+                    language=language,
+                )
+            )
+
+
 def _non_empty(instance: object, attribute: attrs.Attribute, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(_("a method's `{field}` must not be empty", field=attribute.name))
@@ -178,7 +193,7 @@ class Method:
     """Extra-meeting ids the rules rely on, each with what it is for (in English or by language)."""
     stages: Mapping[str, Text] = field(factory=dict, validator=_described)
     """Stage ids the rules rely on, each with what it is for (in English or by language)."""
-    meeting_words: Mapping[str, tuple[str, str]] = field(factory=dict)
+    meeting_words: Mapping[str, tuple[str, str]] = field(factory=dict, validator=_meeting_words)
     """The word for one meeting and for several, by language: ``{"nl": ("gesprek", "gesprekken"), "en": ...}``.
 
     One-to-one coaching holds conversations, a group meetings; the cards and
