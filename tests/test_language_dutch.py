@@ -431,3 +431,26 @@ def test_per_a_word_that_is_no_role_says_so_and_adds_no_timing_warning() -> None
     ]
     assert "did you mean `per deelnemer`?" in found[0].hint
     assert "rol persoon" not in found[0].hint
+
+
+def test_per_iedereen_is_per_everyone() -> None:
+    text = "recipe: V\nrole a: A\nphase A (1 min per {})\n  speak: a\n"
+    assert recipe(text.format("iedereen")) == recipe(text.format("everyone"))
+    assert recipe(text.format("iedereen")).agenda[0].timebox.per == EVERYONE
+
+
+@pytest.mark.parametrize("text", ["recipe: X\ntrajectory\n  meetings 8\n", "recept: X\ntraject\n  bijeenkomsten 8\n"])
+def test_a_trajectory_whose_only_line_is_wrong_gets_one_message(text: str) -> None:
+    from methodengine import parse_with_diagnostics
+
+    _, found = parse_with_diagnostics(text)
+    assert [(d.message, d.position.line) for d in found] == [(f"`{text.split()[3]}` needs a colon", 3)]
+
+
+def test_the_number_of_meetings_written_as_a_meeting_block_is_not_also_missing() -> None:
+    from methodengine import check, parse_with_diagnostics
+
+    r, found = parse_with_diagnostics("recept: X\ntraject\n  bijeenkomst 8\n  elke: 2 weken\n")
+    assert [d.position.line for d in found] == [3]
+    assert r is not None and r.trajectory is not None
+    assert [d.message for d in check(r)] == []  # not 'the trajectory does not say how many meetings it has'

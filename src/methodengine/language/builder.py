@@ -52,6 +52,8 @@ class RecipeBuilder:
         self._errors = errors
         self.unread_roles: set[str] = set()
         """The ids of the roles whose line could not be read: the checks cannot tell if a phase names them rightly."""
+        self.unread_meetings: Position | None = None
+        """Where a trajectory's number of meetings was written as a block (`bijeenkomst 8`), reported, not read."""
         self.keyword_language: str | None = None
         """The language the recipe's keywords are written in (``keys.keyword_language``), for the recipe."""
 

@@ -60,6 +60,7 @@ _NON_TEXT_KEYS = frozenset(spelling for spelling, key in SPELLINGS.items() if ke
 """The keys with a typed value; every other key's text may continue on the lines indented below it."""
 
 Report = Callable[[RecipeError], None]
+_NEEDS_LINES = ("TRAJECTORY", "ROUNDS")
 
 
 def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
@@ -154,7 +155,10 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
         from methodengine.language.syntax_errors import line_start_error
 
         report(line_start_error(word, raw, Position(path, i, column)))
-        if opened:  # the refused line is all the indentation was for: the parser is not told of it
+        if opened and tokens[-2].type not in _NEEDS_LINES:
+            # The refused line is all the indentation was for: the parser is not told of it. Under
+            # `traject` or `rondes`, which need indented lines, the indentation stays: the block is
+            # then left out without a second message that it has none (its line was wrong, and said).
             stack.pop()
             tokens.pop()
         skip_deeper = indent

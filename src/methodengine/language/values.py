@@ -367,6 +367,8 @@ def timebox(match: re.Match[str], line: Line, path: str | None, offset: int) -> 
     length = duration(match["duration"], offset + match.start("duration"), line, path)
     per = match["per"]
     if per is not None:
+        if per in _EVERYONE:  # `per iedereen` is `per everyone`, as `spreekt: iedereen` is
+            per = EVERYONE
         return TimeBox(length.value, per, length.position, Position(path, line.number, offset + match.start("per")))
     return TimeBox(length.value, None, length.position)
 
