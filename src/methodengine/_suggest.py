@@ -241,6 +241,11 @@ def _vocabulary(kind: str) -> dict[str, _Word]:
     return words
 
 
+def word_languages() -> dict[str, str]:
+    """Every spelling of a block keyword or a word inside values, to its language (``""``: both write it so)."""
+    return {spelling: word.language for kind in (KEYWORD, VALUE) for spelling, word in _vocabulary(kind).items()}
+
+
 def _in_language(kind: str, meaning: str, language: str) -> str:
     """``meaning`` as the recipe writes it in ``language``."""
     from methodengine.language import keys

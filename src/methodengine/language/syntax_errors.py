@@ -73,7 +73,7 @@ _FIRST_WORD = re.compile(r"^\s*(\S+)")
 _TRAILING_TIME = re.compile(r"^(.*?)\s+(\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*[^\W\d_]+.*)$")
 _LAST_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
 _EXAMPLE_ID = {"nl": "terugkom: Terugkombijeenkomst (2 uur)", "en": "follow-up: Terugkombijeenkomst (2 h)"}
-_RANGE_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(tot en met|t/m|tot|à|a|to)\s*(\d+(?:[.,]\d+)?)", re.IGNORECASE)
+_RANGE_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(tot en met|t/m|tot|à|a|to|of|or)\s*(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ words in the recipe's language
@@ -511,6 +511,31 @@ def _explain(
             position,
             hint=_("leave out the colon at the end: {line}", line=f"`{line.strip()[:-1].rstrip()}`"),
         )
+    if keyword in ("phase", "checkpoint", "meeting") and "PER" in expected and found[:1].isalpha():
+        # `(5 min voor iedereen)`, `(5 min each)`: a time per person is written with `per` and a role.
+        box = re.search(r"\(([^()]*?)\s*" + re.escape(found), line)
+        example = f"`({box.group(1)} per deelnemer)`" if box else "`(5 min per deelnemer)`"
+        return RecipeSyntaxError(
+            _("unexpected `{found}` in the time box", found=found),
+            position,
+            hint=_("a time per person is written with `per` and a role id: {example}", example=example),
+        )
+    number = _number_word(line, line_no, column, found, path)
+    if number is not None:
+        return number
+    if keyword == "stage" and re.fullmatch(r"\d+", found):
+        # `etappe Kennismaken (1-2)`: the meetings of a stage are named with the word for them.
+        meetings = _value_word("meetings", _language(first_word))
+        mended = re.sub(r"\(\s*(?=\d)", f"({meetings} ", line.strip(), count=1)
+        return RecipeSyntaxError(
+            _(
+                "the meetings of a {keyword} are written with the word {meetings}",
+                keyword=first_word,
+                meetings=f"`{meetings}`",
+            ),
+            position,
+            hint=_("write {line}", line=f"`{mended}`"),
+        )
     shown = _("the line ends too soon") if found == "_NL" else _("unexpected `{found}`", found=found)
     if keyword:
         shown = (
@@ -578,6 +603,9 @@ def _bad_value(
             )
     if found == "_NL":
         return RecipeSyntaxError(_("the value of `{key}` is incomplete", key=key), position, hint=takes)
+    number = _number_word(line, line_no, position.column, found, path)
+    if number is not None:
+        return number
     word = _word_at(line, position.column) or found
     written = _Value(key, name, value, line, line_no, position, path)
     for mend in (_spoken_range, _with_article, _meetings_with_and, _roles_with_and):
@@ -671,6 +699,43 @@ def _second_guess(v: _Value, word: str, takes: str) -> str:
     if near and _close(v.key, near[1]) and not v.value.strip()[:1].isdigit():
         return _("{takes}; or did you mean `{key}`?", takes=takes, key=near[1])
     return takes
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("een", "één", "one"), 1),
+    **dict.fromkeys(("twee", "two"), 2),
+    **dict.fromkeys(("drie", "three"), 3),
+    **dict.fromkeys(("vier", "four"), 4),
+    **dict.fromkeys(("vijf", "five"), 5),
+    **dict.fromkeys(("zes", "six"), 6),
+    **dict.fromkeys(("zeven", "seven"), 7),
+    **dict.fromkeys(("acht", "eight"), 8),
+    **dict.fromkeys(("negen", "nine"), 9),
+    **dict.fromkeys(("tien", "ten"), 10),
+    **dict.fromkeys(("twaalf", "twelve"), 12),
+}
+"""Numbers as a sentence writes them; a recipe writes digits."""
+
+
+def _number_word(line: str, line_no: int, column: int, found: str, path: str | None) -> RecipeSyntaxError | None:
+    """`rondes twee: Beurt`, `aantal: twee`, `duur: twee uur`: a number in words, where digits belong."""
+    word = _word_at(line, column)
+    number = _NUMBER_WORDS.get(word.lower())
+    if number is None or not found.lower().startswith(word.lower()):
+        return None
+    start = column - 1
+    while start > 0 and line[start - 1].isalpha():
+        start -= 1
+    # Every number in words, and a range said as one (`een of twee`: `1-2`).
+    end = line.find(":", start)
+    end = len(line) if end < 0 else end  # `rondes twee: Beurt twee`: the title after the colon stays as written
+    digits = re.sub(r"[^\W\d_]+", lambda m: str(_NUMBER_WORDS.get(m.group(0).lower(), m.group(0))), line[start:end])
+    mended = (_RANGE_WORDS.sub(lambda m: f"{m.group(1)}-{m.group(3)}", line[:start] + digits) + line[end:]).strip()
+    return RecipeSyntaxError(
+        _("`{word}` is a number written in words", word=word),
+        Position(path, line_no, start + 1),
+        hint=_("write it in digits: {line}", line=f"`{mended}`"),
+    )
 
 
 def _as_id(word: str) -> str:
@@ -888,22 +953,45 @@ def _found(exc: Any, line: str, column: int) -> str:
 
 
 def _describe(expected: set[str]) -> str:
+    """What lark would have accepted, as a trainer reads it: words in the recipe's language only, when it is known."""
     names: list[str] = []
-    language = _language()
+    language = keyword_language()
+    words = _word_languages()
     for name in sorted(expected):
         if name.endswith("_KEY"):
             text = _("a key")
         elif name == "BOOL":
-            text = _takes("facilitator", language)
+            text = _takes("facilitator", language or "en")
         elif name in _TERMINALS:
             text = _shown(_TERMINALS[name])
         else:
-            text = f"`{name.lower()}`"
+            word = _terminal_word(name)
+            if language is not None and words.get(word, language) not in ("", language):
+                continue  # `meetings` among `bijeenkomsten`, `gesprekken` in a Dutch recipe
+            text = f"`{word}`"
         if text not in names:
             names.append(text)
     if len(names) > 1:
         return _or(names)
     return "".join(names)
+
+
+def _terminal_word(name: str) -> str:
+    """The word a terminal of the line grammar stands for (`BIJEENKOMST`, lark's `__ANON_0` for "meeting")."""
+    from methodengine.language.parser import line_parser
+
+    try:
+        pattern = line_parser().get_terminal(name).pattern
+    except KeyError:
+        return name.lower()
+    return pattern.value if pattern.type == "str" else name.lower()
+
+
+def _word_languages() -> dict[str, str]:
+    """Each word of values and block keywords with the language it is written in (``""``: both)."""
+    from methodengine._suggest import word_languages
+
+    return word_languages()
 
 
 __all__ = [
