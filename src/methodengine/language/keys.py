@@ -210,11 +210,8 @@ KEYWORD_SPELLINGS: dict[str, str] = dict(
     )
 )
 """Every way to write a block keyword, to the keyword it means; longest first, as a line is matched by its start."""
-BLOCK_EXAMPLES: dict[str, str] = {block.keyword: block.example for block in BLOCKS.values() if block.keyword}
 ALL_KEYS = frozenset(KEYS)
 TEXT_KEYS = frozenset(name for name, key in KEYS.items() if key.kind is TEXT)
-VALUE_HINTS: dict[str, str] = {name: key.kind.hint for name, key in KEYS.items() if key.kind is not TEXT}
-UNIT_EXAMPLES: dict[str, str] = {name: key.unit for name, key in KEYS.items() if key.kind in (DURATION, PERIOD, AT)}
 
 
 WORDS: dict[str, tuple[str, ...]] = {
