@@ -274,3 +274,14 @@ def test_meeting_2_held_late_over_and_caught_up_is_read_back_by_schedule(tmp_pat
     second = json.loads(result.stdout)["meetings"][1]
     assert second["held"]["start"] == "2027-02-22T19:07"
     assert second["start"] == "2027-02-22T19:07" and second["end"] == written.end.isoformat(timespec="minutes")
+
+
+def test_the_plan_is_never_written_over_a_log_it_reads(tmp_path: Path) -> None:
+    log = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7)))
+    before = log.read_bytes()
+    result = run(
+        "schedule", INCIDENT, "--start", "2027-01-11", "--lang", "en", "--log", log, "-o", tmp_path / "b2.json"
+    )
+    assert result.exit_code == 2
+    assert "is the run log" in result.stderr and "choose another output file" in result.stderr
+    assert log.read_bytes() == before

@@ -132,6 +132,9 @@ def schedule(
         output = None  # standard output
     if output is not None:
         check_output(output, reading=file)
+        from methodengine.planning.held import check_not_a_log
+
+        check_not_a_log(output, logs)
     plugins = loaded_plugins()
     found = chosen_format(plugins, "schedule", fmt, output)
 

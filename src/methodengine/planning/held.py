@@ -80,6 +80,34 @@ class LogMismatchError(PlanError):
         super().__init__([error(message, None, hint, code="run-log-mismatch")], path=path)
 
 
+def check_not_a_log(output: Path, logs: Iterable[str | Path]) -> None:
+    """Refuse an output file that is one of the logs being read: the plan would take the log's place.
+
+    The same inode counts, however it is spelt. Raises ``click.UsageError`` (exit 2).
+    """
+    import os
+
+    import click
+
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # a new file
+    for log in logs:
+        try:
+            found = os.stat(log)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            raise click.UsageError(
+                _(
+                    "{output} is the run log {log} being read; choose another output file",
+                    output=str(output),
+                    log=str(log),
+                )
+            )
+
+
 def read_held(recipe: Recipe, paths: Iterable[str | Path]) -> dict[int, Held]:
     """The meetings the logs in ``paths`` say were held, by number; each log read and checked against ``recipe``.
 
