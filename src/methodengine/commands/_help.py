@@ -36,9 +36,10 @@ def translated_help(text: str | None) -> str | None:
     """``text`` in the message language, paragraph by paragraph (English where the catalogue has none)."""
     if not text:
         return text
-    said = translate  # the ids are the texts themselves, marked where they are written (N_, docstrings)
-    paragraphs = inspect.cleandoc(text).split("\n\n")
-    return "\n\n".join(_KEEP + said(p.removeprefix(_KEEP)) if p.startswith(_KEEP) else said(p) for p in paragraphs)
+    paragraphs = inspect.cleandoc(text).split("\n\n")  # each one an id, marked where it is written (N_, docstrings)
+    return "\n\n".join(
+        _KEEP + translate(p.removeprefix(_KEEP)) if p.startswith(_KEEP) else translate(p) for p in paragraphs
+    )
 
 
 @contextlib.contextmanager
@@ -46,7 +47,7 @@ def help_in_message_language(command: click.Command, ctx: click.Context) -> Iter
     """Inside the block, ``command``'s texts (and, for a group, its commands' short help) are translated."""
     touched: list[tuple[object, str, str | None]] = []
 
-    def translate(owner: object, attribute: str) -> None:
+    def swap(owner: object, attribute: str) -> None:
         original = getattr(owner, attribute, None)
         if original:
             touched.append((owner, attribute, original))
@@ -61,9 +62,9 @@ def help_in_message_language(command: click.Command, ctx: click.Context) -> Iter
     try:
         for each in commands:
             for attribute in ("help", "short_help", "epilog"):
-                translate(each, attribute)
+                swap(each, attribute)
         for param in command.get_params(ctx):
-            translate(param, "help")
+            swap(param, "help")
         yield
     finally:
         for owner, attribute, original in reversed(touched):
