@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from methodengine import EVERYONE, Range, RecipeError, load, parse
-from methodengine.language import keys
+from methodengine.language import keys, units
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tests" / "spec"
@@ -337,16 +337,26 @@ def test_meeting_word_is_in_the_model_equality() -> None:
 _VALUE_WORDS: dict[str, tuple[str, ...]] = {
     form: (english, *dutch) for english, dutch in keys.WORDS.items() for form in (english, *dutch)
 }
-_WORDED = (keys.WHEN, keys.AT, keys.ROLES, keys.BOOL, keys.MEETINGS)
+_UNIT_GROUPS = [
+    sorted(units.MINUTE_UNITS),
+    sorted(units.HOUR_UNITS),
+    *(
+        sorted(u for u, name in units.PERIOD_UNITS.items() if name == period)
+        for period in ("day", "week", "month", "year")
+    ),
+]
+for _group in _UNIT_GROUPS:
+    _VALUE_WORDS.update(dict.fromkeys(_group, tuple(_group)))
+_WORDED = (keys.WHEN, keys.AT, keys.ROLES, keys.BOOL, keys.MEETINGS, keys.DURATION, keys.PERIOD)
 
 
 def _words(value: str, rnd: random.Random) -> str:
-    """The value words of a value, each in a random one of its spellings."""
-    return re.sub(r"tot en met|[^\W\d_]+", lambda m: rnd.choice(_VALUE_WORDS.get(m[0], (m[0],))), value)
+    """The value words and units of a value, each in a random one of its spellings (`min.` is left as it is)."""
+    return re.sub(r"tot en met|[^\W\d_]+(?!\.)", lambda m: rnd.choice(_VALUE_WORDS.get(m[0], (m[0],))), value)
 
 
 def respell(text: str, rnd: random.Random) -> str:
-    """``text`` with each key, block keyword and value word in a random one of its spellings."""
+    """``text`` with each key, block keyword, value word and unit in a random one of its spellings."""
     out: list[str] = []
     text_indent = -1  # the lines indented deeper than a text's line continue it, and are left alone
     for raw in text.split("\n"):
@@ -370,7 +380,7 @@ def respell(text: str, rnd: random.Random) -> str:
             if line.startswith(spelling) and line[len(spelling) : len(spelling) + 1] in (" ", ""):
                 block = next(b for b in keys.BLOCKS.values() if b.keyword == keyword)
                 rest = line[len(spelling) :]
-                if keyword == "stage":
+                if keyword in ("stage", "phase", "checkpoint", "meeting"):  # the meetings or the time box
                     rest = re.sub(r"\(([^()]*)\)\s*$", lambda m: f"({_words(m[1], rnd)})", rest)
                 choice = rnd.choice([s for s in (block.keyword, block.dutch, *block.spellings) if s])
                 out.append(f"{' ' * indent}{choice}{rest}")
