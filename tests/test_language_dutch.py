@@ -464,3 +464,16 @@ def test_the_number_of_meetings_written_as_a_meeting_block_is_not_also_missing()
     assert [d.position.line for d in found] == [3]
     assert r is not None and r.trajectory is not None
     assert [d.message for d in check(r)] == []  # not 'the trajectory does not say how many meetings it has'
+
+
+def test_let_op_is_one_key_with_a_space_also_where_a_text_continues() -> None:
+    r = recipe(
+        "recept: X\nfase A (5 min)\n  vraag: Wat is er gebeurd,\n    en wat deed je?\n  let op: Alleen feiten.\n"
+    )
+    assert [(line.kind, line.text) for line in r.agenda[0].script] == [
+        ("ask", "Wat is er gebeurd, en wat deed je?"),
+        ("watch", "Alleen feiten."),
+    ]
+    with pytest.raises(RecipeError) as caught:
+        recipe("recept: X\nfase A (5 min)\n  vraag: Wat is er gebeurd,\n    let op: feiten\n")
+    assert caught.value.message.startswith("`let op:` is indented under the text above it")
