@@ -197,12 +197,16 @@ def _other(item: Line, block: str, found: Fields, path: str | None, report: Any)
 def _twin(key: _keys.Key, block: str) -> _keys.Key | None:
     """The key of ``block`` that is ``key`` with an `s` more or less (`facilitators` for `facilitator`), if any."""
     for name in _keys.BLOCK_KEYS[block]:
-        if name in (key.name + "s", key.name[:-1]) and key.name[-1:] + name[-1:] != "ss":
+        if name == key.name + "s" or key.name == name + "s":
             return _keys.KEYS[name]
     return None
 
 
 def _twin_error(written: str, twin: _keys.Key, block: str, position: Position) -> RecipeSyntaxError:
+    """The key of the block that was meant, with its example, and where the key as written belongs.
+
+    Said before the value is read: `facilitator: 1` in the header is not a yes/no gone wrong.
+    """
     language = keyword_language()
     hint = _(
         "did you mean `{twin}`? Write {example} in {block}",
