@@ -166,9 +166,19 @@ def test_an_open_series_ends_where_the_checkpoint_said_stop(tmp_path: Path) -> N
     data = json.loads(result.stdout)
     assert [m["number"] for m in data["meetings"] if m["kind"] == "meeting"] == [1, 2]
     assert data["stopped"] == 2 and data["meetings_planned"] == 2
+    assert data["meetings"][1]["held"]["ends_series"] and not data["meetings"][0]["held"]["ends_series"]
     text = run(*options, "--lang", "en", "--log", first, "--log", second).stdout
     assert "The checkpoint said stop: the series ends with this session." in text  # its word for a meeting
     assert "An open series that ended with session 2" in text
+
+
+def test_a_stop_in_a_fixed_series_is_recorded_and_ends_nothing(tmp_path: Path) -> None:
+    log = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7), decisions=("stop",)))
+    result = run("schedule", INCIDENT, "--start", "2027-01-11", "--format", "json", "--log", log)
+    data = json.loads(result.stdout)
+    assert [m["number"] for m in data["meetings"]] == [1, 2, 3, 4, 5, 6] and data["stopped"] is None
+    held = data["meetings"][1]["held"]
+    assert held["stopped"] and not held["ends_series"]
 
 
 def test_the_number_of_meetings_to_date_follows_the_logs() -> None:

@@ -49,6 +49,12 @@ class Held:
     finished: bool
     decisions: tuple[Decision, ...]
     log: str
+    ends_series: bool = False
+    """The series ends with this meeting: an open one whose checkpoint said stop (set by :func:`mark_held`).
+
+    A stop in a fixed series is recorded (``stopped``) but ends nothing: the
+    recipe fixes the number of meetings.
+    """
 
     @property
     def stopped(self) -> bool:
@@ -68,6 +74,7 @@ class Held:
             "planned_start": self.planned_start.isoformat(timespec="minutes"),
             "finished": self.finished,
             "stopped": self.stopped,
+            "ends_series": self.ends_series,
             "decisions": [{"role": d.role, "name": d.name, "decision": d.decision} for d in self.decisions],
             "log": self.log,
         }
@@ -243,7 +250,7 @@ def mark_held(plan: DatedPlan, held: Mapping[int, Held]) -> DatedPlan:
         if found is not None:
             meeting = attrs.evolve(
                 meeting,
-                held=found,
+                held=attrs.evolve(found, ends_series=number == stop),
                 date=found.start.date(),
                 start=found.start,
                 end=found.end,
@@ -259,7 +266,7 @@ def mark_held(plan: DatedPlan, held: Mapping[int, Held]) -> DatedPlan:
         meetings=tuple(sorted(meetings, key=lambda m: m.date)),  # a held meeting may have moved
         planned=len(series),
         tentative=any(m.tentative for m in series),
-        held=tuple(held.values()),
+        held=tuple(m.held for m in series if m.held is not None),
         stopped=stop,
     )
 
