@@ -142,8 +142,10 @@ def test_verbs_agree_with_the_people_they_name(tmp_path) -> None:
     assert "Daarna, vanaf minuut 10: Ronde of Verder?" in out and "na 10 min" not in out
     assert "Volgende fase, tussen minuut 18 en 22: Verder?" in out
     english = _cards(tmp_path, "", "--lang", "en")
-    # The recipe names its roles in Dutch: English cards name them as written, with the verb agreeing.
-    assert re.search(r"^Speak +Groepslid and Inbrenger$", english, re.M)
+    # The recipe names its roles in Dutch: English cards name them as written, with the verb agreeing,
+    # and a role several people hold in the plural of the names' own language.
+    assert re.search(r"^Speak +Groepsleden and Inbrenger$", english, re.M)
+    assert re.search(r"^Listen +Groepsleden$", english, re.M) and "the groepsleden" not in english
     assert "Next, from minute 10: Ronde or Verder?" in english and "(2 min per person)" in english
 
 

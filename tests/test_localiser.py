@@ -75,7 +75,9 @@ def test_the_cards_take_the_json_plans_data_as_well_as_the_typed_plan() -> None:
         "end": {"low": 10, "high": 15},
         "clock": {"start": {"low": "19:30", "high": "19:30"}, "end": {"low": "19:40", "high": "19:45"}},
     }
-    assert f.window(clocked) == "19:30 to 19:40\u201319:45"
+    assert f.window(clocked) == "from 19:30, ending between 19:40 and 19:45"
+    later = {**clocked, "clock": {"start": {"low": "19:40", "high": "19:45"}, "end": {"low": "19:50", "high": "19:55"}}}
+    assert f.window(later) == "starts between 19:40 and 19:45"  # the card shows the length beside it
     assert f.when([{"kind": "from", "meetings": {"low": 2, "high": 2}}]) == "From meeting 2 on"
 
 

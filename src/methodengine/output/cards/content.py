@@ -118,7 +118,8 @@ class CardBuilder:
         ``de groepsleden en de inbrenger``: each role's noun (:mod:`methodengine.output.nouns`)
         with its article, in the plural when more than one person holds it.
         Cards in a language the recipe's names are not written in name the
-        roles as written.
+        roles as written (titles, no article), in the plural of the names' own
+        language when several people hold the role: ``Listen  Deelnemers``.
         """
         parts: list[str] = []
         people = 0
@@ -131,7 +132,7 @@ class CardBuilder:
             many = role.count is None or role.count.high > 1
             people += 2 if many else 1
             if self.names_in != self.f.language:
-                parts.append(role.name)
+                parts.append(nouns.plural(role.name, self.names_in) if many else role.name)
                 continue
             noun = nouns.noun(role.name)
             word = nouns.plural(noun, self.f.language) if many else noun
@@ -268,7 +269,9 @@ class CardBuilder:
             duration = recipe.duration
             for total in totals:
                 text = f.minutes(total.minutes)
-                if duration is not None:
+                if duration is not None and total.minutes == duration:
+                    text = f.duration(duration)  # as planned: one length, not "60 min of 60 min"
+                elif duration is not None:
                     text = self._("{planned} of {duration}", planned=text, duration=f.minutes(duration))
                 one = len(totals) == 1
                 label = self._("Total") if one else self._("Total, {which}", which=f.run(total))

@@ -61,18 +61,38 @@ class Formatter(Localiser):
         return low if low == high else f"{low}{self.dash}{high}"
 
     def window(self, occurrence: Timed) -> str:
-        """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time."""
+        """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time.
+
+        While the counts are open, a range of starts to a range of ends
+        (``minuut 80-145 tot 85-150``) is hard to read at a glance: a fixed
+        start says when it ends (``vanaf 19:00, einde tussen 20:25 en
+        21:30``), an open one only when it begins, since the card shows the
+        length beside it.
+        """
         window = _window(occurrence)
         start, end = window.start, window.end
         if window.clock is not None:
-            first, last = self.clocks(window.clock.start), self.clocks(window.clock.end)
+            begins, ends = window.clock.start, window.clock.end
+            first, last = self.clocks(begins), self.clocks(ends)
             if window.exact:
                 return f"{first}{self.dash}{last}"
-            return self.gettext("{start} to {end}", start=first, end=last)
+            if begins.exact:
+                early, late = self.clock(ends.low), self.clock(ends.high)
+                return self.gettext(
+                    "from {start}, ending between {early} and {late}", start=first, early=early, late=late
+                )
+            early, late = self.clock(begins.low), self.clock(begins.high)
+            return self.gettext("starts between {early} and {late}", early=early, late=late)
         if window.exact:
             return self.gettext("minutes {span}", span=f"{start.low}{self.dash}{end.low}")
-        both = self.gettext("{start} to {end}", start=self.range(start), end=self.range(end))
-        return self.gettext("minutes {span}", span=both)
+        if start.exact:
+            return self.gettext(
+                "from minute {start}, ending between minute {early} and {late}",
+                start=start.low,
+                early=end.low,
+                late=end.high,
+            )
+        return self.gettext("starts between minute {early} and {late}", early=start.low, late=start.high)
 
     def at(self, occurrence: Timed, edge: str = "end") -> str:
         """When what follows starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``vanaf minuut 45``.

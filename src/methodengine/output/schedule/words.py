@@ -189,14 +189,15 @@ class Words(Localiser):
         return out
 
     def _decider(self, recipe: Recipe, ident: str) -> str:
-        """A deciding role as a sentence names it: ``de coach``; the name as written in a language it is not in."""
+        """A deciding role as a sentence names it: ``de coach``; the name as written in a language it is not in
+        (in the plural of its own language when several people hold it, as the cards do)."""
         role = recipe.role(ident)
         if ident == EVERYONE or role is None:
             return ident
-        if (recipe.language or self.language) != self.language:
-            return role.name
-        noun = nouns.noun(role.name)
         many = role.count is None or role.count.high > 1
+        if (recipe.language or self.language) != self.language:
+            return nouns.plural(role.name, recipe.language or self.language) if many else role.name
+        noun = nouns.noun(role.name)
         word = nouns.plural(noun, self.language) if many else noun
         return f"{nouns.article(noun, self.language, many)} {word}"
 
