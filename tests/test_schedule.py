@@ -367,9 +367,11 @@ def _held(plan: DatedPlan, number: int, *, finished: bool = True, decisions: tup
     start, end = dt.datetime.combine(day, dt.time(19, 7)), dt.datetime.combine(day, dt.time(20, 42))
     said = tuple(Decision(9, f"r{i}", f"R{i}", d, end) for i, d in enumerate(decisions))  # type: ignore[arg-type]
     held = Held(number, start, end, dt.datetime.combine(day, EVENING), finished, said, "log.json")
+    ends = plan.open and held.stopped  # only an open series ends where its checkpoint says stop
+    held = attrs.evolve(held, ends_series=ends)
     real = {"held": held, "tentative": False, "start": start, "end": end}
     meetings = tuple(attrs.evolve(m, **real) if m is meeting else m for m in plan.meetings)
-    stopped = number if plan.open and held.stopped else None
+    stopped = number if ends else None
     return attrs.evolve(plan, meetings=meetings, held=(*plan.held, held), stopped=stopped)
 
 
@@ -391,6 +393,13 @@ def test_a_held_meeting_is_marked_held_with_its_real_times_in_every_format() -> 
     assert data["meetings"][1]["held"]["planned_start"] == f"{data['meetings'][1]['date']}T19:00"
     assert data["meetings"][1]["held"]["stopped"] is False and data["meetings"][2]["held"] is None
     assert data["stopped"] is None
+
+
+def test_a_stop_in_a_fixed_series_is_said_but_ends_nothing() -> None:
+    plan = _held(dated_plan(recipe("incidentmethode"), MONDAY, at=EVENING), 2, decisions=("stop",))
+    text = flat(render_text(plan, Words("nl")))
+    assert "Bij het beslismoment is gekozen voor stoppen." in text and "de reeks eindigt" not in text
+    assert "The checkpoint said stop. " in flat(render_text(plan, Words("en")))
 
 
 def test_a_meeting_ended_early_says_so() -> None:

@@ -307,8 +307,10 @@ class Words(Localiser):
         ]
         if not held.finished:
             out.append(_("Ended before its last phase."))
-        if held.stopped:
+        if held.ends_series:
             out.append(_("The checkpoint said stop: the series ends with this {meeting}."))
+        elif held.stopped:  # a fixed series: the recipe fixes its number of meetings, a stop ends nothing
+            out.append(_("The checkpoint said stop."))
         elif held.went_on:
             out.append(_("The checkpoint said go on."))
         return out
