@@ -252,6 +252,14 @@ def test_titles_names_ids_and_texts_are_never_translated() -> None:
     )
 
 
+def test_per_everyone_is_a_word_of_the_language_and_per_a_role_is_an_id() -> None:
+    text = "recipe: X\ngroup: 4\nrole na: Na\nphase A (1 min per everyone)\nphase B (2 min per na)\n"
+    dutch = format_recipe(text, "nl")
+    assert "fase A (1 min per iedereen)" in dutch and "fase B (2 min per na)" in dutch
+    assert format_recipe(dutch, "en") == format_recipe(text, "en")
+    assert meaning(methodengine.parse(dutch)) == meaning(methodengine.parse(text))
+
+
 def test_a_meeting_word_of_the_recipe_is_kept_in_dutch() -> None:
     text = (
         "recipe: X\nphase P (5 min)\n  wanneer: gesprek 1\n"

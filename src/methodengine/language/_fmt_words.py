@@ -84,9 +84,16 @@ def unit(written: str, number: str, language: str) -> str:
     return _UNIT_WORDS[language][meaning][_plural(number)]
 
 
+_PER_EVERYONE = re.compile(r"(?<![^ \t])per([ \t]*)(everyone|iedereen)(?![\w-])")
+
+
 def time_box(text: str, language: str, meeting: str) -> str:
-    """A time box after its bracket (`10 min per deelnemer)`): its units in ``language``, the role as written."""
-    return words(text, language, meeting, units_only=True)
+    """A time box after its bracket (`10 min per deelnemer)`): its units and `per everyone` in ``language``.
+
+    A role after `per` is an id, written as it is; only `everyone`/`iedereen` is a word of the language.
+    """
+    boxed = words(text, language, meeting, units_only=True)
+    return _PER_EVERYONE.sub(lambda m: f"per{m[1]}{_WORDS[language][m[2]]}", boxed)
 
 
 def words(text: str, language: str, meeting: str, units_only: bool = False) -> str:
