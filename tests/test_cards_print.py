@@ -223,7 +223,8 @@ def test_the_example_in_the_docs_is_an_a6_deck_of_the_tool():
     assert_pages(example.read_bytes(), cards_in(html), "a6")
     reader = pypdf.PdfReader(example)
     assert reader.metadata.title == "Incidentmethode: kaarten"
-    assert "Volgende fase: Incident kiezen, om 19:40" in reader.pages[1].extract_text()
+    assert "Volgende fase, om 19:40: Incident kiezen" in reader.pages[1].extract_text()  # made with today's wording
+    assert "de gespreksleider" in reader.pages[1].extract_text()
 
 
 def test_long_words_and_urls_wrap_inside_the_card_and_every_letter_prints(tmp_path):
