@@ -350,6 +350,21 @@ def test_a_recipe_goes_to_english_and_back_byte_for_byte(path: Path) -> None:
     assert _fmt(_fmt(english, "nl"), "en") == english
 
 
+def test_the_bundled_recipes_are_in_the_canonical_layout_and_dutch_keywords() -> None:
+    result = run("fmt", "--check", "--lang", "nl", *RECIPES, *BASE_RECIPES)
+    assert result.exit_code == 0, result.stdout
+    assert methodengine.load(TROIKA).keyword_language == "en"  # the English example plugin keeps English
+
+
+@pytest.mark.parametrize("method", ["incident", "backstage", "inspiration", "jobcoaching", "progress"])
+def test_new_hands_out_dutch_keywords(method: str) -> None:
+    result = run("new", method, "-o", "-")
+    assert result.exit_code == 0, result.output
+    recipe = methodengine.parse(result.stdout)
+    assert recipe.keyword_language == "nl"
+    assert result.stdout.startswith("#") and "\nrecept: " in result.stdout
+
+
 # --------------------------------------------------------------------------- the command
 
 
