@@ -48,6 +48,30 @@ def test_a_length_reads_back_as_the_minutes_it_says(language: str, minutes: int)
         assert text.endswith(f"{rest} min") and " 0 min" not in text
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+@given(
+    start=st.tuples(st.integers(0, 600), st.integers(0, 60)),
+    length=st.tuples(st.integers(1, 120), st.integers(0, 60)),
+)
+def test_a_time_line_says_the_minutes_a_trainer_needs_and_never_a_range_to_a_range(
+    language: str, start: tuple[int, int], length: tuple[int, int]
+) -> None:
+    from methodengine.output.cards.wording import Formatter
+
+    low, high = start[0], start[0] + start[1]
+    ends = (low + length[0], high + length[0] + length[1])
+    occurrence = {"start": {"low": low, "high": high}, "end": {"low": ends[0], "high": ends[1]}}
+    text = Formatter(language).window(occurrence)
+    said = [int(n) for n in re.findall(r"\d+", text)]
+    if (low, ends[0]) == (high, ends[1]):
+        assert said == [low, ends[0]]  # minuut 15-30
+    elif low == high:
+        assert said == [low, *dict.fromkeys(ends)]  # vanaf minuut 60, einde tussen minuut 66 en 75
+    else:
+        assert said == [low, high]  # begint tussen minuut 80 en 145: the length is beside it on the card
+    assert " tot " not in text and " to " not in text
+
+
 def test_lengths_as_a_dutch_trainer_says_them() -> None:
     nl, en = Localiser("nl", "cards"), Localiser("en", "cards")
     said = {m: nl.length(m) for m in (45, 60, 75, 90, 135, 150, 180)}
