@@ -14,6 +14,8 @@ from pathlib import Path
 import attrs
 import click
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from methodengine.i18n import use_language
 from methodengine.run.log import (
@@ -195,3 +197,73 @@ def test_the_log_may_not_be_the_recipe(tmp_path: Path) -> None:
     recipe.write_text("recipe: R\n", encoding="utf-8")
     with pytest.raises(click.UsageError, match="is the recipe being read"):
         check_log_target(recipe, recipe)
+
+
+# ------------------------------------------------------------------ any log reads back as written
+
+_moments = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1)).map(
+    lambda d: d.replace(microsecond=0)
+)
+_minutes = st.integers(0, 10**6).map(lambda n: n / 100)  # what the log keeps: two decimals
+_text = st.text(max_size=30)
+_round = st.none() | st.integers(1, 9)
+
+
+def _phases() -> st.SearchStrategy[PhaseRecord]:
+    turns = st.builds(TurnRecord, st.integers(1, 9), st.integers(1, 9), _moments, _moments, _minutes)
+    return st.builds(
+        PhaseRecord,
+        st.integers(1, 100),
+        _text,
+        _text,
+        _round,
+        _moments,
+        _minutes,
+        _minutes,
+        _moments,
+        _moments,
+        _minutes,
+        st.lists(turns, max_size=3).map(tuple),
+    )
+
+
+_logs = st.builds(
+    RunLog,
+    recipe_path=_text,
+    recipe_title=_text,
+    method=st.none() | _text,
+    language=st.sampled_from(["nl", "en"]),
+    meeting=st.none() | st.integers(1, 500),
+    meetings_of=st.none() | st.integers(1, 500),
+    group=st.none() | st.integers(1, 100),
+    planned_start=_moments,
+    start=_moments,
+    planned_end=st.none() | _moments,
+    end=_moments,
+    finished=st.booleans(),
+    phases=st.lists(_phases(), max_size=4).map(tuple),
+    skipped=st.lists(
+        st.builds(
+            SkippedPhase, st.integers(1, 100), _text, _text, _round, st.sampled_from(["skipped", "rounds-skipped"])
+        ),
+        max_size=3,
+    ).map(tuple),
+    rounds=st.lists(st.builds(RoundsRecord, _text, _text, st.integers(0, 9), st.integers(0, 9)), max_size=2).map(tuple),
+    decisions=st.lists(
+        st.builds(Decision, st.integers(1, 100), _text, _text, st.sampled_from(["continue", "stop"]), _moments),
+        max_size=3,
+    ).map(tuple),
+    catch_ups=st.lists(
+        st.builds(CatchUp, _moments, st.lists(st.tuples(st.integers(1, 100), _minutes), max_size=3).map(tuple)),
+        max_size=2,
+    ).map(tuple),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_logs)
+def test_any_log_reads_back_from_its_json_as_it_was(log: RunLog) -> None:
+    text = json.dumps(log.to_data(), ensure_ascii=False)
+    assert RunLog.from_data(json.loads(text)) == log
+    summary = summary_markdown(log)  # and its summary is made, whatever the recipe's text
+    assert summary.startswith(SUMMARY_MARK)
