@@ -72,6 +72,18 @@ def test_a_time_line_says_the_minutes_a_trainer_needs_and_never_a_range_to_a_ran
     assert " tot " not in text and " to " not in text
 
 
+def test_a_checkpoint_everyone_decides_has_one_row_named_as_a_title(tmp_path) -> None:
+    recipe = tmp_path / "iedereen.mth"
+    recipe.write_text(
+        "recept: Proef\ntaal: nl\ngroep: 4-6\nrol deelnemer: Deelnemer\n"
+        "beslismoment Verder? (5 min)\n  beslist: iedereen\n",
+        encoding="utf-8",
+    )
+    out = run("cards", recipe, "--only", "checkpoint").stdout
+    assert re.search(r"^Iedereen +\[ \] Doorgaan", out, re.M) and "iedereen  [" not in out
+    assert "Er volgt alleen een volgende bijeenkomst als iedereen voor doorgaan kiest." in " ".join(out.split())
+
+
 def test_lengths_as_a_dutch_trainer_says_them() -> None:
     nl, en = Localiser("nl", "cards"), Localiser("en", "cards")
     said = {m: nl.length(m) for m in (45, 60, 75, 90, 135, 150, 180)}

@@ -341,6 +341,22 @@ def test_an_open_trajectory_plans_the_first_meeting_and_states_the_checkpoint_ru
     assert "--meetings" in text
 
 
+def test_a_checkpoint_everyone_decides_is_said_with_one_word_for_all() -> None:
+    plan = dated_plan(
+        from_text(
+            "recept: Proef\ntaal: nl\ngroep: 4-6\ntraject\n  bijeenkomsten: open\nrol deelnemer: Deelnemer\n"
+            "fase Start (10 min)\n  spreekt: iedereen\nbeslismoment Verder? (5 min)\n  beslist: iedereen\n"
+        ),
+        MONDAY,
+    )
+    dutch = flat(render_text(plan, Words.for_plan("nl", plan)))
+    assert "“Verder?”: iedereen beslist zelf of een volgende bijeenkomst zinvol is." in dutch
+    assert "Plan de volgende bijeenkomst pas als iedereen zegt: we gaan door." in dutch
+    assert "everyone" not in dutch
+    english = flat(render_text(plan, Words.for_plan("en", plan)))
+    assert "everyone decides whether a next meeting is useful. Plan the next meeting only when everyone says" in english
+
+
 def test_tentative_meetings_of_an_open_trajectory() -> None:
     plan = dated_plan(recipe("progressiegericht"), MONDAY, every="2 weeks", meetings=4)
     assert series_dates(plan) == days(0, 14, 28, 42)

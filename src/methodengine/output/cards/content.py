@@ -392,7 +392,8 @@ class CardBuilder:
         entries.append({"type": "para", "text": rule})
         options = [self._("Continue"), self._("Stop")]
         for role_id in phase.decide:
-            entries.append({"type": "check", "label": self.role_name(role_id), "options": options})
+            label = self.role_name(role_id)  # a title, as the role names are: Iedereen, not iedereen
+            entries.append({"type": "check", "label": label[:1].upper() + label[1:], "options": options})
         tips = [s for s in phase.script if s.kind == "tip"]
         if tips:
             entries.append({"type": "rule"})

@@ -166,6 +166,13 @@ class Words(Localiser):
             return out
         # The checkpoint that closes the meeting: the last one in the agenda.
         checkpoint = plan.checkpoints[-1]
+        if EVERYONE in checkpoint.decide:  # one word for all: "iedereen beslist", not "iedereen beslissen ieder"
+            rule = _(
+                "The series has no fixed number of {meetings}. Each {meeting} ends with the checkpoint "
+                "\u201c{title}\u201d: everyone decides whether a next {meeting} is useful."
+            ).format(title=checkpoint.title)
+            then = _("Plan the next {meeting} only when everyone says go on.")
+            return [f"{rule} {then}", *self._tentative_rule(plan)]
         deciders = [self._decider(recipe, ident) for ident in checkpoint.decide]
         rule = _(
             "The series has no fixed number of {meetings}. Each {meeting} ends with the checkpoint "
@@ -176,17 +183,19 @@ class Words(Localiser):
             if len(deciders) == 2
             else _("Plan the next {meeting} only when all of them say go on.")
         )
-        out = [f"{rule} {then}"]
+        return [f"{rule} {then}", *self._tentative_rule(plan)]
+
+    def _tentative_rule(self, plan: DatedPlan) -> list[str]:
+        """What the meetings after the first are: tentative, or not dated until ``--meetings`` says how many."""
+        _ = self._
         if plan.tentative:
-            out.append(
+            return [
                 _(
                     "{Meetings} after the first are tentative: each takes place only if the checkpoint of the "
                     "{meeting} before says go on."
                 )
-            )
-        else:
-            out.append(_("To date tentative {meetings} after the first, give their number with --meetings."))
-        return out
+            ]
+        return [_("To date tentative {meetings} after the first, give their number with --meetings.")]
 
     def _decider(self, recipe: Recipe, ident: str) -> str:
         """A deciding role as a sentence names it: ``de coach``; the name as written in a language it is not in
