@@ -253,12 +253,11 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
     last_planned = max((n for n, _plan in plans if n is not None), default=0)
     duration = _words.key("duration", _words.keywords_of(recipe))
     for meetings, minutes in timing.group_runs(plans):
-        who = _meetings_label(meetings, recipe, last_planned)
         if minutes.low > length.high:
             yield error(
                 _(
                     "{who} planned at {minutes} min, more than the duration of {length} min",
-                    who=who,
+                    who=_meetings_label(meetings, recipe, last_planned),
                     minutes=minutes,
                     length=length,
                 ),
@@ -274,7 +273,7 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
             yield warning(
                 _(
                     "{who} planned at {minutes} min of {length} min: {free} min unplanned",
-                    who=who,
+                    who=_meetings_label(meetings, recipe, last_planned),
                     minutes=minutes,
                     length=length,
                     free=length.low - minutes.high,

@@ -228,7 +228,8 @@ def _run_rule(rule: Rule, recipe: Recipe, method: Method, plugins: Plugins | Non
     source = rule.source
     code = f"{method.id}/{rule.code}"
     found: list[Diagnostic] = []
-    with contained(str(method.plugin), _("in rule `{rule}`", rule=code), plugins.report if plugins else None) as run:
+    where = lambda: _("in rule `{rule}`", rule=code)  # noqa: E731  # made only if the rule is slow
+    with contained(str(method.plugin), where, plugins.report if plugins else None) as run:
         found = [attrs.evolve(d, code=code, source=d.source or source) for d in rule.check(recipe) if d is not None]
     if run.failure is not None:
         return [

@@ -232,10 +232,12 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
     user's own Ctrl-C still stops the command. A block that takes longer
     than ``SLOW_SECONDS`` is named in a warning, given to ``report`` (by
     default the process's plugins): it is not cut short, since a thread
-    cannot be killed safely.
+    cannot be killed safely. ``where`` says what the plugin was doing, for
+    that warning: a text, or a function that makes it, so that a call that is
+    not slow never pays for translating it (a check runs a rule per recipe).
     """
 
-    def __init__(self, plugin: str, where: str, report: Report | None = None) -> None:
+    def __init__(self, plugin: str, where: str | Callable[[], str], report: Report | None = None) -> None:
         self.plugin = plugin
         self.where = where
         self.report = report or _report_to_default
@@ -257,7 +259,7 @@ class contained:  # noqa: N801  # used like a function: ``with contained(name, w
                 "plugin `{plugin}` took {seconds} s {where}",
                 plugin=self.plugin,
                 seconds=f"{elapsed:.1f}",
-                where=self.where,
+                where=self.where if isinstance(self.where, str) else self.where(),
             )
             self.report(warning(took, None, code="plugin-slow"))
         if exc is None:
@@ -366,7 +368,7 @@ class Plugins:
             result = None
             if self.trace is not None:
                 self.trace(f"{hook} -> plugin `{impl.plugin_name}` ({', '.join(impl.argnames)})")
-            with contained(impl.plugin_name, _("in `{hook}`", hook=hook), self.report) as run:
+            with contained(impl.plugin_name, lambda: _("in `{hook}`", hook=hook), self.report) as run:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
                 if hook in _LISTS and result is not None:
                     result = list(result)  # a generator runs here, inside the containment
