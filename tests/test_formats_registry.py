@@ -223,3 +223,31 @@ def test_a_failing_plugin_format_is_reported_with_plugin_and_format(with_plugins
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "methodengine: plugin `breaks` failed in format `broken`: RuntimeError: kapot" in result.stderr
+
+
+# ---------------------------------------------------------------- in the message language
+
+
+def test_the_formats_help_and_an_unknown_format_are_said_in_the_message_language():
+    from methodengine import use_language
+    from methodengine.errors import UsageError
+
+    registry = formats(isolated_plugins(builtins=True), "cards")
+    with use_language("nl"):
+        assert registry.help().startswith("text: voor de terminal (standaard); md: Markdown; html: om te printen")
+        with pytest.raises(UsageError) as caught:
+            registry.get("pdff")
+    assert caught.value.diagnostics[0].message.startswith("geen formaat 'pdff'; bedoel je `pdf`? (formaten: text, md")
+    with use_language("en"):
+        assert registry.help().startswith("text: for the terminal (the default); md: Markdown; html: to print")
+
+
+def test_a_plugins_format_description_in_english_only_is_shown_in_dutch_as_it_is():
+    from methodengine import use_language
+
+    plain = OutputFormat("csv", "one row per phase", render=lambda request: "")
+    registry = formats(isolated_plugins(_Plugin("csvplugin", cards=[plain])), "cards")
+    with use_language("nl"):
+        assert "csv: one row per phase" in registry.help()
+    with pytest.raises(ValueError, match="English"):
+        OutputFormat("csv", {"nl": "één rij per fase"}, render=lambda request: "")
