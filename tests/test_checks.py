@@ -805,3 +805,56 @@ def test_a_trajectory_of_one_meeting_is_said_in_the_singular():
     dutch = {d.code: d for d in _in("nl", text)}
     assert dutch["outside-trajectory"].message.endswith("buiten het traject van 1 bijeenkomst")
     assert dutch["span"].message.startswith("1 bijeenkomst elke 1 week duurt hoogstens 1 week,")
+
+
+# Recipes that between them set off every core check, each with what it must find.
+EVERY_CHECK = [
+    ("recipe: V\nlanguage: fr\n", {"language"}),
+    ("recipe: V\nrole a: A\nrole a: B\n", {"duplicate-id"}),
+    ("recipe: V\nphase P (5 min)\n  speak: nobody\n", {"undefined-role"}),
+    ("recipe: V\nphase P (5 min per persoon)\n", {"undefined-role"}),
+    ("recipe: V\ngroup: 2\nrole a: A\n  count: 3\n", {"group-size"}),
+    ("recipe: V\ngroup: 5\nrole a: A\nrole b: B\n", {"open-roles"}),
+    ("recipe: V\nrole a: A\nphase P (2 min per a)\n", {"unknown-count"}),
+    ("recipe: V\nduration: 10 min\nphase P (20 min)\n", {"over-time"}),
+    ("recipe: V\nduration: 60 min\nphase P (20 min)\n", {"under-time"}),
+    ("recipe: V\nrole a: A\nphase P (5 min)\n  speak: a\n  outside: a\n", {"role-clash"}),
+    ("recipe: V\ncheckpoint C (5 min)\n", {"checkpoint-decide"}),
+    ("recipe: V\nphase P (5 min)\n  when: meeting 2\n", {"when-without-trajectory"}),
+    ("recipe: V\ntrajectory\n  every: 2 weeks\n", {"meetings-missing"}),
+    (
+        "recipe: V\nphase P (5 min)\n  when: last meeting\ntrajectory\n  meetings: open\n"
+        "checkpoint C (5 min)\n  decide: everyone\n",
+        {"open-last-meeting"},
+    ),
+    ("recipe: V\nphase P (5 min)\n  when: meeting 9\ntrajectory\n  meetings: 4\n", {"outside-trajectory"}),
+    (
+        "recipe: V\ntrajectory\n  meetings: 6\n  stage A (meetings 1-4)\n  stage B (meetings 3-6)\n",
+        {"overlapping-stages"},
+    ),
+    ("recipe: V\ntrajectory\n  meetings: 10\n  every: 4 weeks\n  span: 2 months\n", {"span"}),
+]
+
+
+def test_every_core_check_is_set_off_by_the_recipes_below():
+    from methodengine.checking.core_checks import CHECKS  # noqa: F401  (the checks these recipes stand for)
+
+    found = set().union(*(codes for _text, codes in EVERY_CHECK))
+    assert found == {
+        "checkpoint-decide", "duplicate-id", "group-size", "language", "meetings-missing", "open-last-meeting",
+        "open-roles", "outside-trajectory", "over-time", "overlapping-stages", "role-clash", "span",
+        "undefined-role", "under-time", "unknown-count", "when-without-trajectory",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "codes"), EVERY_CHECK, ids=[sorted(c)[0] for _t, c in EVERY_CHECK])
+def test_every_core_finding_reads_as_dutch_in_dutch(text, codes):
+    import re
+
+    english = re.compile(r"\b(the|and|with|every|meetings?|write|should|add|remove|roles?|takes?|which|is not)\b")
+    found = [d for d in core_checks(parse(text)) if d.code in codes]
+    assert {d.code for d in found} == codes
+    for d in _in("nl", text):
+        for said in (d.message, d.hint or "", *(r.message for r in d.related)):
+            prose = re.sub(r"`[^`]*`", "", said)
+            assert not english.search(prose), said
