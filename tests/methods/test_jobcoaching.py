@@ -299,3 +299,20 @@ def methodengine_parse(text: str):  # type: ignore[no-untyped-def]
     from methodengine import parse
 
     return parse(text, "test.mth")
+
+
+def test_the_core_checks_name_conversations_in_a_dutch_job_coaching_recipe():
+    from methodengine.i18n import use_language
+
+    text = edit(
+        DUTCH,
+        ("duur: 60 min", "duur: 90 min"),
+        ("    moment: na gesprek 1\n  gesprek assessment", "    moment: voor gesprek 1\n  gesprek assessment"),
+    )
+    with use_language("nl"):
+        (d,) = findings(text)
+    assert d.code == "under-time"
+    assert d.message == "elk gesprek is gepland op 60 min van de 90 min: 30 min is niet ingepland"
+    with use_language("en"):
+        (d,) = findings(text)
+    assert d.message == "every meeting is planned at 60 min of 90 min: 30 min unplanned"

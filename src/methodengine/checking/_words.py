@@ -10,6 +10,8 @@ sentence is.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from methodengine.i18n import message_language
 from methodengine.language import keys as _keys
 from methodengine.model import Period, Recipe
@@ -41,6 +43,33 @@ def keyword(name: str, language: str) -> str:
 def word(name: str, language: str) -> str:
     """A value word (``meeting``, ``from``, ``yes``) as a recipe in ``language`` writes it."""
     return _keys.WORDS[name][0] if language == "nl" and name in _keys.WORDS else name
+
+
+class MeetingWords(NamedTuple):
+    """The word for a meeting in a message, with what goes before it: ``gesprek``, ``het gesprek``, ``elk gesprek``."""
+
+    one: str
+    several: str
+    the: str
+    every: str
+
+
+_ENGLISH_MEETING = MeetingWords("meeting", "meetings", "the meeting", "every meeting")
+
+
+def meeting_words(recipe: Recipe) -> MeetingWords:
+    """How a message names the recipe's meetings: in Dutch the recipe's own word (``gesprek`` for one-to-one
+    coaching, from its ``meeting-word`` or its method), else ``bijeenkomst``; in English always ``meeting``.
+
+    The recipe's word is a word of the recipe's language, so it is used only
+    for a Dutch recipe; ``gesprek`` and its compounds are neuter (``het``, ``elk``).
+    """
+    if message_language() != "nl":
+        return _ENGLISH_MEETING
+    own = recipe.meeting_word if (recipe.language or "nl") == "nl" else None
+    one, several = own or ("bijeenkomst", "bijeenkomsten")
+    neuter = one.endswith("gesprek")
+    return MeetingWords(one, several, ("het " if neuter else "de ") + one, ("elk " if neuter else "elke ") + one)
 
 
 def period(value: Period, language: str | None = None) -> str:

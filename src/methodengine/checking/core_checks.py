@@ -290,16 +290,19 @@ def _meetings_label(meetings: Range | None, recipe: Recipe, last_planned: int) -
     In an open series the last run planned stands for every meeting after it.
     """
     trajectory = recipe.trajectory
+    words = _words.meeting_words(recipe)
     if meetings is None:
-        return _("the meeting is")
+        return _("{the_meeting} is", the_meeting=words.the)
     is_open = trajectory is not None and trajectory.open and meetings.high == last_planned
     if meetings.low == 1 and (is_open or (trajectory and meetings.high == trajectory.meetings)):
-        return _("the meeting is") if trajectory and trajectory.meetings == 1 else _("every meeting is")
+        if trajectory and trajectory.meetings == 1:
+            return _("{the_meeting} is", the_meeting=words.the)
+        return _("{every_meeting} is", every_meeting=words.every)
     if is_open:
-        return _("meeting {number} and every later one are", number=meetings.low)
+        return _("{meeting} {number} and every later one are", meeting=words.one, number=meetings.low)
     if meetings.exact:
-        return _("meeting {number} is", number=meetings)
-    return _("meetings {numbers} are", numbers=meetings)
+        return _("{meeting} {number} is", meeting=words.one, number=meetings)
+    return _("{meetings} {numbers} are", meetings=words.several, numbers=meetings)
 
 
 def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
@@ -355,7 +358,7 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
     if total is None and not trajectory.open and "meetings" not in trajectory.field_positions:
         # A `meetings:` line that could not be read is reported as such; it is not also missing.
         yield warning(
-            _("the trajectory does not say how many meetings it has"),
+            _("the trajectory does not say how many {meetings} it has", meetings=_words.meeting_words(recipe).several),
             trajectory.position,
             hint=_(
                 "add `{number}` (a number), or `{open}` for a series that runs until a checkpoint ends it",
