@@ -234,3 +234,15 @@ def test_the_usage_line_is_in_the_language_of_each_run() -> None:
     schedule = invoke("schedule", "--help", env=DUTCH_LOCALE).output
     assert "--at UU:MM" in schedule and "--skip DATUM[,DATUM...]" in schedule
     assert "--at HH:MM" in invoke("schedule", "--help", env=C_LOCALE).output
+
+
+def test_lang_before_fmt_chooses_the_messages_not_the_keywords(tmp_path: Path) -> None:
+    recipe = tmp_path / "kort.mth"
+    text = "recept: Kort\nduur: 10 min\n\nrol g: Groepslid\n\nfase Open (10 min)\n  leidt: g\n"
+    recipe.write_text(text, encoding="utf-8")
+    before = invoke("--lang", "en", "fmt", "--check", str(recipe), env=DUTCH_LOCALE)
+    assert before.exit_code == 0, before.output  # nothing to rewrite: the file keeps its Dutch keywords
+    assert "1 file already formatted" in before.output  # said in the language asked
+    assert recipe.read_text(encoding="utf-8") == text
+    after = invoke("fmt", "--check", "--lang", "en", str(recipe), env=DUTCH_LOCALE)
+    assert after.exit_code == 1  # fmt's own --lang asks for English keywords

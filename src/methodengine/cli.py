@@ -130,7 +130,8 @@ class _Group(click.Group):
             command.params.append(language)
         usage_in_message_language(command, ctx)
         given = ctx.meta.get(_GROUP_LANGUAGE) if ctx is not None else None
-        if given and language.name:  # `methodengine --lang nl cards ...` means `methodengine cards --lang nl ...`
+        if given and language.name and name not in _REWRITES_IN_ITS_LANGUAGE:
+            # `methodengine --lang nl cards ...` means `methodengine cards --lang nl ...`
             ctx.default_map = {**(ctx.default_map or {}), name: {language.name: given}}
         return command
 
@@ -241,6 +242,10 @@ def _language_option() -> click.Option:
     """``--lang`` for a command that has no language of its own: it chooses the messages' (read in ``main``)."""
     return click.Option(["--lang"], type=click.Choice(LANGUAGES), expose_value=False, help=LANGUAGE_HELP)
 
+
+_REWRITES_IN_ITS_LANGUAGE = frozenset({"fmt"})
+"""Commands whose own ``--lang`` rewrites files (``fmt`` translates the keywords): one before the command
+chooses only the language of the messages, never a rewrite nobody asked the command for."""
 
 _GROUP_LANGUAGE = "methodengine.lang"
 """Where the group's ``--lang`` is kept in ``click.Context.meta``, for the command's ``--lang`` to default to."""
