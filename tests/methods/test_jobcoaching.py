@@ -316,3 +316,17 @@ def test_the_core_checks_name_conversations_in_a_dutch_job_coaching_recipe():
     with use_language("en"):
         (d,) = findings(text)
     assert d.message == "every meeting is planned at 60 min of 90 min: 30 min unplanned"
+
+
+def test_a_span_too_short_counts_conversations_in_dutch():
+    from methodengine.i18n import use_language
+
+    text = edit(
+        DUTCH,
+        ("looptijd: 6 maanden", "looptijd: 2 maanden"),
+        ("    moment: na gesprek 1\n  gesprek assessment", "    moment: voor gesprek 1\n  gesprek assessment"),
+    )
+    with use_language("nl"):
+        (d,) = [f for f in findings(text) if f.code == "span"]
+    assert d.message == "8 gesprekken elke 3 weken duren minstens 21 weken, langer dan de looptijd van 2 maanden"
+    assert d.hint == "verleng `looptijd`, kom vaker bij elkaar, of plan minder gesprekken"

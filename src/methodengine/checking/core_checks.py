@@ -495,32 +495,36 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
     longest = n * every_high * SPAN_TOLERANCE
     where = trajectory.field_positions.get("span", trajectory.position)
     span = _words.key("span", _words.keywords_of(recipe))
+    words = _words.meeting_words(recipe)
+    meeting = words.one if n == 1 else words.several
     if span_high < shortest:
         yield warning(
             ngettext(
-                "{count} meeting every {every} takes at least {weeks}, longer than the span of {span}",
-                "{count} meetings every {every} take at least {weeks}, longer than the span of {span}",
+                "{count} {meeting} every {every} takes at least {weeks}, longer than the span of {span}",
+                "{count} {meeting} every {every} take at least {weeks}, longer than the span of {span}",
                 n,
+                meeting=meeting,
                 every=_words.period(trajectory.every),
                 weeks=_weeks(shortest / 7),
                 span=_words.period(trajectory.span),
             ),
             where,
-            hint=_("lengthen `{span}`, meet more often, or plan fewer meetings", span=span),
+            hint=_("lengthen `{span}`, meet more often, or plan fewer {meetings}", span=span, meetings=words.several),
             code="span",
         )
     elif span_low > longest:
         yield warning(
             ngettext(
-                "{count} meeting every {every} takes at most {weeks}, much shorter than the span of {span}",
-                "{count} meetings every {every} take at most {weeks}, much shorter than the span of {span}",
+                "{count} {meeting} every {every} takes at most {weeks}, much shorter than the span of {span}",
+                "{count} {meeting} every {every} take at most {weeks}, much shorter than the span of {span}",
                 n,
+                meeting=meeting,
                 every=_words.period(trajectory.every),
                 weeks=_weeks(n * every_high / 7),
                 span=_words.period(trajectory.span),
             ),
             where,
-            hint=_("shorten `{span}`, or plan more or less frequent meetings", span=span),
+            hint=_("shorten `{span}`, or plan more or less frequent {meetings}", span=span, meetings=words.several),
             code="span",
         )
 
