@@ -834,3 +834,14 @@ def test_what_the_plugins_report_is_said_in_the_message_language(capsys):
 def test_a_meeting_word_that_is_no_pair_is_refused(words):
     with pytest.raises(ValueError, match="meeting_words"):
         attrs_evolve(troika(), meeting_words={"nl": words})
+
+
+def test_a_header_line_that_could_not_be_read_is_not_filled_from_the_base():
+    from methodengine import parse_with_diagnostics, resolve
+
+    recipe, errors = parse_with_diagnostics(TROIKA + "duration: twee uur\n", "test.mth")
+    assert [d.code for d in errors]  # the unreadable line is its own error
+    loaded = isolated_plugins(TroikaOne())
+    resolved = resolve(recipe, loaded).recipe
+    assert resolved.duration is None  # not the base's 30 min, which the trainer never wrote
+    assert resolved.group is not None  # what the recipe leaves out still comes from the base

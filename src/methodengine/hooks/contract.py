@@ -250,10 +250,18 @@ def apply_base(recipe: Recipe, base: Recipe) -> Recipe:
     Header fields the recipe leaves out come from the base; a recipe without
     roles takes the base's roles, one without phases takes its whole agenda,
     one without a trajectory takes the base's trajectory. What the recipe
-    writes, it owns: nothing is merged item by item.
+    writes, it owns: nothing is merged item by item. A header line the recipe
+    writes but that could not be read (``duur: twee uur``, already an error)
+    is not filled from the base either: the checks would judge the trainer's
+    agenda against a duration they never wrote, and place it in the base recipe.
     """
     header = ("language", "group", "facilitators", "duration", "summary", "source", "meeting_word")
-    changes: dict[str, Any] = {name: getattr(base, name) for name in header if getattr(recipe, name) is None}
+    written = recipe.field_positions
+    changes: dict[str, Any] = {
+        name: getattr(base, name)
+        for name in header
+        if getattr(recipe, name) is None and _HEADER_KEYS.get(name, name) not in written
+    }
     positions = dict(recipe.field_positions)
     for name in changes:
         key = _HEADER_KEYS.get(name, name)
