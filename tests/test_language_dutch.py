@@ -347,6 +347,7 @@ _UNIT_GROUPS = [
 ]
 for _group in _UNIT_GROUPS:
     _VALUE_WORDS.update(dict.fromkeys(_group, tuple(_group)))
+_GROUPINGS = {form: (english, *dutch) for english, dutch in keys.GROUPINGS.items() for form in (english, *dutch)}
 _WORDED = (keys.WHEN, keys.AT, keys.ROLES, keys.BOOL, keys.MEETINGS, keys.DURATION, keys.PERIOD)
 
 
@@ -372,6 +373,8 @@ def respell(text: str, rnd: random.Random) -> str:
             spelled = rnd.choice([s for s in (key.name, key.dutch, *key.spellings) if s])
             if key.kind in _WORDED:
                 rest = _words(rest, rnd)
+            elif key.name == "groups" and rest.strip() in _GROUPINGS:
+                rest = " " + rnd.choice(_GROUPINGS[rest.strip()])
             elif key.kind is keys.TEXT:
                 text_indent = indent
             out.append(f"{' ' * indent}{spelled}:{rest}")
@@ -477,3 +480,43 @@ def test_let_op_is_one_key_with_a_space_also_where_a_text_continues() -> None:
     with pytest.raises(RecipeError) as caught:
         recipe("recept: X\nfase A (5 min)\n  vraag: Wat is er gebeurd,\n    let op: feiten\n")
     assert caught.value.message.startswith("`let op:` is indented under the text above it")
+
+
+@pytest.mark.parametrize(
+    ("dutch", "english"),
+    [
+        *((dutch, english) for english, forms in keys.GROUPINGS.items() for dutch in forms),
+        ("Alleen", "alone"),
+        ("groepjes van 3-4", "groups of 3-4"),
+        ("groepen van 3", "groups of 3"),
+    ],
+)
+def test_a_dutch_grouping_means_its_english_one(dutch: str, english: str) -> None:
+    text = "recipe: V\nphase A (5 min)\n  groups: {}\n"
+    assert recipe(text.format(dutch)).agenda[0].groups == english
+    assert recipe(text.format(dutch)) == recipe(text.format(english))
+
+
+def test_any_other_grouping_is_kept_as_written() -> None:
+    assert recipe("recipe: V\nphase A (5 min)\n  indeling: Twee kringen\n").agenda[0].groups == "Twee kringen"
+
+
+@pytest.mark.parametrize(
+    ("written", "nl", "en"),
+    [
+        ("alone", "alleen", "alone"),
+        ("ieder voor zich", "alleen", "alone"),
+        ("whole group", "hele groep", "whole group"),
+        ("groups of 3-4", "groepjes van 3-4", "groups of 3-4"),
+        ("Alone", "Alone", "Alone"),
+        ("Twee kringen", "Twee kringen", "Twee kringen"),
+    ],
+)
+def test_fmt_writes_a_grouping_in_the_language_asked(written: str, nl: str, en: str) -> None:
+    from methodengine.language.formatting import format_recipe
+
+    text = f"recipe: V\nphase A (5 min)\n  groups: {written}\n"
+    for language, expected in (("nl", nl), ("en", en)):
+        formatted = format_recipe(text, language)
+        assert formatted.splitlines()[-1].split(": ", 1)[1] == expected
+        assert parse(formatted, "x.mth") == parse(text, "x.mth")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from methodengine.language import units as _units
-from methodengine.language.keys import WORDS
+from methodengine.language import values as _values
+from methodengine.language.keys import GROUPINGS, WORDS
 
 MEETING_WORDS = {"bijeenkomst": "bijeenkomsten", "gesprek": "gesprekken"}
 """The Dutch words for a meeting, singular to plural; ``fmt --lang nl`` writes one of them throughout."""
@@ -126,6 +127,24 @@ def words(text: str, language: str, meeting: str, units_only: bool = False) -> s
         previous = ""
     out.append(text[at:])
     return "".join(out)
+
+
+def grouping(text: str, language: str) -> str:
+    """A `groups:` value in ``language`` when it is one of the words with a meaning (`alone`/`alleen`).
+
+    The model holds those in English, lower case; any other text (`Alone`, `Stilte`) means
+    itself and is kept as written, so that the formatted recipe still means what it did.
+    """
+    english = _values.grouping(text)
+    if english in GROUPINGS:
+        return english if language == "en" else GROUPINGS[english][0]
+    sized = _SIZED.fullmatch(english)
+    if sized is not None:
+        return english if language == "en" else f"groepjes van {sized[1]}"
+    return text
+
+
+_SIZED = re.compile(r"groups of (\d+(?:[ \t]*-[ \t]*\d+)?)")
 
 
 def everyone(part: str, language: str) -> str:

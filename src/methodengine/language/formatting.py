@@ -166,6 +166,8 @@ class _Writer:
         spelling = node.key if key is None or self.language is None else self._key(key)
         if key is not None and key.kind is not TEXT:
             value = self._value(key, value)
+        elif key is not None and key.name == "groups" and self.language is not None:
+            value = _fmt_words.grouping(value, self.language)
         self.out.append(f"{pad}{spelling}: {value}" if value else f"{pad}{spelling}:")
         self.out += [pad + INDENT + line for line in node.more]
 

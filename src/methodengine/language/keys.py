@@ -312,6 +312,20 @@ def _first_words(text: str) -> Iterator[str]:
             yield word
 
 
+GROUPINGS: dict[str, tuple[str, ...]] = {
+    "alone": ("alleen", "ieder voor zich", "individueel"),
+    "pairs": ("tweetallen", "in tweetallen", "duo's"),
+    "trios": ("drietallen", "in drietallen", "trio's"),
+    "whole group": ("hele groep", "de hele groep", "plenair"),
+}
+"""The words of `groups:` (`indeling:`) that the cards say in their own language, in English and Dutch.
+
+The model holds the English (`indeling: alleen` is `groups: alone`); the first Dutch one is what
+``fmt --lang nl`` writes. `groups of 3-4` is `groepjes van 3-4`; any other text is kept as written.
+"""
+DUTCH_GROUPINGS: dict[str, str] = {dutch: english for english, forms in GROUPINGS.items() for dutch in forms}
+
+
 def is_extension(key: str) -> bool:
     """An ``x-...`` key, which every block accepts, for plugins."""
     return key.startswith("x-")

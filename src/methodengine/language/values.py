@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from methodengine._suggest import DURATION_UNIT, PERIOD_UNIT, did_you_mean, suggest
 from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
 from methodengine.i18n import N_, _, ngettext, translate
+from methodengine.language import keys as _keys
 from methodengine.language import units as _units
 from methodengine.language.lexer import Line
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_MINUTES
@@ -428,6 +429,19 @@ def anchor(line: Line, path: str | None) -> Anchor:
     else:
         meeting = _english(match["end"])
     return Anchor(_english(match["relation"]), meeting, shift, where)  # type: ignore[arg-type]
+
+
+_DUTCH_GROUPS = re.compile(r"(?:groepjes|groepen) van (\d+(?:[ \t]*-[ \t]*\d+)?)")
+
+
+def grouping(text: str) -> str:
+    """A phase's `groups:` as the model holds it: a Dutch word with a meaning in English (`alleen`: `alone`)."""
+    written = text.lower()
+    english = _keys.DUTCH_GROUPINGS.get(written)
+    if english is not None:
+        return english
+    sized = _DUTCH_GROUPS.fullmatch(written)
+    return f"groups of {sized[1]}" if sized is not None else text
 
 
 def _english(word: str) -> str:
