@@ -858,3 +858,20 @@ def test_every_core_finding_reads_as_dutch_in_dutch(text, codes):
         for said in (d.message, d.hint or "", *(r.message for r in d.related)):
             prose = re.sub(r"`[^`]*`", "", said)
             assert not english.search(prose), said
+
+
+def test_a_misspelt_everyone_is_not_told_to_become_a_role():
+    (d,) = [x for x in _in("nl", DUTCH.replace("deelnemr", "iedreen")) if x.code == "undefined-role"]
+    assert d.hint == "bedoel je `iedereen`? rollen in het recept: voorzitter"
+
+
+def test_nobody_deciding_is_told_which_of_the_recipes_roles_could():
+    text = """
+    recipe: V
+    role medewerker: Medewerker
+    role coach: Coach
+      facilitator: yes
+    checkpoint Verder? (5 min)
+    """
+    d = only(text, "checkpoint-decide")
+    assert d.hint.endswith("`decide: medewerker, coach`")

@@ -47,3 +47,10 @@ def test_a_recipe_without_a_trajectory_is_told_how_to_add_one_in_its_keywords():
     assert dutch.message == "recept `Los` heeft geen traject, dus er is geen reeks bijeenkomsten om te plannen"
     assert dutch.hint.startswith("voeg een blok `traject` toe met `bijeenkomsten:` en `elke:`")
     assert _refused("recipe: Loose\n", "en").hint.startswith("add a `trajectory` block with `meetings:` and `every:`")
+
+
+@pytest.mark.parametrize("written", ["19:30", "19.30", "19u30"])
+def test_a_time_of_day_as_dutch_trainers_write_it(written):
+    from methodengine.planning.options import parse_time
+
+    assert parse_time(written).isoformat() == "19:30:00"

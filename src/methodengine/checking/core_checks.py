@@ -38,7 +38,21 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
             if ref.key == "per":
                 yield _per_unknown_role(recipe, phase, ref, known, defined)
                 continue
-            suggestion = did_you_mean(ref.role, known) or _everyone_meant(ref.role, recipe)
+            everyone = "" if did_you_mean(ref.role, known) else _everyone_meant(ref.role, recipe)
+            if everyone:  # `speak: iedreen`: the word for everyone, not a role to add
+                yield error(
+                    _(
+                        "undefined role `{role}` in `{key}` of phase `{phase}`",
+                        role=ref.role,
+                        key=_words.key(ref.key, written),
+                        phase=phase.title,
+                    ),
+                    ref.position,
+                    hint=f"{everyone} {defined}",
+                    code="undefined-role",
+                )
+                continue
+            suggestion = did_you_mean(ref.role, known)
             line = f"{_words.keyword('role', written)} {ref.role}: " + _("Name")
             yield error(
                 _(
@@ -307,6 +321,7 @@ def _meetings_label(meetings: Range | None, recipe: Recipe, last_planned: int) -
 
 def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
     written = _words.keywords_of(recipe)
+    deciders = _deciders(recipe, written)
     for phase in recipe.phases():
         outside = set(phase.outside)
         clash = sorted(outside & (set(phase.speak) | set(phase.listen) | {phase.lead}))
@@ -329,10 +344,18 @@ def _roles_consistent(recipe: Recipe) -> Iterator[Diagnostic]:
                 phase.position,
                 hint=_(
                     "name the roles that decide whether to go on: `{line}`",
-                    line=f"{_words.key('decide', written)}: coachee, coach",
+                    line=f"{_words.key('decide', written)}: {deciders}",
                 ),
                 code="checkpoint-decide",
             )
+
+
+def _deciders(recipe: Recipe, written: str) -> str:
+    """Who could decide at a checkpoint, from the recipe's own roles: one who takes part and one who facilitates."""
+    taking_part = next((r.id for r in recipe.roles if not r.facilitator), None)
+    facilitating = next((r.id for r in recipe.roles if r.facilitator), None)
+    chosen = [r for r in (taking_part, facilitating) if r]
+    return ", ".join(chosen) if chosen else _words.word(EVERYONE, written)
 
 
 def _series(recipe: Recipe) -> Iterator[Diagnostic]:

@@ -47,7 +47,8 @@ def clock(minutes: int) -> str:
 
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_TIME = re.compile(r"(\d{1,2})[:.uh](\d{2})")
+"""``19:30``, and as Dutch trainers also write it, ``19.30`` and ``19u30``."""
 _PERIOD = re.compile(r"(\d+)\s*([^\W\d_]+)")
 
 
