@@ -312,7 +312,7 @@ def test_the_core_checks_name_conversations_in_a_dutch_job_coaching_recipe():
     with use_language("nl"):
         (d,) = findings(text)
     assert d.code == "under-time"
-    assert d.message == "elk gesprek is gepland op 60 min van de 90 min: 30 min is niet ingepland"
+    assert d.message == "elk gesprek is gepland op 60 min van de 90 min: 30 min is nog vrij"
     with use_language("en"):
         (d,) = findings(text)
     assert d.message == "every meeting is planned at 60 min of 90 min: 30 min unplanned"

@@ -290,7 +290,7 @@ def _timing(recipe: Recipe) -> Iterator[Diagnostic]:
                     who=_meetings_label(meetings, recipe, last_planned),
                     minutes=minutes,
                     length=length,
-                    free=length.low - minutes.high,
+                    free=Range(length.low - minutes.high, length.high - minutes.low),
                 ),
                 where,
                 hint=_("add a phase (a break, a closing round) or shorten `{duration}`", duration=duration),
