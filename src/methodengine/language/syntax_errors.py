@@ -248,12 +248,14 @@ def glued_keyword_error(keyword: str, line: str, position: Position) -> RecipeSy
         )
     mended = f"{keyword} {line[len(keyword) :]}"
     hint = _("put a space after `{keyword}`: {line}", keyword=keyword, line=f"`{mended}`")
-    name = mended.split(":", 1)[0].split()[1:]
+    head, colon, rest = mended.partition(":")
+    name = head.split()[1:]
     if KEYWORD_SPELLINGS.get(keyword) in ("role", "meeting") and len(name) > 1:
+        # `rolekt voorzitter: X`: the id is the last word before the colon; the line with it alone.
         hint += "; " + _(
-            "a {keyword} has one id before its colon, e.g. {example}",
+            "a {keyword} has one id before its colon: {line}",
             keyword=keyword,
-            example=f"`{keyword} {name[-1]}:`",
+            line=f"`{keyword} {name[-1]}{colon}{rest}`",
         )
     return RecipeSyntaxError(
         _("`{word}` is `{keyword}` glued to `{rest}`", word=word, keyword=keyword, rest=word[len(keyword) :]),
@@ -764,7 +766,12 @@ def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> R
         amount = (int(whole.group(1)) if whole else 0) + unicodedata.numeric(char)
         decimal = f"{amount:g}".replace(".", ",")
         number = (whole.group(1) if whole else "") + char
-        where = Position(path, line_no, (whole.start(1) if whole else at) + 1)
+        start = whole.start(1) if whole else at
+        where = Position(path, line_no, start + 1)
+
+        def written_as(amount: str, line: str = line, start: int = start, at: int = at) -> str:
+            return f"`{(line[:start] + amount + line[at + 1 :]).strip()}`"  # the line with the number mended
+
         if char == "½" and unit is None:
             return RecipeSyntaxError(
                 _("the number {number} has no unit", number=number),
@@ -777,17 +784,14 @@ def _fraction_error(line: str, line_no: int, column: int, path: str | None) -> R
                 Position(path, line_no, at + 1),
                 hint=_(
                     "write the half against the number: {glued} or {decimal}",
-                    glued=f"`{number} {unit.group(1)}`" if unit else f"`{number}`",
-                    decimal=f"`{decimal} {unit.group(1)}`" if unit else f"`{decimal}`",
+                    glued=written_as(number),
+                    decimal=written_as(decimal),
                 ),
             )
         return RecipeSyntaxError(
             _("`{char}` is not a number a recipe can read", char=char),
             Position(path, line_no, at + 1),
-            hint=_(
-                "write the number with a decimal comma: {example}",
-                example=f"`{decimal} {unit.group(1)}`" if unit else f"`{decimal}`",
-            ),
+            hint=_("write the number with a decimal comma: {example}", example=written_as(decimal)),
         )
     return None
 
