@@ -772,7 +772,7 @@ def test_a_span_is_said_in_the_message_language():
       span: 2 months
     """
     (d,) = [x for x in _in("nl", text) if x.code == "span"]
-    assert d.message.startswith("10 bijeenkomsten elke 4 weken duren minstens 36 weken")
+    assert d.message.startswith("10 bijeenkomsten om de 4 weken duren minstens 36 weken")
     assert d.message.endswith("de looptijd van 2 maanden")
     assert d.hint.startswith("verleng `span`")
 
@@ -804,7 +804,7 @@ def test_a_trajectory_of_one_meeting_is_said_in_the_singular():
     assert found["span"].message.startswith("1 meeting every 1 week takes at most 1 week,")
     dutch = {d.code: d for d in _in("nl", text)}
     assert dutch["outside-trajectory"].message.endswith("buiten het traject van 1 bijeenkomst")
-    assert dutch["span"].message.startswith("1 bijeenkomst elke 1 week duurt hoogstens 1 week,")
+    assert dutch["span"].message.startswith("1 bijeenkomst elke week duurt hoogstens 1 week,")
 
 
 # Recipes that between them set off every core check, each with what it must find.

@@ -34,7 +34,7 @@ def test_a_cadence_without_a_unit_is_said_in_dutch():
 
 def test_a_cadence_outside_the_recipes_is_said_in_the_message_language_with_the_recipes_key():
     dutch = _refused(DUTCH, "nl", every="9 weeks")
-    assert dutch.message == "--every 9 weken valt buiten het ritme van het recept, elke 2-4 weken"
+    assert dutch.message == "--every 9 weken valt buiten het ritme van het recept: om de 2-4 weken"
     assert dutch.hint == "kies een ritme binnen 2-4 weken, of pas `elke:` in het recept aan"
     english = _refused(DUTCH, "en", every="9 weeks")
     assert english.message == "--every 9 weeks is outside the recipe's cadence of 2-4 weeks"

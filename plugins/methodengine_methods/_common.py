@@ -66,6 +66,13 @@ def period_nl(period: Period) -> str:
     return f"{period.amount} {one if period.amount.exact and period.amount.low == 1 else several}"
 
 
+def every_nl(period: Period) -> str:
+    """How often, in Dutch as it is said: ``om de 3 weken``, ``elke maand`` (not ``elke 3 weken``)."""
+    if period.amount.exact and period.amount.low == 1:
+        return "elke " + period_nl(period).split(" ", 1)[1]
+    return "om de " + period_nl(period)
+
+
 def anchor_nl(anchor: Anchor, meeting: str = "bijeenkomst") -> str:
     """Where an extra meeting is placed, in Dutch: ``voor bijeenkomst 1``, ``3 maanden na laatste bijeenkomst``."""
     ref = (

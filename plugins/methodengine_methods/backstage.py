@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, in_weeks, period_nl, phase_index, trajectory_field, written
+from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -199,7 +199,7 @@ def meetings(recipe: Recipe) -> Iterator[Diagnostic]:
 
 @rule(
     "cadence",
-    {"en": "The group meets every 2 to 4 weeks.", "nl": "De groep komt elke 2 tot 4 weken bij elkaar."},
+    {"en": "The group meets every 2 to 4 weeks.", "nl": "De groep komt om de 2 tot 4 weken bij elkaar."},
     source=SOURCE,
 )
 def cadence(recipe: Recipe) -> Iterator[Diagnostic]:
@@ -212,7 +212,7 @@ def cadence(recipe: Recipe) -> Iterator[Diagnostic]:
         yield warning(
             {
                 "en": f"a backstage group meets every 2-4 weeks, not every {trajectory.every}",
-                "nl": f"een backstagegroep komt elke 2-4 weken bij elkaar, niet elke {period_nl(trajectory.every)}",
+                "nl": f"een backstagegroep komt om de 2-4 weken bij elkaar, niet {every_nl(trajectory.every)}",
             },
             trajectory_field(recipe, "every"),
             hint={

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, rule, warning
 from methodengine_methods._common import (
     base_recipe,
+    every_nl,
     in_weeks,
     last_phase,
-    period_nl,
     phase_index,
     trajectory_field,
     written,
@@ -48,7 +48,8 @@ def max_members(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": f"an intervision group has at most {MAX_MEMBERS} members, but this group is {recipe.group}",
-                "nl": f"een intervisiegroep heeft hoogstens {MAX_MEMBERS} leden, maar deze groep is {recipe.group}",
+                "nl": f"een intervisiegroep heeft hoogstens {MAX_MEMBERS} leden, "
+                f"maar deze groep heeft er {recipe.group}",
             },
             recipe.where("group"),
             hint={
@@ -146,7 +147,7 @@ def closing_evaluation(recipe: Recipe) -> Iterator[Diagnostic]:
     "cadence",
     {
         "en": "With a trajectory, the group meets every 6 to 8 weeks.",
-        "nl": "Met een traject komt de groep elke 6 tot 8 weken bij elkaar.",
+        "nl": "Met een traject komt de groep om de 6 tot 8 weken bij elkaar.",
     },
     source=SEED,
 )
@@ -160,8 +161,7 @@ def cadence(recipe: Recipe) -> Iterator[Diagnostic]:
         yield warning(
             {
                 "en": f"an intervision group usually meets every 6-8 weeks, not every {trajectory.every}",
-                "nl": "een intervisiegroep komt meestal elke 6-8 weken bij elkaar, "
-                f"niet elke {period_nl(trajectory.every)}",
+                "nl": f"een intervisiegroep komt meestal om de 6-8 weken bij elkaar, niet {every_nl(trajectory.every)}",
             },
             trajectory_field(recipe, "every"),
             hint={

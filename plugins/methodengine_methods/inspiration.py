@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, last_phase, period_nl, trajectory_field, written
+from methodengine_methods._common import base_recipe, every_nl, last_phase, period_nl, trajectory_field, written
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
@@ -38,7 +38,7 @@ def group_size(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": f"an inspiration group has at most {GROUP.high} participants, but this group is {group}",
-                "nl": f"een inspiratiegroep heeft hoogstens {GROUP.high} deelnemers, maar deze groep is {group}",
+                "nl": f"een inspiratiegroep heeft hoogstens {GROUP.high} deelnemers, maar deze groep heeft er {group}",
             },
             recipe.where("group"),
             hint=hint,
@@ -118,7 +118,7 @@ def year_of_monthly_meetings(recipe: Recipe) -> Iterator[Diagnostic]:
         yield warning(
             {
                 "en": f"an inspiration group meets monthly, not every {trajectory.every}",
-                "nl": f"een inspiratiegroep komt elke maand bij elkaar, niet elke {period_nl(trajectory.every)}",
+                "nl": f"een inspiratiegroep komt elke maand bij elkaar, niet {every_nl(trajectory.every)}",
             },
             trajectory_field(recipe, "every"),
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Recipe, error, hookimpl, rule, warning
-from methodengine_methods._common import anchor_nl, base_recipe, period_nl, trajectory_field, written
+from methodengine_methods._common import anchor_nl, base_recipe, every_nl, period_nl, trajectory_field, written
 
 SOURCE = "Job Coaching, beschrijving van het traject (intake, 8-tal gesprekken, assessment, follow-up)"
 
@@ -150,7 +150,7 @@ def not_much_longer(recipe: Recipe) -> Iterator[Diagnostic]:
             reasons.append(
                 (
                     f"{trajectory.meetings} conversations every {trajectory.every} (over {MONTHS} months)",
-                    f"{trajectory.meetings} gesprekken elke {period_nl(trajectory.every)} (meer dan {MONTHS} maanden)",
+                    f"{trajectory.meetings} gesprekken {every_nl(trajectory.every)} (meer dan {MONTHS} maanden)",
                 )
             )
     if reasons:

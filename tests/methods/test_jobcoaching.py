@@ -328,5 +328,5 @@ def test_a_span_too_short_counts_conversations_in_dutch():
     )
     with use_language("nl"):
         (d,) = [f for f in findings(text) if f.code == "span"]
-    assert d.message == "8 gesprekken elke 3 weken duren minstens 21 weken, langer dan de looptijd van 2 maanden"
+    assert d.message == "8 gesprekken om de 3 weken duren minstens 21 weken, langer dan de looptijd van 2 maanden"
     assert d.hint == "verleng `looptijd`, kom vaker bij elkaar, of plan minder gesprekken"

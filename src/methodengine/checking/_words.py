@@ -72,6 +72,16 @@ def meeting_words(recipe: Recipe) -> MeetingWords:
     return MeetingWords(one, several, ("het " if neuter else "de ") + one, ("elk " if neuter else "elke ") + one)
 
 
+def cadence(value: Period) -> str:
+    """How often, for after "every" in the message language: ``6 weeks``; in Dutch the whole phrase,
+    ``om de 6 weken`` or ``elke week`` (``elke 6 weken`` is not how it is said)."""
+    if message_language() != "nl":
+        return period(value, "en")
+    if value.amount.exact and value.amount.low == 1:
+        return "elke " + period(value, "nl").split(" ", 1)[1]
+    return "om de " + period(value, "nl")
+
+
 def period(value: Period, language: str | None = None) -> str:
     """``3 weeks`` / ``3 weken``: a period in ``language`` (the message language by default)."""
     units = _PERIOD_UNITS["nl" if (language or message_language()) == "nl" else "en"]

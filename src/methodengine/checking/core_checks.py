@@ -398,6 +398,13 @@ def _series(recipe: Recipe) -> Iterator[Diagnostic]:
             if stage.meetings.low < 1 or stage.meetings.high > total:
                 yield error(
                     _(
+                        "stage `{stage}` covers meeting {meetings}, outside the trajectory's 1-{total}",
+                        stage=stage.title,
+                        meetings=stage.meetings,
+                        total=total,
+                    )
+                    if stage.meetings.exact
+                    else _(
                         "stage `{stage}` covers meetings {meetings}, outside the trajectory's 1-{total}",
                         stage=stage.title,
                         meetings=stage.meetings,
@@ -527,7 +534,7 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
                 "{count} {meeting} every {every} take at least {weeks}, longer than the span of {span}",
                 n,
                 meeting=meeting,
-                every=_words.period(trajectory.every),
+                every=_words.cadence(trajectory.every),
                 weeks=_weeks(shortest / 7),
                 span=_words.period(trajectory.span),
             ),
@@ -542,7 +549,7 @@ def _span(recipe: Recipe) -> Iterator[Diagnostic]:
                 "{count} {meeting} every {every} take at most {weeks}, much shorter than the span of {span}",
                 n,
                 meeting=meeting,
-                every=_words.period(trajectory.every),
+                every=_words.cadence(trajectory.every),
                 weeks=_weeks(n * every_high / 7),
                 span=_words.period(trajectory.span),
             ),
