@@ -520,3 +520,57 @@ def test_fmt_writes_a_grouping_in_the_language_asked(written: str, nl: str, en: 
         formatted = format_recipe(text, language)
         assert formatted.splitlines()[-1].split(": ", 1)[1] == expected
         assert parse(formatted, "x.mth") == parse(text, "x.mth")
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [
+        ("een kwartier", 15),
+        ("3 kwartier", 45),
+        ("¼ uur", 15),
+        ("¾ uur", 45),
+        ("1¼ uur", 75),
+        ("een half uur", 30),
+        ("half uur", 30),
+        ("een uur", 60),
+        ("één uur", 60),
+        ("1 uur 1 kwartier", 75),
+    ],
+)
+def test_durations_as_a_dutch_trainer_says_them(written: str, minutes: int) -> None:
+    assert recipe(f"recipe: V\nduur: {written}\nfase A ({written})\n").duration.minutes == Range.of(minutes)
+
+
+_SERIES = (
+    "recipe: V\nphase A (5 min)\n  when: {when}\ntrajectory\n  meetings: 4\n  every: {every}\n"
+    "  meeting f: F\n    at: {at}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "dutch", "english"),
+    [
+        ("every", "om de 6 weken", "6 weeks"),
+        ("at", "voor de eerste bijeenkomst", "before first meeting"),
+        ("at", "3 maanden na de laatste bijeenkomst", "3 months after last meeting"),
+        ("at", "after the last meeting", "after last meeting"),
+        ("when", "de laatste bijeenkomst", "last meeting"),
+    ],
+)
+def test_natural_dutch_in_values_means_the_english(key: str, dutch: str, english: str) -> None:
+    plain = {"when": "meeting 1", "every": "2 weeks", "at": "after meeting 1"}
+    assert recipe(_SERIES.format(**{**plain, key: dutch})) == recipe(_SERIES.format(**{**plain, key: english}))
+
+
+def test_fmt_keeps_what_natural_dutch_means_both_ways() -> None:
+    from methodengine.language.formatting import format_recipe
+
+    text = (
+        "recept: X\nduur: een half uur\nfase A (een kwartier)\n  wanneer: de laatste bijeenkomst\n"
+        "traject\n  bijeenkomsten: 4\n  elke: om de 6 weken\n  bijeenkomst f: F (¾ uur)\n"
+        "    moment: 3 maanden na de laatste bijeenkomst\n"
+    )
+    english = format_recipe(text, "en")
+    assert "every: 6 weeks" in english and "duration: ½ hour" in english
+    for formatted in (english, format_recipe(text, "nl"), format_recipe(english, "nl")):
+        assert parse(formatted) == parse(text)

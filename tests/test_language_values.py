@@ -28,6 +28,7 @@ PIECES = [
     # the Dutch words of values (keys.WORDS), half hours and abbreviations with a full stop
     "bijeenkomst", "bijeenkomsten", "gesprek", "gesprekken", "vanaf", "tot", "en", "met", "eerste", "laatste",
     "voor", "vóór", "na", "iedereen", "nee", "½", "1½", "anderhalf", "min.", "u.", "mnd.", ".",
+    "¼", "2¾", "een", "één", "half", "een half", "kwartier", "om", "de", "the", "om de",
 ]  # fmt: skip
 GAPS = ["", " ", "\t", "  "]
 

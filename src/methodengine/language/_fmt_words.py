@@ -50,7 +50,14 @@ _OWN = {"en": frozenset({"mins", "hr", "hrs"}), "nl": frozenset({"u", "mnd"})}
 """Each language's own abbreviations: kept in it, written out (or as the other's) in the other."""
 _OTHERS = {"u": "h", "mins": "min"}
 
-_TOKEN = re.compile(r"(?P<number>\d*½|\d+(?:[.,]\d+)?)|(?P<word>tot[ \t]+en[ \t]+met|[^\W\d_]+\.?)")
+_TOKEN = re.compile(
+    r"(?P<number>een[ \t]+half|\d*[½¼¾]|\d+(?:[.,]\d+)?|(?:anderhalf|een|één|half)(?![^\W\d_]))"
+    r"|(?P<word>tot[ \t]+en[ \t]+met|[^\W\d_½¼¾]+\.?)"
+)
+_EVERY = re.compile(r"^([ \t]*)om[ \t]*de[ \t]*")
+"""`om de 6 weken`: Dutch only; English says `6 weeks`."""
+_LESS_THAN_ONE = frozenset({"½", "¼", "¾", "half"})
+_IN_FIGURES = {"een": "1", "één": "1", "anderhalf": "1½", "half": "½", "een half": "½"}
 
 
 def _word_tables() -> dict[str, dict[str, str]]:
@@ -70,7 +77,8 @@ _WORDS = _word_tables()
 
 def _plural(number: str) -> bool:
     """Whether a unit after ``number`` is plural: anything but one whole."""
-    return number.lstrip("0") != "1"
+    said = " ".join(number.split())
+    return said.lstrip("0") not in ("1", "een", "één", "een half") and said not in _LESS_THAN_ONE
 
 
 def unit(written: str, number: str, language: str) -> str:
@@ -103,6 +111,8 @@ def words(text: str, language: str, meeting: str, units_only: bool = False) -> s
     ``meeting`` is the Dutch word for one meeting (``bijeenkomst`` or ``gesprek``). With
     ``units_only``, the first word that is no unit (`per` in a time box) ends what is changed.
     """
+    if language == "en":
+        text = _EVERY.sub(r"\1", text)
     out: list[str] = []
     at = 0
     previous = ""  # the number just before, when only spaces stand between
@@ -114,6 +124,8 @@ def words(text: str, language: str, meeting: str, units_only: bool = False) -> s
         at = match.end()
         found = match.group()
         if match["number"] is not None:
+            if language == "en":  # `een kwartier` stays Dutch, as English has no such unit; `een uur` is `1 hour`
+                found = _IN_FIGURES.get(" ".join(found.split()), found)
             out.append(found)
             previous = found
             continue
@@ -160,4 +172,6 @@ def word(found: str, language: str, meeting: str) -> str:
         return "meetings" if language == "en" else MEETING_WORDS[meeting]
     if found.startswith("tot"):
         found = "tot en met"
+    if found in ("de", "the"):  # `na de laatste bijeenkomst`, `after the last meeting`
+        return "the" if language == "en" else "de"
     return _WORDS[language].get(found, found)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 MINUTE_UNITS = frozenset({"m", "min", "mins", "minute", "minutes", "minuut", "minuten"})
 HOUR_UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "u", "uur", "uren"})
+QUARTER_UNITS = frozenset({"kwartier", "kwartieren", "kw"})
+"""A quarter of an hour, as Dutch says it: `een kwartier`, `3 kwartier`."""
 
 PERIOD_UNITS: dict[str, str] = {
     **dict.fromkeys(("day", "days", "dag", "dagen"), "day"),
@@ -34,6 +36,8 @@ def minutes_per(unit: str) -> int | None:
         return 1
     if unit in HOUR_UNITS:
         return 60
+    if unit in QUARTER_UNITS:
+        return 15
     return None
 
 

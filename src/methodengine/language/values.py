@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 _W = r"[ \t]*+"
 _NUM = r"\d++(?:[.,]\d++)?+"
-_HALF = r"(?:\d*+½|anderhalf)"
+_HALF = r"(?>een[ \t]++half|\d*+[½¼¾]|anderhalf|een|één|half)"
+"""A number as a trainer says it before a unit: `1½ uur`, `¼ uur`, `anderhalf uur`, `een kwartier`, `een half uur`."""
 _ID = r"[a-z][a-z0-9_-]*+"
-_UNIT = r"[^\W\d_½]++\.?+"
+_UNIT = r"[^\W\d_½¼¾]++\.?+"
 _RANGE = rf"{_NUM}{_W}(?:-{_W}{_NUM}{_W})?+"
 _DURATION = rf"(?:(?:{_HALF}{_W}|{_RANGE}){_UNIT}{_W})++(?:{_NUM}{_W})?+"
 _TIMEBOX = rf"\({_W}(?P<duration>{_DURATION})(?:per{_W}(?P<per>{_ID}){_W})?+\){_W}"
@@ -42,7 +43,7 @@ _EVERYONE = ("everyone", "iedereen")
 
 RANGE = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+")
 DURATION = re.compile(rf"{_W}{_DURATION}")
-PERIOD = re.compile(rf"{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W}")
+PERIOD = re.compile(rf"{_W}(?:om{_W}de{_W})?+(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W}")
 ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
 BOOL = re.compile(rf"{_W}(?P<bool>yes|no|ja|nee){_W}")
 ROLE_ID = re.compile(rf"{_W}(?P<id>{_ID}){_W}")
@@ -50,7 +51,7 @@ MEETING_COUNT = re.compile(rf"{_W}(?:(?P<number>{_NUM})|open){_W}")
 _SELECTOR = re.compile(
     rf"{_W}(?:{_MEETINGS}{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+"
     rf"|(?P<edge>from|vanaf|until|tot{_W}en{_W}met){_W}{_MEETING}{_W}(?P<number>{_NUM}){_W}"
-    rf"|(?P<end>first|eerste|last|laatste){_W}{_MEETING}{_W})(?P<comma>,?+)"
+    rf"|(?:(?:de|the){_W})?+(?P<end>first|eerste|last|laatste){_W}{_MEETING}{_W})(?P<comma>,?+)"
 )
 _SAME = {
     "vanaf": "from",
@@ -72,7 +73,7 @@ TRAJECTORY_HEAD = re.compile(_W)
 _LATER = {
     "AT": rf"{_W}(?:(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+(?P<unit>{_UNIT}){_W})?+"
     rf"(?P<relation>before|after|voor|vóór|na){_W}"
-    rf"(?:{_MEETING}{_W}(?P<number>{_NUM})|(?P<end>first|eerste|last|laatste){_W}{_MEETING}){_W}",
+    rf"(?:{_MEETING}{_W}(?P<number>{_NUM})|(?:(?:de|the){_W})?+(?P<end>first|eerste|last|laatste){_W}{_MEETING}){_W}",
     "STAGE_HEAD": rf"{_W}{_TITLE}\({_W}{_MEETINGS}{_W}(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+\){_W}",
     "MEETING_HEAD": rf"{_W}(?P<id>{_ID}){_W}:{_W}{_TITLE}(?:{_TIMEBOX})?+",
     "DURATION_PART": rf"(?:(?P<half>{_HALF}){_W}|(?P<low>{_NUM}){_W}(?:-{_W}(?P<high>{_NUM}){_W})?+)"
@@ -339,15 +340,24 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
     return Located(Duration(Range(low, high)), first)
 
 
+_QUARTERS = {"½": 2, "¼": 1, "¾": 3}
+_SAID = {"anderhalf": 6, "een": 4, "één": 4, "half": 2}
+
+
 def _half(written: str, unit: str, per: int, where: Position) -> Range:
-    """`1½ uur`, `½ uur`, `anderhalf uur`: as trainers say it, in whole minutes (half a minute is none)."""
-    whole_part = "1" if written == "anderhalf" else written[:-1]
-    if len(whole_part) > 9:
-        raise too_large(Number(written, where), _DURATION_WHAT, f"{written} {unit}", MAX_MINUTES)
-    minutes, rest = divmod((2 * int(whole_part or "0") + 1) * per, 2)
+    """`1½ uur`, `¼ uur`, `anderhalf uur`, `een kwartier`, `een half uur`: as trainers say it, in whole minutes."""
+    said = " ".join(written.split())
+    if said in _SAID or said == "een half":
+        quarters = _SAID.get(said, 2)
+    else:
+        whole_part = said[:-1]
+        if len(whole_part) > 9:
+            raise too_large(Number(written, where), _DURATION_WHAT, f"{written} {unit}", MAX_MINUTES)
+        quarters = 4 * int(whole_part or "0") + _QUARTERS[said[-1]]
+    minutes, rest = divmod(quarters * per, 4)
     if rest:
         raise RecipeValueError(
-            _("{duration} is not a whole number of minutes", duration=f"{written} {unit}"),
+            _("{duration} is not a whole number of minutes", duration=f"{said} {unit}"),
             where,
             hint=_("durations are whole minutes: round it, e.g. `1 min` or `2 min`"),
         )
