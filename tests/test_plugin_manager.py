@@ -845,3 +845,30 @@ def test_a_header_line_that_could_not_be_read_is_not_filled_from_the_base():
     resolved = resolve(recipe, loaded).recipe
     assert resolved.duration is None  # not the base's 30 min, which the trainer never wrote
     assert resolved.group is not None  # what the recipe leaves out still comes from the base
+
+
+def test_a_recipe_read_past_syntax_errors_is_not_told_of_ids_the_errors_left_out():
+    from methodengine import check, parse_with_diagnostics
+
+    text = TROIKA + "\nrole klant: Klant\n  count: 1\n\nphase Vraag stellen (10 min\n  speak: klant\n"
+    recipe, errors = parse_with_diagnostics(text, "test.mth")
+    assert errors and recipe is not None
+
+    class Plugin:
+        @hookimpl
+        def register_methods(self):  # type: ignore[no-untyped-def]
+            return [troika(rules=(_needs_phase(),))]
+
+    loaded = isolated_plugins(Plugin())
+    assert "method-expects-id" in [d.code for d in check(recipe, loaded)]
+    recovered = check(recipe, loaded, recovered=True)
+    assert "method-expects-id" not in [d.code for d in recovered]
+    assert "troika/asked" not in [d.code for d in recovered]  # the rule needing it is still skipped
+
+
+def _needs_phase():  # type: ignore[no-untyped-def]
+    @rule("asked", "The client asks.", source="LS", needs_phases=["vraag"])
+    def asked(recipe):  # type: ignore[no-untyped-def]
+        yield warning("asked", recipe.position)
+
+    return asked

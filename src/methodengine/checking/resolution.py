@@ -109,23 +109,32 @@ def _with_meeting_word(recipe: Recipe, method: Method) -> Recipe:
     return attrs.evolve(recipe, meeting_word=tuple(word)) if word else recipe
 
 
-def check(recipe: Recipe, plugins: Plugins | None = None) -> list[Diagnostic]:
-    """Every diagnostic for ``recipe``: its method applied, then all checks, in file order."""
-    return checked(recipe, plugins)[1]
+def check(recipe: Recipe, plugins: Plugins | None = None, *, recovered: bool = False) -> list[Diagnostic]:
+    """Every diagnostic for ``recipe``: its method applied, then all checks, in file order.
+
+    ``recovered`` says the recipe was read past syntax errors (``parse_with_diagnostics``):
+    a block those left out is not also reported as an id the method misses.
+    """
+    return checked(recipe, plugins, recovered=recovered)[1]
 
 
-def checked(recipe: Recipe, plugins: Plugins | None = None) -> tuple[Resolved, list[Diagnostic]]:
+def checked(
+    recipe: Recipe, plugins: Plugins | None = None, *, recovered: bool = False
+) -> tuple[Resolved, list[Diagnostic]]:
     """``recipe`` with its method applied, and every diagnostic, in file order: the method is applied once.
 
     Commands that go on to make output from the recipe need both; resolving
     again after checking would read the base recipe and run the merge twice.
+    With ``recovered`` (the recipe was read past syntax errors) the method's
+    missing-id warnings are left out: the id may be in a block the errors
+    dropped, and one mistake gets one message. Rules that lack an id are still skipped.
     """
     plugins = plugins or get_plugins()
     resolved = resolve(recipe, plugins)
     found = list(resolved.diagnostics)
     found += checks.core_checks(resolved.recipe)
     if resolved.method is not None:
-        found += method_diagnostics(resolved.recipe, resolved.method, plugins)
+        found += method_diagnostics(resolved.recipe, resolved.method, plugins, recovered=recovered)
     for plugin, extra in plugins.call("check_recipe", recipe=resolved.recipe, method=resolved.method):
         for item in extra:
             if isinstance(item, Diagnostic):
@@ -150,10 +159,13 @@ def _in_file(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
     return attrs.evolve(diagnostic, position=attrs.evolve(position, path=path))
 
 
-def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None = None) -> list[Diagnostic]:
+def method_diagnostics(
+    recipe: Recipe, method: Method, plugins: Plugins | None = None, *, recovered: bool = False
+) -> list[Diagnostic]:
     """The method's rules over ``recipe``; rules whose ids are missing are skipped with a warning.
 
-    A slow rule is named in ``plugins``' diagnostics (by default the process's).
+    A slow rule is named in ``plugins``' diagnostics (by default the process's). With
+    ``recovered`` (read past syntax errors) the rules are skipped just the same, without the warning.
     """
     have = {
         "role": {r.id for r in recipe.roles},
@@ -172,7 +184,7 @@ def method_diagnostics(recipe: Recipe, method: Method, plugins: Plugins | None =
                 continue
             found += _run_rule(rule, recipe, method, plugins)
     described = {"role": method.roles, "phase": method.phases, "meeting": method.meetings, "stage": method.stages}
-    for (kind, ident), rules in missing.items():
+    for (kind, ident), rules in ({} if recovered else missing).items():
         what = described[kind].get(ident)
         expects = _expects(kind, method.id, ident) + (f" ({pick(what)})" if what else "")
         skipped = ", ".join(f"`{r}`" for r in rules)
