@@ -574,3 +574,20 @@ def test_fmt_keeps_what_natural_dutch_means_both_ways() -> None:
     assert "every: 6 weeks" in english and "duration: ½ hour" in english
     for formatted in (english, format_recipe(text, "nl"), format_recipe(english, "nl")):
         assert parse(formatted) == parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("recept: X\nduur: 10 minutn\n", "Eenheden hier: min, minuten, uur, kwartier"),
+        ("recept: X\ntraject\n  bijeenkomsten: 3\n  elke: 2 wekn\n", "Eenheden hier: dagen, weken, maanden, jaren"),
+        ("recipe: X\nduration: 10 minuts\n", "Units here: min, minutes, h, hours"),
+    ],
+)
+def test_a_unit_hint_lists_the_units_of_the_recipes_own_language(text: str, shown: str) -> None:
+    from methodengine.i18n import use_language
+
+    language = "nl" if text.startswith("recept") else "en"
+    with use_language(language), pytest.raises(RecipeError) as caught:
+        parse(text)
+    assert caught.value.hint.endswith(shown)

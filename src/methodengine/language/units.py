@@ -19,6 +19,23 @@ ABBREVIATIONS = frozenset({"m", "min", "mins", "h", "hr", "hrs", "u", "wk", "wkn
 
 DURATION_UNITS_SHOWN = "min, minutes, minuten, m; h, hour, hours, uur"
 PERIOD_UNITS_SHOWN = "days/dagen, weeks/weken, months/maanden, years/jaar"
+_SHOWN = {
+    ("nl", True): "min, minuten, uur, kwartier",
+    ("nl", False): "dagen, weken, maanden, jaren",
+    ("en", True): "min, minutes, h, hours",
+    ("en", False): "days, weeks, months, years",
+}
+
+
+def units_shown(for_duration: bool, language: str | None) -> str:
+    """The units a hint lists: the recipe's own language's (a Dutch recipe is shown `minuten`, not `minutes`).
+
+    Both languages' when the recipe does not tell which it is written in.
+    """
+    shown = _SHOWN.get((language or "", for_duration))
+    if shown is not None:
+        return shown
+    return DURATION_UNITS_SHOWN if for_duration else PERIOD_UNITS_SHOWN
 
 
 def _plain(unit: str) -> str:

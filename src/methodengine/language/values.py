@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from methodengine._suggest import DURATION_UNIT, PERIOD_UNIT, did_you_mean, suggest
+from methodengine._suggest import DURATION_UNIT, PERIOD_UNIT, did_you_mean, keyword_language, suggest
 from methodengine.errors import RecipeError, RecipeSyntaxError, RecipeValueError
 from methodengine.i18n import N_, _, ngettext, translate
 from methodengine.language import keys as _keys
@@ -248,7 +248,7 @@ def positive(raw: RawRange, what: str, most: int = MAX_COUNT) -> Range:
 
 def unit_error(unit: str, position: Position, for_duration: bool) -> RecipeValueError:
     known = [*_units.MINUTE_UNITS, *_units.HOUR_UNITS] if for_duration else list(_units.PERIOD_UNITS)
-    shown = _units.DURATION_UNITS_SHOWN if for_duration else _units.PERIOD_UNITS_SHOWN
+    shown = _units.units_shown(for_duration, keyword_language())
     suggestion = ""
     if for_duration and _units.period_unit(unit):
         message = _("`{unit}` is a calendar unit; a time box or meeting length is in minutes or hours", unit=unit)
