@@ -62,7 +62,7 @@ def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": "`beurt` should be a rounds block, one round per case-giver",
-                "nl": "`beurt` hoort een blok rondes te zijn, één ronde per inbrenger",
+                "nl": "`beurt` hoort een rondeblok te zijn, één ronde per inbrenger",
             },
             phase.position if phase else recipe.position,
             hint={"en": f"write `{line}` with `id: beurt`", "nl": f"schrijf `{line}` met `id: beurt`"},
@@ -103,7 +103,7 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             agreements.position,
             hint={
                 "en": "move the phase with `id: afspraken` into the rounds block `beurt`, as its last phase",
-                "nl": "zet de fase met `id: afspraken` als laatste fase in het blok rondes `beurt`",
+                "nl": "zet de fase met `id: afspraken` als laatste fase in het rondeblok `beurt`",
             },
         )
     elif not agreements.lines("output"):
@@ -171,7 +171,7 @@ def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
             phase.position,
             hint={
                 "en": "move the phase with `id: terugkoppeling` before the rounds block",
-                "nl": "zet de fase met `id: terugkoppeling` vóór het blok rondes",
+                "nl": "zet de fase met `id: terugkoppeling` vóór het rondeblok",
             },
         )
 
@@ -260,7 +260,7 @@ def register_methods() -> list[Method]:
                 "inbrenger": {"en": "the case-givers of the meeting, one or two", "nl": "de inbrengers, één of twee"}
             },
             phases={
-                "beurt": {"en": "the rounds block of one case-giver's turn", "nl": "het blok rondes van één beurt"},
+                "beurt": {"en": "the rounds block of one case-giver's turn", "nl": "het rondeblok van één beurt"},
                 "afspraken": {
                     "en": "the phase, inside the turn, where the case-giver makes agreements",
                     "nl": "de fase in de beurt waarin de inbrenger afspraken maakt",

@@ -159,7 +159,7 @@ def three_turns(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": "`turn` should be a rounds block, with one round for every member of the troika",
-                "nl": "`turn` hoort een blok rondes te zijn, met één ronde voor elk lid van de troika",
+                "nl": "`turn` hoort een rondeblok te zijn, met één ronde voor elk lid van de troika",
             },
             phase.position if phase else recipe.position,
             hint={
@@ -195,7 +195,7 @@ def client_outside(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": "`ideas` should be a phase of the turn, not a rounds block",
-                "nl": "`ideas` hoort een fase van de beurt te zijn, geen blok rondes",
+                "nl": "`ideas` hoort een fase van de beurt te zijn, geen rondeblok",
             },
             block.position if block else recipe.position,
             hint={
@@ -308,7 +308,7 @@ def register_methods() -> list[Method]:
             phases={
                 "turn": {
                     "en": "the rounds block of one turn, run once for every member",
-                    "nl": "het blok rondes van één beurt, één keer voor elk lid",
+                    "nl": "het rondeblok van één beurt, één keer voor elk lid",
                 },
                 "challenge": {
                     "en": "the client shares the challenge and asks for help",
