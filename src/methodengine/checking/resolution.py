@@ -173,13 +173,13 @@ def method_diagnostics(
         "meeting": {m.id for m in recipe.trajectory.extra_meetings} if recipe.trajectory else set(),
         "stage": {s.id for s in recipe.trajectory.stages if s.id} if recipe.trajectory else set(),
     }
-    missing: dict[tuple[str, str], list[str]] = {}
+    missing: dict[tuple[str, str], list[Rule]] = {}
     found: list[Diagnostic] = []
     with plugin_scope(str(method.plugin)):  # one for all the rules: setting it up costs more than a rule
         for rule in method.rules:
             lacks = [(kind, ident) for kind, ident in _needs(rule) if ident not in have[kind]]
             for key in lacks:
-                missing.setdefault(key, []).append(rule.code)
+                missing.setdefault(key, []).append(rule)
             if lacks:
                 continue
             found += _run_rule(rule, recipe, method, plugins)
@@ -187,7 +187,8 @@ def method_diagnostics(
     for (kind, ident), rules in ({} if recovered else missing).items():
         what = described[kind].get(ident)
         expects = _expects(kind, method.id, ident) + (f" ({pick(what)})" if what else "")
-        skipped = ", ".join(f"`{r}`" for r in rules)
+        # Each rule by what it holds, in the reader's language, with its code to look it up by.
+        skipped = ", ".join(_("`{code}` ({summary})", code=r.code, summary=pick(r.summary).rstrip(".")) for r in rules)
         found.append(
             warning(
                 expects
