@@ -415,6 +415,16 @@ def test_a_file_that_does_not_parse_is_left_untouched_with_its_errors(tmp_path: 
     assert "^" in result.stderr  # the line and a caret, as `check` shows it
     assert broken.read_text(encoding="utf-8") == text
     assert tidy.read_text(encoding="utf-8") == EXPECTED  # the other file is still formatted
+    assert "1 file reformatted, 0 files left unchanged, 1 file with errors, not rewritten" in result.stdout
+
+
+def test_a_recipe_that_parses_is_formatted_whatever_check_says_of_it(tmp_path: Path) -> None:
+    # An undefined role is check's business; fmt only needs a recipe it can read.
+    path = tmp_path / "rol.mth"
+    path.write_text("recept: X\nrol a: A\nfase A (5 min)\n  spreekt: b\n", encoding="utf-8")
+    result = run("fmt", "--lang", "en", path)
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == "recipe: X\n\nrole a: A\n\nphase A (5 min)\n  speak: b\n"
 
 
 def test_a_file_that_cannot_be_read_is_a_usage_error(tmp_path: Path) -> None:
@@ -436,6 +446,17 @@ def test_the_messages_are_in_the_users_language(tmp_path: Path) -> None:
     result = runner().invoke(main, ["fmt", "--check", str(messy)], env={"METHODENGINE_LANG": "nl"})
     assert result.exit_code == 1
     assert f"zou {messy} herschrijven" in result.stdout
+
+
+@pytest.mark.parametrize("asked", [["--lang", "en"], ["--lang=en"]])
+def test_fmts_lang_chooses_the_keywords_not_the_language_it_talks(tmp_path: Path, asked: list[str]) -> None:
+    # A Dutch user who asks for English keywords is still told in Dutch what happened.
+    messy = tmp_path / "messy.mth"
+    messy.write_text(MESSY, encoding="utf-8")
+    result = runner().invoke(main, ["fmt", *asked, "--check", str(messy)], env={"METHODENGINE_LANG": "nl"})
+    assert f"zou {messy} herschrijven" in result.stdout
+    english = runner().invoke(main, ["--lang", "en", "fmt", "--lang", "nl", "--check", str(messy)])
+    assert f"would reformat {messy}" in english.stdout
 
 
 # --------------------------------------------------------------------------- properties

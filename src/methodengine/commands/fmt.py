@@ -52,23 +52,36 @@ def fmt(files: tuple[str, ...], check_only: bool, language: str | None) -> None:
       methodengine fmt --check recipes/*.mth
       methodengine fmt --lang en mijn-intervisie.mth
     """
+    from methodengine.i18n import language_from_environment, use_language
+
+    # This --lang is the language of the keywords written, not of what fmt says: that stays the
+    # reader's (`methodengine --lang nl fmt`, METHODENGINE_LANG, the locale), as for every command.
+    ctx = click.get_current_context()
+    with use_language(ctx.meta.get(_GROUP_LANGUAGE) or language_from_environment()):
+        _fmt(files, check_only, language)
+
+
+_GROUP_LANGUAGE = "methodengine.lang"
+"""Where the CLI keeps a ``--lang`` given before the command (``cli._GROUP_LANGUAGE``)."""
+
+
+def _fmt(files: tuple[str, ...], check_only: bool, language: str | None) -> None:
     from pathlib import Path
 
     from methodengine.commands._output import check_output, write_output, write_stdout
 
     to_stderr = STDIN in files  # standard output holds the recipe then
-    changed = unchanged = 0
-    failed = False
+    changed = unchanged = failed = 0
     for path in files:
         shown, text = _read(path)
         if not isinstance(text, str):
             echo_diagnostics(list(text.diagnostics), {path: shown}, err=True)
-            failed = True
+            failed += 1
             continue
         formatted = _formatted(text, path, language)
         if not isinstance(formatted, str):
             echo_diagnostics(list(formatted.diagnostics), {path: text}, err=True)
-            failed = True
+            failed += 1
             continue
         if path == STDIN and not check_only:
             write_stdout(formatted)
@@ -81,7 +94,7 @@ def fmt(files: tuple[str, ...], check_only: bool, language: str | None) -> None:
         elif path != STDIN:
             check_output(Path(path))
             write_output(Path(path), formatted)
-    click.echo(_summary(changed, unchanged, check_only), err=to_stderr)
+    click.echo(_summary(changed, unchanged, check_only, failed), err=to_stderr)
     if failed or (check_only and changed):
         click.get_current_context().exit(EXIT_RECIPE_ERRORS)
 
@@ -143,12 +156,16 @@ def _meeting_word(recipe: Recipe) -> str | None:
     return word if word in MEETING_WORDS else None
 
 
-def _summary(changed: int, unchanged: int, check_only: bool) -> str:
-    """One line, as ``ruff format`` says it: how many files changed (or would), how many were left as they were."""
+def _summary(changed: int, unchanged: int, check_only: bool, failed: int = 0) -> str:
+    """One line, as ``ruff format`` says it: how many files changed (or would), were left, had errors."""
     if check_only:
         first = ngettext("{count} file would be reformatted", "{count} files would be reformatted", changed)
         second = ngettext("{count} file already formatted", "{count} files already formatted", unchanged)
     else:
         first = ngettext("{count} file reformatted", "{count} files reformatted", changed)
         second = ngettext("{count} file left unchanged", "{count} files left unchanged", unchanged)
-    return _("{changed}, {unchanged}", changed=first, unchanged=second)
+    said = _("{changed}, {unchanged}", changed=first, unchanged=second)
+    if failed:
+        errors = ngettext("{count} file with errors, not rewritten", "{count} files with errors, not rewritten", failed)
+        said = _("{changed}, {unchanged}", changed=said, unchanged=errors)
+    return said
