@@ -524,3 +524,16 @@ def test_cards_of_a_recipe_with_several_syntax_errors_shows_them_all_and_writes_
         f"{path}:6:1",
         f"{path}:9:3",
     ]
+
+
+def test_a_phase_lost_to_a_syntax_error_is_not_also_missed_by_the_method(tmp_path):
+    """One mistake, one message: the method's rules do not ask for the phase the syntax error left out."""
+    lines = (ROOT / "recipes" / "incidentmethode.mth").read_text(encoding="utf-8").split("\n")
+    at = lines.index("  id: advies") - 1
+    lines[at] = re.sub(r"\([^)]*\)", "(20 min", lines[at])  # the time box not closed: the phase is not read
+    broken = tmp_path / "kapot.mth"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    result = run("check", "--lang", "en", broken)
+    assert result.exit_code == 1
+    assert f"{broken}:{at + 1}:" in result.stdout
+    assert "advies" not in result.stdout  # no "method `incident` expects a phase with id `advies`"

@@ -51,7 +51,7 @@ def check(files: tuple[str, ...], fmt: str) -> None:
             # the recipe could be read, the checks over what was.
             recipe, diagnostics = parse_with_diagnostics(text, str(path))
             if recipe is not None:
-                diagnostics += run_checks(recipe, loaded)
+                diagnostics += run_checks(recipe, loaded, recovered=bool(diagnostics))  # read past syntax errors
             results.append((path, sources(path, shown, loaded), diagnostics))
 
     found = [d for _path, _texts, diagnostics in results for d in diagnostics]
