@@ -78,6 +78,11 @@ def reading(text: str) -> Iterator[None]:
         _recipe_language.reset(language)
 
 
+def recipe_text() -> str | None:
+    """The text of the recipe being read, for a message that names what the recipe itself defines (its roles)."""
+    return _recipe_text.get()
+
+
 def keyword_language() -> str | None:
     """The keyword language of the recipe being read, when the parser knows it."""
     known = _recipe_language.get()

@@ -297,7 +297,9 @@ def explain_line(token: Line, start: str, path: str | None) -> RecipeSyntaxError
             line_parser().parse(text + "\n", start=start)
         except VisitError as exc:
             if isinstance(exc.orig_exc, RecipeError):
-                return exc.orig_exc  # type: ignore[return-value]
+                error = exc.orig_exc
+                spoken = spoken_range_error(text, token.number, error.position, path) if error.position else None
+                return spoken or error  # type: ignore[return-value]
             raise
         except UnexpectedInput as exc:
             column = exc.column if exc.column and exc.column > 0 else len(text) + 1
@@ -433,6 +435,15 @@ def _explain(
         return fraction
 
     if _is_bad_id(word, line, column, expected):
+        named = _role_named(word)
+        if named is not None and not line.lstrip().startswith(tuple(_spellings_of("role"))):
+            # `leidt: Gespreksleider`: the name of role `voorzitter`; a phase names its roles by id.
+            at = column - 1 - len(line[: column - 1]) + len(line[: column - 1].rstrip(_WORD_CHARS))
+            return RecipeSyntaxError(
+                _("`{word}` is the name of role `{id}`; roles are named by their id", word=word, id=named),
+                Position(path, line_no, at + 1),
+                hint=_("write {line}", line=f"`{(line[:at] + named + line[at + len(word) :]).strip()}`"),
+            )
         mended = _as_id(word)
         return RecipeSyntaxError(
             _("`{word}` is not a valid id", word=word),
@@ -474,7 +485,9 @@ def _explain(
         and line.rstrip()[-1:] == ":"
     ):
         ident = line.strip()[len(first_word) :].strip().rstrip(":").strip()
-        example = "Gespreksleider" if keyword == "role" else "Intakegesprek (60 min)"
+        # The name the id suggests (`rol deelnemer:`: `Deelnemer`); a meeting also has its time box.
+        named = ident.replace("-", " ").replace("_", " ").capitalize() or "Gespreksleider"
+        example = named if keyword == "role" else f"{named} (60 min)"
         return RecipeSyntaxError(
             _("{keyword} `{id}` has no name", keyword=first_word, id=ident),
             position,
@@ -525,6 +538,9 @@ def _explain(
     number = _number_word(line, line_no, column, found, path)
     if number is not None:
         return number
+    spoken = spoken_range_error(line, line_no, position, path)
+    if spoken is not None:
+        return spoken
     if keyword == "stage" and re.fullmatch(r"\d+", found):
         # `etappe Kennismaken (1-2)`: the meetings of a stage are named with the word for them.
         meetings = _value_word("meetings", _language(first_word))
@@ -556,6 +572,27 @@ def _explain(
         else _(
             "a line is `key: value`, a block keyword with its title, or a text's indented continuation; "
             "see the language reference"
+        ),
+    )
+
+
+def meeting_without_keyword(key: str, line: str, position: Position) -> RecipeSyntaxError | None:
+    """`  intake: Intakegesprek (30 min)` in a trajectory: an extra meeting's line without its keyword, or None.
+
+    For the unknown-key message of a trajectory (fields.py): the line is `id: Title (time box)`, so the
+    fix is the keyword in front, not a key of nearly that spelling.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", key):
+        return None
+    head = re.fullmatch(r"\s*[a-z][a-z0-9_-]*\s*:\s*[^\W\d_][^(]*(?:\([^()]*\))?\s*", line)
+    if head is None:
+        return None
+    meeting = _keyword("meeting", _language())
+    return RecipeSyntaxError(
+        _("`{key}` is no key of a trajectory; is it an extra meeting?", key=key),
+        position,
+        hint=_(
+            "an extra meeting starts with {keyword}: {line}", keyword=f"`{meeting}`", line=f"`{meeting} {line.strip()}`"
         ),
     )
 
@@ -610,7 +647,7 @@ def _bad_value(
         return number
     word = _word_at(line, position.column) or found
     written = _Value(key, name, value, line, line_no, position, path)
-    for mend in (_spoken_range, _with_article, _meetings_with_and, _roles_with_and):
+    for mend in (_spoken_range, _ordinal_meeting, _with_article, _meetings_with_and, _roles_with_and):
         mended = mend(written)
         if mended is not None:
             word, position, hint = mended
@@ -636,6 +673,15 @@ _Mended = tuple[str, Position, str]
 """The word at fault, where it stands, and the hint that shows the line mended."""
 
 
+def spoken_range_error(line: str, line_no: int, position: Position, path: str | None) -> RecipeSyntaxError | None:
+    """`fase A (10 tot 15 min)`, `etappe X (bijeenkomsten 3 t/m 5)`: a range as a sentence says it, in a block line."""
+    mended = _spoken_range(_Value("", "", "", line, line_no, position, path))
+    if mended is None:
+        return None
+    word, where, hint = mended
+    return RecipeSyntaxError(_("a range is written with a hyphen, not `{word}`", word=word), where, hint=hint)
+
+
 def _spoken_range(v: _Value) -> _Mended | None:
     """`groep: 4 tot 7`, `elke: 2 à 3 weken`: a range as a sentence says it; the recipe writes `4-7`."""
     connector = _RANGE_WORDS.search(v.line)
@@ -647,6 +693,40 @@ def _spoken_range(v: _Value) -> _Mended | None:
         Position(v.path, v.line_no, connector.start(2) + 1),
         _("write the range with a hyphen: {line}", line=f"`{ranged.strip()}`"),
     )
+
+
+_ORDINALS = {
+    **dict.fromkeys(("tweede", "second"), 2),
+    **dict.fromkeys(("derde", "third"), 3),
+    **dict.fromkeys(("vierde", "fourth"), 4),
+    **dict.fromkeys(("vijfde", "fifth"), 5),
+    **dict.fromkeys(("zesde", "sixth"), 6),
+    **dict.fromkeys(("zevende", "seventh"), 7),
+    **dict.fromkeys(("achtste", "eighth"), 8),
+    **dict.fromkeys(("negende", "ninth"), 9),
+    **dict.fromkeys(("tiende", "tenth"), 10),
+}
+_ORDINAL = re.compile(r"(?:\b(?:de|het|the)\s+)?\b(\d+(?:ste|de|e|st|nd|rd|th)|[^\W\d_]+)\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _ordinal_meeting(v: _Value) -> _Mended | None:
+    """`vanaf de 2e bijeenkomst`, `de derde bijeenkomst`: a meeting by its place; the recipe writes `bijeenkomst 2`."""
+    if _keys.KEYS[v.name].kind not in (_keys.WHEN, _keys.AT):
+        return None
+    meetings = {*_keys.WORDS["meeting"], "meeting"}
+    at = 0
+    while (match := _ORDINAL.search(v.value, at)) is not None:
+        at = match.start(1) if match.start(1) > match.start() else match.end(1)  # every word may start one
+        ordinal, meeting = match.group(1), match.group(2)
+        digits = re.match(r"\d+", ordinal)
+        number = int(digits.group(0)) if digits else _ORDINALS.get(ordinal.lower())
+        if number is None or meeting.lower() not in meetings:
+            continue
+        value = v.value[: match.start()] + f"{meeting} {number}" + v.value[match.end() :]
+        hint = _("a meeting is named by its number: {line}", line=f"`{v.key}: {' '.join(value.split())}`")
+        where = v.line.index(":") + 1 + match.start(1)
+        return ordinal, Position(v.path, v.line_no, where + 1), hint
+    return None
 
 
 def _with_article(v: _Value) -> _Mended | None:
@@ -738,6 +818,27 @@ def _number_word(line: str, line_no: int, column: int, found: str, path: str | N
         Position(path, line_no, start + 1),
         hint=_("write it in digits: {line}", line=f"`{mended}`"),
     )
+
+
+_WORD_CHARS = "".join(chr(c) for c in range(0x30, 0x7B) if chr(c).isalnum()) + "_-éëèêïíóöüúàáâäçñ"
+
+
+def _spellings_of(keyword: str) -> list[str]:
+    return [spelling for spelling, meant_keyword in KEYWORD_SPELLINGS.items() if meant_keyword == keyword]
+
+
+def _role_named(name: str) -> str | None:
+    """The id of the recipe's role called ``name`` (`rol voorzitter: Gespreksleider`), from the text being read."""
+    from methodengine._suggest import recipe_text
+
+    text = recipe_text()
+    if not text:
+        return None
+    keywords = "|".join(re.escape(spelling) for spelling in _spellings_of("role"))
+    for match in re.finditer(rf"(?m)^[ \t]*(?:{keywords})[ \t]+([a-z][a-z0-9_-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", text):
+        if match.group(2).lower() == name.lower():
+            return match.group(1)
+    return None
 
 
 def _as_id(word: str) -> str:
@@ -853,6 +954,16 @@ def _misplaced_line(word: str, line: str, position: Position) -> RecipeSyntaxErr
         return RecipeSyntaxError(
             _("`{key}` needs a colon", key=word), position, hint=_("write {line}", line=f"`{word}: {rest or '...'}`")
         )
+    pair = stripped.split(None, 2)
+    joined = "".join(pair[:2]) if len(pair) > 1 else ""
+    if joined in KEYWORD_SPELLINGS or joined in SPELLINGS:
+        # `beslis moment Gaan we door?`: a keyword written as two words.
+        rest = pair[2] if len(pair) > 2 else ""
+        return RecipeSyntaxError(
+            _("`{word}` is neither a key nor a block keyword", word=word),
+            position,
+            hint=_("did you mean {word}? write {line}", word=f"`{joined}`", line=f"`{joined} {rest}`".rstrip()),
+        )
     found = meant(word.rstrip(":"), [KEYWORD, KEY])
     suggestion = _("did you mean {word}?", word=f"`{found[1]}`") if found else ""
     if found and keyword_language() is None:  # the keywords listed in the language of the one meant
@@ -961,7 +1072,7 @@ def _describe(expected: set[str]) -> str:
     names: list[str] = []
     language = keyword_language()
     words = _word_languages()
-    for name in sorted(expected):
+    for name in sorted(expected - ({"HALF"} if "NUMBER" in expected else set())):  # `1½` is a number too
         if name.endswith("_KEY"):
             text = _("a key")
         elif name == "BOOL":
@@ -1001,11 +1112,13 @@ def _word_languages() -> dict[str, str]:
 __all__ = [
     "block_example",
     "explain_line",
+    "spoken_range_error",
     "glued_keyword_error",
     "keyword_colon_error",
     "line_start_error",
     "lookalike_error",
     "meaning",
+    "meeting_without_keyword",
     "unexpected_line",
     "unknown_key_error",
 ]
