@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _TERMINALS = {
     "NUMBER": N_("a number"),
-    "HALF": N_("a number with a half such as `1½`"),
+    "HALF": N_("a number such as `1½` or `een`"),
     "UNIT": N_("a unit"),
     "ID": N_("a lower-case id"),
     "TITLE": N_("a title"),
