@@ -246,3 +246,16 @@ def test_lang_before_fmt_chooses_the_messages_not_the_keywords(tmp_path: Path) -
     assert recipe.read_text(encoding="utf-8") == text
     after = invoke("fmt", "--check", "--lang", "en", str(recipe), env=DUTCH_LOCALE)
     assert after.exit_code == 1  # fmt's own --lang asks for English keywords
+
+
+def test_the_card_kinds_are_taken_and_listed_in_dutch() -> None:
+    dutch = invoke("cards", str(RECIPE), "--only", "fasen,rollen", env=DUTCH_LOCALE)
+    english = invoke("cards", str(RECIPE), "--only", "phases,roles", env=DUTCH_LOCALE)
+    assert dutch.exit_code == 0, dutch.output
+    assert dutch.output == english.output
+    wrong = invoke("cards", str(RECIPE), "--only", "overzict", env=DUTCH_LOCALE)
+    assert wrong.exit_code == 2
+    assert "geen kaartsoort 'overzict'; bedoel je `overzicht`?" in wrong.output
+    assert "(kaartsoorten: overzicht, fasen, beslismoment, rollen, traject)" in wrong.output
+    listed = invoke("cards", str(RECIPE), "--only", "nope", env=C_LOCALE)
+    assert "(card kinds: overview, phases, checkpoint, roles, trajectory)" in listed.output

@@ -227,7 +227,8 @@ def test_repeated_skip_dates_are_sorted_once_each_and_bounded_by_the_limit() -> 
 
 def test_card_kinds_take_plurals_singulars_and_any_case_in_the_decks_order() -> None:
     assert _given(_params.card_kinds(), "Roles, phase,roles").output == "('phases', 'roles')\n"
-    assert "no card kind 'rollen'; did you mean `roles`?" in _given(_params.card_kinds(), "rollen").output
+    assert "no card kind 'rolls'; did you mean `roles`?" in _given(_params.card_kinds(), "rolls").output
+    assert _given(_params.card_kinds(), "rollen").output == "('roles',)\n"  # the Dutch name is taken
     assert "name at least one card kind: overview, phases" in _given(_params.card_kinds(), " , ").output
 
 

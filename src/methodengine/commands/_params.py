@@ -128,7 +128,9 @@ class NameChoice(click.ParamType):
     Matched without regard to case; ``aliases`` map other spellings to a
     name; an unknown one gets a did-you-mean and the list. ``what`` and
     ``plural`` name the kind of thing in English (marked with ``N_``): the
-    message says them in the message language.
+    message says them in the message language. With ``translated``, each
+    name is a message id too, and the list is said in the message language
+    (its translations are aliases as well).
     """
 
     name = "name"
@@ -139,11 +141,17 @@ class NameChoice(click.ParamType):
         what: str,
         plural: str | None = None,
         aliases: Mapping[str, str] | None = None,
+        translated: bool = False,
     ) -> None:
         self._names = names
         self.what = what
         self.plural = plural or what + "s"
         self.aliases = dict(aliases or {})
+        self.translated = translated
+
+    def shown(self, names: Sequence[str]) -> list[str]:
+        """The names as a list says them: in the message language if they are translated."""
+        return [translate(name) for name in names] if self.translated else list(names)
 
     def names(self) -> Sequence[str]:
         return self._names() if callable(self._names) else self._names
@@ -162,8 +170,8 @@ class NameChoice(click.ParamType):
     def unknown(self, text: str, names: Sequence[str]) -> str:
         from methodengine._suggest import did_you_mean
 
-        hint = did_you_mean(text.lower(), names)
-        listed = ", ".join(names)
+        hint = did_you_mean(text.lower(), [*self.shown(names), *names, *self.aliases])
+        listed = ", ".join(self.shown(names))
         what, plural = translate(self.what), translate(self.plural)
         if hint:
             return _(
@@ -197,7 +205,9 @@ class NamesChoice(NameChoice):
                 wanted.append(found)
         if not wanted:
             self.fail(
-                _("name at least one {what}: {names}", what=translate(self.what), names=", ".join(names)), param, ctx
+                _("name at least one {what}: {names}", what=translate(self.what), names=", ".join(self.shown(names))),
+                param,
+                ctx,
             )
         return tuple(name for name in names if name in wanted)
 
@@ -215,8 +225,26 @@ def card_kinds(kinds: Callable[[], Sequence[str]] | Sequence[str] | None = None)
         from methodengine.output.cards.constants import KINDS  # a module of names: the cards are not loaded
 
         kinds = KINDS
-    return NamesChoice(kinds, N_("card kind"), N_("card kinds"), aliases=KIND_ALIASES)
+    return NamesChoice(kinds, N_("card kind"), N_("card kinds"), aliases=KIND_ALIASES, translated=True)
 
 
-KIND_ALIASES = {"phase": "phases", "role": "roles", "checkpoints": "checkpoint", "trajectories": "trajectory"}
-"""Other spellings of the card kinds that ``--only`` takes."""
+KIND_NAMES = (N_("overview"), N_("phases"), N_("checkpoint"), N_("roles"), N_("trajectory"))
+"""The card kinds' names, marked for the catalogue: a Dutch list says overzicht, fasen, beslismoment..."""
+
+KIND_ALIASES = {
+    "phase": "phases",
+    "role": "roles",
+    "checkpoints": "checkpoint",
+    "trajectories": "trajectory",
+    # the Dutch names, as the cards themselves say them
+    "overzicht": "overview",
+    "fase": "phases",
+    "fasen": "phases",
+    "fases": "phases",
+    "beslismoment": "checkpoint",
+    "beslismomenten": "checkpoint",
+    "rol": "roles",
+    "rollen": "roles",
+    "traject": "trajectory",
+}
+"""Other spellings of the card kinds that ``--only`` takes, English and Dutch."""
