@@ -106,7 +106,7 @@ def test_clicks_own_errors_are_in_dutch() -> None:
     assert missing.exit_code == 2 and "Fout: Ontbrekend argument 'BESTAND'." in missing.output
     assert missing.output.startswith("Gebruik: methodengine cards [OPTIES] BESTAND\n")
     nothing = invoke("check", "geen-bestand.mth", env=DUTCH_LOCALE)
-    assert "Bestand 'geen-bestand.mth' bestaat niet." in nothing.output
+    assert "Fout: het bestand `geen-bestand.mth` bestaat niet" in nothing.output
 
 
 def test_an_unknown_language_is_a_usage_error_naming_the_languages() -> None:
@@ -143,8 +143,10 @@ def test_nothing_carries_over_from_one_invocation_to_the_next() -> None:
     for _round in range(2):
         dutch = runner.invoke(main, ["--lang", "nl", "check", "geen.mth"], prog_name="methodengine")
         english = runner.invoke(main, ["--lang", "en", "check", "geen.mth"], prog_name="methodengine")
-        assert "Bestand 'geen.mth' bestaat niet." in dutch.output
-        assert "Error: Invalid value for 'FILES...': File 'geen.mth' does not exist." in english.output
+        assert "Fout: het bestand `geen.mth` bestaat niet" in dutch.output
+        assert "Error: the file `geen.mth` does not exist" in english.output
+        folder = runner.invoke(main, ["--lang", "en", "cards", "--templates", "geen", "x.mth"])
+        assert "Error: the folder `geen` does not exist" in folder.output
         assert runner.invoke(main, ["--lang", "en", "check", "--help"]).output.startswith("Usage:")
         assert "Show this message and exit." in runner.invoke(main, ["--lang", "en", "--help"]).output
     assert (os.environ.get("LANGUAGE"), gettext.bindtextdomain("messages"), gettext.textdomain()) == before
@@ -212,6 +214,13 @@ def test_no_command_lists_the_commands_in_the_users_language() -> None:
 def test_the_version_is_said_in_the_users_language() -> None:
     assert invoke("--version", env=DUTCH_LOCALE).output.startswith("methodengine, versie ")
     assert invoke("--version", env=C_LOCALE).output.startswith("methodengine, version ")
+
+
+def test_a_method_named_by_its_name_is_met_with_its_id() -> None:
+    dutch = invoke("new", "incidentmethode", env=DUTCH_LOCALE)
+    assert "Ongeldige waarde voor METHODE: onbekende methode `incidentmethode`. Bedoel je `incident`?" in dutch.output
+    english = invoke("new", "Incident method", env=C_LOCALE)
+    assert "unknown method `Incident method`. Did you mean `incident`?" in english.output
 
 
 def test_an_unknown_method_is_met_with_the_nearest_in_a_sentence_of_its_own() -> None:

@@ -121,6 +121,24 @@ class PathType(click.Path):
     def name(self, given: str) -> None:
         """Ignored: click sets the name it translated when the type was made."""
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """A file that is not there is said plainly (``the file `x` does not exist``), not as an invalid value."""
+        if self.exists and isinstance(value, str) and not (self.allow_dash and value == "-"):
+            import os
+
+            try:
+                os.stat(value)
+            except OSError:
+                where = f"`{value}`"
+                if self.file_okay and not self.dir_okay:
+                    said = _("the file {path} does not exist", path=where)
+                elif self.dir_okay and not self.file_okay:
+                    said = _("the folder {path} does not exist", path=where)
+                else:
+                    said = _("{path} does not exist", path=where)
+                raise click.UsageError(said, ctx) from None
+        return super().convert(value, param, ctx)
+
 
 class NameChoice(click.ParamType):
     """One name from a list known only when the value is converted (a registry of formats, say).

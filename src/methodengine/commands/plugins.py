@@ -12,6 +12,8 @@ from methodengine.commands._output import check_output, is_regular_file, output_
 from methodengine.i18n import LANGUAGES, N_, _, message_language
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from methodengine.hooks.contract import Method
 
 
@@ -141,7 +143,7 @@ def new(method: str, output: Path | None, force: bool) -> None:
     found = plugins().methods()
     chosen = found.get(method)
     if chosen is None:
-        suggestion = did_you_mean(method, found)
+        suggestion = did_you_mean(method, found) or _by_name(method, found)
         if suggestion:  # a sentence of its own after "unknown method `x`."
             suggestion = suggestion[:1].upper() + suggestion[1:]
         said = [
@@ -149,7 +151,7 @@ def new(method: str, output: Path | None, force: bool) -> None:
             suggestion,
             _("Installed: {methods}", methods=", ".join(found)),
         ]
-        raise click.BadParameter(" ".join(part for part in said if part), param_hint="METHOD")
+        raise click.BadParameter(" ".join(part for part in said if part), param_hint=_("METHOD"))
     _refuse_broken_base(chosen)
     text = chosen.base_recipe
     if str(output) == "-":
@@ -171,6 +173,15 @@ def new(method: str, output: Path | None, force: bool) -> None:
             method=chosen.id,
         )
     )
+
+
+def _by_name(given: str, found: Mapping[str, Method]) -> str:
+    """ "did you mean `incident`?" for a method named by its name (``incidentmethode``) instead of its id."""
+    from methodengine._suggest import closest
+
+    named = {m.name(language).lower(): m.id for m in found.values() for language in LANGUAGES}
+    near = named.get(given.lower()) or named.get(closest(given.lower(), named) or "")
+    return _("did you mean {word}?", word=f"`{near}`") if near else ""
 
 
 def _refuse_broken_base(method: Method) -> None:
