@@ -591,3 +591,24 @@ def test_a_unit_hint_lists_the_units_of_the_recipes_own_language(text: str, show
     with use_language(language), pytest.raises(RecipeError) as caught:
         parse(text)
     assert caught.value.hint.endswith(shown)
+
+
+def _errors(text: str) -> list[tuple[int, str]]:
+    from methodengine import parse_with_diagnostics
+
+    return [(d.position.line, d.message) for d in parse_with_diagnostics(text)[1]]
+
+
+def test_an_extra_meeting_without_its_keyword_is_one_mistake() -> None:
+    text = "recept: X\ntraject\n  bijeenkomsten: 4\n  intake: Intakegesprek (30 min)\n    moment: voor bijeenkomst 1\n"
+    ((line, message),) = _errors(text)
+    assert line == 4 and "is it an extra meeting?" in message
+
+
+def test_a_range_said_as_a_sentence_in_a_time_box_is_told_to_take_a_hyphen() -> None:
+    assert _errors("recept: X\nfase A (10 tot 15 min)\n") == [(2, "a range is written with a hyphen, not `tot`")]
+
+
+def test_a_line_less_deep_than_a_wrongly_indented_one_is_its_own_mistake() -> None:
+    text = "recipe: X\nphase A (5 min)\n    lead: a\n  say: Hallo\n    ask: Wat?\n ask: Nog iets?\n"
+    assert [line for line, _ in _errors(text)] == [4, 6]

@@ -291,6 +291,12 @@ def misplaced(
         from methodengine.language.syntax_errors import keyword_colon_error
 
         return keyword_colon_error(key, line or f"{key}:", position)
+    if block == "a trajectory" and line:  # `  intake: Intakegesprek (30 min)`: an extra meeting's line
+        from methodengine.language.syntax_errors import meeting_without_keyword
+
+        meeting = meeting_without_keyword(key, line, position)
+        if meeting is not None:
+            return meeting
     # In the recipe's keyword language, and by meaning too (`titel` for `recept`).
     suggestion = suggest(key, [KEY], among=allowed) or suggest(key, [KEY, KEYWORD])
     return RecipeSyntaxError(

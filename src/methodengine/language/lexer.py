@@ -117,16 +117,19 @@ def tokenize(text: str, path: str | None, report: Report) -> list[Line]:
                     append(Line("_DEDENT", i, column, raw))
                 if indent != stack[-1]:
                     report(_no_open_block(indent, levels, path, i, column))
-                    skip_deeper = stack[-1]
+                    # The lines as deep as this one or deeper go with it; one less deep that still matches
+                    # no open level is a mistake of its own, and is said.
+                    skip_deeper = max(stack[-1], indent - 1)
                     continue
         head, colon, rest = s.partition(":")
         key = head.rstrip(" \t") if colon else ""
         if key and (key in SPELLINGS or _KEY_SHAPE.match(s)):
             token = Line("FIELD", i, column, raw, key, rest, column + len(head) + 1)
             append(token)
-            if key in KEYWORD_SPELLINGS:
+            if key in KEYWORD_SPELLINGS or (key not in SPELLINGS and not is_extension(key)):
                 # `phase: Opening`: the builder says a block keyword takes no colon; the block's lines
-                # are its, not more text, and go with it.
+                # are its, not more text, and go with it. So are an unknown key's (`intake: Intake (30 min)`
+                # in a traject, an extra meeting without its keyword): the one mistake is that line.
                 skip_deeper = indent
                 continue
             if i < count and key not in _NON_TEXT_KEYS:

@@ -246,7 +246,14 @@ def positive(raw: RawRange, what: str, most: int = MAX_COUNT) -> Range:
     return count
 
 
-def unit_error(unit: str, position: Position, for_duration: bool) -> RecipeValueError:
+def unit_error(unit: str, position: Position, for_duration: bool, line: Line | None = None) -> RecipeError:
+    """An unknown or misplaced unit; `10 tot 15 min` in ``line`` is a range said as a sentence, and told so."""
+    if line is not None:
+        from methodengine.language.syntax_errors import spoken_range_error
+
+        spoken = spoken_range_error(line.text, line.number, position, position.path)
+        if spoken is not None:
+            return spoken
     known = [*_units.MINUTE_UNITS, *_units.HOUR_UNITS] if for_duration else list(_units.PERIOD_UNITS)
     shown = _units.units_shown(for_duration, keyword_language())
     suggestion = ""
@@ -292,7 +299,7 @@ def duration(text: str, start: int, line: Line, path: str | None) -> Located:
             per = _units.minutes_per(unit)
             unit_at = Position(path, line.number, start + part.start("unit"))
             if per is None:
-                raise unit_error(unit, unit_at, for_duration=True)
+                raise unit_error(unit, unit_at, for_duration=True, line=line)
             if seen and per >= seen[-1]:
                 raise RecipeSyntaxError(
                     _(
@@ -370,7 +377,7 @@ def period(match: re.Match[str], line: Line, path: str | None, offset: int) -> P
     unit = match["unit"]
     name = _units.period_unit(unit)
     if name is None:
-        raise unit_error(unit, Position(path, line.number, offset + match.start("unit")), for_duration=False)
+        raise unit_error(unit, Position(path, line.number, offset + match.start("unit")), for_duration=False, line=line)
     return Period(checked_range(raw_range(match, line, path, offset), N_("a cadence or span"), least=1), name)  # type: ignore[arg-type]
 
 
