@@ -243,7 +243,8 @@ def _block_and_script_lines(lines: list[str]) -> Iterator[int]:
 def _reach(message: str, line: str) -> str:
     """Which lines an error leaves out with its own.
 
-    `group`: the lines after it indented as far, as wrongly (an indentation that matches no block);
+    `group`: the lines after it deeper than the open level it fell back to (an indentation that matches
+    no block, or one deeper than any block there);
     `self`: none (a tab in a line that starts no block: how wide a tab is, is anyone's guess, so
     the lines after it are read by their spaces); `block`: the lines indented below it.
     """
@@ -266,7 +267,13 @@ def _same_block(lines: list[str], a: int, b: int, reach: str) -> bool:
     top, below = min(a, b), max(a, b)
     if b < a and reach == "self":
         return False
-    depth = _indent(lines[top - 1]) - (b < a and reach == "group")
+    depth = _indent(lines[top - 1])
+    if b < a and reach == "group":
+        # Left out with it: the lines deeper than the level it fell back to, the open block's (a line
+        # indented 1 after one indented 2 that matched no block is as wrong, and as much its neighbour).
+        depth = next(
+            (_indent(line) for line in reversed(lines[: b - 1]) if _content(line) and _indent(line) < depth), 0
+        )
     return all(_indent(line) > depth for line in lines[top:below] if _content(line))
 
 
