@@ -205,8 +205,11 @@ def _mendings(lines: list[str], diagnostic: Diagnostic) -> list[tuple[list[str],
         if not code or any(form in code for form in _FORMS):
             continue
         example = lead.lower() in ("e.g.", "bijvoorbeeld")
-        head = code.split()[0].split(":")[0]  # a line starts as the wrong one, or as its misspelt or glued word
-        if not example and first_word.startswith(head) and (" " in code or code == first_word):
+        # The whole line: it starts as the wrong one (or its misspelt or glued word), or puts a keyword before it.
+        head = code.split()[0].split(":")[0]
+        if not example and (
+            (first_word.startswith(head) and (" " in code or code == first_word)) or code.endswith(content)
+        ):
             put(indent + code, len(indent + code), below)
             continue
         squeezed = code.replace(" ", "")
