@@ -227,7 +227,7 @@ def test_rounds_repeat_phases_and_name_what_follows_each_round():
     out = ok("cards", BACKSTAGE, "--start", "19:30", "--meeting", "2")
     assert "Ronde 1: 19:45-19:55 · Ronde 2: 20:50-21:00" in out
     assert "ronde 2 alleen als die doorgaat" in out
-    assert "Na ronde 1, om 20:50: Probleem inbrengen (ronde 2) of Afsluiting" in out
+    assert "Na ronde 1, om 20:50: “Probleem inbrengen” (ronde 2) of “Afsluiting”" in out
     assert "Na ronde 2, om 21:55: Afsluiting" in out
     exact = ok("cards", BACKSTAGE, "--start", "19:30", "--meeting", "2", "--rounds", "2")
     assert "alleen als die doorgaat" not in exact
@@ -307,7 +307,7 @@ def test_only_picks_card_kinds():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--only", "rollen"], "no card kind 'rollen'"),
+        (["--only", "kaartjes"], "no card kind 'kaartjes'"),  # rollen is Dutch for roles
         (["--only", ","], "name at least one card kind"),
         (["--format", "pfd"], "did you mean `pdf`?"),
         (["--start", "7 uur"], "not a time of day"),

@@ -175,14 +175,15 @@ def test_verbs_agree_with_the_people_they_name(tmp_path) -> None:
     assert re.search(r"^Spreken +de groepsleden en de inbrenger$", out, re.M)
     assert "(2 min per persoon)" in out and "per iedereen" not in out
     assert "Tot en met bijeenkomst 3" in out and "Duur   75 min" in out
-    assert "Daarna, vanaf minuut 10: Ronde of Verder?" in out and "na 10 min" not in out
+    # Alternatives: each title quoted, "of" only between, and a phase run in some meetings says which.
+    assert "Daarna, vanaf minuut 10: “Ronde” (tot en met bijeenkomst 3) of “Verder?”" in out and "na 10 min" not in out
     assert "Volgende fase, tussen minuut 18 en 22: Verder?" in out
     english = _cards(tmp_path, "", "--lang", "en")
     # The recipe names its roles in Dutch: English cards name them as written, with the verb agreeing,
     # and a role several people hold in the plural of the names' own language.
     assert re.search(r"^Speak +Groepsleden and Inbrenger$", english, re.M)
     assert re.search(r"^Listen +Groepsleden$", english, re.M) and "the groepsleden" not in english
-    assert "Next, from minute 10: Ronde or Verder?" in english and "(2 min per person)" in english
+    assert "Next, from minute 10: “Ronde” (until meeting 3) or “Verder?”" in english and "(2 min per person)" in english
 
 
 def test_a_recipe_names_its_own_word_for_a_meeting(tmp_path) -> None:
@@ -204,4 +205,66 @@ def test_the_schedule_says_the_same_word_with_its_article() -> None:
     assert plain._("The last {meeting} of the series.") == "De laatste bijeenkomst van de reeks."
     assert (
         Words("en", meeting_word("en", ("gesprek", "gesprekken"), "nl"))._("{Meeting} {number}") == "Session {number}"
+    )
+
+
+def test_a_note_on_when_a_phase_runs_is_lower_case_mid_sentence_and_a_capital_on_its_own_line(tmp_path) -> None:
+    path = tmp_path / "lang.mth"
+    path.write_text(
+        "recipe: Lang\nlanguage: nl\nrole deelnemer: Deelnemer\n"
+        "phase Welkom (10 min)\n  speak: deelnemer\n  when: meeting 1\n"
+        "checkpoint Verder? (5 min)\n  decide: deelnemer\n  when: meeting 3\n"
+        "trajectory\n  meetings: 3\n",
+        encoding="utf-8",
+    )
+    out = run("cards", path).stdout
+    assert re.search(r"^   beslismoment; alleen in bijeenkomst 3$", out, re.M)  # the agenda's note
+    assert re.search(r"^   alleen in bijeenkomst 1$", out, re.M)
+    assert re.search(r"^Alleen in bijeenkomst 1$", out, re.M)  # the phase card's own line
+    md = run("cards", path, "--format", "md").stdout
+    assert "- 1\\. Welkom — 10 min (alleen in bijeenkomst 1)" in md
+    assert "Alleen in" not in md.split("## ", 2)[1]  # nothing capitalised mid-line on the overview
+    english = run("cards", path, "--lang", "en").stdout
+    assert re.search(r"^   checkpoint; only in meeting 3$", english, re.M)
+    assert re.search(r"^Only in meeting 1$", english, re.M)
+
+
+BACKSTAGE = """\
+recipe: Beurten
+language: nl
+role begeleider: Begeleider
+  count: 1
+  facilitator: yes
+role inbrenger: Inbrenger
+  count: 1-2
+role deelnemer: Groepslid
+phase Terugkoppeling (10 min)
+  speak: inbrenger
+rounds {rounds}: Beurt van een inbrenger
+  phase Inbrengen (10 min)
+    lead: begeleider
+    speak: inbrenger
+    listen: deelnemer
+  phase Analyse (10 min)
+    speak: deelnemer
+    listen: inbrenger
+"""
+
+
+def test_the_role_whose_turn_a_round_is_is_named_in_the_singular(tmp_path) -> None:
+    path = tmp_path / "beurten.mth"
+    path.write_text(BACKSTAGE.format(rounds="1-2"), encoding="utf-8")
+    out = run("cards", path).stdout
+    card = {c.split("\n", 1)[0]: c for c in out.split("\n\n" + "-" * 80 + "\n\n")}
+    # One inbrenger per round: the rounds match the role's count, so in a round one of them has the turn.
+    assert re.search(r"^Spreekt +de inbrenger$", card["Inbrengen"], re.M)
+    assert re.search(r"^Luistert +de inbrenger$", card["Analyse"], re.M)
+    assert re.search(r"^Spreken +de inbrengers$", card["Terugkoppeling"], re.M)  # outside the rounds both report
+    english = run("cards", path, "--lang", "en").stdout
+    assert re.search(r"^Speaks +Inbrenger$", english, re.M)
+    # Rounds that are not one per inbrenger tell nothing: the role keeps its plural.
+    path.write_text(BACKSTAGE.format(rounds="3"), encoding="utf-8")
+    three = run("cards", path).stdout
+    assert re.search(r"^Spreken +de inbrengers$", three, re.M) and not re.search(
+        r"^Spreekt +de inbrenger$", three, re.M
     )

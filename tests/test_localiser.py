@@ -78,7 +78,7 @@ def test_the_cards_take_the_json_plans_data_as_well_as_the_typed_plan() -> None:
     assert f.window(clocked) == "from 19:30, ending between 19:40 and 19:45"
     later = {**clocked, "clock": {"start": {"low": "19:40", "high": "19:45"}, "end": {"low": "19:50", "high": "19:55"}}}
     assert f.window(later) == "starts between 19:40 and 19:45"  # the card shows the length beside it
-    assert f.when([{"kind": "from", "meetings": {"low": 2, "high": 2}}]) == "From meeting 2 on"
+    assert f.when([{"kind": "from", "meetings": {"low": 2, "high": 2}}]) == "from meeting 2 on"  # a note, mid-sentence
 
 
 @given(st.text(max_size=60))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from methodengine.model import EVERYONE, Range, ScriptLine, When
 from methodengine.output import nouns
-from methodengine.output.cards.wording import Formatter
+from methodengine.output.cards.wording import Formatter, capitalised
 from methodengine.planning.meeting_plan import MeetingPlan, NextPhase, PlannedPhase, PlannedRole
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class CardBuilder:
     # -------------------------------------------------------------- pieces
 
     def when(self, when: When | None) -> str | None:
-        """The meetings a phase runs in; on the cards of one meeting (``--meeting``) that goes without saying."""
+        """The meetings a phase runs in, lower case as a note says it; a card of one meeting (--meeting) says none."""
         return None if self.plan.meeting is not None else self.f.when(when)
 
     def role_name(self, role_id: str) -> str:
@@ -112,7 +112,22 @@ class CardBuilder:
     def role_names(self, role_ids: Sequence[str]) -> str:
         return self.f.join([self.role_name(r) for r in role_ids])
 
-    def who(self, role_ids: Sequence[str]) -> tuple[str, int]:
+    def turn(self, phase: PlannedPhase) -> str | None:
+        """The role whose turn a rounds block is, one of them per round: none outside a block.
+
+        The plan does not name it, so it is told by the counts: the one role
+        held by as many people as the block has rounds (``rondes 1-2`` with
+        ``rol inbrenger`` of ``aantal: 1-2``), more than one at most. Its
+        phases name it in the singular (``Spreekt: de inbrenger``): in each
+        round one of them has the turn.
+        """
+        block = phase.rounds
+        if block is None or block.block.count.high <= 1:
+            return None
+        held = [r.id for r in self.plan.roles if not r.facilitator and r.count == block.block.count]
+        return held[0] if len(held) == 1 else None
+
+    def who(self, role_ids: Sequence[str], turn: str | None = None) -> tuple[str, int]:
         """The roles as a sentence names them, and whether that is one person (1) or more (2).
 
         ``de groepsleden en de inbrenger``: each role's noun (:mod:`methodengine.output.nouns`)
@@ -120,6 +135,7 @@ class CardBuilder:
         Cards in a language the recipe's names are not written in name the
         roles as written (titles, no article), in the plural of the names' own
         language when several people hold the role: ``Listen  Deelnemers``.
+        The role whose ``turn`` it is (:meth:`turn`) is one person.
         """
         parts: list[str] = []
         people = 0
@@ -129,7 +145,7 @@ class CardBuilder:
                 parts.append(self.role_name(role_id))
                 people += 1
                 continue
-            many = role.count is None or role.count.high > 1
+            many = role_id != turn and (role.count is None or role.count.high > 1)
             people += 2 if many else 1
             if self.names_in != self.f.language:
                 parts.append(nouns.plural(role.name, self.names_in) if many else role.name)
@@ -173,13 +189,33 @@ class CardBuilder:
     def phase_label(self, phase: PlannedPhase) -> str:
         return self._("Phase {n} of {total}", n=phase.number, total=phase.of)
 
-    def next_title(self, ref: NextPhase | None) -> str:
+    def next_title(self, ref: NextPhase | None, quoted: bool = False) -> str:
+        """The phase that follows (with its round), or the end of the meeting; ``quoted``: its title in quotes.
+
+        Among alternatives each title is quoted, so that the ``of`` between
+        them cannot be read as part of a title, nor a title's own ``?`` as
+        the end of the line: ``“Evaluatie” of “Gaan we door?”``.
+        """
         if ref is None:
             return self._("end of the {meeting}")
+        title = self._("“{title}”", title=ref.title) if quoted else ref.title
         block = self.plan.phase(ref.phase).rounds
         if ref.round is not None and block is not None and block.count.high > 1:
-            return self._("{title} (round {n})", title=ref.title, n=ref.round)
-        return ref.title
+            return self._("{title} (round {n})", title=title, n=ref.round)
+        return title
+
+    def alternatives(self, refs: Sequence[NextPhase | None]) -> str:
+        """What may follow a phase, one of several: ``“Evaluatie” of “Gaan we door?” (alleen in bijeenkomst 6)``.
+
+        A phase that runs only in some meetings says which, so the trainer
+        can tell which one comes next in this meeting.
+        """
+        titles = []
+        for ref in refs:
+            title = self.next_title(ref, quoted=True)
+            when = self.when(self.plan.phase(ref.phase).when) if ref is not None else None
+            titles.append(f"{title} ({when})" if when else title)
+        return self.f.join(titles, "or")
 
     def next_lines(self, phase: PlannedPhase) -> list[str]:
         """What follows a phase, and when: ``Volgende fase, om 19:45: Analyse`` (the title last: it may end in ?)."""
@@ -200,11 +236,10 @@ class CardBuilder:
                 assert only is not None
                 title = self.next_title(only) if len(occurrences) == 1 else only.title
                 return [self._("Next phase, {at}: {title}", title=title, at=at)]
-            what = self.f.join([self.next_title(r) for r in options], "or")
-            return [self._("Next, {at}: {what}", at=at, what=what)]
+            return [self._("Next, {at}: {what}", at=at, what=self.alternatives(options))]
         lines = []
         for o in occurrences:
-            what = self.f.join([self.next_title(r) for r in o.next], "or")
+            what = self.alternatives(o.next) if len(o.next) > 1 else self.next_title(o.next[0])
             lines.append(self._("After round {n}, {at}: {what}", n=o.round, at=self.f.at(o), what=what))
         return lines
 
@@ -299,7 +334,7 @@ class CardBuilder:
         card["sub"].append(f"{minutes} ({how})" if how else minutes)
         when = self.when(phase.when)
         if when:
-            card["sub"].append(when)
+            card["sub"].append(capitalised(when))
         block = phase.rounds
         if block is not None:
             text = f"{block.title} ({self.f.rounds(block.count)})"
@@ -314,7 +349,7 @@ class CardBuilder:
             card["sub"].append(text)
             block_when = self.when(block.when)
             if block_when:
-                card["sub"].append(block_when)
+                card["sub"].append(capitalised(block_when))
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
@@ -329,9 +364,10 @@ class CardBuilder:
             (lambda n: ngettext("Decides", "Decide", n), phase.decide),
         ]
         # The verb agrees with the people named: `Spreekt: de inbrenger`, `Spreken: de groepsleden en de inbrenger`.
+        turn = self.turn(phase)
         for verb, ids in who:
             if ids:
-                text, people = self.who(ids)
+                text, people = self.who(ids, turn)
                 entries.append({"type": "fact", "label": verb(people), "text": text})
         if phase.groups:
             entries.append({"type": "fact", "label": self._("Groups"), "text": self.f.groups(phase.groups)})
@@ -370,7 +406,7 @@ class CardBuilder:
         card["time"] = self.time_lines(phase)
         when = self.when(phase.when)
         if when:
-            card["sub"].append(when)
+            card["sub"].append(capitalised(when))
         line = self.meeting_line()
         if line:
             card["sub"].append(line)
@@ -393,7 +429,7 @@ class CardBuilder:
         options = [self._("Continue"), self._("Stop")]
         for role_id in phase.decide:
             label = self.role_name(role_id)  # a title, as the role names are: Iedereen, not iedereen
-            entries.append({"type": "check", "label": label[:1].upper() + label[1:], "options": options})
+            entries.append({"type": "check", "label": capitalised(label), "options": options})
         tips = [s for s in phase.script if s.kind == "tip"]
         if tips:
             entries.append({"type": "rule"})
@@ -503,7 +539,7 @@ class CardBuilder:
                 note = "; ".join(notes)
                 if extra.summary:
                     # A sentence follows: what comes before it is one too, with a capital.
-                    note = f"{note[:1].upper()}{note[1:]}. {extra.summary}" if note else extra.summary
+                    note = f"{capitalised(note)}. {extra.summary}" if note else extra.summary
                 right = f.duration(extra.timebox.duration.minutes) if extra.timebox else ""
                 entries.append(_row(extra.title, right, note=note or None))
         if dates is not None:
@@ -513,7 +549,7 @@ class CardBuilder:
             entries.append({"type": "heading", "text": self._("Time per {meeting}")})
             for total in totals:
                 label = f.run(total) if len(totals) > 1 else self._("every {meeting}")
-                entries.append(_row(label[:1].upper() + label[1:], f.duration(total.minutes)))
+                entries.append(_row(capitalised(label), f.duration(total.minutes)))
         return card
 
     def date_rows(self, dates: DatedPlan, current: int | None) -> list[dict[str, Any]]:

@@ -22,12 +22,27 @@ def md_escape(value: Any) -> str:
     return localiser.md_escape(value)
 
 
+_BLOCK_START = re.compile(r"^(\s*)(?:([#+=>-])|(\d+)([.)]))")
+"""What would start a heading, a list, a quote or a setext underline at the start of a block."""
+
+
 def md_lead(value: Any) -> Any:
-    """Text that starts a Markdown block or list item: not taken for a heading, list or quote either."""
+    """Text that starts a Markdown block or list item: not taken for a heading, list or quote either.
+
+    Only ASCII punctuation can be escaped in CommonMark (a backslash before
+    anything else is shown), so an ordered-list marker is escaped at its
+    full stop or parenthesis: ``1\\. Welkom``, not ``\\1. Welkom``.
+    """
     from markupsafe import Markup
 
-    text = re.sub(r"^(\s*)([#+=>-]|\d+[.)])", lambda m: m[1] + "\\" + m[2], md_escape(value))
+    text = _BLOCK_START.sub(_escape_marker, md_escape(value), count=1)
     return Markup(text)
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    if found[2] is not None:
+        return f"{found[1]}\\{found[2]}"
+    return f"{found[1]}{found[3]}\\{found[4]}"
 
 
 def md_finalize(value: Any) -> Any:

@@ -205,14 +205,19 @@ class Formatter(Localiser):
         return self.meetings(meetings)
 
     def when(self, selectors: When | Sequence[Selector | Mapping[str, Any]] | None) -> str | None:
-        """The meetings a phase belongs to: ``Vanaf gesprek 2``, ``Tot en met bijeenkomst 3``."""
+        """The meetings a phase belongs to, as a note says it: ``vanaf gesprek 2``, ``alleen in bijeenkomst 1``.
+
+        A card that shows it as a line of its own gives it a capital
+        (:func:`capitalised`); in a note (``beslismoment; alleen in bijeenkomst 3``)
+        it stays in lower case.
+        """
         found = _selectors(selectors)
         if not found:
             return None
         if len(found) == 1 and found[0].kind == "from":
-            return self.gettext("From {meeting} {n} on", n=_low(found[0]))
+            return self.gettext("from {meeting} {n} on", n=_low(found[0]))
         if len(found) == 1 and found[0].kind == "until":
-            return self.gettext("Until {meeting} {n}", n=_low(found[0]))
+            return self.gettext("until {meeting} {n}", n=_low(found[0]))
         parts = []
         for s in found:
             if s.kind == "first":
@@ -226,7 +231,12 @@ class Formatter(Localiser):
             else:
                 assert s.meetings is not None
                 parts.append(self.meetings(s.meetings))
-        return self.gettext("Only in {which}", which=self.join(parts, "or"))
+        return self.gettext("only in {which}", which=self.join(parts, "or"))
+
+
+def capitalised(text: str) -> str:
+    """A phrase as a line of its own begins: with a capital (``Vanaf bijeenkomst 2``); the rest as it is."""
+    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------- the JSON plan's data, for templates
