@@ -320,6 +320,7 @@ def meant(
 
 
 def _nearness(word: str, match: str) -> float:
+    """How near ``match`` is to ``word``: the kinds (keys, keywords...) are searched apart, so the best wins."""
     import difflib
 
     return difflib.SequenceMatcher(None, word.lower(), match.lower()).ratio()

@@ -11,8 +11,10 @@ most general.
 
 The messages are in the user's language (``_``); the keywords a hint shows
 are in the recipe's keyword language (``fase`` in a Dutch recipe, ``phase``
-in an English one; see ``_suggest.recipe_keywords``), else in the language of
-the word the line was written with.
+in an English one; the parser reads inside ``_suggest.reading``), else in the
+language of the word the line was written with. Where a trainer wrote a value
+as a sentence says it (`4 tot 7`, `de 2e bijeenkomst`, `twee`), the hint shows
+the line as the recipe writes it.
 """
 
 from __future__ import annotations
