@@ -286,6 +286,17 @@ def test_q_asks_first_and_any_other_key_goes_on(tmp_path: Path) -> None:
     assert not (tmp_path / "avond.json").exists()
 
 
+def test_a_meeting_never_started_writes_no_log_and_leaves_none_held(tmp_path: Path) -> None:
+    app = _incident(tmp_path)
+
+    async def leave(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("n", "n", "q", "enter")  # looked at the phases, never pressed space
+
+    _hold(app, leave)
+    assert app.written is None and app.write_error is None
+    assert not (tmp_path / "avond.json").exists() and not (tmp_path / "avond.json.md").exists()
+
+
 def test_the_log_so_far_is_written_at_every_phase_so_that_a_crash_loses_little(tmp_path: Path) -> None:
     app = _incident(tmp_path)
 

@@ -183,13 +183,31 @@ def test_a_summary_the_tool_did_not_write_is_never_overwritten(tmp_path: Path) -
     assert not path.exists()
 
 
-def test_a_log_is_written_again_over_its_own_summary(tmp_path: Path) -> None:
+def test_a_log_is_written_again_over_itself_during_its_meeting(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     write_log(a_log(finished=False), path)
-    check_log_target(path)
-    write_log(a_log(), path)
+    write_log(a_log(), path)  # the app writes the log so far at every phase
     assert read_log(path).finished
     assert {p.name for p in tmp_path.iterdir()} == {"log.json", "log.json.md"}  # no temporary file left
+
+
+def test_a_new_meeting_never_replaces_the_log_of_one_held(tmp_path: Path) -> None:
+    path = tmp_path / "bijeenkomst-2.json"
+    write_log(a_log(), path)
+    before = path.read_bytes()
+    with use_language("en"), pytest.raises(click.UsageError) as caught:
+        check_log_target(path)
+    said = caught.value.message
+    assert "is the log of meeting 2 of `Incidentmethode`, held on 2027-01-11" in said and "move it away" in said
+    assert path.read_bytes() == before
+
+
+def test_a_log_file_that_exists_and_is_no_log_is_refused_before_the_meeting(tmp_path: Path) -> None:
+    keep = tmp_path / "keep.mth"
+    keep.write_text("recipe: Mijn recept\n", encoding="utf-8")
+    with use_language("nl"), pytest.raises(click.UsageError, match="bestaat al en is geen verslag"):
+        check_log_target(keep)
+    assert keep.read_text(encoding="utf-8") == "recipe: Mijn recept\n"
 
 
 def test_the_log_may_not_be_the_recipe(tmp_path: Path) -> None:

@@ -107,6 +107,10 @@ def run(
         from methodengine.commands._output import OutputError
 
         raise OutputError(str(log), app.write_error.strerror or str(app.write_error))
+    if app.meeting.started is None and log is not None:
+        from methodengine._terminal import shown
+
+        click.echo(shown(_("methodengine: the meeting was not started, so no log was written")), err=True)
     if app.written is not None and log is not None:
         from methodengine._terminal import shown
         from methodengine.run.log import summary_path

@@ -251,6 +251,9 @@ class RunApp(App[Any]):
     def action_confirm(self) -> None:
         if not self.confirming:
             return
+        if self.meeting.started is None:
+            self.exit(None)  # never started: nothing was held, so there is no log to write (the command says so)
+            return
         log = self.meeting.record(self.recipe_path)
         if self._save(log):
             self.written = log

@@ -484,17 +484,21 @@ def summary_path(path: Path) -> Path:
 
 
 def check_log_target(path: Path, recipe: Path | None = None) -> None:
-    """Refuse, before the meeting starts, a log the end of the meeting could not write.
+    """Refuse, before the meeting starts, a log the meeting could not write, or should not.
 
-    The log may not be the recipe, nor read-only (as for any output); its
-    summary ``FILE.md`` may not be a file that this tool did not write.
-    Raises ``click.UsageError`` (exit 2).
+    The log may not be the recipe, nor read-only (as for any output), nor a
+    file that exists: not a file of the user's that is no log, and not the
+    log of a meeting held (its times cannot be had again). Its summary
+    ``FILE.md`` may not be a file that this tool did not write. Raises
+    ``click.UsageError`` (exit 2).
     """
     import click
 
     from methodengine.commands._output import check_output, is_regular_file
 
     check_output(path, reading=recipe)
+    if is_regular_file(path):
+        _refuse_existing(path)
     summary = summary_path(path)
     check_output(summary, reading=recipe)
     if is_regular_file(summary) and not _ours(summary):
@@ -506,6 +510,44 @@ def check_log_target(path: Path, recipe: Path | None = None) -> None:
                 path=str(path),
             )
         )
+
+
+def _refuse_existing(path: Path) -> None:
+    """A file that exists is never replaced by a new meeting's log: another file of the user's, or a real log.
+
+    Another meeting's log (or this one's, from before) holds times that
+    cannot be had again; a file that is no log at all was named by mistake.
+    """
+    import click
+
+    try:
+        found = read_log(path)
+    except LogError:
+        raise click.UsageError(
+            _(
+                "{path} exists and is not a run log; --log would replace it: choose another file",
+                path=str(path),
+            )
+        ) from None
+    day = found.start.date().isoformat()
+    if found.meeting is not None:
+        said = _(
+            "{path} is the log of meeting {number} of `{title}`, held on {day}; --log does not replace it: "
+            "choose another file, or move it away first",
+            path=str(path),
+            number=found.meeting,
+            title=found.recipe_title,
+            day=day,
+        )
+    else:
+        said = _(
+            "{path} is the log of a meeting of `{title}`, held on {day}; --log does not replace it: "
+            "choose another file, or move it away first",
+            path=str(path),
+            title=found.recipe_title,
+            day=day,
+        )
+    raise click.UsageError(said)
 
 
 def _ours(summary: Path) -> bool:
