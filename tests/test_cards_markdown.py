@@ -79,3 +79,15 @@ def test_recipe_text_that_looks_like_markdown_is_shown_as_written(tmp_path: Path
     assert "1. 3. Start \\ [link][x] <b>vet</b> `code` — 10 min" in shown
     assert "2. + Plus ~doorgehaald~ | pijp — 5 min" in shown
     assert "- Deelnemer — 2" in shown
+
+
+def test_a_line_under_a_cards_title_that_starts_like_a_list_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "beurt.mth"
+    path.write_text(
+        "recipe: X\nlanguage: nl\nrole a: A\n  count: 2\nrounds 2: 1. Beurt\n  phase # Kop (10 min)\n    speak: a\n",
+        encoding="utf-8",
+    )
+    md = _markdown(path)
+    tokens = markdown_it.MarkdownIt("commonmark").parse(md)
+    assert "ordered_list_open" not in {t.type for t in tokens}
+    assert any(line.endswith("10 min 1. Beurt (2 rondes)") for line in _shown(md))  # the phase card's lines

@@ -107,6 +107,12 @@ def test_the_dutch_plan_has_no_english_labels(name: str) -> None:
         assert english not in text
 
 
+def test_without_a_start_time_the_plan_says_how_to_give_one() -> None:
+    plan = dated_plan(recipe("incidentmethode"), MONDAY)
+    assert "Elke bijeenkomst duurt 1,5 uur; geef de begintijd op met --at." in flat(render_text(plan, Words("nl")))
+    assert "Each meeting lasts 1.5 hours; give the start time with --at." in flat(render_text(plan, Words("en")))
+
+
 def test_the_dutch_catalog_translates_every_label() -> None:
     from babel.messages.extract import extract_from_dir
     from babel.messages.pofile import read_po
