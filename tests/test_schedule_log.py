@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from _cli import run
 
@@ -295,3 +296,11 @@ def test_the_plan_is_never_written_over_a_log_it_reads(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "is the run log" in result.stderr and "choose another output file" in result.stderr
     assert log.read_bytes() == before
+
+
+def test_the_log_of_a_meeting_never_started_marks_nothing_held(tmp_path: Path) -> None:
+    empty = attrs.evolve(a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7)), phases=())
+    log = logged(tmp_path, "leeg.json", empty)
+    result = run("schedule", INCIDENT, "--start", "2027-01-11", "--lang", "en", "--log", log)
+    assert result.exit_code == 1
+    assert "holds no phase held: meeting 2 was never started" in result.stderr

@@ -178,6 +178,16 @@ def held_meetings(recipe: Recipe, logs: Iterable[tuple[str, RunLog]]) -> dict[in
                     total=total,
                 ),
             )
+        if not log.phases:
+            raise LogMismatchError(
+                path,
+                _(
+                    "the log {path} holds no phase held: meeting {number} was never started",
+                    path=path,
+                    number=log.meeting,
+                ),
+                _("leave this log out; a meeting is marked held only from the log of one that ran"),
+            )
         earlier = found.get(log.meeting)
         if earlier is not None:
             raise LogMismatchError(
