@@ -74,6 +74,33 @@ def test_turns_need_the_group_size_when_the_recipe_leaves_it_open() -> None:
     assert info.value.role == "deelnemer"
 
 
+@pytest.mark.parametrize("group", [2, 3, 7])
+def test_a_turn_phase_nobody_holds_tonight_is_passed_and_logged_not_a_crash(group: int) -> None:
+    # --group 2: a chair and a case-giver, no participants, so `3 min per deelnemer` has no turn.
+    clock = FakeClock()
+    plan = _plan(INCIDENT, meeting=2, group=group)
+    meeting = Meeting(plan, clock, duration=90)
+    meeting.toggle()
+    seen = []
+    while not meeting.finished:
+        step = meeting.step
+        assert step is not None
+        seen.append((step.phase.title, meeting.turn()))
+        meeting.level(), meeting.alert(), meeting.proposal(), meeting.next_step(), meeting.projected_end()
+        clock.wait(1)
+        meeting.next()
+    titles = [title for title, _ in seen]
+    log = meeting.record("x.mth")
+    if group == 2:
+        assert "Standpunten uitwisselen" not in titles
+        assert [s.title for s in log.skipped] == ["Standpunten uitwisselen"]
+        assert meeting.progress() == (10, 10)
+    else:
+        turns = [t for title, t in seen if title == "Standpunten uitwisselen"]
+        assert turns and all(t is not None and t.of == group - 2 for t in turns)
+        assert log.skipped == ()
+
+
 # ------------------------------------------------------------------ the countdown
 
 

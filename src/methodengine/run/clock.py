@@ -201,8 +201,11 @@ class Meeting:
         self.planned_clock_start = start
         self.planned_clock_end = end
         self.duration = duration
-        self.held = [_Held(step.planned) for step in self.steps]
-        self.index = 0
+        # A per-ROLE phase whose role nobody holds tonight (``--group 2`` leaves no
+        # participants) has no turn to hold: it is passed, and logged as such.
+        self.held = [_Held(step.planned, skipped="no-turns" if step.turns == 0 else None) for step in self.steps]
+        first = self._following(-1)
+        self.index = first if first is not None else len(self.steps)
         self.started: dt.datetime | None = None
         self.running = False
         self.decisions: dict[tuple[int, str], tuple[Decision, dt.datetime]] = {}
@@ -362,8 +365,8 @@ class Meeting:
         """The current turn of a ``per ROLE`` step, with its share of the step's minutes."""
         self._now()
         step = self.step
-        if step is None or step.turns is None or step.turn_role is None:
-            return None
+        if step is None or not step.turns or step.turn_role is None:
+            return None  # no turns (0 people in the role are never the current step, but never divide by them)
         held = self.held[self.index]
         share = held.allotted * 60 / step.turns
         spent = held.elapsed - held.turn_marks[-1]

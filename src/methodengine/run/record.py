@@ -7,9 +7,18 @@ the log free of the run state: the log (:mod:`methodengine.run.log`) is what
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, get_args
 
-from methodengine.run.log import CatchUp, Decision, PhaseRecord, RoundsRecord, RunLog, SkippedPhase, TurnRecord
+from methodengine.run.log import (
+    CatchUp,
+    Decision,
+    PhaseRecord,
+    RoundsRecord,
+    RunLog,
+    SkippedPhase,
+    SkipReason,
+    TurnRecord,
+)
 
 PASSED_OVER = 3.0
 """Seconds under which a phase counts as passed over rather than held: ``n`` pressed twice skips one."""
@@ -32,7 +41,7 @@ def run_log(meeting: Meeting, recipe_path: str, finished: bool) -> RunLog:
         if held.start is not None and held.elapsed >= PASSED_OVER:
             phases.append(_phase(step, held, planned_start, now))
         elif held.skipped is not None or step.index < meeting.index or finished:
-            reason = "rounds-skipped" if held.skipped == "rounds-skipped" else "skipped"
+            reason = _reason(held.skipped)
             skipped.append(SkippedPhase(step.phase.number, step.phase.id, step.phase.title, step.round, reason))
     phases.sort(key=lambda p: p.start)
     known_end = meeting.planned_clock_end is not None or meeting.duration is not None
@@ -83,6 +92,13 @@ def _phase(step: Step, held: _Held, planned_start: dt.datetime, now: dt.datetime
         minutes=held.elapsed / 60,
         turns=turns,
     )
+
+
+def _reason(skipped: str | None) -> SkipReason:
+    """Why a step is in the log's ``skipped``, in the log's words: a reason the log has no word for is ``skipped``."""
+    if skipped in get_args(SkipReason):
+        return cast(SkipReason, skipped)
+    return "skipped"
 
 
 def _rounds(meeting: Meeting) -> tuple[RoundsRecord, ...]:
