@@ -124,6 +124,50 @@ def test_the_time_left_turns_amber_at_a_fifth_red_at_a_twentieth_and_over_at_not
     assert meeting.left() == -180
 
 
+def test_plus_and_minus_when_time_is_low_ring_only_when_a_threshold_is_crossed_again() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    clock.wait(11.5)  # 10 min: one and a half over
+    assert meeting.alert() == "over"
+    for key in (1, -1, -1, 1):  # 11, 10, 9, 10: still over after each press, so no bell and no flash
+        meeting.add_minutes(key)
+        assert meeting.level() == "over" and meeting.alert() is None
+    meeting.add_minutes(2)  # 12 min: half a minute left, under 5 %
+    assert meeting.level() == "red" and meeting.alert() is None  # back from over is no alarm
+    clock.wait(0.5)
+    assert meeting.alert() == "over"  # over again: it rings
+    meeting.add_minutes(4)  # 16 min, 4 left: a quarter, no longer low
+    assert meeting.level() == "ok" and meeting.alert() is None
+    clock.wait(1)
+    assert meeting.alert() == "amber"
+
+
+presses = st.lists(st.tuples(st.floats(0, 4, allow_nan=False), st.sampled_from([1, -1])), max_size=30)
+
+
+@given(presses)
+def test_the_bell_rings_exactly_when_the_time_left_crosses_into_a_lower_level(evening: list[tuple[float, int]]) -> None:
+    # ok < amber < red < over: a ring for each step down since time was last given back, and none for a press that
+    # leaves the level where it is.
+    order = ["ok", "amber", "red", "over"]
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    lowest = "ok"  # the lowest level reached since time was last given back
+    for minutes, key in evening:
+        clock.wait(minutes)
+        level = meeting.level()
+        assert meeting.alert() == (level if order.index(level) > order.index(lowest) else None)
+        lowest = max(lowest, level, key=order.index)
+        meeting.add_minutes(key)
+        level = meeting.level()
+        if key > 0:
+            lowest = min(lowest, level, key=order.index)
+        assert meeting.alert() == (level if order.index(level) > order.index(lowest) else None)
+        lowest = max(lowest, level, key=order.index)
+
+
 def test_a_pause_stops_the_countdown_and_space_resumes_it() -> None:
     clock = FakeClock()
     meeting = _incident(clock)

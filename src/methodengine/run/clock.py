@@ -211,7 +211,8 @@ class Meeting:
         self.decisions: dict[tuple[int, str], tuple[Decision, dt.datetime]] = {}
         self.catch_ups: list[CatchUpRecord] = []
         self._mark: dt.datetime | None = None
-        self._alerted: dict[int, set[Level]] = {}
+        self._alerted: dict[int, Level] = {}
+        """Per step, the level its bell last rang for; lowered when ``+`` gives time back: only a new crossing rings."""
 
     # -------------------------------------------------------------- time passing
 
@@ -311,7 +312,19 @@ class Meeting:
             return
         held = self.held[self.index]
         held.allotted = max(held.allotted + minutes, 1)
-        self._alerted.pop(self.index, None)  # more time: the bell may ring again when it runs low
+        self._ease(self.index)
+
+    def _ease(self, index: int) -> None:
+        """After more time, the level the bell rang for comes down to the level now, to ring when crossed again.
+
+        Less time leaves it: ``-`` into red is a threshold crossed, and rings
+        once at the next look; a press that leaves the level where it was rings nothing.
+        """
+        rang = self._alerted.get(index)
+        if rang is not None:
+            now = _level(self.held[index].allotted * 60 - self.held[index].elapsed, self.held[index].allotted * 60)
+            if _RANK[now] < _RANK[rang]:
+                self._alerted[index] = now
 
     def skip_rounds(self) -> bool:
         """Skip the rounds after the current one of the current step's block; False when there are none."""
@@ -349,16 +362,17 @@ class Meeting:
         return _level(left, self.held[self.index].allotted * 60)
 
     def alert(self) -> Level | None:
-        """The level the current step has just reached, once per step and level (for the bell and the flash)."""
+        """The level the current step has just reached, when that crosses a threshold (for the bell and the flash).
+
+        A level rings once: again only after ``+`` took the step back below it.
+        Amber passed over on the way to red rings once, for red.
+        """
         if not self.running or self.finished:
             return None
         level = self.level()
-        if level == "ok":
+        if _RANK[level] <= _RANK[self._alerted.get(self.index, "ok")]:
             return None
-        seen = self._alerted.setdefault(self.index, set())
-        if level in seen:
-            return None
-        seen.update(_LEVELS[: _LEVELS.index(level) + 1])  # amber passed over on the way to red rings once
+        self._alerted[self.index] = level
         return level
 
     def turn(self) -> TurnTime | None:
@@ -494,7 +508,7 @@ class Meeting:
         return run_log(self, recipe_path, self.finished if finished is None else finished)
 
 
-_LEVELS: tuple[Level, ...] = ("amber", "red", "over")
+_RANK: dict[Level, int] = {"ok": 0, "amber": 1, "red": 2, "over": 3}
 
 
 def _level(left: float, allotted: float) -> Level:
