@@ -35,6 +35,7 @@ from methodengine.output.cards.constants import EXTENSIONS
 from methodengine.output.cards.content import CardBuilder, Formatter
 from methodengine.output.cards.markdown import md_escape, md_finalize, md_lead
 from methodengine.output.cards.text_layout import rule_line, text_foot, text_head, text_lines, wrap_filter
+from methodengine.output.cards.wording import capitalised
 from methodengine.output.meeting_words import MeetingWord, meeting_word
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def environment(fmt: str, template_dirs: Sequence[str | Path] = (), sandboxed: b
         md=md_escape,
         md_lead=md_lead,
         wrap=wrap_filter,
+        capital=capitalised,
     )
     env.globals.update(text_lines=text_lines, text_head=text_head, text_foot=text_foot, rule=rule_line)
     return env
