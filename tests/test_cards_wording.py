@@ -268,3 +268,24 @@ def test_the_role_whose_turn_a_round_is_is_named_in_the_singular(tmp_path) -> No
     assert re.search(r"^Spreken +de inbrengers$", three, re.M) and not re.search(
         r"^Spreekt +de inbrenger$", three, re.M
     )
+
+
+def test_when_the_meeting_may_end_after_a_phase_the_end_is_named_last(tmp_path) -> None:
+    path = tmp_path / "einde.mth"
+    path.write_text(
+        "recipe: X\nlanguage: nl\nrole a: Deelnemer\nphase Start (10 min)\n  speak: a\n"
+        "checkpoint Door? (5 min)\n  decide: a\n  when: meeting 2\ntrajectory\n  meetings: 2\n",
+        encoding="utf-8",
+    )
+    out = " ".join(run("cards", path).stdout.split())
+    assert "> Daarna, vanaf minuut 10: “Door?” (alleen in bijeenkomst 2) of het einde van de bijeenkomst" in out
+    english = " ".join(run("cards", path, "--lang", "en").stdout.split())
+    assert "> Next, from minute 10: “Door?” (only in meeting 2) or the end of the meeting" in english
+
+
+def test_after_the_last_round_the_meeting_ends_at_a_minute(tmp_path) -> None:
+    path = tmp_path / "rondes.mth"
+    path.write_text("recipe: X\nlanguage: nl\nrounds 2: Beurt\n  phase Kop (10 min)\n", encoding="utf-8")
+    out = run("cards", path).stdout
+    assert "> Na ronde 1, vanaf minuut 10: Kop (ronde 2)" in out
+    assert "> Na ronde 2, op minuut 20: het einde van de bijeenkomst" in out

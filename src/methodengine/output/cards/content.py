@@ -197,7 +197,7 @@ class CardBuilder:
         the end of the line: ``“Evaluatie” of “Gaan we door?”``.
         """
         if ref is None:
-            return self._("end of the {meeting}")
+            return self._("the end of the {meeting}")
         title = self._("“{title}”", title=ref.title) if quoted else ref.title
         block = self.plan.phase(ref.phase).rounds
         if ref.round is not None and block is not None and block.count.high > 1:
@@ -211,7 +211,7 @@ class CardBuilder:
         can tell which one comes next in this meeting.
         """
         titles = []
-        for ref in refs:
+        for ref in sorted(refs, key=lambda r: r is None):  # the end of the meeting last: "... of het einde"
             title = self.next_title(ref, quoted=True)
             when = self.when(self.plan.phase(ref.phase).when) if ref is not None else None
             titles.append(f"{title} ({when})" if when else title)
@@ -240,7 +240,8 @@ class CardBuilder:
         lines = []
         for o in occurrences:
             what = self.alternatives(o.next) if len(o.next) > 1 else self.next_title(o.next[0])
-            lines.append(self._("After round {n}, {at}: {what}", n=o.round, at=self.f.at(o), what=what))
+            at = self.f.ends(o) if o.next == (None,) else self.f.at(o)  # the meeting ends *op* minuut 20
+            lines.append(self._("After round {n}, {at}: {what}", n=o.round, at=at, what=what))
         return lines
 
     def time_lines(self, phase: PlannedPhase) -> list[str]:
