@@ -225,6 +225,7 @@ def test_the_example_in_the_docs_is_an_a6_deck_of_the_tool():
     assert reader.metadata.title == "Incidentmethode: kaarten"
     assert "Volgende fase, om 19:40: Incident kiezen" in reader.pages[1].extract_text()  # made with today's wording
     assert "de gespreksleider" in reader.pages[1].extract_text()
+    assert "alleen in bijeenkomst 1" in reader.pages[0].extract_text()  # a note, in lower case
 
 
 def test_long_words_and_urls_wrap_inside_the_card_and_every_letter_prints(tmp_path):
