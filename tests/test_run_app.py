@@ -111,9 +111,9 @@ def test_meeting_2_of_the_incident_method_from_first_phase_to_last_late_over_tim
                 continue
             await _wait(app, pilot, traveller, app.meeting.allotted(step.index))
             await pilot.press("n")
-        assert "Alle fasen zijn geweest" in shown(app)
+        assert "Alle fasen zijn gehouden" in shown(app)
         await pilot.press("q")
-        assert "Afronden? Enter: afronden en het log schrijven" in shown(app)
+        assert "Afronden? Enter: afronden en het verslag schrijven" in shown(app)
         await pilot.press("enter")
 
     _hold(app, evening, at=EVENING + dt.timedelta(minutes=10))
@@ -286,6 +286,30 @@ def test_q_asks_first_and_any_other_key_goes_on(tmp_path: Path) -> None:
     assert not (tmp_path / "avond.json").exists()
 
 
+def test_the_screen_says_when_the_one_outside_comes_back_into_the_circle() -> None:
+    app = _incident()
+
+    async def through(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("space", *["n"] * 6)  # to `Standpunt bepalen`: the case-giver sits outside
+        assert "zit buiten de kring" in shown(app) and "terug in de kring" not in shown(app)
+        await pilot.press("n")  # `Standpunten uitwisselen`: the case-giver listens again
+        assert "Inbrenger komt terug in de kring" in shown(app)
+        await pilot.press("n", "n", "n", "n")
+        assert "terug in de kring" not in shown(app)
+
+    _hold(app, through)
+
+
+def test_ctrl_c_asks_to_end_the_meeting_as_q_does_in_the_screen_s_language() -> None:
+    app = _incident()
+
+    async def interrupt(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("space", "ctrl+c")
+        assert "Afronden?" in shown(app) and app.is_running
+
+    _hold(app, interrupt)
+
+
 def test_a_meeting_never_started_writes_no_log_and_leaves_none_held(tmp_path: Path) -> None:
     app = _incident(tmp_path)
 
@@ -322,7 +346,7 @@ def test_a_log_that_cannot_be_written_is_said_on_screen_and_the_meeting_goes_on(
         await pilot.press("space")
         await _wait(app, pilot, traveller, 10)
         await pilot.press("n")
-        assert "Het log kon niet worden geschreven: No space left on device" in shown(app)
+        assert "Het verslag kon niet worden geschreven: No space left on device" in shown(app)
         assert app.is_running and "Incident kiezen" in shown(app)
         await pilot.press("q", "enter")
 
@@ -371,7 +395,7 @@ def test_the_keys_are_on_screen_and_everything_fits_in_80_by_24() -> None:
             "n/→ volgende",
             "p/← vorige",
             "+/- een minuut",
-            "a inhalen aannemen",
+            "a voorstel aannemen",
             "q afronden",
         ):
             assert key in screen

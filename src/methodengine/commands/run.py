@@ -182,7 +182,11 @@ def make_app(
         ) from None
     if not held.steps:
         raise click.UsageError(_("meeting {n} has no phases to hold", n=meeting or 1))
-    builder = CardBuilder(plan, Formatter(language))
+    from methodengine.output.meeting_words import meeting_word
+
+    # The word for a meeting as the cards have it: `Gesprek 2` for one-to-one coaching, `Bijeenkomst 2` for a group.
+    word = meeting_word(language, getattr(plan.recipe, "meeting_word", None), plan.recipe.language)
+    builder = CardBuilder(plan, Formatter(language, meeting=word))
     return RunApp(held, builder, recipe_path=str(file), language=language, log=log, writer=write_log, quiet=quiet)
 
 

@@ -62,6 +62,7 @@ class RunApp(App[Any]):
     #title { text-style: bold; }
     #cue { background: $error; color: $text; text-style: bold; margin: 1 0 0 0; }
     #cue.none { display: none; }
+    #cue.back { background: $success; }
     #script { margin: 1 0 0 0; }
     #time { width: 34; padding: 0 1; border-left: solid $panel; }
     #time.flash { background: $warning 60%; }
@@ -88,6 +89,8 @@ class RunApp(App[Any]):
         Binding("r", "skip_rounds", show=False),
         Binding("a", "accept", show=False),
         Binding("q", "quit_asked", show=False),
+        # Ctrl+C asks as q does (Textual's own would say, in English, to press Ctrl+Q): a meeting ends with Enter.
+        Binding("ctrl+c", "quit_asked", show=False, priority=True),
         Binding("enter", "confirm", show=False),
         Binding("escape", "go_on", show=False),
         *[Binding(str(n), f"decide({n})", show=False) for n in range(1, 10)],
@@ -331,7 +334,21 @@ class RunApp(App[Any]):
         self._show("#script", script)
         cue = self.query_one("#cue", Static)
         outside = step.phase.outside
-        cue.set_class(not outside, "none")
+        back = self._coming_back(step)
+        cue.set_class(not outside and not back, "none")
+        cue.set_class(bool(back) and not outside, "back")
+        if back and not outside:
+            cue.update(
+                Text(
+                    "↩ "
+                    + ngettext(
+                        "{names} comes back into the circle",
+                        "{names} come back into the circle",
+                        len(back),
+                        names=self.builder.role_names(back),
+                    )
+                )
+            )
         if outside:
             names = self.builder.role_names(outside)
             cue.update(
@@ -345,6 +362,15 @@ class RunApp(App[Any]):
                     )
                 )
             )
+
+    def _coming_back(self, step: Step) -> tuple[str, ...]:
+        """The roles that sat outside the circle in the phase before this one and no longer do."""
+        before = next(
+            (s for s in reversed(self.meeting.steps[: step.index]) if self.meeting.skipped(s.index) is None), None
+        )
+        if before is None:
+            return ()
+        return tuple(role for role in before.phase.outside if role not in step.phase.outside)
 
     def _show_time(self, step: Step | None) -> None:
         meeting = self.meeting
