@@ -212,6 +212,89 @@ def test_turns_count_up_to_the_number_in_the_role_with_a_share_of_the_time_each(
     assert meeting.step.phase.title == "Wat deed de inbrenger?"  # type: ignore[union-attr]
 
 
+def _at_the_turns(clock: FakeClock) -> Meeting:
+    """The incident evening (group 6: 4 participants of 3 min each) at the first turn of `Standpunten uitwisselen`."""
+    meeting = _incident(clock)
+    meeting.toggle()
+    while meeting.step is not None and meeting.step.turns is None:
+        meeting.next()
+    return meeting
+
+
+def test_a_turn_gone_back_to_with_p_keeps_the_time_of_the_turn_between() -> None:
+    clock = FakeClock()
+    meeting = _at_the_turns(clock)
+    clock.wait(2)
+    meeting.next()
+    clock.wait(1.5)  # turn 2
+    meeting.previous()
+    assert meeting.turn().left == 60  # type: ignore[union-attr]  # turn 1: its 2 minutes, not 3.5
+    clock.wait(0.5)
+    meeting.next()
+    clock.wait(1)  # turn 2 again
+    turns = meeting.record("x.mth").phases[-1].turns
+    assert [(t.number, round(t.minutes, 6)) for t in turns] == [(1, 2.5), (2, 2.5)]
+    assert turns[1].start == EVENING + dt.timedelta(minutes=2)  # first held then, last held until now
+    assert turns[1].end == clock()
+
+
+def test_a_turn_running_out_rings_once_like_a_phase() -> None:
+    clock = FakeClock()
+    meeting = _at_the_turns(clock)
+    assert meeting.alert() is None
+    clock.wait(3)  # turn 1's 3 minutes are out; the phase has 9 of 12 left
+    assert meeting.level() == "ok"
+    assert meeting.alert() == "over"
+    clock.wait(0.2)
+    assert meeting.alert() is None
+    meeting.next()
+    clock.wait(2.9)
+    assert meeting.alert() is None
+    clock.wait(0.1)
+    assert meeting.alert() == "over"  # turn 2 out
+    meeting.add_minutes(4)  # 16 min: 4 each, turn 2 has a minute again
+    assert meeting.alert() is None
+    clock.wait(1)
+    assert meeting.alert() == "over"
+
+
+turn_keys = st.lists(
+    st.tuples(st.floats(0, 5).map(lambda m: round(m, 2)), st.sampled_from(["n", "p", "+", "-"])), max_size=30
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(turn_keys)
+def test_each_turn_keeps_every_stint_it_ran_whatever_n_and_p_do(keys: list[tuple[float, str]]) -> None:
+    clock = FakeClock()
+    meeting = _at_the_turns(clock)
+    step = meeting.index
+    spent = [0.0, 0.0, 0.0, 0.0]
+    current = 0
+    for minutes, key in keys:
+        clock.wait(minutes)
+        spent[current] += minutes
+        turn = meeting.turn()
+        assert turn is not None and turn.number == current + 1
+        assert abs(turn.left - (turn.allotted - spent[current] * 60)) < 1e-6
+        assert turn.allotted == meeting.allotted(step) * 60 / 4
+        if key == "n" and current < 3:
+            meeting.next()
+            current += 1
+        elif key == "p" and current > 0:
+            meeting.previous()
+            current -= 1
+        elif key in "+-":
+            meeting.add_minutes(1 if key == "+" else -1)
+    clock.wait(1)
+    spent[current] += 1
+    phase = meeting.record("x.mth").phases[-1]
+    assert [t.number for t in phase.turns] == list(range(1, max(t.number for t in phase.turns) + 1))
+    for record in phase.turns:
+        assert abs(record.minutes - spent[record.number - 1]) < 1e-6
+    assert abs(sum(t.minutes for t in phase.turns) - phase.minutes) < 1e-6
+
+
 def test_next_past_the_last_phase_ends_the_meeting_and_previous_goes_back() -> None:
     clock = FakeClock()
     meeting = _incident(clock)

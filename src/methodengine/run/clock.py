@@ -88,9 +88,13 @@ class _Held:
     end: dt.datetime | None = None
     skipped: str | None = None
     turn: int = 0
-    turn_marks: list[float] = field(factory=lambda: [0.0])
-    turn_starts: list[dt.datetime] = field(factory=list)
-    turn_ends: list[dt.datetime] = field(factory=list)
+    """The current turn, from 0; ``n`` and ``p`` move it, and each turn keeps its own seconds."""
+    turn_seconds: dict[int, float] = field(factory=dict)
+    """Per turn, the seconds it ran: each stint with its own turn, also after ``p`` went back to it."""
+    turn_starts: dict[int, dt.datetime] = field(factory=dict)
+    """Per turn, when it was first held."""
+    turn_ends: dict[int, dt.datetime] = field(factory=dict)
+    """Per turn, when it was last held."""
 
 
 @frozen
@@ -213,6 +217,8 @@ class Meeting:
         self._mark: dt.datetime | None = None
         self._alerted: dict[int, Level] = {}
         """Per step, the level its bell last rang for; lowered when ``+`` gives time back: only a new crossing rings."""
+        self._turns_out: set[tuple[int, int]] = set()
+        """The turns (step, turn from 0) whose share ran out and rang; ``+`` giving one time back takes it out."""
 
     # -------------------------------------------------------------- time passing
 
@@ -224,8 +230,9 @@ class Meeting:
             held = self.held[self.index]
             held.elapsed += passed
             held.end = now
-            if held.turn_ends:
-                held.turn_ends[-1] = now
+            if held.turn in held.turn_starts:
+                held.turn_seconds[held.turn] = held.turn_seconds.get(held.turn, 0.0) + passed
+                held.turn_ends[held.turn] = now
         self._mark = now
         return now
 
@@ -254,10 +261,9 @@ class Meeting:
         if held.start is None:
             held.start = now
         held.end = now
-        step = self.steps[self.index]
-        if step.turns is not None and len(held.turn_starts) <= held.turn:
-            held.turn_starts.append(now)
-            held.turn_ends.append(now)
+        if self.steps[self.index].turns:
+            held.turn_starts.setdefault(held.turn, now)
+            held.turn_ends[held.turn] = now
 
     def next(self) -> None:
         """``n``: the next turn of a ``per ROLE`` step, else the next step; past the last one the meeting is over."""
@@ -267,9 +273,8 @@ class Meeting:
         step, held = self.steps[self.index], self.held[self.index]
         if step.turns is not None and held.turn + 1 < step.turns:
             held.turn += 1
-            held.turn_marks.append(held.elapsed)
-            held.turn_starts.append(now)
-            held.turn_ends.append(now)
+            if self.running:
+                self._enter(now)
             return
         following = self._following(self.index)
         self.index = following if following is not None else len(self.steps)
@@ -288,10 +293,9 @@ class Meeting:
             return
         held = self.held[self.index]
         if held.turn > 0:
-            held.turn -= 1
-            held.turn_marks.pop()
-            held.turn_starts.pop()
-            held.turn_ends.pop()
+            held.turn -= 1  # its clock goes on from where it was; the turn left keeps the time it ran
+            if self.running:
+                self._enter(now)
             return
         back = self._preceding(self.index)
         if back is not None:
@@ -325,6 +329,10 @@ class Meeting:
             now = _level(self.held[index].allotted * 60 - self.held[index].elapsed, self.held[index].allotted * 60)
             if _RANK[now] < _RANK[rang]:
                 self._alerted[index] = now
+        step, held = self.steps[index], self.held[index]
+        if step.turns:
+            share = held.allotted * 60 / step.turns
+            self._turns_out -= {(index, n) for n, spent in held.turn_seconds.items() if spent < share}
 
     def skip_rounds(self) -> bool:
         """Skip the rounds after the current one of the current step's block; False when there are none."""
@@ -365,15 +373,23 @@ class Meeting:
         """The level the current step has just reached, when that crosses a threshold (for the bell and the flash).
 
         A level rings once: again only after ``+`` took the step back below it.
-        Amber passed over on the way to red rings once, for red.
+        Amber passed over on the way to red rings once, for red. A turn whose
+        share runs out rings too (``over``), once, so that the facilitator
+        hears it is the next speaker's turn as a phase's end is heard.
         """
         if not self.running or self.finished:
             return None
         level = self.level()
-        if _RANK[level] <= _RANK[self._alerted.get(self.index, "ok")]:
-            return None
-        self._alerted[self.index] = level
-        return level
+        crossed = _RANK[level] > _RANK[self._alerted.get(self.index, "ok")]
+        if crossed:
+            self._alerted[self.index] = level
+        turn = self.turn()
+        out = turn is not None and turn.level == "over" and (self.index, turn.number - 1) not in self._turns_out
+        if turn is not None and out:
+            self._turns_out.add((self.index, turn.number - 1))
+        if crossed:
+            return level
+        return "over" if out else None
 
     def turn(self) -> TurnTime | None:
         """The current turn of a ``per ROLE`` step, with its share of the step's minutes."""
@@ -383,7 +399,7 @@ class Meeting:
             return None  # no turns (0 people in the role are never the current step, but never divide by them)
         held = self.held[self.index]
         share = held.allotted * 60 / step.turns
-        spent = held.elapsed - held.turn_marks[-1]
+        spent = held.turn_seconds.get(held.turn, 0.0)
         return TurnTime(held.turn + 1, step.turns, step.turn_role, share - spent, share, _level(share - spent, share))
 
     def now(self) -> dt.datetime:

@@ -73,11 +73,9 @@ def _phase(step: Step, held: _Held, planned_start: dt.datetime, now: dt.datetime
     import datetime as dt
 
     assert held.start is not None
-    marks = [*held.turn_marks, held.elapsed]
     turns = tuple(
-        TurnRecord(n + 1, step.turns or 0, begun, ended, (marks[n + 1] - marks[n]) / 60)
-        for n, (begun, ended) in enumerate(zip(held.turn_starts, held.turn_ends, strict=False))
-        if n + 1 < len(marks)
+        TurnRecord(n + 1, step.turns or 0, held.turn_starts[n], held.turn_ends[n], held.turn_seconds.get(n, 0.0) / 60)
+        for n in sorted(held.turn_starts)
     )
     return PhaseRecord(
         number=step.phase.number,
