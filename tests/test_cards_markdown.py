@@ -99,3 +99,11 @@ def test_a_time_on_a_line_of_its_own_starts_with_a_capital() -> None:
     assert "**Begint tussen minuut 80 en 145**" in md
     text = run("cards", BACKSTAGE).stdout
     assert "Fase 1 van 9 · minuut 0-15\n" in text  # after the card's kind, mid-line
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("recipe", sorted((ROOT / "recipes").glob("*.mth")), ids=lambda p: p.stem)
+def test_no_bundled_recipes_cards_show_a_backslash_or_a_list_they_did_not_write(recipe: Path, language: str) -> None:
+    md = _markdown(recipe, "--lang", language)
+    assert [line for line in _shown(md) if "\\" in line] == []
+    assert "ordered_list_open" not in {t.type for t in markdown_it.MarkdownIt("commonmark").parse(md)}
