@@ -372,6 +372,35 @@ def test_an_overrun_is_behind_by_its_minutes_and_the_proposal_applies_only_when_
     assert sum(meeting.allotted(i) for i in range(1, 11)) == 82 - 7
 
 
+def test_behind_ahead_the_ends_and_the_catch_up_are_the_same_whole_minutes() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)  # the plan is 92 min of the 90: 2 behind from the start
+    meeting.toggle()
+    clock.wait(10 + 7.6)  # 7.6 over: 9.6 behind
+    standing = meeting.standing()
+    assert (standing.behind, f"{standing.projected:%H:%M}", f"{standing.planned:%H:%M}") == (9, "21:09", "21:00")
+    proposal = meeting.proposal()
+    assert proposal is not None and proposal.behind == proposal.saves == 9  # not "10 behind" beside "catch up 9"
+    meeting.accept(proposal)
+    assert meeting.standing().behind == 0 and meeting.proposal() is None  # 0.6 behind is on time: no "1 min behind"
+    clock.wait(0.5)  # 1.1 behind
+    assert meeting.standing().behind == 1 and meeting.proposal() is not None
+
+
+def test_a_minute_ahead_is_said_only_from_a_whole_minute_as_behind_is() -> None:
+    clock = FakeClock()
+    plan = _plan(INCIDENT, meeting=2, group=6)
+    meeting = Meeting(plan, clock, end=21 * 60 + 2, start=19 * 60 + 30)  # 92 minutes from 19:30: on time
+    meeting.toggle()
+    meeting.add_minutes(-1)
+    clock.wait(0.5)
+    assert meeting.behind() == -1 and meeting.standing().behind == -1
+    meeting.add_minutes(1)
+    assert meeting.standing().behind == 0  # exactly on time
+    clock.wait(10)  # Terugkoppeling's 10 min: half a minute over
+    assert meeting.behind() == 0.5 and meeting.standing().behind == 0
+
+
 def test_a_checkpoint_records_each_deciding_role_s_word() -> None:
     clock = FakeClock()
     plan = _plan(PROGRESS, meeting=3)
@@ -502,6 +531,11 @@ def test_the_projection_moves_only_with_overruns_and_changes_and_a_catch_up_wins
         over = max(minutes * 60 - max(left, 0.0), 0.0)  # only the seconds past the time left push the end on
         assert abs((meeting.projected_end() - before).total_seconds() - over) < 1e-6
         assert meeting.projected_end() >= clock()
+        standing, exact = meeting.standing(), meeting.behind()
+        assert standing.projected - standing.planned == dt.timedelta(minutes=standing.behind)
+        assert abs(exact - standing.behind) < 1 and abs(standing.behind) <= abs(exact) + 1e-9  # toward zero
+        proposal = meeting.proposal()
+        assert proposal is None or proposal.behind == standing.behind
         if key == "a":
             proposal = meeting.proposal()
             behind = meeting.behind()
@@ -509,6 +543,8 @@ def test_the_projection_moves_only_with_overruns_and_changes_and_a_catch_up_wins
                 current = meeting.allotted(meeting.index)
                 meeting.accept(proposal)
                 assert abs(meeting.behind() - (behind - proposal.saves)) < 1e-6
+                if proposal.saves == proposal.behind:  # all won back: on time, nothing more to propose
+                    assert meeting.standing().behind == 0 and meeting.proposal() is None
                 assert meeting.allotted(meeting.index) == current
                 assert 0 <= proposal.saves <= proposal.behind
         elif key == "n":

@@ -20,7 +20,6 @@ facilitator accepts.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
@@ -113,6 +112,22 @@ class Proposal:
     behind: int
     saves: int
     changes: tuple[Change, ...]
+
+
+@frozen
+class Standing:
+    """How the meeting stands against its planned end, as the screen says it: one rule for every figure.
+
+    ``behind`` is whole minutes, toward zero (negative when ahead), so that
+    under a minute either way is on time and never "1 min behind"; the
+    planned end is on the minute, as a clock shows it, and the projected end
+    is that plus ``behind``, so the three figures on one line always agree;
+    a catch-up proposal wins back this same ``behind``.
+    """
+
+    behind: int
+    projected: dt.datetime
+    planned: dt.datetime
 
 
 @frozen
@@ -443,6 +458,14 @@ class Meeting:
         """Minutes the projected end is past the planned end; negative when ahead."""
         return (self.projected_end() - self.planned_end()).total_seconds() / 60
 
+    def standing(self) -> Standing:
+        """The meeting against its planned end in whole minutes: behind or ahead, projected and planned end."""
+        delta = self.projected_end() - self.planned_end()
+        minute = dt.timedelta(minutes=1)
+        behind = delta // minute if delta >= dt.timedelta(0) else -(-delta // minute)
+        planned = self.planned_end().replace(second=0, microsecond=0)
+        return Standing(behind, planned + behind * minute, planned)
+
     def _later(self) -> list[int]:
         return [i for i in range(self.index + 1, len(self.steps)) if self.held[i].skipped is None]
 
@@ -472,8 +495,8 @@ class Meeting:
     # -------------------------------------------------------------- catching up
 
     def proposal(self) -> Proposal | None:
-        """Shorter later steps when the meeting runs at least a minute behind; None when it does not or cannot."""
-        behind = math.floor(self.behind())
+        """Shorter later steps when the meeting runs a whole minute behind or more (:meth:`standing`); else None."""
+        behind = self.standing().behind
         if behind < 1:
             return None
         later = self._later()
