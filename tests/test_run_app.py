@@ -234,6 +234,8 @@ def test_rounds_are_counted_and_the_remaining_ones_can_be_skipped(tmp_path: Path
         screen = shown(app)
         assert "ronde 1 van 2" in screen and "r overige rondes overslaan" in screen
         await pilot.press("r")
+        screen = shown(app)  # the screen counts what is left: one round, nothing more to skip
+        assert "ronde 1 van 1" in screen and "overige rondes overslaan" not in screen
         for _ in range(5):
             await _wait(app, pilot, traveller, 1)
             await pilot.press("n")

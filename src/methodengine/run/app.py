@@ -152,8 +152,14 @@ class RunApp(App[Any]):
 
     # -------------------------------------------------------------- the clock
 
+    def _showing(self) -> bool:
+        """The screen is there: not so while the app ends, when a last tick of the clock has nothing to show."""
+        return bool(self.screen_stack) and bool(self.screen.query("#head"))
+
     def tick(self) -> None:
         """Look at the clock: ring and flash when the time left has just turned amber, red or over."""
+        if not self._showing():
+            return
         level = self.meeting.alert()
         if level is not None:
             self._ring()
@@ -268,6 +274,8 @@ class RunApp(App[Any]):
 
     def refresh_view(self) -> None:
         """Every part of the screen from the run state now, in the meeting's language."""
+        if not self._showing():
+            return
         with use_language(self.language):
             self._show("#head", self._head())
             step = self.meeting.step
@@ -400,7 +408,7 @@ class RunApp(App[Any]):
         else:
             self._show("#turn", Text())
         if step is not None and step.round is not None and step.rounds_of is not None:
-            self._show("#round", Text(_("round {n} of {total}", n=step.round, total=step.rounds_of)))
+            self._show("#round", Text(_("round {n} of {total}", n=step.round, total=self._rounds_now(step))))
         else:
             self._show("#round", Text())
         self._show("#decide", self._decisions(step))
@@ -430,7 +438,7 @@ class RunApp(App[Any]):
         filled = round(width * done / total) if total else width
         text = Text("━" * filled, style="green")
         text.append("─" * (width - filled), style="dim")
-        text.append(" " + _("{done} of {total} phases done", done=done, total=total))
+        text.append(" " + _("{done} of {total} steps done", done=done, total=total))
         if self.meeting.started is not None:
             minutes = int((self.meeting.now() - self.meeting.started).total_seconds() // 60)
             text.append(" · " + _("{minutes} min since the start", minutes=minutes))
@@ -499,6 +507,15 @@ class RunApp(App[Any]):
             )
         return text
 
+    def _rounds_now(self, step: Step) -> int:
+        """How many rounds the step's block has now: those planned, less the ones skipped with ``r``."""
+        held = {
+            s.round
+            for s in self.meeting.steps
+            if s.block == step.block and s.round is not None and self.meeting.skipped(s.index) is None
+        }
+        return max(held | {step.round or 1})
+
     def _step_title(self, step: Step) -> str:
         if step.round is not None and step.rounds_of is not None and step.rounds_of > 1:
             return _("{title} (round {n})", title=step.phase.title, n=step.round)
@@ -511,7 +528,7 @@ class RunApp(App[Any]):
             ("p/←", _("previous")),
             ("+/-", _("a minute")),
         ]
-        if step is not None and step.round is not None and step.rounds_of and step.round < step.rounds_of:
+        if step is not None and step.round is not None and step.rounds_of and step.round < self._rounds_now(step):
             keys.append(("r", _("skip the remaining rounds")))
         if self.meeting.started is not None and self.meeting.proposal() is not None:
             keys.append(("a", _("accept the catch-up")))
