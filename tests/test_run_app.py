@@ -302,6 +302,20 @@ def test_the_screen_says_when_the_one_outside_comes_back_into_the_circle() -> No
     _hold(app, through)
 
 
+def test_a_paused_clock_looks_paused_and_a_running_one_does_not() -> None:
+    app = _incident()
+
+    async def pause(app: RunApp, pilot: Any, traveller: Any) -> None:
+        await pilot.press("space")
+        assert not app.query_one("#left").has_class("paused")
+        await pilot.press("space")
+        assert app.query_one("#left").has_class("paused") and app.query_one("#state").has_class("paused")
+        await pilot.press("space")
+        assert not app.query_one("#left").has_class("paused")
+
+    _hold(app, pause)
+
+
 def test_ctrl_c_asks_to_end_the_meeting_as_q_does_in_the_screen_s_language() -> None:
     app = _incident()
 

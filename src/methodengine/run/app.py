@@ -64,9 +64,12 @@ class RunApp(App[Any]):
     #cue.none { display: none; }
     #cue.back { background: $success; }
     #script { margin: 1 0 0 0; }
-    #time { width: 34; padding: 0 1; border-left: solid $panel; }
+    #time { width: 40%; min-width: 34; padding: 0 1; border-left: solid $panel; }
     #time.flash { background: $warning 60%; }
-    #left { width: auto; }
+    #left { width: 100%; text-align: center; text-style: bold; margin: 1 0 0 0; }
+    #left.paused { color: $text-muted; text-style: none; }
+    #state { text-align: center; }
+    #state.paused { text-style: bold reverse; }
     #left.amber, #state.amber { color: $warning; }
     #left.red, #state.red, #left.over, #state.over { color: $error; }
     #state.over { text-style: bold; }
@@ -387,6 +390,9 @@ class RunApp(App[Any]):
         left = meeting.left()
         level = meeting.level()
         digits.update(_mmss(left))
+        paused = step is not None and meeting.started is not None and not meeting.running
+        digits.set_class(paused, "paused")  # a paused clock looks it, from across the room
+        state.set_class(paused, "paused")
         for name in ("amber", "red", "over"):
             digits.set_class(level == name, name)
             state.set_class(level == name, name)
