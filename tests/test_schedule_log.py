@@ -304,3 +304,23 @@ def test_the_log_of_a_meeting_never_started_marks_nothing_held(tmp_path: Path) -
     result = run("schedule", INCIDENT, "--start", "2027-01-11", "--lang", "en", "--log", log)
     assert result.exit_code == 1
     assert "holds no phase held: meeting 2 was never started" in result.stderr
+
+
+def test_logs_that_each_fit_but_disagree_together_are_warned_about(tmp_path: Path) -> None:
+    second = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7)))
+    third = logged(tmp_path, "b3.json", a_log(INCIDENT, 3, dt.datetime(2027, 2, 22, 21, 0)))  # the same evening
+    first = logged(tmp_path, "b1.json", a_log(INCIDENT, 1, dt.datetime(2027, 3, 1, 19, 0)))  # after meeting 2
+    result = run(
+        "schedule", INCIDENT, "--start", "2027-01-11", "--lang", "en", "--log", first, "--log", second, "--log", third
+    )
+    assert result.exit_code == 0, result.output
+    assert f"warning: the logs {second} and {third} are of meetings 2 and 3, both held on 2027-02-22" in result.stderr
+    assert f"warning: meeting 2 ({second}) was held on 2027-02-22, before meeting 1 on 2027-03-01" in result.stderr
+    assert "Held from" in result.stdout  # the plan is made all the same
+
+
+def test_logs_in_order_give_no_warning(tmp_path: Path) -> None:
+    first = logged(tmp_path, "b1.json", a_log(INCIDENT, 1, dt.datetime(2027, 1, 11, 19, 7)))
+    second = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7)))
+    result = run("schedule", INCIDENT, "--start", "2027-01-11", "--log", first, "--log", second)
+    assert result.exit_code == 0 and "warning" not in result.stderr and "waarschuwing" not in result.stderr

@@ -142,6 +142,13 @@ def schedule(
     # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
     # A log that cannot be read (exit 2) or does not fit the recipe (exit 1) goes up to the CLI too.
     plan = dated_plan_with_logs(recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series)
+    if plan.held:
+        from methodengine._terminal import shown
+        from methodengine.i18n import _
+        from methodengine.planning.held import held_warnings
+
+        for said in held_warnings({h.number: h for h in plan.held}):
+            click.echo(shown(_("methodengine: warning: {said}", said=said)), err=True)
 
     language = output_language(lang, recipe)
     options = {

@@ -17,6 +17,7 @@ since it is the trainer's material, not the command line, that disagrees.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -210,6 +211,45 @@ def held_meetings(recipe: Recipe, logs: Iterable[tuple[str, RunLog]]) -> dict[in
             log=path,
         )
     return dict(sorted(found.items()))
+
+
+def held_warnings(held: Mapping[int, Held]) -> list[str]:
+    """What looks wrong in the logs taken together, though each fits: two meetings held on one day, or out of order.
+
+    Said as warnings (the plan is still made): a log given for the wrong
+    meeting number is the usual cause.
+    """
+    out: list[str] = []
+    by_day: dict[dt.date, Held] = {}
+    for held_one in held.values():
+        day = held_one.start.date()
+        other = by_day.get(day)
+        if other is not None:
+            out.append(
+                _(
+                    "the logs {first} and {second} are of meetings {a} and {b}, both held on {day}",
+                    first=other.log,
+                    second=held_one.log,
+                    a=other.number,
+                    b=held_one.number,
+                    day=day.isoformat(),
+                )
+            )
+        by_day.setdefault(day, held_one)
+    ordered = sorted(held.values(), key=lambda h: h.number)
+    for before, after in itertools.pairwise(ordered):
+        if after.start.date() < before.start.date():
+            out.append(
+                _(
+                    "meeting {later} ({log}) was held on {day}, before meeting {earlier} on {earlier_day}",
+                    later=after.number,
+                    log=after.log,
+                    day=after.start.date().isoformat(),
+                    earlier=before.number,
+                    earlier_day=before.start.date().isoformat(),
+                )
+            )
+    return out
 
 
 def stopped_at(recipe: Recipe, held: Mapping[int, Held]) -> int | None:
