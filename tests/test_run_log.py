@@ -262,7 +262,12 @@ _logs = st.builds(
     phases=st.lists(_phases(), max_size=4).map(tuple),
     skipped=st.lists(
         st.builds(
-            SkippedPhase, st.integers(1, 100), _text, _text, _round, st.sampled_from(["skipped", "rounds-skipped"])
+            SkippedPhase,
+            st.integers(1, 100),
+            _text,
+            _text,
+            _round,
+            st.sampled_from(["skipped", "rounds-skipped", "not-reached", "no-turns"]),
         ),
         max_size=3,
     ).map(tuple),

@@ -452,8 +452,8 @@ class RunApp(App[Any]):
 
     def _clock(self) -> Text:
         meeting = self.meeting
-        behind = meeting.behind()
-        whole = round(behind)
+        standing = meeting.standing()  # one rounding for every figure on the line (and the proposal's minutes)
+        whole = standing.behind
         if whole >= 1:
             text = Text(_("Behind by {minutes} min", minutes=whole), style="bold red")
         elif whole <= -1:
@@ -464,8 +464,8 @@ class RunApp(App[Any]):
             " · "
             + _(
                 "projected end {projected} (planned {planned})",
-                projected=_hhmm(meeting.projected_end()),
-                planned=_hhmm(meeting.planned_end()),
+                projected=_hhmm(standing.projected),
+                planned=_hhmm(standing.planned),
             )
         )
         return text
@@ -496,7 +496,7 @@ class RunApp(App[Any]):
         if self.meeting.finished:
             return Text()
         if following is None:
-            end = self.meeting.projected_end()
+            end = self.meeting.standing().projected
             return Text(_("Next: the end of the meeting, at {time}", time=_hhmm(end)))
         step, at = following
         text = Text(_("Next: {title}, at {time}", title=self._step_title(step), time=_hhmm(at)))

@@ -43,7 +43,7 @@ MAX_LOG_BYTES = 4 * 1024 * 1024
 """A log is a few kilobytes; a file far larger is not one, and is not read into memory."""
 
 Decided = Literal["continue", "stop"]
-SkipReason = Literal["skipped", "rounds-skipped"]
+SkipReason = Literal["skipped", "rounds-skipped", "not-reached", "no-turns"]
 
 _T = TypeVar("_T")
 
@@ -116,7 +116,9 @@ class PhaseRecord:
 
 @frozen
 class SkippedPhase:
-    """A phase of the plan that was not held: passed over (``skipped``), or in rounds skipped with their key."""
+    """A phase of the plan that was not held: passed over (``skipped``), in rounds skipped with their key
+    (``rounds-skipped``), not reached before the meeting ended (``not-reached``), or a ``per ROLE`` phase
+    whose role nobody holds tonight (``no-turns``)."""
 
     number: int
     id: str
@@ -309,7 +311,7 @@ def _skipped(f: _Fields) -> SkippedPhase:
         id=f.get("id", str),
         title=f.get("title", str),
         round=f.optional("round", int),
-        reason=cast(SkipReason, f.choice("reason", ("skipped", "rounds-skipped"))),
+        reason=cast(SkipReason, f.choice("reason", ("skipped", "rounds-skipped", "not-reached", "no-turns"))),
     )
 
 
@@ -666,7 +668,12 @@ def summary_markdown(log: RunLog, json_name: str | None = None) -> str:
                     if skipped.round is None
                     else _("{title}, in round {round}", title=skipped.title, round=skipped.round)
                 )
-                why = _("passed over") if skipped.reason == "skipped" else _("its round was skipped")
+                why = {
+                    "skipped": _("passed over"),
+                    "rounds-skipped": _("its round was skipped"),
+                    "not-reached": _("not reached: the meeting ended before it"),
+                    "no-turns": _("no turns: nobody holds the role tonight"),
+                }[skipped.reason]
                 out.append(f"- {md(title)}: {why}")
         if log.rounds:
             out += ["", "## " + _("Rounds held"), ""]
