@@ -103,6 +103,9 @@ def test_the_calendar_event_of_a_held_meeting_keeps_its_uid_and_gets_the_real_ti
     assert second["dtend"].dt == dt.datetime(2027, 2, 22, 20, 42)
     assert "held" in str(second["summary"]) and "Held from 19:07" in str(second["description"])
     assert before[2].to_ical() == after[2].to_ical()
+    # A newer version of the event: a later stamp (when it ended) and a sequence, so a calendar takes it on import.
+    assert second["dtstamp"].dt == dt.datetime(2027, 2, 22, 20, 42, tzinfo=dt.UTC) and int(second["sequence"]) == 1
+    assert "sequence" not in before[1] and "sequence" not in after[2]
 
 
 def test_the_json_plan_holds_what_the_log_says(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ events instead of doubling them:
 - UID: from the recipe title, the series name (``--series``, if any) and
   the meeting (``meeting-3``, ``intake``, ``followup-2``), never from dates;
   see ``plan._uid``.
-- DTSTAMP: midnight UTC of the plan's start date, not the time of export.
+- DTSTAMP: midnight UTC of the plan's start date, not the time of export; a
+  meeting held (``schedule --log``) has the time it ended and SEQUENCE 1, so
+  that re-importing updates the event to its real times.
 - Texts are icalendar's vText, escaped alike (``X-WR-CALNAME`` as ``SUMMARY``);
   control characters, which RFC 5545 does not allow in a text, are written
   as escapes such as ``\\x1b`` (see ``methodengine._terminal``).
@@ -39,7 +41,12 @@ def render_ics(plan: DatedPlan, words: Words) -> bytes:
     for meeting in plan.meetings:
         event = Event()
         event.add("uid", meeting.uid)
-        event.add("dtstamp", stamp)
+        held = meeting.held
+        # A held meeting's event is a newer version of the one exported before it (same UID): a later stamp,
+        # when it ended, and a sequence, so that a calendar app takes the real times on re-import.
+        event.add("dtstamp", stamp if held is None else held.end.replace(tzinfo=dt.UTC))
+        if held is not None:
+            event.add("sequence", 1)
         if meeting.start is not None:
             event.add("dtstart", meeting.start)
             event.add("dtend", meeting.end or meeting.start)
