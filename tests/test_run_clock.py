@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,7 @@ def test_a_turn_phase_nobody_holds_tonight_is_passed_and_logged_not_a_crash(grou
     log = meeting.record("x.mth")
     if group == 2:
         assert "Standpunten uitwisselen" not in titles
-        assert [s.title for s in log.skipped] == ["Standpunten uitwisselen"]
+        assert [(s.title, s.reason) for s in log.skipped] == [("Standpunten uitwisselen", "no-turns")]
         assert meeting.progress() == (10, 10)
     else:
         turns = [t for title, t in seen if title == "Standpunten uitwisselen"]
@@ -500,9 +501,33 @@ def test_a_phase_passed_over_within_three_seconds_is_logged_as_skipped_not_held(
     meeting.next()
     log = meeting.record("x.mth")
     assert [p.title for p in log.phases] == ["Terugkoppeling", "Incident schetsen"]
-    assert [(s.title, s.reason) for s in log.skipped] == [("Incident kiezen", "skipped")]
+    assert [(s.title, s.reason) for s in log.skipped][:2] == [
+        ("Incident kiezen", "skipped"),
+        ("Vragen opschrijven", "not-reached"),
+    ]
+    assert len(log.skipped) == 11 - 2  # every step not held: the one passed over and the eight not reached
     assert log.phases[1].start == EVENING + dt.timedelta(minutes=10.02)
     assert log.finished is False and log.planned_end == EVENING + dt.timedelta(minutes=90)
+
+
+def test_a_meeting_ended_early_logs_every_phase_not_held_as_not_reached() -> None:
+    clock = FakeClock()
+    meeting = _incident(clock)
+    meeting.toggle()
+    clock.wait(10)
+    meeting.next()
+    clock.wait(0.02)  # q at once: Incident kiezen ran a second
+    log = meeting.record("x.mth")
+    assert [p.title for p in log.phases] == ["Terugkoppeling"]
+    assert [s.title for s in log.skipped] == [s.phase.title for s in meeting.steps[1:]]
+    assert {s.reason for s in log.skipped} == {"not-reached"}
+
+
+def _logged_once(meeting: Meeting) -> bool:
+    """Every step of the meeting is in the log once: held in `phases`, or in `skipped`."""
+    log = meeting.record("x.mth")
+    logged = sorted([(p.number, p.round) for p in log.phases] + [(s.number, s.round) for s in log.skipped])
+    return logged == sorted((s.phase.number, s.round) for s in meeting.steps)
 
 
 # ------------------------------------------------------------------ the projection, whatever the evening does
@@ -554,7 +579,60 @@ def test_the_projection_moves_only_with_overruns_and_changes_and_a_catch_up_wins
         else:
             meeting.add_minutes(1 if key == "+" else -1)
         assert all(meeting.allotted(i) >= 1 for i in range(len(meeting.steps)))
+    assert _logged_once(meeting)
     log = meeting.record("x.mth")
     held = sum(p.minutes for p in log.phases)
     assert held <= running + 1e-6  # a phase passed over within seconds is not counted as held
     assert all(p.minutes >= 0 and p.allotted_minutes >= 1 for p in log.phases)
+
+
+# ------------------------------------------------------------------ no key ever ends the evening with an exception
+
+RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
+
+
+@functools.cache
+def _cached_plan(path: Path, group: int) -> MeetingPlan:
+    return _plan(path, meeting=2, group=group)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(RECIPES),
+    st.integers(2, 9),
+    st.lists(
+        st.tuples(st.floats(0, 20).map(lambda m: round(m, 2)), st.sampled_from(list(" np+-ra12"))),
+        max_size=40,
+    ),
+)
+def test_no_key_at_any_moment_of_any_bundled_meeting_raises(
+    path: Path, group: int, keys: list[tuple[float, str]]
+) -> None:
+    # A traceback in the room ends the meeting; every recipe here, any group size the plan takes, any keys.
+    try:
+        meeting = Meeting(_cached_plan(path, group), FakeClock(), duration=90)
+    except CountsOpenError:
+        return
+    clock = meeting.clock
+    assert isinstance(clock, FakeClock)
+    for minutes, key in keys:
+        clock.wait(minutes)
+        if key == " ":
+            meeting.toggle()
+        elif key == "n":
+            meeting.next()
+        elif key == "p":
+            meeting.previous()
+        elif key in "+-":
+            meeting.add_minutes(1 if key == "+" else -1)
+        elif key == "r":
+            meeting.skip_rounds()
+        elif key == "a":
+            proposal = meeting.proposal()
+            if proposal is not None:
+                meeting.accept(proposal)
+        elif meeting.step is not None and len(meeting.step.phase.decide) >= int(key):
+            meeting.decide(meeting.step.phase.decide[int(key) - 1], "stop")
+        meeting.level(), meeting.alert(), meeting.turn(), meeting.left(), meeting.next_step(), meeting.progress()
+        meeting.standing()
+    assert _logged_once(meeting)

@@ -7,7 +7,7 @@ the log free of the run state: the log (:mod:`methodengine.run.log`) is what
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast, get_args
+from typing import TYPE_CHECKING, cast
 
 from methodengine.run.log import (
     CatchUp,
@@ -40,8 +40,8 @@ def run_log(meeting: Meeting, recipe_path: str, finished: bool) -> RunLog:
     for step, held in zip(meeting.steps, meeting.held, strict=True):
         if held.start is not None and held.elapsed >= PASSED_OVER:
             phases.append(_phase(step, held, planned_start, now))
-        elif held.skipped is not None or step.index < meeting.index or finished:
-            reason = _reason(held.skipped)
+        else:  # every phase not held is in `skipped`, with why
+            reason = cast("SkipReason | None", held.skipped) or _not_held(meeting, step, held, finished)
             skipped.append(SkippedPhase(step.phase.number, step.phase.id, step.phase.title, step.round, reason))
     phases.sort(key=lambda p: p.start)
     known_end = meeting.planned_clock_end is not None or meeting.duration is not None
@@ -92,11 +92,15 @@ def _phase(step: Step, held: _Held, planned_start: dt.datetime, now: dt.datetime
     )
 
 
-def _reason(skipped: str | None) -> SkipReason:
-    """Why a step is in the log's ``skipped``, in the log's words: a reason the log has no word for is ``skipped``."""
-    if skipped in get_args(SkipReason):
-        return cast(SkipReason, skipped)
-    return "skipped"
+def _not_held(meeting: Meeting, step: Step, held: _Held, finished: bool) -> SkipReason:
+    """Why a phase that nobody skipped on purpose was not held: passed over with ``n``, or not reached.
+
+    A meeting ended early never reached the phase it was in for under
+    :data:`PASSED_OVER` seconds, nor those after it that ``n`` never passed.
+    """
+    if finished or step.index < meeting.index or (step.index > meeting.index and held.start is not None):
+        return "skipped"
+    return "not-reached"
 
 
 def _rounds(meeting: Meeting) -> tuple[RoundsRecord, ...]:
