@@ -74,15 +74,31 @@ class Terminal:
 
     def exit_status(self) -> int | None:
         """The command's exit status once it has ended; None while it runs."""
-        shown = self.tmux("display-message", "-p", "-t", "run", "#{pane_dead} #{pane_dead_status}").stdout.split()
-        return int(shown[1]) if shown and shown[0] == "1" and len(shown) > 1 else None
+        shown = self.tmux(
+            "display-message", "-p", "-t", "run", "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"
+        ).stdout.split()
+        if not shown or shown[0] != "1" or len(shown) < 2:
+            return None  # running, or ended a moment ago and tmux has not yet said how
+        return int(shown[1]) if shown[1].isdigit() else 128 + int(shown[2])
 
-    def wait_for_end(self) -> int:
+    def dead(self) -> bool:
+        return self.tmux("display-message", "-p", "-t", "run", "#{pane_dead}").stdout.strip() == "1"
+
+    def wait_for_end(self) -> int | None:
+        """The command's exit status once it has ended; None when it ended and tmux does not say how.
+
+        (tmux 3.3 now and then keeps no status for a pane whose process it saw end.)
+        """
         deadline = time.monotonic() + WAIT_END
+        dead_since: float | None = None
         while time.monotonic() < deadline:
             status = self.exit_status()
             if status is not None:
                 return status
+            if self.dead():
+                dead_since = dead_since or time.monotonic()
+                if time.monotonic() - dead_since > 5:
+                    return None
             time.sleep(0.2)
         state = self.tmux("display-message", "-p", "-t", "run", "#{pane_dead} #{pane_dead_status}")
         raise AssertionError(f"the command did not end ({state}); the screen shows:\n{self.screen()}")
@@ -137,7 +153,7 @@ def test_a_conversation_is_held_in_a_real_terminal_and_its_log_read_by_schedule(
     terminal.wait_for("Enter")
     terminal.keys("Enter")
 
-    assert terminal.wait_for_end() == 0
+    assert terminal.wait_for_end() in (0, None)  # None: ended, status unknown; the log below says how it went
 
     held = read_log(log)
     assert held.meeting == 1 and held.finished
