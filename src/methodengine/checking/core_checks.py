@@ -38,29 +38,20 @@ def _roles_defined(recipe: Recipe) -> Iterator[Diagnostic]:
             if ref.key == "per":
                 yield _per_unknown_role(recipe, phase, ref, known, defined)
                 continue
+            message = _(
+                "undefined role `{role}` in `{key}` of phase `{phase}`",
+                role=ref.role,
+                key=_words.key(ref.key, written),
+                phase=phase.title,
+            )
             everyone = "" if did_you_mean(ref.role, known) else _everyone_meant(ref.role, recipe)
             if everyone:  # `speak: iedreen`: the word for everyone, not a role to add
-                yield error(
-                    _(
-                        "undefined role `{role}` in `{key}` of phase `{phase}`",
-                        role=ref.role,
-                        key=_words.key(ref.key, written),
-                        phase=phase.title,
-                    ),
-                    ref.position,
-                    hint=f"{everyone} {defined}",
-                    code="undefined-role",
-                )
+                yield error(message, ref.position, hint=f"{everyone} {defined}", code="undefined-role")
                 continue
             suggestion = did_you_mean(ref.role, known)
             line = f"{_words.keyword('role', written)} {ref.role}: " + _("Name")
             yield error(
-                _(
-                    "undefined role `{role}` in `{key}` of phase `{phase}`",
-                    role=ref.role,
-                    key=_words.key(ref.key, written),
-                    phase=phase.title,
-                ),
+                message,
                 ref.position,
                 hint=(f"{suggestion} " if suggestion else "")
                 + _("{defined}; add `{line}` to define it", defined=defined, line=line),
