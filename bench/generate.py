@@ -15,7 +15,7 @@ checking many files in one call.
 
 The output is deterministic: no randomness, no timestamps, so that figures
 from different runs and machines are measured on identical bytes. Only the
-standard library is used.
+standard library and methodengine's own key table (the spellings of its keywords) are used.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+
+from methodengine.language.keys import KEYWORD_SPELLINGS, SPELLINGS
+from methodengine.model import SCRIPT_KINDS
 
 HERE = Path(__file__).resolve().parent
 
@@ -479,8 +482,10 @@ trajectory
 
 RECIPES = HERE.parent / "recipes"
 MANY = 500
-BLOCKS = frozenset({"role", "phase", "checkpoint", "rounds", "trajectory", "stage", "meeting"})
-SCRIPT_KEYS = frozenset({"say", "ask", "do", "tip", "watch", "output", "materials"})
+BLOCKS = frozenset(KEYWORD_SPELLINGS)
+"""Every block keyword in English and in Dutch (the bundled recipes are written in Dutch keywords)."""
+SCRIPT_KEYS = frozenset(spelling for spelling, key in SPELLINGS.items() if key.name in SCRIPT_KINDS)
+RECIPE_KEYS = tuple(spelling + ":" for spelling, key in SPELLINGS.items() if key.name == "recipe")
 ADDITIONS = [
     "Neem er de tijd voor.",
     "Vat kort samen wat je hoorde.",
@@ -502,7 +507,7 @@ def variant(text: str, k: int) -> str:
     for j, line in enumerate(text.splitlines()):
         stripped = line.lstrip(" ")
         key = stripped.split(":", 1)[0]
-        if line.startswith("recipe:"):
+        if line.startswith(RECIPE_KEYS):
             line = f"{line} {k + 1}"
         elif key in SCRIPT_KEYS and ":" in stripped and (j + k) % 3 == 0:
             line = f"{line} {ADDITIONS[(j + k) % len(ADDITIONS)]}"
@@ -549,7 +554,7 @@ def _toml_keys(keys: list) -> list[str]:
     script = []
     for key, value in keys:
         if key in SCRIPT_KEYS:
-            script.append(f"{{ {key} = {_q(value)} }}")
+            script.append(f"{{ {_key(key)} = {_q(value)} }}")
         else:
             plain.setdefault(key, []).append(value)
     out = [f"{_key(key)} = {_q(v[0]) if len(v) == 1 else _toml_value(v)}" for key, v in plain.items()]
