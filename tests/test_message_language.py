@@ -57,8 +57,9 @@ def _is_dutch_help(output: str, name: str) -> bool:
 def test_every_command_has_its_help_in_dutch(name: str) -> None:
     english, dutch = _first_paragraph(name)
     assert dutch != english, f"`{name}`: no Dutch for {english!r}"
+    own_lang = name != "fmt"  # fmt's own --lang is the language of the keywords it writes, not of its help
     for args, env in (
-        ((name, "--lang", "nl", "--help"), None),
+        ((name, "--lang", "nl", "--help"), None if own_lang else {"METHODENGINE_LANG": "nl"}),
         (("--lang", "nl", name, "--help"), None),
         ((name, "--help"), {"METHODENGINE_LANG": "nl"}),
         ((name, "--help"), DUTCH_LOCALE),
@@ -255,6 +256,11 @@ def test_lang_before_fmt_chooses_the_messages_not_the_keywords(tmp_path: Path) -
     assert recipe.read_text(encoding="utf-8") == text
     after = invoke("fmt", "--check", "--lang", "en", str(recipe), env=DUTCH_LOCALE)
     assert after.exit_code == 1  # fmt's own --lang asks for English keywords
+    assert "zou" in after.output and "would" not in after.output  # ... and says so in the reader's Dutch
+    help_text = invoke("fmt", "--lang", "en", "--help", env=DUTCH_LOCALE).output
+    assert help_text.startswith("Gebruik: methodengine fmt")  # its --help too: the locale's language
+    listed = invoke("check", "fmt", "--lang", "nl", env=C_LOCALE).output  # a file named fmt is no command
+    assert "fmt" in listed and "bestaat niet" in listed
 
 
 def test_the_card_kinds_are_taken_and_listed_in_dutch() -> None:

@@ -181,8 +181,13 @@ class _Group(click.Group):
 
 
 def _asked_language(arguments: Sequence[str]) -> str | None:
-    """The language the last ``--lang`` before ``--`` names; None without one, or with one click will refuse."""
+    """The language the last ``--lang`` before ``--`` names; None without one, or with one click will refuse.
+
+    After a command whose own ``--lang`` is the language it rewrites files in
+    (``fmt``), a ``--lang`` is that command's, not the messages'.
+    """
     found = None
+    command = None
     words = iter(arguments)
     for word in words:
         if word == "--":
@@ -191,6 +196,10 @@ def _asked_language(arguments: Sequence[str]) -> str | None:
             found = next(words, None)
         elif word.startswith("--lang="):
             found = word.partition("=")[2]
+        elif command is None and not word.startswith("-"):
+            command = word
+            if command in _REWRITES_IN_ITS_LANGUAGE:
+                break
     return found if found in LANGUAGES else None
 
 
