@@ -12,13 +12,13 @@ import attrs
 from attrs import frozen
 
 from methodengine._suggest import did_you_mean
-from methodengine.checking import _words
+from methodengine.checking import _words, located
 from methodengine.checking import core_checks as checks
 from methodengine.diagnostics import Diagnostic, error, warning
 from methodengine.errors import RecipeError
-from methodengine.hooks.contract import Method, Rule, apply_base
+from methodengine.hooks.contract import Located, Method, Rule, apply_base
 from methodengine.hooks.manager import LOAD_ENV, Plugins, contained, get_plugins, plugin_scope
-from methodengine.i18n import _, pick
+from methodengine.i18n import _, message_language, pick
 from methodengine.model import Recipe
 
 
@@ -162,20 +162,20 @@ def _in_file(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
 def method_diagnostics(
     recipe: Recipe, method: Method, plugins: Plugins | None = None, *, recovered: bool = False
 ) -> list[Diagnostic]:
-    """The method's rules over ``recipe``; rules whose ids are missing are skipped with a warning.
+    """The method's rules over ``recipe``; rules whose ids are missing and cannot be found are skipped with a warning.
 
-    A slow rule is named in ``plugins``' diagnostics (by default the process's). With
-    ``recovered`` (read past syntax errors) the rules are skipped just the same, without the warning.
+    An id the recipe does not write is looked for with the method's finder
+    (``Method.finders``): one candidate, and the rules read the recipe as if
+    it carried the id. A slow rule is named in ``plugins``' diagnostics (by
+    default the process's). With ``recovered`` (read past syntax errors) the
+    rules are skipped just the same, without the warning.
     """
-    have = {
-        "role": {r.id for r in recipe.roles},
-        "phase": {p.id for p in recipe.items()},
-        "meeting": {m.id for m in recipe.trajectory.extra_meetings} if recipe.trajectory else set(),
-        "stage": {s.id for s in recipe.trajectory.stages if s.id} if recipe.trajectory else set(),
-    }
-    missing: dict[tuple[str, str], list[Rule]] = {}
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(_group_size(recipe, method))
+    needed = list(dict.fromkeys(need for rule in method.rules for need in _needs(rule)))
     with plugin_scope(str(method.plugin)):  # one for all the rules: setting it up costs more than a rule
+        recipe, looked = _located(recipe, method, needed, plugins)
+        have = _ids(recipe)
+        missing: dict[tuple[str, str], list[Rule]] = {}
         for rule in method.rules:
             lacks = [(kind, ident) for kind, ident in _needs(rule) if ident not in have[kind]]
             for key in lacks:
@@ -187,6 +187,8 @@ def method_diagnostics(
     for (kind, ident), rules in ({} if recovered else missing).items():
         what = described[kind].get(ident)
         expects = _expects(kind, method.id, ident) + (f" ({pick(what)})" if what else "")
+        if (kind, ident) in looked:
+            expects += "; " + looked[kind, ident]
         # Each rule by what it holds, in the reader's language, with its code to look it up by.
         skipped = ", ".join(_("`{code}` ({summary})", code=r.code, summary=pick(r.summary).rstrip(".")) for r in rules)
         found.append(
@@ -204,6 +206,89 @@ def method_diagnostics(
             )
         )
     return found
+
+
+def _ids(recipe: Recipe) -> dict[str, set[str]]:
+    return {
+        "role": {r.id for r in recipe.roles},
+        "phase": {p.id for p in recipe.items()},
+        "meeting": {m.id for m in recipe.trajectory.extra_meetings} if recipe.trajectory else set(),
+        "stage": {s.id for s in recipe.trajectory.stages if s.id} if recipe.trajectory else set(),
+    }
+
+
+def _located(
+    recipe: Recipe, method: Method, needed: list[tuple[str, str]], plugins: Plugins | None
+) -> tuple[Recipe, dict[tuple[str, str], str]]:
+    """``recipe`` with each needed id the recipe leaves out given to the one candidate its finder finds.
+
+    Returns also, for each id looked for in vain, what was found: nothing, or
+    the candidates, so that the warning can name them.
+    """
+    looked: dict[tuple[str, str], str] = {}
+    for kind, ident in needed:
+        finder = method.finders.get(ident)
+        if finder is None or ident in _ids(recipe)[kind]:
+            continue
+        candidates: list[Located] = []
+        where = lambda ident=ident: _("in the finder for `{id}`", id=ident)  # noqa: E731
+        with contained(str(method.plugin), where, plugins.report if plugins else None) as run:
+            candidates = list(dict.fromkeys(finder(recipe)))
+        if run.failure is not None:
+            continue  # the rules are skipped with the usual warning; the plugin's fault is reported
+        if len(candidates) == 1:
+            recipe = located.with_id(recipe, candidates[0], ident)
+        elif candidates:
+            looked[kind, ident] = _(
+                "found {count} that could be it: {candidates}",
+                count=len(candidates),
+                candidates=", ".join(located.describe(c) for c in candidates),
+            )
+        else:
+            looked[kind, ident] = _("found none in this recipe")
+    return recipe, looked
+
+
+def _group_size(recipe: Recipe, method: Method) -> Iterator[Diagnostic]:
+    """A group the method's source does not take: wholly outside its size an error, partly outside a warning."""
+    size, group = method.group_size, recipe.group
+    if size is None or group is None or (size.low <= group.low and group.high <= size.high):
+        return
+    line = f"{_words.key('group', _words.keywords_of(recipe))}: {size}"
+    name = method.name(message_language())
+    yield attrs.evolve(_group_finding(recipe, method, line, name), source=method.source)
+
+
+def _group_finding(recipe: Recipe, method: Method, line: str, name: str) -> Diagnostic:
+    size, group = method.group_size, recipe.group
+    assert size is not None and group is not None
+    if group.high < size.low or group.low > size.high:
+        return error(
+            _(
+                "the method {method} is for a group of {size}; a group of {group} is wholly outside it",
+                method=name,
+                size=str(size),
+                group=str(group),
+            ),
+            recipe.where("group"),
+            hint=_(
+                "set `{line}`, or choose a method for this group with `methodengine methods --group {n}`",
+                line=line,
+                n=group.high,
+            ),
+            code=f"{method.id}/group-size",
+        )
+    return warning(
+        _(
+            "the method {method} is for a group of {size}; a group of {group} may be outside it",
+            method=name,
+            size=str(size),
+            group=str(group),
+        ),
+        recipe.where("group"),
+        hint=_("set `{line}` if the group stays within it", line=line),
+        code=f"{method.id}/group-size",
+    )
 
 
 def _expects(kind: str, method: str, ident: str) -> str:

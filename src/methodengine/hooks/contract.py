@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from methodengine.diagnostics import Diagnostic
 from methodengine.i18n import Text, _, pick
-from methodengine.model import Recipe
+from methodengine.model import Meeting, Phase, Range, Recipe, Role, Rounds, Stage
 
 if TYPE_CHECKING:
     from methodengine.planning.dated_plan import DatedPlan
@@ -27,6 +27,16 @@ if TYPE_CHECKING:
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 RuleCheck = Callable[[Recipe], Iterable[Diagnostic]]
+
+Located = Role | Phase | Rounds | Meeting | Stage
+Finder = Callable[[Recipe], Iterable[Located]]
+"""Where a method looks for a structure its rules need when the recipe does not mark it with the id.
+
+It returns the candidates in the recipe (a role, a phase or rounds block, an
+extra meeting, a stage): exactly one is taken as the structure, as if it
+carried the id; none or several, and the rules that need it are skipped with
+a warning that names what was looked for, and the candidates.
+"""
 
 
 def _method_id(instance: object, attribute: attrs.Attribute, value: str) -> None:
@@ -101,6 +111,27 @@ def _meeting_words(instance: object, attribute: attrs.Attribute, value: Mapping[
                     'such as ("gesprek", "gesprekken"); not {value} for `{language}`',
                     value=repr(words),
                     language=language,
+                )
+            )
+
+
+def _group_size(instance: object, attribute: attrs.Attribute, value: Range | None) -> None:
+    if value is not None and (not isinstance(value, Range) or value.high < 1):
+        raise ValueError(_("a method's `group_size` is a Range of participants, such as Range(6, 9)"))
+
+
+def _finders(instance: object, attribute: attrs.Attribute, value: Mapping[str, Finder]) -> None:
+    """Each finder is callable and finds an id the method describes: the warning says what it looked for."""
+    described = {**instance.roles, **instance.phases, **instance.meetings, **instance.stages}  # type: ignore[attr-defined]
+    for ident, finder in value.items():
+        if not callable(finder):
+            raise ValueError(_("a method's finder for `{id}` must be callable", id=ident))
+        if ident not in described:
+            raise ValueError(
+                _(
+                    "a method's finder for `{id}` finds an id it does not describe in `roles`, `phases`, "
+                    "`meetings` or `stages`",
+                    id=ident,
                 )
             )
 
@@ -199,6 +230,19 @@ class Method:
     One-to-one coaching holds conversations, a group meetings; the cards and
     the schedule say this word (``bijeenkomst``/``meeting`` when the method
     gives none), and a recipe's ``meeting-word`` overrides it.
+    """
+    group_size: Range | None = field(default=None, validator=_group_size)
+    """The group size the method's source states (``Range(6, 9)``; ``Range(1, 7)`` for "at most 7").
+
+    A recipe's ``group`` wholly outside it is an error, partly outside a
+    warning; ``methodengine methods --group N`` lists the methods whose size takes in N.
+    """
+    finders: Mapping[str, Finder] = field(factory=dict, validator=_finders)
+    """Where to look for each described id a recipe leaves unmarked, so that rules need no ids where it is clear.
+
+    ``{"beurt": lambda recipe: recipe.rounds_blocks()}``: a recipe whose only
+    rounds block is the turn is checked as if the block said ``id: beurt``;
+    an id is only needed to choose between several candidates.
     """
     plugin: str | None = field(default=None, eq=False)
     """The plugin that registered it; filled in by the plugin manager."""
