@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from methodengine.hooks.contract import Located
+from methodengine.i18n import _
 from methodengine.model import Checkpoint, Meeting, Phase, Recipe, Role, RoleRef, Rounds, Stage, TimeBox
 
 
@@ -41,7 +42,7 @@ def describe(element: Located) -> str:
     """How a candidate is named in a warning: its title or name as written, and its line."""
     name = element.name if isinstance(element, Role) else element.title
     line = element.position.line if element.position is not None else None
-    return f"`{name}`" + (f" ({line})" if line is not None else "")
+    return f"`{name}`" + (" (" + _("line {line}", line=line) + ")" if line is not None else "")
 
 
 def _agenda_with_id(items: Iterable[Phase | Rounds], element: Phase | Rounds, ident: str) -> Iterable[Phase | Rounds]:
