@@ -1,7 +1,7 @@
 """Troika Consulting as a methodengine method: a third-party plugin.
 
 Facts, from Henri Lipmanowicz and Keith McCandless, The Surprising Power of
-Liberating Structures (2013), and liberatingstructures.com, "Troika
+Liberating Structures (2014), and liberatingstructures.com, "Troika
 Consulting": people work in groups of three; each member in turn is the
 client and the two others are the consultants. A turn: the client shares a
 challenge and asks for help (1-2 min); the consultants ask clarifying
@@ -36,7 +36,7 @@ from methodengine import (
 __version__ = "0.1.0"
 
 SOURCE = (
-    "Henri Lipmanowicz and Keith McCandless, The Surprising Power of Liberating Structures (2013); "
+    "Henri Lipmanowicz and Keith McCandless, The Surprising Power of Liberating Structures (2014); "
     'liberatingstructures.com, "Troika Consulting"'
 )
 
