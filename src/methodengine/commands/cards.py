@@ -17,9 +17,9 @@ from methodengine.commands import _params
 from methodengine.commands._common import output_language, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
-from methodengine.i18n import LANGUAGES, N_, _, ngettext
+from methodengine.i18n import LANGUAGES, N_, _, ngettext, translate
 from methodengine.limits import MAX_COUNT, MAX_MEETINGS, MAX_ROUNDS
-from methodengine.output.cards.constants import FORMATS, KINDS, PAPERS
+from methodengine.output.cards.constants import FORMATS, KINDS, PAPERS, SHEETS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -109,6 +109,14 @@ if TYPE_CHECKING:
     help=N_("Page size of html and pdf: one card per page."),
 )
 @click.option(
+    "--sheet",
+    type=click.Choice(SHEETS),
+    help=N_(
+        "Print html and pdf cards on full sheets with cut marks: 4 A6 or 2 A5 cards a sheet, "
+        "in an order that reads right after one cut through the stack."
+    ),
+)
+@click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
@@ -128,6 +136,7 @@ def cards(
     only: tuple[str, ...] | None,
     lang: str | None,
     paper: str,
+    sheet: str | None,
     templates: Path | None,
 ) -> None:
     """Print the facilitator cards of a recipe.
@@ -164,6 +173,8 @@ def cards(
             )
         )
 
+    sheet = _sheet(sheet, fmt, paper)
+
     if start_date is None:
         for name, given in (("--every", every is not None), ("--skip", bool(skip))):
             if given:
@@ -193,8 +204,9 @@ def cards(
     from methodengine.planning.meeting_plan import plan_meeting
 
     plan = plan_meeting(recipe, options, method)  # a ScheduleError (no dates fit) goes up to the CLI, named by FILE
+    _check_kinds(file, recipe, method, plan, only)
     dirs = [*([str(templates)] if templates else []), *plugins.template_dirs()]
-    data = _render(plugins, found, _request(recipe, options, templates, dirs, plan))
+    data = _render(plugins, found, _request(recipe, options, templates, dirs, plan, sheet))
     _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
 
@@ -209,6 +221,62 @@ def _stdout_is_a_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _sheet(sheet: str | None, fmt: str, paper: str) -> str | None:
+    """The sheet to impose the cards on, if any: only printed cards are; an A4 card already fills an A4 sheet."""
+    if sheet is None:
+        return None
+    if fmt not in ("html", "pdf"):
+        raise click.BadParameter(
+            _("only printed cards go on sheets: use --format html or pdf, not {format}", format=fmt),
+            param_hint="'--sheet'",
+        )
+    if paper == sheet:
+        _warn(_("an A4 card fills an A4 sheet: one card per sheet, as without --sheet"))
+        return None
+    return sheet
+
+
+def _check_kinds(file: Path, recipe: Recipe, method: Any, plan: MeetingPlan, only: tuple[str, ...] | None) -> None:
+    """``--only`` kinds that give no card: an error when none of them gives one, else a warning for each.
+
+    Printing nothing and ending well (as it did) left a trainer wondering
+    whether the checkpoint card had been forgotten or the recipe has none.
+    """
+    if not only:
+        return
+    given = {_KIND_OF_CARD.get(card.kind, card.kind) for card in plan.cards}
+    missing = [kind for kind in only if kind not in given]
+    if not missing:
+        return
+    meeting = plan.options.meeting
+    messages = [
+        _("with --meeting {meeting} there is no `{kind}` card", meeting=meeting, kind=translate(kind))
+        if meeting is not None
+        else _("this recipe has no `{kind}` card", kind=translate(kind))
+        for kind in missing
+    ]
+    if len(missing) < len(only):
+        for message in messages:
+            _warn(message)
+        return
+    import attrs
+
+    from methodengine.diagnostics import Diagnostic, Severity
+    from methodengine.errors import PlanError
+    from methodengine.planning.meeting_plan import plan_meeting
+
+    # What --only could have asked for: the same plan with every kind.
+    every = plan_meeting(recipe, attrs.evolve(plan.options, only=KINDS), method)
+    kinds = {_KIND_OF_CARD.get(card.kind, card.kind) for card in every.cards}
+    present = [translate(kind) for kind in KINDS if kind in kinds]
+    hint = _("--only takes the kinds these cards have: {kinds}", kinds=", ".join(present)) if present else None
+    raise PlanError([Diagnostic(Severity.ERROR, message, None, hint, "cards") for message in messages], path=str(file))
+
+
+_KIND_OF_CARD = {"phase": "phases", "role": "roles"}
+"""A card's kind as ``--only`` names it, where the two differ."""
 
 
 def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
@@ -294,7 +362,9 @@ def _warn(message: str) -> None:
     click.echo(shown(f"methodengine: warning: {message}"), err=True)
 
 
-def _request(recipe: Recipe, options: Any, templates: Path | None, dirs: list[str], plan: MeetingPlan) -> OutputRequest:
+def _request(
+    recipe: Recipe, options: Any, templates: Path | None, dirs: list[str], plan: MeetingPlan, sheet: str | None
+) -> OutputRequest:
     """What every card format, built-in or a plugin's, renders from: the recipe, the options, the typed plan."""
     from methodengine.hooks.contract import OutputRequest
     from methodengine.planning.options import clock
@@ -308,6 +378,7 @@ def _request(recipe: Recipe, options: Any, templates: Path | None, dirs: list[st
             "meeting": options.meeting,
             "only": list(options.only),
             "paper": options.paper,
+            "sheet": sheet,
             "templates": str(templates) if templates else None,
             "template_dirs": dirs,
             "start_date": options.start_date.isoformat() if options.start_date else None,

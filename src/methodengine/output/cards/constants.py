@@ -26,3 +26,9 @@ PAPER_SIZES = {"a6": (105.0, 148.0), "a5": (148.0, 210.0), "a4": (210.0, 297.0)}
 
 PAPERS = tuple(PAPER_SIZES)
 """The paper names ``--paper`` chooses from."""
+
+SHEET_SIZES = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+"""The sheets ``--sheet`` imposes cards on: short and long side in millimetres."""
+
+SHEETS = tuple(SHEET_SIZES)
+"""The sheet names ``--sheet`` chooses from."""

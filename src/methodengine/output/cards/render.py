@@ -46,8 +46,12 @@ def render_cards(
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
     plan: MeetingPlan | None = None,
+    sheet: str | None = None,
 ) -> str:
-    """The cards of ``recipe`` as text, Markdown, HTML or the JSON plan; ``plan`` if it is made already."""
+    """The cards of ``recipe`` as text, Markdown, HTML or the JSON plan; ``plan`` if it is made already.
+
+    ``sheet`` (``a4``, ``letter``) imposes the HTML's cards on full sheets (:mod:`.sheets`).
+    """
     if plan is None:
         from methodengine.planning.meeting_plan import plan_meeting
 
@@ -58,7 +62,7 @@ def render_cards(
         return json.dumps(plan.to_data(), ensure_ascii=False, indent=2) + "\n"
     from methodengine.output.cards.templating import render_plan
 
-    return render_plan(plan, options, fmt, recipe=recipe, template_dirs=template_dirs, sandboxed=sandboxed)
+    return render_plan(plan, options, fmt, recipe=recipe, template_dirs=template_dirs, sandboxed=sandboxed, sheet=sheet)
 
 
 def render(
@@ -70,9 +74,16 @@ def render(
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
     plan: MeetingPlan | None = None,
+    sheet: str | None = None,
 ) -> str | bytes:
     """The cards of ``recipe`` in a built-in format: text, md, html, pdf or json; ``plan`` if it is made already."""
-    more: dict[str, Any] = {"method": method, "template_dirs": template_dirs, "sandboxed": sandboxed, "plan": plan}
+    more: dict[str, Any] = {
+        "method": method,
+        "template_dirs": template_dirs,
+        "sandboxed": sandboxed,
+        "plan": plan,
+        "sheet": sheet,
+    }
     if fmt == "pdf":
         from methodengine.output.cards.pdf import html_to_pdf
 
@@ -85,7 +96,8 @@ def render_request(request: OutputRequest, fmt: str) -> str | bytes:
 
     ``options["template_dirs"]`` are the template folders to look in before
     the built-in ones (the user's ``--templates`` first, then the plugins');
-    with ``options["templates"]`` set, every template runs sandboxed.
+    with ``options["templates"]`` set, every template runs sandboxed;
+    ``options["sheet"]`` (``a4``, ``letter``) puts HTML and PDF cards on full sheets.
     """
     plan = request.plan
     if plan is None:
@@ -98,4 +110,5 @@ def render_request(request: OutputRequest, fmt: str) -> str | bytes:
         template_dirs=list(options.get("template_dirs") or ()),
         sandboxed=options.get("templates") is not None,
         plan=plan,  # type: ignore[arg-type]
+        sheet=options.get("sheet"),
     )

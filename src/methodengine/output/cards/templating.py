@@ -102,8 +102,9 @@ def render_plan(
     recipe: Recipe | None = None,
     template_dirs: Sequence[str | Path] = (),
     sandboxed: bool = False,
+    sheet: str | None = None,
 ) -> str:
-    """A plan's cards rendered with the templates of ``fmt`` (text, md or html)."""
+    """A plan's cards rendered with the templates of ``fmt`` (text, md or html); HTML on ``sheet``s if given."""
     import jinja2
 
     f = Formatter(options.language, DASHES[fmt], _meeting_word(plan, options.language, recipe))
@@ -123,6 +124,11 @@ def render_plan(
         page = layout.paper(options.paper)
         cards = layout.paginate(cards, options.paper, f.gettext("Continued on the next card"))
         context["cards"] = cards
+        context["sheets"] = None
+        if sheet is not None:
+            from methodengine.output.cards.sheets import impose  # cut-and-stack order, cut marks
+
+            context["sheets"] = impose(cards, options.paper, sheet)
         context["layout"] = {
             "paper": page.name,
             "width": f"{page.width_mm:g}mm",
