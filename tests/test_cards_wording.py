@@ -66,10 +66,12 @@ def test_a_time_line_says_the_minutes_a_trainer_needs_and_never_a_range_to_a_ran
     if (low, ends[0]) == (high, ends[1]):
         assert said == [low, ends[0]]  # minuut 15-30
     elif low == high:
-        assert said == [low, *dict.fromkeys(ends)]  # vanaf minuut 60, einde tussen minuut 66 en 75
+        assert said == [low, *ends]  # minuut 60 tot ca. 66, uiterlijk 75
+    elif ends[0] == ends[1]:
+        assert said == [low, high, ends[0]]  # begint ca. minuut 80, uiterlijk 85, tot minuut 90
     else:
-        assert said == [low, high]  # begint tussen minuut 80 en 145: the length is beside it on the card
-    assert " tot " not in text and " to " not in text
+        assert said == [low, ends[0], high, ends[1]]  # ca. minuut 80-85, uiterlijk 145-150
+    assert not re.search(r"\d+ (?:tot|to) \d+-", text)  # never a range to a range: minuut 60 tot 66-75
 
 
 def test_a_checkpoint_everyone_decides_has_one_row_named_as_a_title(tmp_path) -> None:

@@ -75,9 +75,10 @@ def test_the_cards_take_the_json_plans_data_as_well_as_the_typed_plan() -> None:
         "end": {"low": 10, "high": 15},
         "clock": {"start": {"low": "19:30", "high": "19:30"}, "end": {"low": "19:40", "high": "19:45"}},
     }
-    assert f.window(clocked) == "from 19:30, ending between 19:40 and 19:45"
+    assert f.window(clocked) == "19:30 to about 19:40, 19:45 at the latest"
     later = {**clocked, "clock": {"start": {"low": "19:40", "high": "19:45"}, "end": {"low": "19:50", "high": "19:55"}}}
-    assert f.window(later) == "starts between 19:40 and 19:45"  # the card shows the length beside it
+    # The likely window, then the latest.
+    assert f.window(later) == "about 19:40\u201319:50, 19:45\u201319:55 at the latest"
     assert f.when([{"kind": "from", "meetings": {"low": 2, "high": 2}}]) == "from meeting 2 on"  # a note, mid-sentence
 
 

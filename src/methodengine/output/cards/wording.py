@@ -61,38 +61,57 @@ class Formatter(Localiser):
         return low if low == high else f"{low}{self.dash}{high}"
 
     def window(self, occurrence: Timed) -> str:
-        """When a phase runs: ``19:45-20:00``, or ``minuut 15-30`` without a start time.
+        """When a phase runs, written for a reader (the table of cases is in ``docs/cards.md``).
 
-        While the counts are open, a range of starts to a range of ends
-        (``minuut 80-145 tot 85-150``) is hard to read at a glance: a fixed
-        start says when it ends (``vanaf 19:00, einde tussen 20:25 en
-        21:30``), an open one only when it begins, since the card shows the
-        length beside it.
+        An exact window is two times: ``19:45-20:00``, ``minuut 15-30``. While
+        the counts are open, a range of starts to a range of ends (``minuut
+        60 tot 66-75``) is hard to read at a glance, so the words say what is
+        likely and what is the latest: a fixed start ``19:00 tot ca. 20:25,
+        uiterlijk 21:30``; an open start and end the earliest and the latest
+        window, ``ca. 20:06-20:11, uiterlijk 20:15-20:20``. The times always
+        read in order, earliest first.
         """
         window = _window(occurrence)
-        start, end = window.start, window.end
         if window.clock is not None:
             begins, ends = window.clock.start, window.clock.end
-            first, last = self.clocks(begins), self.clocks(ends)
-            if window.exact:
-                return f"{first}{self.dash}{last}"
-            if begins.exact:
-                early, late = self.clock(ends.low), self.clock(ends.high)
-                return self.gettext(
-                    "from {start}, ending between {early} and {late}", start=first, early=early, late=late
-                )
-            early, late = self.clock(begins.low), self.clock(begins.high)
-            return self.gettext("starts between {early} and {late}", early=early, late=late)
-        if window.exact:
-            return self.gettext("minutes {span}", span=f"{start.low}{self.dash}{end.low}")
+            start = ClockRange(self.clock(begins.low), self.clock(begins.high))
+            end = ClockRange(self.clock(ends.low), self.clock(ends.high))
+            return self._window_words(start, end, clock=True)
+        minutes = window.start, window.end
+        start, end = (ClockRange(str(m.low), str(m.high)) for m in minutes)
+        return self._window_words(start, end, clock=False)
+
+    def _window_words(self, start: ClockRange, end: ClockRange, clock: bool) -> str:
+        """The cases of :meth:`window`, for clock times or minutes of the meeting (already written out)."""
+        if start.exact and end.exact:
+            span = f"{start.low}{self.dash}{end.low}"
+            return span if clock else self.gettext("minutes {span}", span=span)
         if start.exact:
+            if clock:
+                return self.gettext(
+                    "{start} to about {early}, {late} at the latest", start=start.low, early=end.low, late=end.high
+                )
             return self.gettext(
-                "from minute {start}, ending between minute {early} and {late}",
-                start=start.low,
-                early=end.low,
-                late=end.high,
+                "minute {start} to about {early}, {late} at the latest", start=start.low, early=end.low, late=end.high
             )
-        return self.gettext("starts between minute {early} and {late}", early=start.low, late=start.high)
+        if end.exact:
+            if clock:
+                return self.gettext(
+                    "starts about {early}, {late} at the latest, until {end}",
+                    early=start.low,
+                    late=start.high,
+                    end=end.low,
+                )
+            return self.gettext(
+                "starts about minute {early}, {late} at the latest, until minute {end}",
+                early=start.low,
+                late=start.high,
+                end=end.low,
+            )
+        early, late = f"{start.low}{self.dash}{end.low}", f"{start.high}{self.dash}{end.high}"
+        if clock:
+            return self.gettext("about {early}, {late} at the latest", early=early, late=late)
+        return self.gettext("about minutes {early}, {late} at the latest", early=early, late=late)
 
     def at(self, occurrence: Timed, edge: str = "end") -> str:
         """When what follows starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``vanaf minuut 45``.
