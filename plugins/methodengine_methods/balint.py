@@ -252,7 +252,6 @@ def _find_discussion(recipe: Recipe) -> list[Phase]:
         phase
         for phase in recipe.phases()
         if (presenter in phase.listen or presenter in phase.outside)
-        and _voices.silent(phase, presenter)
         and _voices.other_speakers(recipe, phase, [presenter])
     ]
 
