@@ -56,7 +56,7 @@ def _discussion(recipe: Recipe) -> Phase:
 
 @rule(
     "leaders",
-    {"en": "A leader, or two co-leaders, lead the group.", "nl": "Eén leider, of twee coleiders, leiden de groep."},
+    {"en": "The group has one leader or two co-leaders.", "nl": "De groep heeft één leider of twee coleiders."},
     source=SALINSKY,
     needs_roles=[LEADER],
 )
