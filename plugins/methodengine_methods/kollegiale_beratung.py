@@ -1,0 +1,273 @@
+"""Kollegiale Beratung after K.-O. Tietze: colleagues consult one of them on a case, in six fixed phases.
+
+Facts and their sources (K.-O. Tietze, *Kollegiale Beratung. Problemlösungen
+gemeinsam entwickeln*, Rowohlt 2003, and Tietze's own summary of it on
+kollegiale-beratung.de, "Die 6 Phasen" and the page of each phase):
+- a group of five to ten members works on its own, without a professional
+  or outside adviser (the book's description);
+- the roles: one moderator, one case-giver (Fallerzähler), the consultants
+  (Berater), one of whom is the secretary (Sekretär) who writes the ideas
+  down; a process observer is optional. Whatever the group's size there is
+  one case-giver and one moderator, who keep their roles through the
+  consultation;
+- six phases in a fixed order: casting (roles), spontaneous telling,
+  key question, choice of method, consultation, closing;
+- the case-giver tells for about 10 minutes, the consultants hold back;
+  the consultation takes about 10 minutes, the case-giver only listens;
+- one consultation takes about 35 to 45 minutes in all.
+
+The minutes of the casting, key question, method choice and closing phases
+in the base recipe (5 each, 40 in all) are our planning within Tietze's 35
+to 45 minutes; he gives no figure for them that we are sure of, so no rule
+checks them. The two 10-minute figures are about, so they are no rules
+either; the whole consultation's 35 to 45 minutes is a custom (a warning).
+One case-giver, one moderator, the case-giver listening in the consultation
+and the phases' order are the structure of the method (errors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from methodengine import EVERYONE, Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
+from methodengine_methods._common import base_recipe, phase_index, written
+from methodengine_methods._finding import (
+    block_or_agenda,
+    leading_roles,
+    phases_minutes,
+    phases_titled,
+    roles_named,
+)
+
+SOURCE = "K.-O. Tietze, Kollegiale Beratung. Problemlösungen gemeinsam entwickeln (2003)"
+
+GROUP_SIZE = Range(5, 10)  # "Beratungsgruppen von fünf bis zehn Mitgliedern" (the book's description)
+CONSULTATION_MINUTES = Range(35, 45)  # one consultation, all six phases (Tietze 2003)
+
+# The phases the order rule follows, in Tietze's order: telling, key question, consultation.
+ORDER = ("vertellen", "sleutelvraag", "beraden")
+
+_CASE_GIVER_WORDS = ("inbreng", "casus", "fallerz", "fallgeb", "fallbring", "case-giver", "case giver")
+_MODERATOR_WORDS = ("moderat", "voorzit", "gespreksleid", "chair")
+_TELLING_WORDS = ("vertel", "erzähl", "spontan", "telling")
+_KEY_QUESTION_WORDS = ("sleutelvraag", "schlüsselfrage", "key question", "kernvraag", "hulpvraag")
+_CONSULTATION_WORDS = ("advis", "advies", "beraad", "beraden", "beratung", "consult")
+
+
+def _find_case_giver(recipe: Recipe) -> list[Role]:
+    """The role named as the case-giver (inbrenger, casusinbrenger, Fallerzähler, case-giver)."""
+    return roles_named(recipe, _CASE_GIVER_WORDS)
+
+
+def _find_moderator(recipe: Recipe) -> list[Role]:
+    """The role named as the moderator; else the roles that lead phases, as the moderator leads them all."""
+    return roles_named(recipe, _MODERATOR_WORDS) or leading_roles(recipe)
+
+
+def _find_telling(recipe: Recipe) -> list[Phase]:
+    return phases_titled(recipe, _TELLING_WORDS)
+
+
+def _find_key_question(recipe: Recipe) -> list[Phase]:
+    return phases_titled(recipe, _KEY_QUESTION_WORDS)
+
+
+def _find_consultation(recipe: Recipe) -> list[Phase]:
+    """The phase titled as advising (Adviseren, Adviesronde, Beratung, Consultation)."""
+    return phases_titled(recipe, _CONSULTATION_WORDS)
+
+
+def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
+    """Exactly one holds the role; the message names it as written (a role found without the id has its own)."""
+    role = recipe.role(role_id)
+    assert role is not None
+    if role.count != Range(1, 1):
+        line = written(recipe, "count: 1", "aantal: 1")
+        has = {
+            "en": str(role.count) if role.count is not None else "the rest of the group",
+            "nl": str(role.count) if role.count is not None else "de rest van de groep",
+        }
+        yield error(
+            {
+                "en": f"kollegiale Beratung has exactly one {what['en']}; role `{role.name}` has {has['en']}",
+                "nl": f"kollegiale Beratung heeft precies één {what['nl']}; rol `{role.name}` heeft {has['nl']}",
+            },
+            role.position,
+            hint={"en": f"set `{line}` for role `{role.name}`", "nl": f"zet `{line}` bij rol `{role.name}`"},
+        )
+
+
+@rule(
+    "one-case-giver",
+    {
+        "en": "Exactly one case-giver (Fallerzähler) is consulted.",
+        "nl": "Precies één inbrenger (Fallerzähler) wordt geadviseerd.",
+    },
+    source=SOURCE,
+    needs_roles=["inbrenger"],
+)
+def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
+    yield from _exactly_one(recipe, "inbrenger", {"en": "case-giver", "nl": "inbrenger"})
+
+
+@rule(
+    "one-moderator",
+    {"en": "Exactly one moderator leads the phases.", "nl": "Precies één moderator leidt de fasen."},
+    source=SOURCE,
+    needs_roles=["moderator"],
+)
+def one_moderator(recipe: Recipe) -> Iterator[Diagnostic]:
+    yield from _exactly_one(recipe, "moderator", {"en": "moderator", "nl": "moderator"})
+
+
+@rule(
+    "case-giver-listens",
+    {
+        "en": "In the consultation the case-giver only listens.",
+        "nl": "Tijdens het adviseren luistert de inbrenger alleen.",
+    },
+    source=SOURCE,
+    needs_roles=["inbrenger"],
+    needs_phases=["beraden"],
+)
+def case_giver_listens(recipe: Recipe) -> Iterator[Diagnostic]:
+    phase = recipe.phase("beraden")
+    if phase is None:  # the id is a rounds block's: the consultation is one phase
+        return
+    if "inbrenger" in phase.speak or EVERYONE in phase.speak:
+        # No line to paste: a role found without the id has the trainer's own id, which the rule does not see.
+        yield error(
+            {
+                "en": f"the case-giver speaks in `{phase.title}`; in the consultation the case-giver only listens",
+                "nl": f"de inbrenger spreekt in `{phase.title}`; tijdens het adviseren luistert de inbrenger alleen",
+            },
+            phase.position,
+            hint={
+                "en": "let only the consultants speak and the case-giver listen; the case-giver answers in the "
+                "closing phase",
+                "nl": "laat alleen de adviseurs spreken en de inbrenger luisteren; de inbrenger reageert in de "
+                "afsluiting",
+            },
+        )
+
+
+@rule(
+    "phase-order",
+    {
+        "en": "The case is told first, then the key question is put, then the group consults.",
+        "nl": "Eerst wordt de casus verteld, dan de sleutelvraag gesteld, dan adviseert de groep.",
+    },
+    source=SOURCE,
+    needs_phases=list(ORDER),
+)
+def phase_order(recipe: Recipe) -> Iterator[Diagnostic]:
+    places = dict(zip(ORDER, (phase_index(recipe, ident) for ident in ORDER), strict=True))
+    names = {
+        "vertellen": {"en": "the telling", "nl": "het vertellen"},
+        "sleutelvraag": {"en": "the key question", "nl": "de sleutelvraag"},
+        "beraden": {"en": "the consultation", "nl": "het adviseren"},
+    }
+    for before, after in pairwise(ORDER):
+        if places[after] < places[before]:
+            item = recipe.item(after)
+            assert item is not None
+            yield error(
+                {
+                    "en": f"{names[after]['en']} (`{item.title}`) comes before {names[before]['en']}",
+                    "nl": f"{names[after]['nl']} (`{item.title}`) komt vóór {names[before]['nl']}",
+                },
+                item.position,
+                hint={
+                    "en": "keep Tietze's order: telling, key question, choice of method, consultation",
+                    "nl": "houd de volgorde van Tietze aan: vertellen, sleutelvraag, werkvorm kiezen, adviseren",
+                },
+            )
+            return
+
+
+@rule(
+    "consultation-length",
+    {
+        "en": f"One consultation takes about {CONSULTATION_MINUTES.low} to {CONSULTATION_MINUTES.high} minutes.",
+        "nl": f"De bespreking van één casus duurt ongeveer {CONSULTATION_MINUTES.low} tot "
+        f"{CONSULTATION_MINUTES.high} minuten.",
+    },
+    source=SOURCE,
+    needs_phases=["beraden"],
+)
+def consultation_length(recipe: Recipe) -> Iterator[Diagnostic]:
+    block, phases = block_or_agenda(recipe, "beraden")
+    if not phases:
+        return
+    minutes = phases_minutes(recipe, phases)
+    if minutes.high < CONSULTATION_MINUTES.low or minutes.low > CONSULTATION_MINUTES.high:
+        where = block.position if block is not None else phases[0].position
+        what = {
+            "en": f"one round of `{block.title}`" if block else "the agenda",
+            "nl": f"één ronde van `{block.title}`" if block else "het programma",
+        }
+        yield warning(
+            {
+                "en": f"one consultation takes about {CONSULTATION_MINUTES} min, but {what['en']} plans {minutes} min",
+                "nl": f"één beratung duurt ongeveer {CONSULTATION_MINUTES} min, maar {what['nl']} duurt {minutes} min",
+            },
+            where,
+            hint={
+                "en": "plan about 10 minutes for the telling, about 10 for the consultation, and the other "
+                "four phases in the rest",
+                "nl": "plan ongeveer 10 minuten voor het vertellen, ongeveer 10 voor het adviseren, en de "
+                "andere vier fasen in de rest",
+            },
+        )
+
+
+@hookimpl
+def register_methods() -> list[Method]:
+    return [
+        Method(
+            id="kollegiale-beratung",
+            names={"nl": "Kollegiale Beratung", "en": "Kollegiale Beratung (peer consultation)"},
+            summary={
+                "en": "Peer consultation without an outside adviser: a moderator leads colleagues through six "
+                "fixed phases in which they advise one of them on a current case from work.",
+                "nl": "Collegiaal adviseren zonder externe begeleider: een moderator leidt collega's door zes "
+                "vaste fasen waarin zij een van hen adviseren over een actuele casus uit het werk.",
+            },
+            source=SOURCE,
+            base_recipe=base_recipe("kollegiale_beratung"),
+            rules=(one_case_giver, one_moderator, case_giver_listens, phase_order, consultation_length),
+            roles={
+                "moderator": {
+                    "en": "the moderator, who leads the phases and keeps the time",
+                    "nl": "de moderator, die door de fasen leidt en de tijd bewaakt",
+                },
+                "inbrenger": {
+                    "en": "the case-giver (Fallerzähler), who tells the case and puts the key question",
+                    "nl": "de inbrenger (Fallerzähler), die de casus vertelt en de sleutelvraag stelt",
+                },
+            },
+            phases={
+                "vertellen": {
+                    "en": "the spontaneous telling of the case",
+                    "nl": "het spontaan vertellen van de casus",
+                },
+                "sleutelvraag": {
+                    "en": "where the case-giver puts the key question",
+                    "nl": "waar de inbrenger de sleutelvraag stelt",
+                },
+                "beraden": {
+                    "en": "the consultation, where the consultants give ideas and the case-giver listens",
+                    "nl": "het adviseren, waarin de adviseurs ideeën geven en de inbrenger luistert",
+                },
+            },
+            group_size=GROUP_SIZE,
+            finders={
+                "inbrenger": _find_case_giver,
+                "moderator": _find_moderator,
+                "vertellen": _find_telling,
+                "sleutelvraag": _find_key_question,
+                "beraden": _find_consultation,
+            },
+        )
+    ]
