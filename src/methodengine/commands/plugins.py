@@ -10,11 +10,15 @@ import click
 
 from methodengine.commands._output import check_output, is_regular_file, output_option, write_output
 from methodengine.i18n import LANGUAGES, N_, _, message_language
+from methodengine.limits import MAX_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from methodengine.commands._chooser import Choice
     from methodengine.hooks.contract import Method
+    from methodengine.hooks.manager import Plugins
+    from methodengine.model import Range
 
 
 @click.command()
@@ -72,22 +76,49 @@ def plugins(as_json: bool) -> None:
     help=N_("Language of the messages and of the methods' names, summaries and rules; default: the messages'."),
 )
 @click.option("--json", "as_json", is_flag=True, help=N_("Print the methods as JSON, in that language."))
-def methods(lang: str | None, as_json: bool) -> None:
+@click.option(
+    "--group",
+    type=click.IntRange(1, MAX_COUNT),
+    metavar="N",
+    help=N_("Only the methods for a group of N: within the group size their source states."),
+)
+@click.option(
+    "--minutes",
+    type=click.IntRange(1, MAX_MINUTES),
+    metavar="M",
+    help=N_("Only the methods that can be held in M minutes (for the group of --group, if given)."),
+)
+def methods(lang: str | None, as_json: bool, group: int | None, minutes: int | None) -> None:
     """List the installed methods: id, name, summary, rules and source.
+
+    With --group and --minutes (either or both) it lists only the methods
+    that fit a group of N in M minutes, each with its planned time for that
+    group, the best fit first.
 
     \b
     Examples:
       methodengine methods
+      methodengine methods --group 12 --minutes 90
       methodengine methods --lang en --json
     """
     from methodengine.commands._common import plugins
 
     language = lang or message_language()
-    found = plugins().methods().values()
+    loaded = plugins()
+    found = list(loaded.methods().values())
+    if group is not None or minutes is not None:
+        _chosen(loaded, found, language, group, minutes, as_json)
+        return
     if as_json:
         import json
 
-        rows = [_method_row(method, language) for method in found]
+        from methodengine.commands._chooser import base_recipes, planned_for
+
+        recipes = base_recipes(loaded, found)
+        rows = []
+        for method in found:
+            recipe = recipes[method.id]
+            rows.append(_method_row(method, language, planned_for(recipe) if recipe is not None else None))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     import textwrap
@@ -107,15 +138,79 @@ def methods(lang: str | None, as_json: bool) -> None:
         click.echo(shown("\n".join(lines)) + "\n")
 
 
-def _method_row(method: Method, language: str) -> dict[str, object]:
-    """A method as ``methods --json`` gives it: its texts in ``language``."""
+def _chosen(
+    loaded: Plugins, found: list[Method], language: str, group: int | None, minutes: int | None, as_json: bool
+) -> None:
+    """``methods --group N --minutes M``: the methods that fit, the best fit first, each with its planned time."""
+    import textwrap
+
+    from methodengine._terminal import shown
+    from methodengine.commands._chooser import base_recipes, choose, range_json
+
+    chosen = choose(found, base_recipes(loaded, found), group, minutes)
+    if as_json:
+        import json
+
+        rows = []
+        for choice in chosen:
+            row = _method_row(choice.method, language, None)
+            del row["duration"]  # the base recipe's own time: `planned` is the one for this group
+            row["planned"] = {**(range_json(choice.minutes) or {}), "group": range_json(choice.group)}
+            row["past_minutes"] = choice.past
+            rows.append(row)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if group is not None and minutes is not None:
+        heading = _("Methods for a group of {group} in {minutes} min:", group=group, minutes=minutes)
+    elif group is not None:
+        heading = _("Methods for a group of {group}:", group=group)
+    else:
+        heading = _("Methods that fit in {minutes} min:", minutes=minutes)
+    if not chosen:
+        click.echo(heading)
+        click.echo(_("(none of the installed methods fits)"))
+        return
+    click.echo(heading + "\n")
+    for choice in chosen:
+        method = choice.method
+        lines = [f"{method.id}: {method.name(language)}  [plugin {method.plugin}]"]
+        lines.append("    " + _planned_line(choice, minutes))
+        if method.group_size is not None:
+            lines.append("    " + _("Group size in the source: {size}", size=str(method.group_size)))
+        lines += [f"    {line}" for line in textwrap.wrap(method.summary_in(language), 76)]
+        lines += textwrap.wrap(
+            _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
+        )
+        click.echo(shown("\n".join(lines)) + "\n")
+
+
+def _planned_line(choice: Choice, minutes: int | None) -> str:
+    """``Planned: 60-75 min for a group of 5``, and whether it may run past the minutes asked for."""
+    planned = str(choice.minutes)
+    if choice.group is None:
+        line = _("Planned: {planned} min", planned=planned)
+    else:
+        line = _("Planned: {planned} min for a group of {group}", planned=planned, group=str(choice.group))
+    if choice.past:
+        line += _(", possibly past {minutes} min", minutes=minutes)
+    return line
+
+
+def _method_row(method: Method, language: str, duration: Range | None) -> dict[str, object]:
+    """A method as ``methods --json`` gives it: its texts in ``language``, its size, time and the ids it looks for."""
+    from methodengine.commands._chooser import range_json, rule_ids
+
     return {
         "id": method.id,
         "name": method.name(language),
+        "names": dict(method.names),
         "summary": method.summary_in(language),
         "language": language,
         "plugin": method.plugin,
         "source": method.source,
+        "group_size": range_json(method.group_size),
+        "duration": range_json(duration),
+        "ids": rule_ids(method),
         "rules": [
             {"code": rule.code, "summary": rule.summary_in(language), "source": rule.source} for rule in method.rules
         ],
