@@ -6,15 +6,39 @@ problem, which is made concrete, looked at and analysed by the group, who
 offer creative solutions and feedback on the case-giver's own part; at the
 end of the turn the case-giver makes agreements for the workplace and
 reports back at the start of the next meeting; at most two case-givers per
-meeting; 8 meetings every 2 to 4 weeks, of 2.5 hours each.
+meeting ("Per avond kunnen maximaal twee deelnemers aan de beurt komen");
+8 meetings every 2 to 4 weeks, of 2.5 hours each. The source states no
+group size (the cost depends on it), so the method sets none.
+
+The rules find their structure in a recipe without ids (``FINDERS``): the
+case-giver is the role called so (inbrenger, casusinbrenger, casushouder,
+case-giver, ...); the turn is the only rounds block (of several, those whose
+title says beurt, casus or turn); the agreements are the phase whose title
+says afspraken or agreements (one in the turn before one outside it), else
+the turn's last phase where the case-giver speaks, if it names an output;
+the report-back is a phase outside the turn whose title says terugkoppeling,
+terugblik or report-back, else one from meeting 2 on where the case-giver
+speaks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
+from methodengine import Diagnostic, Method, Phase, Recipe, Rounds, error, hookimpl, role_counts, rule, warning
+from methodengine_methods._common import (
+    base_recipe,
+    called,
+    case_givers,
+    every_nl,
+    first_found,
+    in_weeks,
+    last_spoken_by,
+    phase_index,
+    trajectory_field,
+    turn_of,
+    written,
+)
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -22,6 +46,53 @@ MAX_TURNS = 2
 MEETINGS = 8
 CADENCE_WEEKS = (2, 4)
 MEETING_MINUTES = 150
+
+# What trainers call the structure the rules need (letters only, see _common.compact).
+TURN_WORDS = ("beurt", "casus", "inbreng", "turn", "case")
+AGREEMENT_WORDS = ("afspra", "afspreken", "agree", "actiepunt", "actionpoint", "voornemen", "actionplan")
+REPORT_BACK_WORDS = (
+    "terugkoppel",
+    "terugblik",
+    "terugkom",
+    "hoeginghet",
+    "hoeishetgegaan",
+    "reportback",
+    "lookingback",
+)
+
+
+def _turn(recipe: Recipe) -> list[Rounds]:
+    """The rounds block of a turn: the only one; of several, those whose title says it is a turn (or all)."""
+    blocks = list(recipe.rounds_blocks())
+    return first_found([b for b in blocks if called(b, TURN_WORDS)], blocks) if len(blocks) > 1 else blocks
+
+
+def _agreements(recipe: Recipe) -> list[Phase]:
+    """The phase where agreements are made: by its title (in the turn first), else by its shape in the turn."""
+    turn = turn_of(recipe, "beurt")
+    named = [
+        p
+        for p in recipe.phases()
+        if called(p, AGREEMENT_WORDS) and not called(p, REPORT_BACK_WORDS)  # "hoe ging het met de afspraken?"
+    ]
+    in_turn = [p for p in named if turn is not None and recipe.block_of(p) is turn]
+    if named:
+        return first_found(in_turn, named)
+    last = last_spoken_by(turn.items, "inbrenger") if turn is not None else None
+    return [last] if last is not None and last.lines("output") else []
+
+
+def _report_back(recipe: Recipe) -> list[Phase]:
+    """The report-back: a phase outside the turns called so, else one from meeting 2 on where the case-giver speaks."""
+    total = recipe.trajectory.meetings if recipe.trajectory else None
+    outside = [p for p in recipe.phases() if recipe.block_of(p) is None]
+    return first_found(
+        [p for p in outside if called(p, REPORT_BACK_WORDS)],
+        [p for p in outside if p.when is not None and not p.when.applies(1, total) and "inbrenger" in p.speak],
+    )
+
+
+FINDERS = {"inbrenger": case_givers, "beurt": _turn, "afspraken": _agreements, "terugkoppeling": _report_back}
 
 
 @rule(
@@ -257,18 +328,31 @@ def register_methods() -> list[Method]:
             base_recipe=base_recipe("backstage"),
             rules=(max_case_givers, max_turns, agreements_each_turn, report_back, meetings, cadence, meeting_length),
             roles={
-                "inbrenger": {"en": "the case-givers of the meeting, one or two", "nl": "de inbrengers, één of twee"}
+                "inbrenger": {
+                    "en": "the case-givers of the meeting, one or two (a role called inbrenger, casushouder or "
+                    "case-giver)",
+                    "nl": "de inbrengers, één of twee (een rol die inbrenger, casushouder of probleemeigenaar heet)",
+                }
             },
             phases={
-                "beurt": {"en": "the rounds block of one case-giver's turn", "nl": "het rondeblok van één beurt"},
+                "beurt": {
+                    "en": "the rounds block of one case-giver's turn (the only rounds block, or the one called "
+                    "beurt or casus)",
+                    "nl": "het rondeblok van één beurt (het enige rondeblok, of dat met beurt of casus in de titel)",
+                },
                 "afspraken": {
-                    "en": "the phase, inside the turn, where the case-giver makes agreements",
-                    "nl": "de fase in de beurt waarin de inbrenger afspraken maakt",
+                    "en": "the phase, inside the turn, where the case-giver makes agreements (its title says "
+                    "afspraken, or the case-giver speaks last in it and it names an output)",
+                    "nl": "de fase in de beurt waarin de inbrenger afspraken maakt (met afspraken in de titel, of "
+                    "de laatste fase waarin de inbrenger spreekt, met een opbrengst)",
                 },
                 "terugkoppeling": {
-                    "en": "the report-back on the agreements, from meeting 2 on",
-                    "nl": "de terugkoppeling over de afspraken, vanaf bijeenkomst 2",
+                    "en": "the report-back on the agreements, from meeting 2 on (its title says terugkoppeling or "
+                    "terugblik)",
+                    "nl": "de terugkoppeling over de afspraken, vanaf bijeenkomst 2 (met terugkoppeling of "
+                    "terugblik in de titel)",
                 },
             },
+            finders=FINDERS,
         )
     ]

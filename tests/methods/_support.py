@@ -108,7 +108,8 @@ def assert_missing_id(method: Method, text: str, kind: str, ident: str, skipped:
     assert len(expects) == 1, headlines(found)
     d = expects[0]
     assert d.severity is WARNING
-    assert d.position is not None and d.position.line == line_of(text, f"method: {method.id}")
+    method_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("method:", "methode:")))
+    assert d.position is not None and d.position.line == method_line
     assert f"{kind} with id `{ident}`" in d.message
     for rule in skipped:
         assert f"`{rule}`" in d.message
@@ -117,6 +118,27 @@ def assert_missing_id(method: Method, text: str, kind: str, ident: str, skipped:
     # Never an error for an id the trainer did not use.
     assert [d.headline() for d in found if d.is_error] == []
     return d
+
+
+def assert_candidates(method: Method, text: str, kind: str, ident: str, candidates: Sequence[str]) -> Diagnostic:
+    """``text`` has several structures that could be ``method``'s ``ident``: a warning naming each, by title and line."""
+    found = findings(text)
+    expects = [d for d in found if d.code == "method-expects-id" and f"{kind} with id `{ident}`" in d.message]
+    assert len(expects) == 1, headlines(found)
+    d = expects[0]
+    assert d.severity is WARNING
+    assert f"found {len(candidates)} that could be it" in d.message, d.message
+    for title in candidates:
+        assert f"`{title}` (line {line_of(text, title)})" in d.message, (title, d.message)
+    # Never an error for a structure the trainer did not mark.
+    assert [d.headline() for d in found if d.is_error] == []
+    return d
+
+
+def assert_found_without_ids(method: Method, text: str) -> None:
+    """``text`` writes no id, and the method's rules still find everything they need: no missing-id warning."""
+    assert not [line for line in text.splitlines() if line.strip().startswith("id:")]
+    assert [d.headline() for d in findings(text) if d.code == "method-expects-id"] == []
 
 
 def run_cli(monkeypatch: pytest.MonkeyPatch, *args: object) -> Result:

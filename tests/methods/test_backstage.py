@@ -11,7 +11,19 @@ are customs (warnings).
 from __future__ import annotations
 
 import pytest
-from _support import ERROR, WARNING, SharedTests, assert_finding, edit, findings, headlines, only
+from _support import (
+    ERROR,
+    WARNING,
+    SharedTests,
+    assert_candidates,
+    assert_finding,
+    assert_found_without_ids,
+    assert_missing_id,
+    edit,
+    findings,
+    headlines,
+    only,
+)
 
 from methodengine import Severity
 from methodengine.testing import isolated_plugins
@@ -70,6 +82,14 @@ rounds 1-2: Beurt van een inbrenger
     id: afspraken
     speak: inbrenger
     output: Afspraken voor de werkvloer
+"""
+
+# In place of the report-back, a phase no finder takes for it: not called so, and everyone speaks.
+OPENING = """\
+phase Opening (15 min)
+  when: from meeting 2
+  lead: begeleider
+  speak: everyone
 """
 
 # The same steps, but the turn written as a single phase rather than a rounds block.
@@ -292,28 +312,259 @@ test_new_uses_every_id_the_rules_need = SHARED.needed_ids_test(
 # ---------------------------------------------------------------- ids the rules need
 
 MISSING = [
-    # (kind, id, the rules it skips, how to write the recipe without it)
-    pytest.param("role", "inbrenger", ["max-case-givers"], [], id="role-inbrenger"),
-    pytest.param("phase", "beurt", ["max-turns", "agreements-each-turn"], [("  id: beurt\n", "")], id="rounds-beurt"),
-    pytest.param("phase", "afspraken", ["agreements-each-turn"], [("    id: afspraken\n", "")], id="phase-afspraken"),
+    # (kind, id, the rules it skips, how to write the recipe without it, and without anything a finder knows)
+    pytest.param(
+        "role",
+        "inbrenger",
+        ["max-case-givers"],
+        [("role inbrenger: Inbrenger", "role inbrenger: Gast")],
+        id="role-inbrenger",
+    ),
+    pytest.param(
+        "phase",
+        "beurt",
+        ["max-turns", "agreements-each-turn"],
+        # A second rounds block: of two blocks, neither called a turn, the finder cannot tell.
+        [
+            ("  id: beurt\n", ""),
+            ("rounds 1-2: Beurt van een inbrenger", "rounds 1-2: Verdieping"),
+            ("phase Afsluiting", "rounds 1: Oefenen\n  phase Oefening (5 min)\nphase Afsluiting"),
+        ],
+        id="rounds-beurt",
+    ),
+    pytest.param(
+        "phase",
+        "afspraken",
+        ["agreements-each-turn"],
+        [
+            ("    id: afspraken\n", ""),
+            ("Afspraken maken", "Afronden"),
+            ("    output: Afspraken voor de werkvloer\n", ""),
+        ],
+        id="phase-afspraken",
+    ),
     pytest.param(
         "phase",
         "terugkoppeling",
         ["report-back"],
-        # Without an id the phase would be called `terugkoppeling` after its title.
-        [("phase Terugkoppeling (15 min)\n  id: terugkoppeling\n", "phase Hoe ging het? (15 min)\n")],
+        # Without an id the phase would be called `terugkoppeling` after its title; an opening for everyone is not it.
+        [(REPORT_BACK, OPENING)],
         id="phase-terugkoppeling",
     ),
 ]
 
 
-test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules = SHARED.missing_id_test(
-    MISSING, role_stand_in="casushouder"
-)
+test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules = SHARED.missing_id_test(MISSING, role_stand_in="gast")
 
 
 def test_a_missing_id_does_not_stop_the_rules_that_need_none():
-    text = edit(GOOD, ("  id: beurt\n", ""), ("meetings: 8", "meetings: 12"))
+    text = edit(GOOD, (REPORT_BACK, OPENING), ("meetings: 8", "meetings: 12"))
     codes = [d.code for d in findings(text)]
     assert codes.count("method-expects-id") == 1
     assert "backstage/meetings" in codes
+
+
+# ---------------------------------------------------------------- written by hand, without ids
+#
+# A trainer writes the recipe in Dutch, in their own words and without one
+# `id:`: the case-giver is a `casusinbrenger`, the turn the only rounds block,
+# the agreements the last phase where the case-giver speaks, with an output,
+# the report-back the phase before the turn that says how it went.
+
+HAND = """\
+recept: Backstage bij de gemeente
+methode: backstage
+groep: 8
+duur: 2,5 uur
+
+rol trainer: Trainer
+  aantal: 1
+  begeleider: ja
+rol casusinbrenger: Casusinbrenger
+  aantal: 1-2
+rol groepslid: Groepslid
+
+fase Hoe ging het met de afspraken? (15 min)
+  wanneer: vanaf bijeenkomst 2
+  leidt: trainer
+  spreekt: casusinbrenger
+rondes 1-2: Casus
+  fase Probleem verkennen (50 min)
+    spreekt: groepslid, casusinbrenger
+  fase Wat ga je doen? (10 min)
+    spreekt: casusinbrenger
+    opbrengst: Wat de inbrenger op het werk gaat doen
+fase Afsluiting (30 min)
+  spreekt: iedereen
+
+traject
+  bijeenkomsten: 8
+  elke: 2-4 weken
+"""
+
+HAND_SHARED = SharedTests(METHOD, HAND)
+
+# The agreements phase, dedented out of the turn (it then runs once, after the turns).
+_AGREEMENTS_IN_TURN = """\
+  fase Wat ga je doen? (10 min)
+    spreekt: casusinbrenger
+    opbrengst: Wat de inbrenger op het werk gaat doen
+"""
+_AGREEMENTS_AFTER = """\
+fase Afspraken maken (10 min)
+  spreekt: casusinbrenger
+  opbrengst: Wat de inbrenger op het werk gaat doen
+"""
+_HAND_REPORT_BACK = """\
+fase Hoe ging het met de afspraken? (15 min)
+  wanneer: vanaf bijeenkomst 2
+  leidt: trainer
+  spreekt: casusinbrenger
+"""
+
+
+def test_the_hand_written_recipe_is_checked_without_ids_and_keeps_every_rule():
+    assert_found_without_ids(METHOD, HAND)
+    assert headlines(findings(HAND)) == []
+
+
+HAND_BREAKS = [
+    pytest.param(
+        "max-case-givers",
+        [("  aantal: 1-2\n", "  aantal: 1-3\n")],
+        ERROR,
+        "rol casusinbrenger",
+        ("at most 2", "has 1-3"),
+        id="hand-max-case-givers",
+    ),
+    pytest.param(
+        # The issue's case: three case-givers in one evening, the turn found without `id: beurt`.
+        "max-turns",
+        [("rondes 1-2:", "rondes 1-3:")],
+        ERROR,
+        "rondes 1-3:",
+        ("at most 2", "runs 1-3 rounds"),
+        id="hand-max-turns-three-rounds",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        [(_AGREEMENTS_IN_TURN, ""), ("fase Afsluiting", _AGREEMENTS_AFTER + "fase Afsluiting")],
+        ERROR,
+        "fase Afspraken maken",
+        ("outside the turn",),
+        id="hand-agreements-outside-the-turn",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        # Found by its title in the turn; it names no output.
+        [("Wat ga je doen?", "Afspraken"), ("    opbrengst: Wat de inbrenger op het werk gaat doen\n", "")],
+        WARNING,
+        "fase Afspraken",
+        ("names no output",),
+        id="hand-agreements-without-output",
+    ),
+    pytest.param(
+        "report-back",
+        [("  wanneer: vanaf bijeenkomst 2\n", "")],
+        ERROR,
+        "fase Hoe ging het",
+        ("first meeting",),
+        id="hand-report-back-in-every-meeting",
+    ),
+    pytest.param(
+        "report-back",
+        [(_HAND_REPORT_BACK, ""), ("fase Afsluiting", _HAND_REPORT_BACK + "fase Afsluiting")],
+        WARNING,
+        "fase Hoe ging het",
+        ("after the turns",),
+        id="hand-report-back-after-the-turns",
+    ),
+    pytest.param(
+        "meetings",
+        [("bijeenkomsten: 8", "bijeenkomsten: 12")],
+        WARNING,
+        "bijeenkomsten: 12",
+        ("not 12",),
+        id="hand-meetings",
+    ),
+    pytest.param(
+        "cadence", [("elke: 2-4 weken", "elke: 6 weken")], WARNING, "elke: 6 weken", ("6 weeks",), id="hand-cadence"
+    ),
+    pytest.param(
+        "meeting-length",
+        [("duur: 2,5 uur", "duur: 2 uur")],
+        WARNING,
+        "duur: 2 uur",
+        ("120 min",),
+        id="hand-meeting-length",
+    ),
+]
+
+HAND_KEEPS = [
+    pytest.param("max-case-givers", [("  aantal: 1-2\n", "  aantal: 2\n")], id="hand-max-case-givers-2"),
+    pytest.param("max-turns", [("rondes 1-2:", "rondes 2:")], id="hand-max-turns-2"),
+    pytest.param("agreements-each-turn", [], id="hand-agreements-in-the-turn"),
+    pytest.param(
+        "agreements-each-turn", [("Wat ga je doen?", "Afspraken voor de werkvloer")], id="hand-agreements-by-title"
+    ),
+    pytest.param("report-back", [], id="hand-report-back-from-meeting-2"),
+    pytest.param("report-back", [("Hoe ging het met de afspraken?", "Terugblik")], id="hand-report-back-by-title"),
+    pytest.param("meetings", [], id="hand-meetings-8"),
+    pytest.param("cadence", [("elke: 2-4 weken", "elke: 3 weken")], id="hand-cadence-3-weeks"),
+    pytest.param("meeting-length", [("duur: 2,5 uur", "duur: 150 min")], id="hand-meeting-length"),
+]
+
+test_a_rule_finds_its_structure_without_ids_and_reports_it_broken = HAND_SHARED.broken_rule_test(HAND_BREAKS)
+test_a_rule_finds_its_structure_without_ids_and_is_silent_kept = HAND_SHARED.kept_rule_test(HAND_KEEPS)
+test_every_rule_is_broken_and_kept_without_ids = HAND_SHARED.every_rule_test(HAND_BREAKS, HAND_KEEPS)
+test_a_rule_found_without_ids_reads_in_dutch_and_english = HAND_SHARED.both_languages_test(HAND_BREAKS)
+
+
+def test_a_case_giver_found_by_its_name_is_checked_as_the_role_inbrenger():
+    # `rol probleemeigenaar: Probleemeigenaar` with 3 of them: the rule reads it as `inbrenger`.
+    text = edit(HAND, ("  aantal: 1-2\n", "  aantal: 3\n")).replace("casusinbrenger", "probleemeigenaar")
+    text = text.replace("Casusinbrenger", "Probleemeigenaar")
+    d = only(text, "backstage/max-case-givers")
+    assert_finding(d, METHOD, "max-case-givers", ERROR, text, "rol probleemeigenaar", ("at most 2",))
+
+
+def test_two_rounds_blocks_named_as_turns_are_both_named_to_the_trainer():
+    text = edit(
+        HAND,
+        ("rondes 1-2: Casus\n", "rondes 1: Eerste casus\n"),
+        (
+            "fase Afsluiting",
+            "rondes 1: Tweede casus\n  fase Nog een casus (20 min)\n    spreekt: groepslid\nfase Afsluiting",
+        ),
+    )
+    d = assert_candidates(METHOD, text, "phase", "beurt", ["Eerste casus", "Tweede casus"])
+    assert "`max-turns`" in d.message
+
+
+def test_of_two_rounds_blocks_the_one_named_as_a_turn_is_the_turn():
+    # A warming-up round for everyone beside the case: the case block is the turn, and runs three rounds.
+    text = edit(
+        HAND,
+        ("rondes 1-2: Casus\n", "rondes 1-3: Casus\n"),
+        ("fase Hoe ging", "rondes 1: Opwarmen\n  fase Rondje (5 min)\n    spreekt: iedereen\nfase Hoe ging"),
+    )
+    assert_finding(only(text, "backstage/max-turns"), METHOD, "max-turns", ERROR, text, "rondes 1-3:", ("1-3",))
+
+
+def test_two_agreements_phases_in_the_turn_are_both_named():
+    text = edit(
+        HAND,
+        ("  fase Probleem verkennen (50 min)\n", "  fase Eerste afspraken (25 min)\n"),
+        ("Wat ga je doen?", "Afspraken vastleggen"),
+    )
+    text = text.replace("rondes 1-2: Casus\n", "rondes 1-2: Casus\n  fase Verkennen (25 min)\n    spreekt: groepslid\n")
+    assert_candidates(METHOD, text, "phase", "afspraken", ["Eerste afspraken", "Afspraken vastleggen"])
+
+
+def test_the_report_back_is_not_taken_for_the_agreements():
+    # "Hoe ging het met de afspraken?" speaks of agreements, but it is the report-back: the turn's is found.
+    resolved = [d.code for d in findings(HAND)]
+    assert "method-expects-id" not in resolved
+    moved = edit(HAND, (_AGREEMENTS_IN_TURN, ""))
+    d = assert_missing_id(METHOD, moved, "phase", "afspraken", ["agreements-each-turn"])
+    assert "found none" in d.message
