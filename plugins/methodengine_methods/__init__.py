@@ -12,6 +12,7 @@ PLUGINS = [
     "methodengine_methods.progress",
     "methodengine_methods.jobcoaching",
     "methodengine_methods.balint",
+    "methodengine_methods.roddel",
     "methodengine_methods.kollegiale_beratung",
     # The built-in output formats are plugins too, loaded with the methods (see methodengine_formats).
     "methodengine_formats.card_formats",
