@@ -58,6 +58,7 @@ CASE_GIVER_WORDS = (
     "casuseigenaar",
     "probleemeigenaar",
     "probleemhebber",
+    "probleemhouder",
     "vraagsteller",
     "vraageigenaar",
     "casegiver",

@@ -9,16 +9,34 @@ Facts and their sources:
   information round, analyse, each member writes a position, share
   positions, what the case-giver actually did, closing discussion,
   evaluation), after Pigors' incident process.
+
+The group size is the method's ``group_size`` (checked by methodengine's
+core): at most 7 from the source text; at least 3, because the source has a
+case-giver whose colleagues (more than one) treat the question, and
+Hendriksen's steps need a chair beside the case-giver: a case-giver, a chair
+and one more colleague is the smallest group that can hold them. The source
+names no lower number, so 3 is this plugin's reading of its roles.
+
+The rules find their structure in a recipe without ids (``FINDERS``): the
+case-giver and the chair are the roles called so (inbrenger, casushouder,
+case-giver; voorzitter, gespreksleider, chair; else the one facilitator
+role); the informative questions, the approaches or advice and the
+evaluation are the phases whose titles say so (informatieronde or
+informatieve vragen before plain vragen; advies or tips before
+standpunten; evaluatie).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, rule, warning
+from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods._common import (
     base_recipe,
+    called,
+    case_givers,
     every_nl,
+    first_found,
     in_weeks,
     last_phase,
     phase_index,
@@ -29,34 +47,56 @@ from methodengine_methods._common import (
 SEED = "Intervisie, 'Mét en ván elkaar leren' (intervisiegroep van maximaal 7 leden, eens in de 6 tot 8 weken)"
 HENDRIKSEN = "J. Hendriksen, Intervisie bij werkproblemen: de incidentmethode in tien stappen"
 
-MAX_MEMBERS = 7
+GROUP = Range(3, 7)  # at most 7: SEED; at least 3: a case-giver, a chair and a colleague (HENDRIKSEN's roles)
 CADENCE_WEEKS = (6, 8)
 
+# What trainers call the structure the rules need (letters only, see _common.compact).
+CHAIR_WORDS = ("voorzitter", "gespreksleid", "procesbegeleid", "procesbewak", "chair", "moderator")
+QUESTION_WORDS = ("informatieronde", "informatievevragen", "verhelderendevragen", "vragenronde", "vraagronde")
+QUESTION_WORDS_VAGUE = ("vragen", "question")
+WRITING_WORDS = ("opschrijven", "noteren", "write")
+ADVICE_WORDS = ("advies", "adviez", "advis", "advice", "tips", "oplossing", "solution", "aanpak", "approach")
+POSITION_WORDS = ("standpunt", "position")
+SHARING_WORDS = ("uitwissel", "delen", "ronde", "share", "round")
+EVALUATION_WORDS = ("evaluat", "evalueren")
 
-@rule(
-    "max-members",
-    {
-        "en": f"An intervision group has at most {MAX_MEMBERS} members.",
-        "nl": f"Een intervisiegroep heeft hoogstens {MAX_MEMBERS} leden.",
-    },
-    source=SEED,
-)
-def max_members(recipe: Recipe) -> Iterator[Diagnostic]:
-    # The base recipe always gives a group; roles that need more than it holds are a core check.
-    if recipe.group is not None and recipe.group.high > MAX_MEMBERS:
-        line = written(recipe, "group:", "groep:")
-        yield error(
-            {
-                "en": f"an intervision group has at most {MAX_MEMBERS} members, but this group is {recipe.group}",
-                "nl": f"een intervisiegroep heeft hoogstens {MAX_MEMBERS} leden, "
-                f"maar deze groep heeft er {recipe.group}",
-            },
-            recipe.where("group"),
-            hint={
-                "en": f"split the group, or set `{line}` to at most {MAX_MEMBERS}",
-                "nl": f"splits de groep, of zet `{line}` op hoogstens {MAX_MEMBERS}",
-            },
-        )
+
+def _chair(recipe: Recipe) -> list[Role]:
+    """The chair: the role called so, else the one facilitator role of the recipe."""
+    return first_found([r for r in recipe.roles if called(r, CHAIR_WORDS)], [r for r in recipe.roles if r.facilitator])
+
+
+def _questions(recipe: Recipe) -> list[Phase]:
+    """The informative questions: a phase named for its round of questions, else one about questions (not writing)."""
+    phases = list(recipe.phases())
+    return first_found(
+        [p for p in phases if called(p, QUESTION_WORDS)],
+        [p for p in phases if called(p, QUESTION_WORDS_VAGUE) and not called(p, WRITING_WORDS)],
+    )
+
+
+def _advice(recipe: Recipe) -> list[Phase]:
+    """Where members give an approach: advice or tips by name, else the positions shared (not the ones written)."""
+    phases = list(recipe.phases())
+    positions = [p for p in phases if called(p, POSITION_WORDS)]
+    return first_found(
+        [p for p in phases if called(p, ADVICE_WORDS)],
+        [p for p in positions if called(p, SHARING_WORDS)],
+        positions,
+    )
+
+
+def _evaluation(recipe: Recipe) -> list[Phase]:
+    return [p for p in recipe.phases() if called(p, EVALUATION_WORDS)]
+
+
+FINDERS = {
+    "inbrenger": case_givers,
+    "voorzitter": _chair,
+    "vragen": _questions,
+    "advies": _advice,
+    "evaluatie": _evaluation,
+}
 
 
 def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
@@ -185,21 +225,38 @@ def register_methods() -> list[Method]:
             },
             source=f"{HENDRIKSEN}; {SEED}",
             base_recipe=base_recipe("incident"),
-            rules=(max_members, one_case_giver, one_chair, questions_before_advice, closing_evaluation, cadence),
+            rules=(one_case_giver, one_chair, questions_before_advice, closing_evaluation, cadence),
             roles={
                 "voorzitter": {
-                    "en": "the chair, who keeps the steps and the time",
-                    "nl": "de voorzitter, die de stappen en de tijd bewaakt",
+                    "en": "the chair, who keeps the steps and the time (a role called voorzitter, gespreksleider or "
+                    "chair, or the one facilitator role)",
+                    "nl": "de voorzitter, die de stappen en de tijd bewaakt (een rol die voorzitter of "
+                    "gespreksleider heet, of de enige rol met `begeleider: ja`)",
                 },
-                "inbrenger": {"en": "the case-giver, who brings the incident", "nl": "de inbrenger van het incident"},
+                "inbrenger": {
+                    "en": "the case-giver, who brings the incident (a role called inbrenger, casushouder or "
+                    "case-giver)",
+                    "nl": "de inbrenger van het incident (een rol die inbrenger, casushouder of probleemeigenaar heet)",
+                },
             },
             phases={
-                "vragen": {"en": "the informative questions", "nl": "de informatieve vragen"},
-                "advies": {
-                    "en": "where members give their approach or advice",
-                    "nl": "waar de leden hun aanpak of advies geven",
+                "vragen": {
+                    "en": "the informative questions (a phase called informatieronde, informatieve vragen or "
+                    "questions)",
+                    "nl": "de informatieve vragen (een fase die informatieronde, informatieve vragen of vragen heet)",
                 },
-                "evaluatie": {"en": "the closing evaluation", "nl": "de evaluatie aan het eind"},
+                "advies": {
+                    "en": "where members give their approach or advice (a phase called advies, tips or "
+                    "standpunten uitwisselen)",
+                    "nl": "waar de leden hun aanpak of advies geven (een fase die advies, tips of standpunten "
+                    "uitwisselen heet)",
+                },
+                "evaluatie": {
+                    "en": "the closing evaluation (a phase called evaluatie or evaluation)",
+                    "nl": "de evaluatie aan het eind (een fase die evaluatie heet)",
+                },
             },
+            group_size=GROUP,
+            finders=FINDERS,
         )
     ]
