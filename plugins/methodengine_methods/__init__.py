@@ -14,6 +14,9 @@ PLUGINS = [
     "methodengine_methods.balint",
     "methodengine_methods.roddel",
     "methodengine_methods.kollegiale_beratung",
+    "methodengine_methods.socratic",
+    "methodengine_methods.wise_crowds",
+    "methodengine_methods.one_two_four_all",
     # The built-in output formats are plugins too, loaded with the methods (see methodengine_formats).
     "methodengine_formats.card_formats",
     "methodengine_formats.schedule_formats",
