@@ -5,14 +5,34 @@ most 9 participants; two facilitators; a year of 10 monthly meetings;
 first reflection on one's own functioning, then taking new steps, then
 reflecting and adjusting; each meeting ends by placing the experiences in a
 broader societal perspective.
+
+The group size (6 to at most 9) is the method's ``group_size``, which
+methodengine's core checks: a group that can never reach it is an error.
+The three stages come from the source's experience ("Onze ervaring is dat
+..."), so stages in another order are a warning, not an error.
+
+The rules find their structure in a recipe without ids (``FINDERS``): the
+closing phase is the one whose title speaks of society (maatschappelijk,
+samenleving, societal), else of perspective; the stages are those whose
+titles say reflectie, stappen and bijstellen (or reflection, steps,
+adjusting), else, with exactly three stages, the first, second and third.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from methodengine import Diagnostic, Method, Range, Recipe, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import base_recipe, every_nl, last_phase, period_nl, trajectory_field, written
+from methodengine import Diagnostic, Method, Phase, Range, Recipe, Stage, error, hookimpl, role_counts, rule, warning
+from methodengine_methods._common import (
+    base_recipe,
+    called,
+    every_nl,
+    first_found,
+    last_phase,
+    period_nl,
+    trajectory_field,
+    written,
+)
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
@@ -23,36 +43,46 @@ STAGES = ("reflectie", "stappen", "bijstellen")
 YEAR_DAYS = (350, 380)
 """A year, written as 12 months, 52 weeks or 1 year."""
 
+# What trainers call the structure the rules need (letters only, see _common.compact).
+SOCIETY_WORDS = ("maatschappelijk", "maatschappij", "samenleving", "societ", "wereld", "world")
+PERSPECTIVE_WORDS = ("perspectief", "perspective")
+STAGE_WORDS = {
+    "reflectie": ("reflectie", "functioneren", "reflection", "functioning"),
+    "stappen": ("stappen", "stap", "steps", "step"),
+    "bijstellen": ("bijstel", "bijsturen", "adjust"),
+}
 
-@rule(
-    "group-size",
-    {"en": "6 to at most 9 participants.", "nl": "6 tot hoogstens 9 deelnemers."},
-    source=SOURCE,
-)
-def group_size(recipe: Recipe) -> Iterator[Diagnostic]:
-    group = recipe.group
-    assert group is not None  # the base recipe always gives one
-    line = written(recipe, f"group: {GROUP}", f"groep: {GROUP}")
-    hint = {"en": f"write `{line}`", "nl": f"schrijf `{line}`"}
-    if group.high > GROUP.high:
-        yield error(
-            {
-                "en": f"an inspiration group has at most {GROUP.high} participants, but this group is {group}",
-                "nl": f"een inspiratiegroep heeft hoogstens {GROUP.high} deelnemers, maar deze groep heeft er {group}",
-            },
-            recipe.where("group"),
-            hint=hint,
+
+def _perspective(recipe: Recipe) -> list[Phase]:
+    """The closing perspective: a phase about society by its title, else one about perspective."""
+    phases = list(recipe.phases())
+    return first_found(
+        [p for p in phases if called(p, SOCIETY_WORDS)], [p for p in phases if called(p, PERSPECTIVE_WORDS)]
+    )
+
+
+def _stage(ident: str) -> Callable[[Recipe], list[Stage]]:
+    """The stage ``ident`` by the words of its title (not those of another stage), else by its place of three."""
+
+    def find(recipe: Recipe) -> list[Stage]:
+        stages = sorted(recipe.trajectory.stages if recipe.trajectory else (), key=lambda s: s.meetings.low)
+        unmarked = [s for s in stages if s.id not in STAGES]
+        others = [w for other, words in STAGE_WORDS.items() if other != ident for w in words]
+        named = [s for s in unmarked if called(s, STAGE_WORDS[ident])]
+        # "Reflecteren en bijstellen" speaks of reflection too: a title with another stage's words is that one's.
+        clear = [s for s in named if not called(s, others)]
+        # Three stages and none marked out of its place: the first is reflection, then steps, then adjusting.
+        in_place = len(stages) == len(STAGES) and all(
+            s.id not in STAGES or s.id == i for s, i in zip(stages, STAGES, strict=True)
         )
-    elif group.low < GROUP.low:
-        yield warning(
-            {
-                "en": f"an inspiration group has at least {GROUP.low} participants, but this group may be {group.low}",
-                "nl": f"een inspiratiegroep heeft minstens {GROUP.low} deelnemers, "
-                f"maar deze groep kan {group.low} zijn",
-            },
-            recipe.where("group"),
-            hint=hint,
-        )
+        by_place = [stages[STAGES.index(ident)]] if in_place and not named else []
+        return first_found(clear, named, by_place)
+
+    find.__doc__ = f"The stage `{ident}`: by its title, else by its place among three."
+    return find
+
+
+FINDERS = {"perspectief": _perspective, **{ident: _stage(ident) for ident in STAGES}}
 
 
 @rule(
@@ -153,7 +183,7 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
     ids = [s.id for s in ordered if s.id in STAGES]
     if ids != list(STAGES):
         stage = next(s for s in ordered if s.id in STAGES)
-        yield error(
+        yield warning(
             {
                 "en": "the stages run in the wrong order: first reflection (`reflectie`), then new steps "
                 "(`stappen`), then reflecting and adjusting (`bijstellen`)",
@@ -241,26 +271,31 @@ def register_methods() -> list[Method]:
             },
             source=SOURCE,
             base_recipe=base_recipe("inspiration"),
-            rules=(group_size, two_facilitators, year_of_monthly_meetings, three_stages, closing_perspective),
+            rules=(two_facilitators, year_of_monthly_meetings, three_stages, closing_perspective),
             phases={
                 "perspectief": {
-                    "en": "the closing phase on the broader societal perspective",
-                    "nl": "de slotfase over het bredere maatschappelijke perspectief",
+                    "en": "the closing phase on the broader societal perspective (a phase whose title says "
+                    "maatschappelijk, samenleving or perspectief)",
+                    "nl": "de slotfase over het bredere maatschappelijke perspectief (een fase met maatschappelijk, "
+                    "samenleving of perspectief in de titel)",
                 }
             },
             stages={
                 "reflectie": {
-                    "en": "the first stage: reflection on one's own functioning",
-                    "nl": "de eerste etappe: reflectie op het eigen functioneren",
+                    "en": "the first stage: reflection on one's own functioning (a stage whose title says reflectie)",
+                    "nl": "de eerste etappe: reflectie op het eigen functioneren (een etappe met reflectie in de "
+                    "titel)",
                 },
                 "stappen": {
-                    "en": "the middle stage: taking new steps",
-                    "nl": "de middelste etappe: nieuwe stappen zetten",
+                    "en": "the middle stage: taking new steps (a stage whose title says stappen)",
+                    "nl": "de middelste etappe: nieuwe stappen zetten (een etappe met stappen in de titel)",
                 },
                 "bijstellen": {
-                    "en": "the last stage: reflecting and adjusting",
-                    "nl": "de laatste etappe: reflecteren en bijstellen",
+                    "en": "the last stage: reflecting and adjusting (a stage whose title says bijstellen)",
+                    "nl": "de laatste etappe: reflecteren en bijstellen (een etappe met bijstellen in de titel)",
                 },
             },
+            group_size=GROUP,
+            finders=FINDERS,
         )
     ]

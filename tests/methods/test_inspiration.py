@@ -3,14 +3,29 @@
 Facts (seeds/INDEX.md, 004): 6 to at most 9 participants; two facilitators;
 one year of 10 monthly meetings; first reflection on one's own functioning,
 then new steps, then reflecting and adjusting; each meeting ends with the
-broader societal perspective. "At most 9" is a hard limit (an error); the
-lower bound, the facilitators and the calendar are customs (warnings).
+broader societal perspective. The group size is the method's `group_size`
+(checked by methodengine's core: a group that can never be 6 to 9 is an
+error, one that may fall outside it a warning); the closing perspective is
+the source's "elke bijeenkomst" (an error); the facilitators, the calendar
+and the stages, which the source gives as its experience, are customs
+(warnings).
 """
 
 from __future__ import annotations
 
 import pytest
-from _support import ERROR, WARNING, SharedTests, edit, findings, headlines, line_of, only
+from _support import (
+    ERROR,
+    WARNING,
+    SharedTests,
+    assert_candidates,
+    assert_found_without_ids,
+    edit,
+    findings,
+    headlines,
+    line_of,
+    only,
+)
 
 from methodengine.testing import isolated_plugins
 
@@ -49,6 +64,11 @@ trajectory
     id: bijstellen
 """
 
+# Stages in place of one of the good recipe's, that no finder can tell apart (see MISSING).
+FIRST_STAGES = "  stage Begin (meetings 1-2)\n  stage Verder (meetings 3)\n"
+MIDDLE_STAGES = "  stage Midden (meetings 4-5)\n  stage Verder (meetings 6-7)\n"
+LAST_STAGES = "  stage Eind (meetings 8-9)\n  stage Slot (meetings 10)\n"
+
 # The tests every method passes alike (see _support.py), bound to this method and GOOD.
 SHARED = SharedTests(METHOD, GOOD)
 
@@ -60,30 +80,6 @@ def test_the_good_recipe_has_no_findings_at_all():
 # ---------------------------------------------------------------- each rule broken once
 
 BREAKS = [
-    pytest.param(
-        "group-size",
-        [("group: 6-9", "group: 6-10")],
-        ERROR,
-        "group: 6-10",
-        ("at most 9", "6-10"),
-        id="group-size-over-nine",
-    ),
-    pytest.param(
-        "group-size",
-        [("group: 6-9", "group: 10")],
-        ERROR,
-        "group: 10",
-        ("at most 9", "is 10"),
-        id="group-size-ten",
-    ),
-    pytest.param(
-        "group-size",
-        [("group: 6-9", "group: 4-9")],
-        WARNING,
-        "group: 4-9",
-        ("at least 6", "may be 4"),
-        id="group-size-under-six",
-    ),
     pytest.param(
         "two-facilitators",
         [("facilitators: 2", "facilitators: 1"), ("  count: 2\n  facilitator: yes", "  count: 1\n  facilitator: yes")],
@@ -119,7 +115,7 @@ BREAKS = [
     pytest.param(
         "three-stages",
         [("id: reflectie", "id: X"), ("id: bijstellen", "id: reflectie"), ("id: X", "id: bijstellen")],
-        ERROR,
+        WARNING,
         "stage Reflectie op eigen functioneren",
         ("wrong order", "`reflectie`", "`stappen`", "`bijstellen`"),
         id="three-stages-wrong-order",
@@ -191,9 +187,6 @@ def test_one_meeting_without_a_stage_is_named_in_the_singular():
 # ---------------------------------------------------------------- each rule kept
 
 KEEPS = [
-    pytest.param("group-size", [], id="group-size-6-9"),
-    pytest.param("group-size", [("group: 6-9", "group: 6")], id="group-size-6"),
-    pytest.param("group-size", [("group: 6-9", "group: 9")], id="group-size-9"),
     pytest.param("two-facilitators", [], id="two-facilitators"),
     pytest.param("two-facilitators", [("facilitators: 2\n", "")], id="two-facilitators-left-to-the-method"),
     pytest.param("year-of-monthly-meetings", [], id="year-of-monthly-meetings"),
@@ -243,32 +236,241 @@ test_new_uses_every_id_the_rules_need = SHARED.needed_ids_test(
 # ---------------------------------------------------------------- ids the rules need
 
 MISSING = [
-    # (kind, id, the rules it skips, how to write the recipe without it)
+    # (kind, id, the rules it skips, how to write the recipe without it, and without a title a finder knows)
     pytest.param(
-        "phase", "perspectief", ["closing-perspective"], [("  id: perspectief\n", "")], id="phase-perspectief"
+        "phase",
+        "perspectief",
+        ["closing-perspective"],
+        [("phase Breder perspectief (30 min)\n  id: perspectief\n", "phase Afronding (30 min)\n")],
+        id="phase-perspectief",
     ),
-    pytest.param("stage", "reflectie", ["three-stages"], [("    id: reflectie\n", "")], id="stage-reflectie"),
-    pytest.param("stage", "stappen", ["three-stages"], [("    id: stappen\n", "")], id="stage-stappen"),
-    pytest.param("stage", "bijstellen", ["three-stages"], [("    id: bijstellen\n", "")], id="stage-bijstellen"),
+    # Two stages of three keep their ids; the third, unnamed and beside a fourth, cannot be told.
+    pytest.param(
+        "stage",
+        "reflectie",
+        ["three-stages"],
+        [("  stage Reflectie op eigen functioneren (meetings 1-3)\n    id: reflectie\n", FIRST_STAGES)],
+        id="stage-reflectie",
+    ),
+    pytest.param(
+        "stage",
+        "stappen",
+        ["three-stages"],
+        [("  stage Nieuwe stappen zetten (meetings 4-7)\n    id: stappen\n", MIDDLE_STAGES)],
+        id="stage-stappen",
+    ),
+    pytest.param(
+        "stage",
+        "bijstellen",
+        ["three-stages"],
+        [("  stage Reflecteren en bijstellen (meetings 8-10)\n    id: bijstellen\n", LAST_STAGES)],
+        id="stage-bijstellen",
+    ),
 ]
 
 
 test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules = SHARED.missing_id_test(MISSING)
 
 
-def test_stages_without_ids_are_warned_about_once_per_id_and_never_an_error():
-    # Stages in the wrong order but without ids: the method cannot tell which is which.
+def test_stages_without_ids_are_found_by_their_titles():
+    # The good recipe's three stages without ids: their titles say which is which.
     text = GOOD.replace("    id: reflectie\n", "").replace("    id: stappen\n", "").replace("    id: bijstellen\n", "")
-    found = findings(text)
-    expects = [d.message for d in found if d.code == "method-expects-id"]
-    assert len(expects) == 3
-    for ident in ("reflectie", "stappen", "bijstellen"):
-        assert any(f"stage with id `{ident}`" in m and "`three-stages`" in m for m in expects), expects
-    assert [d.headline() for d in found if d.is_error] == []
+    assert [d.code for d in findings(text) if d.code == "method-expects-id"] == []
+    # In the wrong order (reflection last), the rule that now finds them says so.
+    swapped = edit(
+        text,
+        ("Reflectie op eigen functioneren (meetings 1-3)", "Reflectie op eigen functioneren (meetings 8-10)"),
+        ("Reflecteren en bijstellen (meetings 8-10)", "Reflecteren en bijstellen (meetings 1-3)"),
+    )
+    assert only(swapped, "inspiration/three-stages").severity is WARNING
 
 
 def test_a_missing_id_does_not_stop_the_rules_that_need_none():
-    text = edit(GOOD, ("  id: perspectief\n", ""), ("group: 6-9", "group: 6-12"))
+    text = edit(GOOD, ("phase Breder perspectief (30 min)\n  id: perspectief\n", "phase Afronding (30 min)\n"))
+    text = edit(text, ("span: 1 year", "span: 2 jaar"))
     found = findings(text)
     assert [d.code for d in found].count("method-expects-id") == 1
-    assert [d.code for d in found if d.is_error] == ["inspiration/group-size"]
+    assert "inspiration/year-of-monthly-meetings" in [d.code for d in found]
+
+
+# ---------------------------------------------------------------- the group size: the method's, checked by the core
+
+
+@pytest.mark.parametrize(
+    ("group", "severity", "figures"),
+    [
+        ("4-5", ERROR, ("6-9", "4-5")),  # the issue's case: a group that can never reach the method's size
+        ("10", ERROR, ("6-9", "10")),
+        ("10-12", ERROR, ("6-9",)),
+        ("6-10", WARNING, ("6-9", "6-10")),
+        ("4-9", WARNING, ("6-9", "4-9")),
+    ],
+)
+def test_a_group_outside_6_to_9_is_reported_by_the_method_size(group, severity, figures):
+    text = edit(GOOD, ("group: 6-9", f"group: {group}"))
+    d = only(text, "inspiration/group-size")
+    assert d.severity is severity, d.headline()
+    assert d.position is not None and d.position.line == line_of(text, "group:")
+    for figure in figures:
+        assert figure in d.message, d.message
+    assert d.source == METHOD.source
+
+
+@pytest.mark.parametrize("group", ["6", "9", "6-9", "7-8"])
+def test_a_group_of_6_to_9_fits_the_method(group):
+    assert findings(edit(GOOD, ("group: 6-9", f"group: {group}")), "inspiration/group-size") == []
+
+
+def test_the_group_size_is_the_sources_6_to_9_and_no_rule_of_its_own():
+    assert (METHOD.group_size.low, METHOD.group_size.high) == (6, 9)
+    assert "group-size" not in {r.code for r in METHOD.rules}
+
+
+# ---------------------------------------------------------------- written by hand, without ids
+#
+# A trainer writes the recipe in Dutch, in their own words and without one
+# `id:`: the closing phase speaks of society, the stages say what they are.
+
+HAND = """\
+recept: Inspiratiegroep 2027
+methode: inspiration
+groep: 7-9
+begeleiders: 2
+duur: 4 uur
+
+rol begeleider: Begeleider
+  aantal: 2
+  begeleider: ja
+rol deelnemer: Deelnemer
+
+fase Inchecken (30 min)
+  spreekt: deelnemer
+fase Reflectie en dialoog (180 min)
+  spreekt: deelnemer
+fase Wat betekent dit voor de samenleving? (30 min)
+  spreekt: iedereen
+
+traject
+  bijeenkomsten: 10
+  elke: 1 maand
+  looptijd: 1 jaar
+  etappe Eigen functioneren (bijeenkomsten 1-3)
+  etappe Nieuwe stappen (bijeenkomsten 4-7)
+  etappe Bijstellen (bijeenkomsten 8-10)
+"""
+
+HAND_SHARED = SharedTests(METHOD, HAND)
+
+
+def test_the_hand_written_recipe_is_checked_without_ids_and_keeps_every_rule():
+    assert_found_without_ids(METHOD, HAND)
+    assert headlines(findings(HAND)) == []
+
+
+HAND_BREAKS = [
+    pytest.param(
+        "two-facilitators",
+        [("begeleiders: 2", "begeleiders: 1"), ("  aantal: 2\n", "  aantal: 1\n")],
+        WARNING,
+        "begeleiders: 1",
+        ("2 facilitators",),
+        id="hand-two-facilitators",
+    ),
+    pytest.param(
+        "year-of-monthly-meetings",
+        [("elke: 1 maand", "elke: 2 maanden")],
+        WARNING,
+        "elke: 2 maanden",
+        ("monthly",),
+        id="hand-year",
+    ),
+    pytest.param(
+        "three-stages",
+        [
+            ("(bijeenkomsten 1-3)", "(bijeenkomsten 8-10)"),
+            ("Bijstellen (bijeenkomsten 8-10)", "Bijstellen (bijeenkomsten 1-3)"),
+        ],
+        WARNING,
+        "etappe Bijstellen",
+        ("wrong order",),
+        id="hand-three-stages-wrong-order",
+    ),
+    pytest.param(
+        "closing-perspective",
+        [
+            ("fase Reflectie en dialoog (180 min)", "fase Reflectie en dialoog (150 min)"),
+            ("traject\n", "fase Borrel (30 min)\n\ntraject\n"),
+        ],
+        ERROR,
+        "fase Borrel",
+        ("`Borrel`",),
+        id="hand-closing-perspective-not-last",
+    ),
+    pytest.param(
+        "closing-perspective",
+        [("  spreekt: iedereen\n", "  spreekt: iedereen\n  wanneer: bijeenkomsten 8-10\n")],
+        ERROR,
+        "wanneer: bijeenkomsten 8-10",
+        ("every meeting",),
+        id="hand-closing-perspective-some-meetings",
+    ),
+]
+
+HAND_KEEPS = [
+    pytest.param("two-facilitators", [], id="hand-two-facilitators"),
+    pytest.param("year-of-monthly-meetings", [], id="hand-year"),
+    pytest.param("three-stages", [], id="hand-three-stages-by-title"),
+    pytest.param(
+        # Titles that say nothing of the stages: three stages, so the first is reflection, and so on.
+        "three-stages",
+        [("Eigen functioneren", "Begin"), ("Nieuwe stappen", "Midden"), ("etappe Bijstellen", "etappe Eind")],
+        id="hand-three-stages-by-place",
+    ),
+    pytest.param("closing-perspective", [], id="hand-closing-perspective"),
+    pytest.param(
+        "closing-perspective",
+        [("Wat betekent dit voor de samenleving?", "Breder perspectief")],
+        id="hand-closing-perspective-by-title",
+    ),
+]
+
+test_a_rule_finds_its_structure_without_ids_and_reports_it_broken = HAND_SHARED.broken_rule_test(HAND_BREAKS)
+test_a_rule_finds_its_structure_without_ids_and_is_silent_kept = HAND_SHARED.kept_rule_test(HAND_KEEPS)
+test_every_rule_is_broken_and_kept_without_ids = HAND_SHARED.every_rule_test(HAND_BREAKS, HAND_KEEPS)
+test_a_rule_found_without_ids_reads_in_dutch_and_english = HAND_SHARED.both_languages_test(HAND_BREAKS)
+
+
+def test_a_hand_written_group_of_4_to_5_is_an_error():
+    # The issue's case: `groep: 4-5` can never be an inspiration group of 6 to 9.
+    text = edit(HAND, ("groep: 7-9", "groep: 4-5"))
+    d = only(text, "inspiration/group-size")
+    assert d.severity is ERROR and d.position is not None and d.position.line == line_of(text, "groep: 4-5")
+
+
+def test_two_phases_on_perspective_are_both_named():
+    text = edit(HAND, ("Wat betekent dit voor de samenleving?", "Maatschappelijk perspectief"))
+    text = edit(text, ("fase Inchecken (30 min)", "fase Inchecken met de maatschappij (30 min)"))
+    assert_candidates(
+        METHOD, text, "phase", "perspectief", ["Inchecken met de maatschappij", "Maatschappelijk perspectief"]
+    )
+
+
+def test_two_stages_called_reflection_are_both_named():
+    text = edit(HAND, ("etappe Nieuwe stappen (bijeenkomsten 4-7)", "etappe Reflectie op het werk (bijeenkomsten 4-7)"))
+    text = edit(text, ("etappe Eigen functioneren", "etappe Reflectie op jezelf"))
+    d = assert_candidates(METHOD, text, "stage", "reflectie", ["Reflectie op jezelf", "Reflectie op het werk"])
+    assert "`three-stages`" in d.message
+
+
+def test_four_stages_without_telling_titles_are_not_guessed():
+    text = edit(
+        HAND,
+        (
+            "etappe Eigen functioneren (bijeenkomsten 1-3)",
+            "etappe Begin (bijeenkomsten 1-2)\n  etappe Verder (bijeenkomsten 3)",
+        ),
+    )
+    text = edit(text, ("etappe Nieuwe stappen", "etappe Midden"), ("etappe Bijstellen", "etappe Eind"))
+    found = [x for x in findings(text) if x.code == "method-expects-id"]
+    assert len(found) == 3 and all("found none" in x.message for x in found), headlines(found)
+    assert [x.headline() for x in findings(text) if x.is_error] == []
