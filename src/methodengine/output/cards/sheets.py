@@ -41,8 +41,8 @@ MARK_GAP_MM = 1.0
 MARK_LENGTH_MM = 4.5
 """The length of a cut mark."""
 
-MARK_WIDTH_MM = 0.1
-"""The thickness of a cut mark (about 0.3 pt): thin, as a printer's crop marks are."""
+MARK_WIDTH_MM = 0.15
+"""The thickness of a cut mark (about 0.4 pt): thin, as a printer's crop marks are."""
 
 _GRIDS = {"a6": (2, 2), "a5": (2, 1), "a4": (1, 1)}
 """Columns and rows of cards of each paper on a sheet; a landscape sheet where its row of cards is wider."""
