@@ -13,6 +13,7 @@ PLUGINS = [
     "methodengine_methods.jobcoaching",
     "methodengine_methods.balint",
     "methodengine_methods.roddel",
+    "methodengine_methods.reflecting_team",
     "methodengine_methods.kollegiale_beratung",
     "methodengine_methods.socratic",
     "methodengine_methods.wise_crowds",

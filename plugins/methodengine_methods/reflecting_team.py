@@ -1,0 +1,233 @@
+"""The reflecting team (reflecterend team): a team reflects aloud on a conversation while the client listens.
+
+Facts, from T. Andersen, "The reflecting team: dialogue and meta-dialogue
+in clinical work", *Family Process* 26(4), 1987:
+- an interviewer talks with the client (in Andersen's work, a family) while
+  a team listens without taking part;
+- then the team talks among themselves, aloud, about what they heard, while
+  the client and the interviewer listen: the team speaks about the client,
+  not to them, tentatively and without disqualifying anyone;
+- then the client and the interviewer talk about what they heard in the
+  team's reflections (the meta-dialogue); the turns may alternate again.
+
+Not checked, for want of a figure in the source I can cite with certainty:
+the size of the team, the length of a session or of a turn. The base
+recipe's time boxes (60 minutes) are practice, and the method sets no
+``group_size``. That the team speaks tentatively is a matter of words, for
+the cards (a tip in the base recipe), not for a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
+from methodengine_methods import _voices
+from methodengine_methods._common import base_recipe, written
+
+SOURCE = "T. Andersen, The reflecting team: dialogue and meta-dialogue in clinical work, Family Process 26(4), 1987"
+
+CLIENT = "client"
+TEAM = "team"
+INTERVIEW = "gesprek"
+REFLECTION = "reflectie"
+_CLIENT_WORDS = ("client", "cliënt", "gezin", "famil", "inbreng", "casus")
+_TEAM_WORDS = ("team", "reflect")
+
+
+def _client(recipe: Recipe) -> str | None:
+    return _voices.role_id(recipe, CLIENT, _CLIENT_WORDS)
+
+
+def _team(recipe: Recipe) -> str | None:
+    return _voices.role_id(recipe, TEAM, _TEAM_WORDS)
+
+
+def _phase(recipe: Recipe, ident: str) -> Phase:
+    phase = recipe.phase(ident)
+    assert phase is not None  # needs_phases
+    return phase
+
+
+@rule(
+    "team-listens",
+    {
+        "en": "During the conversation the team listens and does not take part.",
+        "nl": "Tijdens het gesprek luistert het team en doet het niet mee.",
+    },
+    source=SOURCE,
+    needs_roles=[TEAM],
+    needs_phases=[INTERVIEW],
+)
+def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
+    phase = _phase(recipe, INTERVIEW)
+    if not _voices.silent(phase, TEAM):
+        line = written(recipe, "listen:", "luistert:")
+        yield error(
+            {
+                "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
+                "nl": f"het team doet mee in `{phase.title}`, het gesprek waar het naar luistert",
+            },
+            phase.position,
+            hint={
+                "en": f"put the team under `{line}` alone, not under who speaks or leads; it speaks when it reflects",
+                "nl": f"zet het team alleen bij `{line}`, niet bij wie spreekt of leidt; "
+                "het spreekt als het reflecteert",
+            },
+        )
+
+
+@rule(
+    "reflection",
+    {
+        "en": "After the conversation the team reflects aloud while the client and the interviewer listen.",
+        "nl": "Na het gesprek reflecteert het team hardop terwijl de cliënt en de interviewer luisteren.",
+    },
+    source=SOURCE,
+    needs_roles=[TEAM, CLIENT],
+    needs_phases=[INTERVIEW, REFLECTION],
+)
+def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
+    interview, reflected = _phase(recipe, INTERVIEW), _phase(recipe, REFLECTION)
+    if _voices.index_of(recipe, reflected) < _voices.index_of(recipe, interview):
+        yield error(
+            {
+                "en": f"the team reflects (`{reflected.title}`) before the conversation it reflects on "
+                f"(`{interview.title}`)",
+                "nl": f"het team reflecteert (`{reflected.title}`) vóór het gesprek waar het op reflecteert "
+                f"(`{interview.title}`)",
+            },
+            reflected.position,
+            hint={
+                "en": f"move the phase with `id: {REFLECTION}` after the one with `id: {INTERVIEW}`",
+                "nl": f"zet de fase met `id: {REFLECTION}` na die met `id: {INTERVIEW}`",
+            },
+        )
+    if not _voices.speaks(reflected, TEAM):
+        line = written(recipe, "speak:", "spreekt:")
+        yield error(
+            {
+                "en": f"the team does not speak in `{reflected.title}`, where it reflects",
+                "nl": f"het team spreekt niet in `{reflected.title}`, waar het reflecteert",
+            },
+            reflected.position,
+            hint={"en": f"name the team under `{line}`", "nl": f"zet het team bij `{line}`"},
+        )
+        return
+    others = [r for r in recipe.roles if r.id != TEAM and _voices.speaks(reflected, r.id)]
+    if others:
+        names = ", ".join(f"`{r.name}`" for r in others)
+        line = written(recipe, "listen:", "luistert:")
+        yield error(
+            {
+                "en": f"not only the team speaks in `{reflected.title}`: {names} too; the team talks among "
+                "themselves about the client, not with them",
+                "nl": f"in `{reflected.title}` spreekt niet alleen het team, ook {names}; het team praat onderling "
+                "over de cliënt, niet met de cliënt",
+            },
+            reflected.position,
+            hint={
+                "en": f"let only the team speak, and put the client and the interviewer under `{line}`",
+                "nl": f"laat alleen het team spreken en zet de cliënt en de interviewer bij `{line}`",
+            },
+        )
+
+
+@rule(
+    "client-responds",
+    {
+        "en": "After the reflection, the client says what they heard in it.",
+        "nl": "Na de reflectie zegt de cliënt wat hij of zij erin gehoord heeft.",
+    },
+    source=SOURCE,
+    needs_roles=[CLIENT],
+    needs_phases=[REFLECTION],
+)
+def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
+    reflected = _phase(recipe, REFLECTION)
+    after = list(recipe.phases())[_voices.index_of(recipe, reflected) + 1 :]
+    if not any(_voices.speaks(p, CLIENT) for p in after):
+        line = written(recipe, "speak:", "spreekt:")
+        yield warning(
+            {
+                "en": f"the client does not speak after `{reflected.title}`, so never says what they heard in it",
+                "nl": f"de cliënt spreekt na `{reflected.title}` niet meer, en zegt dus nooit wat hij of zij "
+                "erin hoorde",
+            },
+            reflected.position,
+            hint={
+                "en": f"add a phase after it with the client under `{line}`: the conversation about the reflection",
+                "nl": f"voeg daarna een fase toe met de cliënt bij `{line}`: het gesprek over de reflectie",
+            },
+        )
+
+
+# ---------------------------------------------------------------- finders: the structure of a recipe without ids
+
+
+def _find_client(recipe: Recipe) -> list[Role]:
+    """The client, by name: a role called cliënt, gezin, family, inbrenger, ..."""
+    return _voices.named(recipe, _CLIENT_WORDS)
+
+
+def _find_team(recipe: Recipe) -> list[Role]:
+    """The team, by name: a role called team, reflecterend team, reflecting team, ..."""
+    return _voices.named(recipe, _TEAM_WORDS)
+
+
+def _find_interview(recipe: Recipe) -> list[Phase]:
+    """The conversation: the first phase that names the client under ``speak`` (not as ``everyone``)."""
+    client = _client(recipe)
+    if client is None:
+        return []
+    return next(([phase] for phase in recipe.phases() if client in phase.speak), [])
+
+
+def _find_reflection(recipe: Recipe) -> list[Phase]:
+    """The reflection: the phases that name the team under ``speak`` and the client under ``listen`` or ``outside``."""
+    client, team = _client(recipe), _team(recipe)
+    if client is None or team is None:
+        return []
+    return [
+        phase
+        for phase in recipe.phases()
+        if team in phase.speak and (client in phase.listen or client in phase.outside)
+    ]
+
+
+@hookimpl
+def register_methods() -> list[Method]:
+    return [
+        Method(
+            id="reflecting-team",
+            names={"nl": "Reflecterend team", "en": "Reflecting team"},
+            summary={
+                "en": "An interviewer talks with a client while a team listens; then the team reflects aloud, "
+                "among themselves and tentatively, while the client listens; then the client says what they heard.",
+                "nl": "Een interviewer voert een gesprek met een cliënt terwijl een team luistert; daarna "
+                "reflecteert het team hardop en voorzichtig, onderling, terwijl de cliënt luistert; dan zegt de "
+                "cliënt wat hij of zij gehoord heeft.",
+            },
+            source=SOURCE,
+            base_recipe=base_recipe("reflecting_team"),
+            rules=(team_listens, reflection, client_responds),
+            roles={
+                CLIENT: {
+                    "en": "the client (a family, a case-giver) whose conversation the team reflects on",
+                    "nl": "de cliënt (een gezin, een inbrenger) op wiens gesprek het team reflecteert",
+                },
+                TEAM: {"en": "the reflecting team", "nl": "het reflecterend team"},
+            },
+            phases={
+                INTERVIEW: {
+                    "en": "the conversation of interviewer and client, the team listening",
+                    "nl": "het gesprek van interviewer en cliënt, waar het team naar luistert",
+                },
+                REFLECTION: {
+                    "en": "the team's reflection, the client and the interviewer listening",
+                    "nl": "de reflectie van het team, waar de cliënt en de interviewer naar luisteren",
+                },
+            },
+            finders={CLIENT: _find_client, TEAM: _find_team, INTERVIEW: _find_interview, REFLECTION: _find_reflection},
+        )
+    ]
