@@ -109,9 +109,11 @@ def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
         line = written(recipe, f"count: 1-{MAX_TURNS}", f"aantal: 1-{MAX_TURNS}")
         yield error(
             {
-                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `inbrenger` has "
+                # The role by its name: a role found without its id keeps the trainer's name, not `inbrenger`.
+                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `{role.name}` has "
                 + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
-                "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, maar rol `inbrenger` heeft "
+                "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, "
+                f"maar rol `{role.name}` heeft "
                 + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
             },
             role.position,
@@ -163,6 +165,7 @@ def max_turns(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
     agreements = recipe.item("afspraken")
+    turn = recipe.item("beurt")
     block = recipe.block_of("afspraken")
     inside = block is not None and block.id == "beurt"
     if not inside:
@@ -173,8 +176,8 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             agreements.position,
             hint={
-                "en": "move the phase with `id: afspraken` into the rounds block `beurt`, as its last phase",
-                "nl": "zet de fase met `id: afspraken` als laatste fase in het rondeblok `beurt`",
+                "en": f"move `{agreements.title}` into the rounds block `{turn.title}`, as its last phase",
+                "nl": f"zet `{agreements.title}` als laatste fase in het rondeblok `{turn.title}`",
             },
         )
     elif not agreements.lines("output"):
@@ -241,8 +244,8 @@ def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": "move the phase with `id: terugkoppeling` before the rounds block",
-                "nl": "zet de fase met `id: terugkoppeling` vóór het rondeblok",
+                "en": f"move `{phase.title}` before the rounds block",
+                "nl": f"zet `{phase.title}` vóór het rondeblok",
             },
         )
 

@@ -106,13 +106,14 @@ def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator
         count = written(recipe, "count: 1", "aantal: 1")
         yield error(
             {
-                "en": f"the incident method has exactly one {what['en']}; role `{role_id}` has "
+                # The role by its name: a role found without its id keeps the trainer's name.
+                "en": f"the incident method has exactly one {what['en']}; role `{role.name}` has "
                 + (str(role.count) if role.count is not None else "the rest of the group"),
-                "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role_id}` heeft "
+                "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role.name}` heeft "
                 + (str(role.count) if role.count is not None else "de rest van de groep"),
             },
             role.position,
-            hint={"en": f"set `{count}` for role `{role_id}`", "nl": f"zet `{count}` bij rol `{role_id}`"},
+            hint={"en": f"set `{count}` for role `{role.name}`", "nl": f"zet `{count}` bij rol `{role.name}`"},
         )
 
 
@@ -148,6 +149,7 @@ def one_chair(recipe: Recipe) -> Iterator[Diagnostic]:
 def questions_before_advice(recipe: Recipe) -> Iterator[Diagnostic]:
     if phase_index(recipe, "advies") < phase_index(recipe, "vragen"):
         advice = next(p for p in recipe.phases() if p.id == "advies")
+        questions = next(p for p in recipe.phases() if p.id == "vragen")
         yield error(
             {
                 "en": "approaches and advice come before the informative questions",
@@ -155,8 +157,8 @@ def questions_before_advice(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             advice.position,
             hint={
-                "en": "move the phase with `id: advies` after the one with `id: vragen`: first understand, then advise",
-                "nl": "zet de fase met `id: advies` na die met `id: vragen`: eerst begrijpen, dan adviseren",
+                "en": f"move `{advice.title}` after `{questions.title}`: first understand, then advise",
+                "nl": f"zet `{advice.title}` na `{questions.title}`: eerst begrijpen, dan adviseren",
             },
         )
 
@@ -169,7 +171,8 @@ def questions_before_advice(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def closing_evaluation(recipe: Recipe) -> Iterator[Diagnostic]:
     last = last_phase(recipe)
-    if last is not None and last.id != "evaluatie":
+    evaluation = recipe.item("evaluatie")
+    if last is not None and evaluation is not None and last.id != "evaluatie":
         yield warning(
             {
                 "en": f"the incident method closes with the evaluation, but the last phase is `{last.title}`",
@@ -177,8 +180,8 @@ def closing_evaluation(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             last.position,
             hint={
-                "en": "move the phase with `id: evaluatie` to the end",
-                "nl": "zet de fase met `id: evaluatie` achteraan",
+                "en": f"move `{evaluation.title}` to the end",
+                "nl": f"zet `{evaluation.title}` achteraan",
             },
         )
 

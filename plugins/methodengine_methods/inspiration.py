@@ -183,12 +183,14 @@ def three_stages(recipe: Recipe) -> Iterator[Diagnostic]:
     ids = [s.id for s in ordered if s.id in STAGES]
     if ids != list(STAGES):
         stage = next(s for s in ordered if s.id in STAGES)
+        # Each stage by its title as written: a stage found without its id has no `reflectie` to show.
+        titles = [next(s.title for s in ordered if s.id == ident) for ident in STAGES]
         yield warning(
             {
-                "en": "the stages run in the wrong order: first reflection (`reflectie`), then new steps "
-                "(`stappen`), then reflecting and adjusting (`bijstellen`)",
-                "nl": "de etappes staan in de verkeerde volgorde: eerst reflectie (`reflectie`), dan nieuwe "
-                "stappen (`stappen`), dan reflecteren en bijstellen (`bijstellen`)",
+                "en": "the stages run in the wrong order: first reflection (`{}`), then new steps "
+                "(`{}`), then reflecting and adjusting (`{}`)".format(*titles),
+                "nl": "de etappes staan in de verkeerde volgorde: eerst reflectie (`{}`), dan nieuwe "
+                "stappen (`{}`), dan reflecteren en bijstellen (`{}`)".format(*titles),
             },
             stage.position,
             hint={
@@ -238,8 +240,8 @@ def closing_perspective(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             last.position,
             hint={
-                "en": "move the phase with `id: perspectief` to the end of the agenda",
-                "nl": "zet de fase met `id: perspectief` achteraan in de agenda",
+                "en": f"move `{phase.title}` to the end of the agenda",
+                "nl": f"zet `{phase.title}` achteraan in de agenda",
             },
         )
     if phase.when is not None:
@@ -251,8 +253,8 @@ def closing_perspective(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.when.position,
             hint={
-                "en": f"remove the `{when}` from the phase with `id: perspectief`",
-                "nl": f"haal de `{when}` weg bij de fase met `id: perspectief`",
+                "en": f"remove the `{when}` from `{phase.title}`",
+                "nl": f"haal de `{when}` weg bij `{phase.title}`",
             },
         )
 

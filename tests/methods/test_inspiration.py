@@ -117,7 +117,8 @@ BREAKS = [
         [("id: reflectie", "id: X"), ("id: bijstellen", "id: reflectie"), ("id: X", "id: bijstellen")],
         WARNING,
         "stage Reflectie op eigen functioneren",
-        ("wrong order", "`reflectie`", "`stappen`", "`bijstellen`"),
+        # Each stage by its title: the one marked `id: reflectie` is first reflection.
+        ("wrong order", "first reflection (`Reflecteren en bijstellen`)", "new steps (`Nieuwe stappen zetten`)"),
         id="three-stages-wrong-order",
     ),
     pytest.param(
