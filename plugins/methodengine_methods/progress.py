@@ -3,17 +3,33 @@
 Facts, from Coert Visser, "Iedere sessie kan de laatste zijn" (2014): after
 every session the client (or the group) and the coach each decide whether a
 next session is useful; trajectories never continue silently; stopping
-because it worked is the common case.
+because it worked is the common case. The source holds for one-to-one
+coaching and for groups ("Ook bij groepssessies kan iedere sessie de
+laatste zijn") and states no size, so the method sets no ``group_size``.
+
+The rules need no ids. Who is the coach at a checkpoint is the role marked
+`begeleider: ja`, or one a trainer calls coach, begeleider, trainer or
+facilitator (a recipe written by hand often leaves the mark out); every
+other deciding role is the client's side (the client, or the group).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Checkpoint, Diagnostic, Method, Recipe, error, hookimpl, rule
-from methodengine_methods._common import base_recipe, last_phase, written
+from methodengine import Checkpoint, Diagnostic, Method, Recipe, Role, error, hookimpl, rule
+from methodengine_methods._common import base_recipe, called, last_phase, written
 
 SOURCE = "Coert Visser, Iedere sessie kan de laatste zijn (2014)"
+
+# What trainers call the coach and the client (letters only, see _common.compact).
+COACH_WORDS = ("coach", "begeleider", "trainer", "facilitator", "counsel", "therapeut", "therapist")
+CLIENT_WORDS = ("coachee", "client", "klant")
+
+
+def _is_coach(role: Role) -> bool:
+    """The coach's side: marked a facilitator, or called coach (but not coachee) or begeleider."""
+    return role.facilitator or (called(role, COACH_WORDS) and not called(role, CLIENT_WORDS))
 
 
 @rule(
@@ -111,7 +127,7 @@ def both_decide(recipe: Recipe) -> Iterator[Diagnostic]:
         known = [r for r in deciders if r is not None]
         if not known:
             continue
-        if not any(r.facilitator for r in known):
+        if not any(_is_coach(r) for r in known):
             facilitator = written(recipe, "facilitator: yes", "begeleider: ja")
             yield error(
                 {
@@ -124,7 +140,7 @@ def both_decide(recipe: Recipe) -> Iterator[Diagnostic]:
                     "nl": f"zet de rol van de coach (die met `{facilitator}`) bij `{decide}`",
                 },
             )
-        if all(r.facilitator for r in known):
+        if all(_is_coach(r) for r in known):
             yield error(
                 {
                     "en": f"at `{checkpoint.title}` the client does not decide; the client decides whether a next "

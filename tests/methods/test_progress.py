@@ -9,7 +9,7 @@ Both are the method itself, so breaking them is an error.
 from __future__ import annotations
 
 import pytest
-from _support import ERROR, SharedTests, assert_finding, edit, findings, headlines, only
+from _support import ERROR, SharedTests, assert_finding, assert_found_without_ids, edit, findings, headlines, only
 
 from methodengine.testing import isolated_plugins
 
@@ -194,3 +194,113 @@ def test_own_role_ids_get_no_missing_id_warning_and_are_still_checked():
     found = findings(broken)
     assert [d.code for d in found] == ["progress/both-decide"]
     assert not any(d.code == "method-expects-id" for d in found)
+
+
+# ---------------------------------------------------------------- written by hand
+#
+# A coach writes the recipe in Dutch, without ids and without marking the
+# coach's role `begeleider: ja`: the role called coach is the coach.
+
+HAND = """\
+recept: Coachgesprek met Sanne
+methode: progress
+duur: 45 min
+
+rol client: Cliënt
+  aantal: 1
+rol coach: Coach
+  aantal: 1
+
+fase Wat gaat er beter? (35 min)
+  leidt: coach
+  spreekt: client
+beslismoment Nog een gesprek? (10 min)
+  beslist: client, coach
+
+traject
+  gesprekken: open
+"""
+
+HAND_SHARED = SharedTests(METHOD, HAND)
+_HAND_CHECKPOINT = "beslismoment Nog een gesprek? (10 min)\n  beslist: client, coach\n"
+
+
+def test_the_hand_written_recipe_keeps_every_rule():
+    assert_found_without_ids(METHOD, HAND)
+    assert headlines(findings(HAND)) == []
+
+
+HAND_BREAKS = [
+    pytest.param(
+        "checkpoint-closes-every-meeting",
+        # The question asked in an ordinary phase: nobody decides, and the series runs on by itself.
+        [
+            (_HAND_CHECKPOINT, "fase Nog een gesprek? (10 min)\n  spreekt: client\n"),
+            ("gesprekken: open", "gesprekken: 6"),
+        ],
+        ERROR,
+        "methode: progress",
+        ("fixed series of 6", "continues silently"),
+        id="hand-no-checkpoint",
+    ),
+    pytest.param(
+        "checkpoint-closes-every-meeting",
+        [("  beslist: client, coach\n", "  beslist: client, coach\n  wanneer: gesprek 3\n")],
+        ERROR,
+        "wanneer: gesprek 3",
+        ("only some meetings",),
+        id="hand-checkpoint-in-one-meeting",
+    ),
+    pytest.param(
+        "both-decide",
+        [("beslist: client, coach", "beslist: client")],
+        ERROR,
+        "beslismoment Nog een gesprek?",
+        ("the coach does not decide",),
+        id="hand-only-the-client-decides",
+    ),
+    pytest.param(
+        # The coach found by the role's name, though it is not marked `begeleider: ja`.
+        "both-decide",
+        [("beslist: client, coach", "beslist: coach")],
+        ERROR,
+        "beslismoment Nog een gesprek?",
+        ("the client does not decide",),
+        id="hand-only-the-coach-decides",
+    ),
+]
+
+HAND_KEEPS = [
+    pytest.param("checkpoint-closes-every-meeting", [], id="hand-checkpoint"),
+    pytest.param("both-decide", [], id="hand-both-decide-coach-by-name"),
+    pytest.param(
+        # A group and its begeleider (by name, unmarked) decide together.
+        "both-decide",
+        [
+            (
+                "rol client: Cliënt\n  aantal: 1\nrol coach: Coach\n",
+                "rol team: Teamlid\n  aantal: 5\nrol begeleider: Begeleider\n",
+            ),
+            ("leidt: coach\n  spreekt: client", "leidt: begeleider\n  spreekt: team"),
+            ("beslist: client, coach", "beslist: team, begeleider"),
+        ],
+        id="hand-group-and-begeleider",
+    ),
+]
+
+test_a_rule_reads_a_hand_written_recipe_and_reports_it_broken = HAND_SHARED.broken_rule_test(HAND_BREAKS)
+test_a_rule_reads_a_hand_written_recipe_and_is_silent_kept = HAND_SHARED.kept_rule_test(HAND_KEEPS)
+test_every_rule_is_broken_and_kept_by_hand = HAND_SHARED.every_rule_test(HAND_BREAKS, HAND_KEEPS)
+
+
+def test_a_coachee_is_not_taken_for_the_coach():
+    # `coachee` holds the word coach, but is the client: only the coachee deciding leaves the coach out.
+    text = edit(HAND, ("rol client: Cliënt", "rol coachee: Coachee"), ("spreekt: client", "spreekt: coachee"))
+    text = edit(text, ("beslist: client, coach", "beslist: coachee"))
+    d = only(text, "progress/both-decide")
+    assert "the coach does not decide" in d.message
+
+
+def test_the_method_sets_no_group_size_one_to_one_or_a_group():
+    # The source holds for one client and for groups, and names no size.
+    assert METHOD.group_size is None
