@@ -365,12 +365,13 @@ def test_no_group_size_is_checked_the_sources_give_none():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nl", ("Methode      Balintgroep", "Luistert  de inbrenger")),
-        ("en", ("Method        Balint group", "Phase 1 of")),
+        ("nl", ("Methode Balintgroep", "Luistert de inbrenger")),
+        ("en", ("Method Balint group", "Phase 1 of")),
     ],
 )
 def test_the_cards_of_the_bundled_recipe_print_in_dutch_and_english(monkeypatch, lang, expected):
     result = run_cli(monkeypatch, "cards", RECIPES / "balintgroep.mth", "--lang", lang)
     assert result.exit_code == 0, result.output
+    words = " ".join(result.stdout.split())  # the labels' padding is the layout's, not the method's
     for text in expected:
-        assert text in result.stdout
+        assert text in words
