@@ -93,7 +93,7 @@ def test_dutch_cards_read_naturally():
     out = ok("cards", INCIDENT, "--start", "19:30", "--group", "6")
     for words in (
         "Overzicht",
-        "Fase 1 van 12",
+        "Fase 1 van 11",
         "Leidt    de gespreksleider",
         "Spreekt    de inbrenger",
         "Luisteren  de deelnemers",
@@ -115,7 +115,7 @@ def test_dutch_cards_read_naturally():
 
 def test_english_cards_have_english_labels_and_local_numbers():
     out = ok("cards", BACKSTAGE, "--lang", "en", "--start", "19:30")
-    for words in ("Overview", "Phase 3 of 9", "Leads", "Speak", "Listen", "Next phase", "at 19:45", "2.5 hours"):
+    for words in ("Overview", "Phase 2 of 8", "Leads", "Speak", "Listen", "Next phase", "at 19:45", "2.5 hours"):
         assert words in out, words
     assert "Spreekt" not in out and "2,5" not in out
 
@@ -292,8 +292,8 @@ def test_role_cards_say_what_the_role_does_phase_by_phase():
     out = ok("cards", INCIDENT, "--only", "roles", "--start", "19:30")
     inbrenger = out.split("Inbrenger\n=========")[1].split("-" * 80)[0]
     assert "Brengt een recent incident uit het eigen werk in" in inbrenger
-    assert re.search(r"^20:25 +8\. Standpunt bepalen +zit buiten de kring$", inbrenger, flags=re.M)
-    assert re.search(r"^20:00 +6\. Informatieronde +luistert$", inbrenger, flags=re.M)
+    assert re.search(r"^20:25 +7\. Standpunt bepalen +zit buiten de kring$", inbrenger, flags=re.M)
+    assert re.search(r"^20:00 +5\. Informatieronde +luistert$", inbrenger, flags=re.M)
 
 
 def test_only_picks_card_kinds():
@@ -364,7 +364,7 @@ def test_every_format_is_deterministic(recipe, fmt):
 def test_markdown_cards(tmp_path):
     out = ok("cards", INCIDENT, "--format", "md", "--start", "19:30")
     assert out.startswith("# Incidentmethode\n")
-    assert "## Fase 6 van 12: Informatieronde" in out
+    assert "## Fase 5 van 11: Informatieronde" in out
     assert "- **Vraag:** Welke feiten heb je nodig om de situatie te begrijpen?" in out
     assert "> Volgende fase, om 20:15: Analyse" in out
     assert "\n\n\n" not in out

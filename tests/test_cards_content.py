@@ -128,3 +128,64 @@ def test_the_deck_writes_open_windows_for_a_reader():
     assert heads["Standpunten uitwisselen"].endswith("· 20:00 tot ca. 20:06, uiterlijk 20:15")
     assert heads["Evaluatie"].endswith("· ca. 20:21-20:26, uiterlijk 20:30-20:35")
     assert " tot 2" not in "\n".join(heads.values()).replace("tot ca.", "")
+
+
+# ---------------------------------------------------------------- phases numbered within their meeting
+
+
+def _card(cards: list[list[str]], title: str, kind: str = "") -> list[str]:
+    """The first card with this title (whose kind line starts with ``kind``)."""
+    return next(card for card in cards if card[0] == title and card[2].startswith(kind))
+
+
+def test_the_deck_of_a_series_numbers_phases_within_their_meeting_and_marks_alternatives():
+    cards = cards_of(ok("cards", INCIDENT, "--start", "19:00"))
+    rules, feedback = _card(cards, "Spelregels afspreken"), _card(cards, "Terugkoppeling")
+    # One meeting has 11 phases: the two first phases of different meetings are both phase 1, at the same time.
+    assert rules[2] == feedback[2] == "Fase 1 van 11 · 19:00-19:10"
+    assert "Alleen in bijeenkomst 1" in rules and "Vanaf bijeenkomst 2" in feedback
+    assert "In plaats daarvan vanaf bijeenkomst 2: Terugkoppeling" in rules
+    assert "In plaats daarvan alleen in bijeenkomst 1: Spelregels afspreken" in feedback
+    assert _card(cards, "Incident kiezen")[2].startswith("Fase 2 van 11 ·")
+    assert _card(cards, "Evaluatie")[2].startswith("Fase 11 van 11 ·")
+    labels = [card[2] for card in cards if card[2].startswith("Fase ")]
+    assert len(labels) == 12 and all(" van 11 · " in label for label in labels)
+    overview = cards[0]
+    agenda = [
+        m.groups() for line in overview if (m := re.match(r"^(\d\d:\d\d(?:-\d\d:\d\d)?)\s+(\d+)\. (.+?)\s{2,}", line))
+    ]
+    assert agenda[:3] == [
+        ("19:00", "1", "Spelregels afspreken"),
+        ("19:00", "1", "Terugkoppeling"),
+        ("19:10", "2", "Incident kiezen"),
+    ]
+    assert [int(n) for _, n, _ in agenda] == [1, *range(1, 12)]
+    role = _card(cards, "Inbrenger", "Rolkaart")
+    assert any(line.startswith("19:00") and "1. Terugkoppeling" in line for line in role)
+
+
+def test_one_meetings_cards_number_its_own_phases_and_name_no_alternative():
+    cards = cards_of(ok("cards", INCIDENT, "--meeting", "2", "--lang", "en"))
+    assert _card(cards, "Terugkoppeling")[2] == "Phase 1 of 11 · minutes 0-10"
+    assert not any(card[0] == "Spelregels afspreken" for card in cards)
+    assert not any(line.startswith("Instead") for card in cards for line in card)
+
+
+def test_the_json_plan_gives_each_phase_its_place_in_its_meeting():
+    phases = {p["title"]: p for p in plan_of("cards", INCIDENT)["phases"]}
+    rules, feedback = phases["Spelregels afspreken"], phases["Terugkoppeling"]
+    assert (rules["number"], rules["of"], feedback["number"]) == (1, 12, 2)  # what the plan refers to them by
+    assert rules["place"] == feedback["place"] == {"low": 1, "high": 1}
+    assert rules["places"] == {"low": 11, "high": 11}
+    assert (rules["alternatives"], feedback["alternatives"]) == ([2], [1])
+    assert phases["Evaluatie"]["place"] == {"low": 11, "high": 11} and phases["Evaluatie"]["alternatives"] == []
+
+
+def test_a_phase_whose_place_differs_per_meeting_says_so():
+    # Job coaching: session 1 has four phases, the later ones three; `Afspraken` is always the last.
+    plan = {p["title"]: p for p in plan_of("cards", JOBCOACHING)["phases"]}
+    assert plan["Afspraken"]["place"] == plan["Afspraken"]["places"] == {"low": 3, "high": 4}
+    cards = cards_of(ok("cards", JOBCOACHING, "--lang", "en"))
+    assert _card(cards, "Afspraken")[2] == "Last phase · minutes 50-60"
+    assert _card(cards, "Terugblik")[2] == "Phase 1 of 3 · minutes 0-10"
+    assert _card(cards, "Doel en verwachtingen")[2] == "Phase 1 of 4 · minutes 0-10"

@@ -59,7 +59,7 @@ def test_an_agenda_item_reads_as_its_number_and_title_with_no_backslash() -> Non
     assert "- 1\\. Kennismaking — 15 min (alleen in bijeenkomst 1)" in md
     shown = _shown(md)
     assert "1. Kennismaking — 15 min (alleen in bijeenkomst 1)" in shown
-    assert "9. Afsluiting — 5 min" in shown
+    assert "8. Afsluiting — 5 min" in shown
     assert not [line for line in shown if "\\" in line]
 
 
@@ -95,10 +95,10 @@ def test_a_line_under_a_cards_title_that_starts_like_a_list_stays_text(tmp_path:
 
 def test_a_time_on_a_line_of_its_own_starts_with_a_capital() -> None:
     md = _markdown(BACKSTAGE)
-    assert "## Fase 1 van 9: Kennismaking\n\n**Minuut 0-15**  \n15 min  \nAlleen in bijeenkomst 1\n" in md
+    assert "## Fase 1 van 8: Kennismaking\n\n**Minuut 0-15**  \n15 min  \nAlleen in bijeenkomst 1  \n" in md
     assert "**Ca. minuut 80-85, uiterlijk 145-150**" in md
     text = run("cards", BACKSTAGE).stdout
-    assert "Fase 1 van 9 · minuut 0-15\n" in text  # after the card's kind, mid-line
+    assert "Fase 1 van 8 · minuut 0-15\n" in text  # after the card's kind, mid-line
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -211,7 +211,17 @@ class PlannedRounds:
 
 @frozen
 class PlannedPhase:
-    """A phase as it runs: its number in the plan, the minutes it takes with these counts, every occurrence."""
+    """A phase as it runs: its number in the plan, the minutes it takes with these counts, every occurrence.
+
+    ``number`` and ``of`` count the phases of the plan (of the whole deck
+    without ``--meeting``), and are what other parts of the plan refer to a
+    phase by. ``place`` and ``places`` are what a reader is told: its place
+    among the phases of its meeting and how many that meeting has (ranges
+    over the meetings it runs in), so that in a series whose first meeting
+    has *Spelregels* where the others have *Terugkoppeling* both are phase 1
+    of 11, not 1 and 2 of 12; ``alternatives`` are the numbers of the phases
+    that take its place in the other meetings.
+    """
 
     number: int
     of: int
@@ -219,6 +229,9 @@ class PlannedPhase:
     minutes: Range
     rounds: PlannedRounds | None
     occurrences: tuple[PlannedOccurrence, ...]
+    place: Range
+    places: Range
+    alternatives: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -276,6 +289,9 @@ class PlannedPhase:
         return {
             "number": self.number,
             "of": self.of,
+            "place": span(self.place),
+            "places": span(self.places),
+            "alternatives": list(self.alternatives),
             "id": self.id,
             "title": self.title,
             "checkpoint": self.checkpoint,

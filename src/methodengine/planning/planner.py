@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from attrs import evolve
+
 from methodengine.model import EVERYONE, ZERO, Range, Recipe, Role
 from methodengine.planning import timing
 from methodengine.planning.meeting_plan import (
@@ -57,8 +59,16 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
 
     # Every meeting's occurrences, merged per (phase, round): each window spans all meetings it is in.
     merged: dict[tuple[int, int | None], _Slot] = {}
+    places: dict[int, list[tuple[int, int]]] = {}
+    """Per phase (its place in ``Recipe.phases()``): its place among each planned meeting's phases, and their number."""
+    held_in: dict[int, set[int | None]] = {}
     for meeting in meetings:
-        for occ in schedule(recipe, meeting, counts, options.rounds):
+        occurrences = schedule(recipe, meeting, counts, options.rounds)
+        order = list(dict.fromkeys(occ.phase for occ in occurrences))
+        for place, index in enumerate(order, start=1):
+            places.setdefault(index, []).append((place, len(order)))
+            held_in.setdefault(index, set()).add(meeting)
+        for occ in occurrences:
             slot = merged.setdefault((occ.phase, occ.round), _Slot())
             slot.starts.append(occ.start)
             slot.ends.append(occ.end)
@@ -94,6 +104,8 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
             phase=all_phases[index],
             minutes=timing.timebox_minutes(all_phases[index].timebox, counts),
             rounds=blocks.get(index),
+            place=Range(min(p for p, _ in places[index]), max(p for p, _ in places[index])),
+            places=Range(min(n for _, n in places[index]), max(n for _, n in places[index])),
             occurrences=tuple(
                 PlannedOccurrence(
                     number,
@@ -107,6 +119,7 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
         for index in present
     )
 
+    phases = _with_alternatives(phases, {numbers[i]: frozenset(m) for i, m in held_in.items()})
     plans = timing.meetings_minutes(recipe, meetings, counts, rounds)
     totals = [Total(m, minutes, _window(ZERO, minutes, options.start).clock) for m, minutes in timing.group_runs(plans)]
     if trajectory is not None and trajectory.meetings is None and options.meeting is None and totals:
@@ -137,6 +150,28 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
     code takes the typed plan from :func:`plan_meeting`.
     """
     return plan_meeting(recipe, options, method).to_data()
+
+
+def _with_alternatives(
+    phases: tuple[PlannedPhase, ...], held_in: Mapping[int, frozenset[int | None]]
+) -> tuple[PlannedPhase, ...]:
+    """Each phase with the phases that take its place in the other meetings (``Terugkoppeling`` for ``Spelregels``).
+
+    Two phases are alternatives when they have a place in common and no
+    meeting in common: the deck of a series shows both at one place.
+    """
+    out = []
+    for phase in phases:
+        others = tuple(
+            other.number
+            for other in phases
+            if other is not phase
+            and other.place.low <= phase.place.high
+            and phase.place.low <= other.place.high
+            and not held_in[phase.number] & held_in[other.number]
+        )
+        out.append(evolve(phase, alternatives=others))
+    return tuple(out)
 
 
 class _Slot:

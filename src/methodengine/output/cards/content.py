@@ -187,7 +187,31 @@ class CardBuilder:
         return text
 
     def phase_label(self, phase: PlannedPhase) -> str:
-        return self._("Phase {n} of {total}", n=phase.number, total=phase.of)
+        """``Fase 1 van 11``: its place in its meeting, as the trainer holds it, not its number in the deck.
+
+        In the deck of a series a phase whose place differs from meeting to
+        meeting says so (``Fase 3-4 van 3-4``), or that it is the last one.
+        """
+        place, places = phase.place, phase.places
+        if not place.exact and place == places:
+            return self._("Last phase")
+        return self._("Phase {n} of {total}", n=self.f.range(place), total=self.f.range(places))
+
+    def place(self, phase: PlannedPhase) -> str:
+        """The number an agenda or a role card gives a phase: its place in its meeting (``1``, or ``3-4``)."""
+        return self.f.range(phase.place)
+
+    def instead_lines(self, phase: PlannedPhase) -> list[str]:
+        """The phases that take this one's place in other meetings: ``In plaats daarvan vanaf bijeenkomst 2: ...``."""
+        lines = []
+        for number in phase.alternatives:
+            other = self.plan.phase(number)
+            when = self.when(other.when)
+            if when:
+                lines.append(self._("Instead, {when}: {title}", when=when, title=other.title))
+            else:
+                lines.append(self._("Instead, in the other {meetings}: {title}", title=other.title))
+        return lines
 
     def next_title(self, ref: NextPhase | None, quoted: bool = False) -> str:
         """The phase that follows (with its round), or the end of the meeting; ``quoted``: its title in quotes.
@@ -321,7 +345,7 @@ class CardBuilder:
             notes.insert(0, self._("checkpoint"))
         note = "; ".join(n for n in notes if n) or None
         time = self.f.start_time(phase.occurrences[0])
-        return _row(f"{phase.number}. {phase.title}", minutes, note=note, time=time, indent=indent)
+        return _row(f"{self.place(phase)}. {phase.title}", minutes, note=note, time=time, indent=indent)
 
     # -------------------------------------------------------------- phase
 
@@ -336,6 +360,8 @@ class CardBuilder:
         when = self.when(phase.when)
         if when:
             card["sub"].append(capitalised(when))
+        if self.plan.meeting is None:
+            card["sub"].extend(self.instead_lines(phase))
         block = phase.rounds
         if block is not None:
             text = f"{block.title} ({self.f.rounds(block.count)})"
@@ -474,7 +500,7 @@ class CardBuilder:
             time = self.f.start_time(phase.occurrences[0])
             entries.append(
                 _row(
-                    f"{phase.number}. {phase.title}",
+                    f"{self.place(phase)}. {phase.title}",
                     what,
                     time=time,
                     note=self.when(phase.when),
