@@ -1,0 +1,311 @@
+"""Wise Crowds, a Liberating Structure: each member of a small group in turn asks the others for help.
+
+Facts, from H. Lipmanowicz and K. McCandless, *The Surprising Power of
+Liberating Structures* (2014), the Wise Crowds structure (described here in
+our own words; the book's texts are CC BY-SA and are not copied):
+- people work in small groups of 4 or 5; each member in turn is the client,
+  the others are the consultants;
+- one turn takes about 15 minutes: the client tells the challenge and asks
+  for help (2 min); the consultants ask clarifying questions (3 min); the
+  client turns around, back to the group, and the consultants generate
+  advice and ideas together (8 min); the client turns back and says what was
+  most valuable (2 min);
+- with more people, several groups work side by side; this recipe describes
+  one group, as the troika example describes one troika.
+
+The group of 4-5 is the method's size (``group_size``: the core check). One
+client per turn, a turn for every member and the client's back turned while
+the consultants talk are the structure (errors); the four time boxes are the
+book's, and a group may need other times (warnings). The book also has a
+version for a large group around one client; it is not this method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from methodengine import (
+    EVERYONE,
+    Diagnostic,
+    Method,
+    Phase,
+    Range,
+    Recipe,
+    Role,
+    Rounds,
+    error,
+    hookimpl,
+    rule,
+    warning,
+)
+from methodengine_methods._common import base_recipe, written
+from methodengine_methods._finding import phases_titled, roles_named
+
+SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), Wise Crowds"
+
+GROUP_SIZE = Range(4, 5)  # small groups of 4 or 5 (Wise Crowds, Lipmanowicz and McCandless 2014)
+
+# The time boxes of one turn, in minutes, by phase id (Wise Crowds, Lipmanowicz and McCandless 2014): 15 in all.
+TIME_BOXES: dict[str, tuple[dict[str, str], int]] = {
+    "hulpvraag": ({"en": "the client asks for help in", "nl": "de klant vraagt om hulp in"}, 2),
+    "vragen": (
+        {"en": "the consultants ask clarifying questions in", "nl": "de adviseurs stellen verhelderende vragen in"},
+        3,
+    ),
+    "adviseren": (
+        {"en": "the consultants generate advice in", "nl": "de adviseurs bedenken samen advies in"},
+        8,
+    ),
+    "waardevol": (
+        {"en": "the client says what was most valuable in", "nl": "de klant vertelt wat het waardevolst was in"},
+        2,
+    ),
+}
+TURN_ORDER = tuple(TIME_BOXES)
+
+_CLIENT_WORDS = ("klant", "client", "vraagsteller", "inbrenger", "case-giver")
+_TITLE_WORDS = {
+    "hulpvraag": ("hulp", "uitdaging", "challenge", "ask for help"),
+    "vragen": ("verhelder", "clarif", "doorvra"),
+    "adviseren": ("advi", "consult", "ideeën", "ideas"),
+    "waardevol": ("waardevol", "oogst", "valuable", "harvest", "reflect", "terugblik", "neem ik mee", "meenemen"),
+}
+
+
+# ---------------------------------------------------------------- finders: the structure without ids
+
+
+def _find_client(recipe: Recipe) -> list[Role]:
+    """The role named as the client (klant, client, vraagsteller, inbrenger)."""
+    return roles_named(recipe, _CLIENT_WORDS)
+
+
+def _find_turn(recipe: Recipe) -> list[Rounds]:
+    """The turn: the recipe's rounds block, one round for each member (a Wise Crowds meeting has one)."""
+    return list(recipe.rounds_blocks())
+
+
+def _turn_phases(recipe: Recipe) -> tuple[Phase, ...]:
+    blocks = list(recipe.rounds_blocks())
+    return blocks[0].items if len(blocks) == 1 else ()
+
+
+def _finder(ident: str) -> Callable[[Recipe], list[Phase]]:
+    """The phase of the turn for ``ident``: by its title, else by its place when the turn has the book's four steps."""
+
+    def find(recipe: Recipe) -> list[Phase]:
+        titled = phases_titled(recipe, _TITLE_WORDS[ident])
+        if titled:
+            return titled
+        phases = _turn_phases(recipe)
+        return [phases[TURN_ORDER.index(ident)]] if len(phases) == len(TURN_ORDER) else []
+
+    find.__doc__ = f"The phase of the turn that is `{ident}`: by its title, else the one in its place of four."
+    return find
+
+
+# ---------------------------------------------------------------- rules
+
+
+@rule(
+    "one-client",
+    {"en": "One client per turn; the others consult.", "nl": "Eén klant per beurt; de anderen adviseren."},
+    source=SOURCE,
+    needs_roles=["klant"],
+)
+def one_client(recipe: Recipe) -> Iterator[Diagnostic]:
+    role = recipe.role("klant")
+    assert role is not None
+    if role.count != Range(1, 1):
+        line = written(recipe, "count: 1", "aantal: 1")
+        has = {
+            "en": str(role.count) if role.count is not None else "the rest of the group",
+            "nl": str(role.count) if role.count is not None else "de rest van de groep",
+        }
+        yield error(
+            {
+                "en": f"in Wise Crowds one member at a time is the client; role `{role.name}` has {has['en']}",
+                "nl": f"bij Wise Crowds is één lid tegelijk de klant; rol `{role.name}` heeft {has['nl']}",
+            },
+            role.position,
+            hint={"en": f"set `{line}` for role `{role.name}`", "nl": f"zet `{line}` bij rol `{role.name}`"},
+        )
+
+
+@rule(
+    "every-member-a-turn",
+    {
+        "en": "Every member of the group is the client once: one round per member.",
+        "nl": "Elk lid van de groep is één keer de klant: één ronde per lid.",
+    },
+    source=SOURCE,
+    needs_phases=["beurt"],
+)
+def every_member_a_turn(recipe: Recipe) -> Iterator[Diagnostic]:
+    turn = recipe.block("beurt")
+    if turn is None:
+        phase = recipe.item("beurt")  # needs_phases: it is there, as a phase
+        line = written(recipe, "rounds 4-5: Turn of a client", "rondes 4-5: Beurt van een klant")
+        yield error(
+            {
+                "en": "`beurt` should be a rounds block, one round for every member of the group",
+                "nl": "`beurt` hoort een rondeblok te zijn, één ronde voor elk lid van de groep",
+            },
+            phase.position if phase else recipe.position,
+            hint={
+                "en": f"write `{line}` with the steps of a turn inside",
+                "nl": f"schrijf `{line}` met de stappen van een beurt erin",
+            },
+        )
+        return
+    group = recipe.group
+    if group is not None and turn.count != group:
+        line = written(recipe, f"rounds {group}: {turn.title}", f"rondes {group}: {turn.title}")
+        fewer = turn.count.low < group.low or (turn.count.high < group.high)
+        yield error(
+            {
+                "en": f"every member is the client once, so a group of {group} has {group} rounds, not {turn.count}"
+                + ("; some members get no turn" if fewer else ""),
+                "nl": f"elk lid is één keer de klant, dus een groep van {group} heeft {group} rondes, niet "
+                f"{turn.count}" + ("; niet iedereen komt aan de beurt" if fewer else ""),
+            },
+            turn.position,
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
+        )
+
+
+@rule(
+    "client-back-turned",
+    {
+        "en": "The client turns around, back to the group, while the consultants give advice.",
+        "nl": "De klant draait zich om, met de rug naar de groep, terwijl de adviseurs advies bedenken.",
+    },
+    source=SOURCE,
+    needs_roles=["klant"],
+    needs_phases=["adviseren"],
+)
+def client_back_turned(recipe: Recipe) -> Iterator[Diagnostic]:
+    advice = recipe.phase("adviseren")
+    if advice is None:  # the id is a rounds block's: the advice is one step of the turn
+        return
+    role = recipe.role("klant")
+    name = role.name if role is not None else "klant"
+    if "klant" not in advice.outside:
+        line = written(recipe, "outside:", "buiten:")
+        yield error(
+            {
+                "en": f"the client sits with their back turned while the consultants give advice; "
+                f"`{advice.title}` does not put `{name}` outside",
+                "nl": f"de klant zit met de rug naar de groep terwijl de adviseurs advies bedenken; "
+                f"`{advice.title}` zet `{name}` niet buiten",
+            },
+            advice.position,
+            hint={
+                "en": f"add `{line}` with the client's role, and let only the consultants speak",
+                "nl": f"voeg `{line}` toe met de rol van de klant, en laat alleen de adviseurs spreken",
+            },
+        )
+        return
+    for field, word in (("speak", "speaks"), ("listen", "listens")):
+        if EVERYONE in getattr(advice, field):
+            yield error(
+                {
+                    "en": f"everyone {word} in `{advice.title}`, the client too, who sits outside",
+                    "nl": f"iedereen {'spreekt' if field == 'speak' else 'luistert'} in `{advice.title}`, ook de "
+                    "klant, die buiten zit",
+                },
+                advice.position,
+                hint={
+                    "en": "name the consultants' role instead of everyone",
+                    "nl": "noem de rol van de adviseurs in plaats van iedereen",
+                },
+            )
+
+
+@rule(
+    "time-boxes",
+    {
+        "en": "A turn takes about 15 min: asking 2, questions 3, advice 8, most valuable 2.",
+        "nl": "Een beurt duurt ongeveer 15 min: hulpvraag 2, vragen 3, advies 8, het waardevolste 2.",
+    },
+    source=SOURCE,
+    needs_phases=list(TIME_BOXES),
+)
+def time_boxes(recipe: Recipe) -> Iterator[Diagnostic]:
+    for phase_id, (what, published) in TIME_BOXES.items():
+        phase = recipe.phase(phase_id)
+        if phase is None:
+            continue
+        box = phase.timebox
+        minutes = box.duration.minutes
+        if box.per is None and minutes.low <= published <= minutes.high:
+            continue
+        said = {"en": f"{box.duration} per {box.per}", "nl": f"{box.duration} per {box.per}"}
+        if box.per is None:
+            said = {"en": str(box.duration), "nl": str(box.duration)}
+        yield warning(
+            {
+                "en": f"{what['en']} {published} min, not {said['en']} (`{phase.title}`)",
+                "nl": f"{what['nl']} {published} min, niet {said['nl']} (`{phase.title}`)",
+            },
+            box.position or phase.position,
+            hint={
+                "en": f"write `({published} min)`, or keep yours if the group needs it",
+                "nl": f"schrijf `({published} min)`, of houd je eigen tijd aan als de groep die nodig heeft",
+            },
+        )
+
+
+@hookimpl
+def register_methods() -> list[Method]:
+    return [
+        Method(
+            id="wise-crowds",
+            names={"nl": "Wise Crowds", "en": "Wise Crowds"},
+            summary={
+                "en": "In a small group of 4 or 5, each member in turn is the client: they ask for help, the "
+                "consultants ask clarifying questions, then give advice while the client sits with their back "
+                "turned; the client says what was most valuable. About 15 minutes a turn.",
+                "nl": "In een groepje van 4 of 5 is ieder om de beurt de klant: die vraagt om hulp, de adviseurs "
+                "stellen verhelderende vragen en bedenken dan advies terwijl de klant met de rug naar hen toe zit; "
+                "de klant zegt wat het waardevolst was. Ongeveer 15 minuten per beurt.",
+            },
+            source=SOURCE,
+            base_recipe=base_recipe("wise_crowds"),
+            rules=(one_client, every_member_a_turn, client_back_turned, time_boxes),
+            roles={
+                "klant": {
+                    "en": "the member whose turn it is, who asks for help with a challenge",
+                    "nl": "het lid dat aan de beurt is en om hulp vraagt bij een uitdaging",
+                },
+            },
+            phases={
+                "beurt": {
+                    "en": "the rounds block of one turn, run once for every member",
+                    "nl": "het rondeblok van één beurt, één keer voor elk lid",
+                },
+                "hulpvraag": {
+                    "en": "the client tells the challenge and asks for help",
+                    "nl": "de klant vertelt de uitdaging en vraagt om hulp",
+                },
+                "vragen": {
+                    "en": "the consultants ask clarifying questions",
+                    "nl": "de adviseurs stellen verhelderende vragen",
+                },
+                "adviseren": {
+                    "en": "the consultants give advice while the client sits with their back turned",
+                    "nl": "de adviseurs bedenken advies terwijl de klant met de rug naar hen toe zit",
+                },
+                "waardevol": {
+                    "en": "the client turns back and says what was most valuable",
+                    "nl": "de klant draait zich terug en zegt wat het waardevolst was",
+                },
+            },
+            group_size=GROUP_SIZE,
+            finders={
+                "klant": _find_client,
+                "beurt": _find_turn,
+                **{ident: _finder(ident) for ident in TIME_BOXES},
+            },
+        )
+    ]
