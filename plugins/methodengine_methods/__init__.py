@@ -18,8 +18,6 @@ PLUGINS = [
     "methodengine_methods.socratic",
     "methodengine_methods.wise_crowds",
     "methodengine_methods.one_two_four_all",
-    "methodengine_methods.wise_crowds",
-    "methodengine_methods.one_two_four_all",
     # The built-in output formats are plugins too, loaded with the methods (see methodengine_formats).
     "methodengine_formats.card_formats",
     "methodengine_formats.schedule_formats",
