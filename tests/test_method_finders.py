@@ -195,3 +195,26 @@ def test_the_warning_and_the_group_size_error_read_in_dutch():
     group = messages["turns/group-size"]
     assert group.message == "de methode Beurten is voor een groep van 4-8; een groep van 2 valt daar helemaal buiten"
     assert "`groep: 4-8`" in group.hint
+
+
+def test_a_found_role_keeps_the_id_the_trainer_wrote_for_hints():
+    seen = []
+
+    @rule("see", "Sees the role.", source="Test source", needs_roles=["client"])
+    def _see(recipe):
+        seen.append(recipe.role("client"))
+        return ()
+
+    class Seeing(Turns):
+        @hookimpl
+        def register_methods(self):
+            (method,) = super().register_methods()
+            import attrs
+
+            return [attrs.evolve(method, rules=(_see,))]
+
+    check_text(
+        "recipe: Ours\nmethod: turns\nrole inbr: Inbrenger\n  count: 1\nphase A (5 min)\n  speak: inbr\n", Seeing()
+    )
+    (role,) = seen
+    assert (role.id, role.written_id, role.id_as_written) == ("client", "inbr", "inbr")

@@ -200,6 +200,16 @@ class Role:
     facilitator: bool = False
     position: Position | None = field(default=None, eq=False)
     extra: Mapping[str, str] = field(factory=dict, eq=False)
+    written_id: str | None = field(default=None, eq=False)
+    """The id the recipe wrote, when a method's finder gave the role the method's id; None otherwise.
+
+    A rule's hint that tells the trainer a line to write (``luistert: casusinbrenger``) names this one.
+    """
+
+    @property
+    def id_as_written(self) -> str:
+        """The id as the trainer wrote it: what a line in a hint must name."""
+        return self.written_id or self.id
 
 
 @frozen

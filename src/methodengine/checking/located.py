@@ -89,7 +89,7 @@ def _renamed_role(recipe: Recipe, old: str, new: str) -> Recipe:
             attrs.evolve(item, items=agenda(item.items)) if isinstance(item, Rounds) else phase(item) for item in items
         )
 
-    roles = tuple(attrs.evolve(role, id=new) if role.id == old else role for role in recipe.roles)
+    roles = tuple(attrs.evolve(role, id=new, written_id=old) if role.id == old else role for role in recipe.roles)
     trajectory = recipe.trajectory
     if trajectory is not None:
         meetings = tuple(attrs.evolve(m, timebox=timebox(m.timebox)) for m in trajectory.extra_meetings)
