@@ -6,6 +6,16 @@ months; the assessment only in agreement with the employee; one or two
 follow-up conversations a few months later to see whether the results last;
 if coaching must last longer, another approach is often better.
 
+Job coaching is individual ("Een individuele coach opdracht is maatwerk"):
+one employee with a coach, so the method's ``group_size`` is 1 (the coach
+counts as a facilitator, not as a member of the group).
+
+The rules find the extra meetings in a recipe without these ids
+(``FINDERS``): the intake is the meeting called intake or kennismaking,
+else the one placed before the first conversation; the assessment the one
+called assessment; the follow-ups those called follow-up, nagesprek or
+terugkomgesprek, else those placed after the last conversation.
+
 "Much longer" is this plugin's reading: more than half as long again as
 the 6 months (so over 9 months), or more than 12 conversations.
 """
@@ -14,8 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Recipe, error, hookimpl, rule, warning
-from methodengine_methods._common import anchor_nl, base_recipe, every_nl, period_nl, trajectory_field, written
+from methodengine import Diagnostic, Meeting, Method, Range, Recipe, error, hookimpl, rule, warning
+from methodengine_methods._common import (
+    anchor_nl,
+    base_recipe,
+    called,
+    every_nl,
+    first_found,
+    period_nl,
+    trajectory_field,
+    written,
+)
 
 SOURCE = "Job Coaching, beschrijving van het traject (intake, 8-tal gesprekken, assessment, follow-up)"
 
@@ -25,9 +44,42 @@ CONVERSATIONS = 8
 DAYS_PER_MONTH = 365.25 / 12
 ONE_TO_ONE = {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
 """Job coaching is a series of conversations between two people, not group meetings."""
+GROUP = Range(1, 1)  # one employee: "Een individuele coach opdracht" (SOURCE)
+
+# What trainers call the extra meetings (letters only, see _common.compact).
+INTAKE_WORDS = ("intake", "kennismak", "introduct")
+ASSESSMENT_WORDS = ("asses",)  # assessment, and the common assesment
+FOLLOW_UP_WORDS = ("followup", "nagesprek", "terugkom", "vervolggesprek", "nazorg")
 
 
-def _meeting(recipe: Recipe, meeting_id: str):  # type: ignore[no-untyped-def]
+def _extra_meetings(recipe: Recipe) -> list[Meeting]:
+    return list(recipe.trajectory.extra_meetings) if recipe.trajectory else []
+
+
+def _intake(recipe: Recipe) -> list[Meeting]:
+    """The intake: the meeting called so, else the one placed before the first conversation."""
+    meetings = _extra_meetings(recipe)
+    before = [m for m in meetings if m.at is not None and m.at.relation == "before" and m.at.meeting_number(None) == 1]
+    return first_found([m for m in meetings if called(m, INTAKE_WORDS)], before)
+
+
+def _assessment(recipe: Recipe) -> list[Meeting]:
+    return [m for m in _extra_meetings(recipe) if called(m, ASSESSMENT_WORDS)]
+
+
+def _follow_ups(recipe: Recipe) -> list[Meeting]:
+    """The follow-ups: the meeting called so, else those placed after the last conversation."""
+    meetings = _extra_meetings(recipe)
+    total = recipe.trajectory.meetings if recipe.trajectory else None
+    after = [m for m in meetings if m.at is not None and m.at.relation == "after" and m.at.meeting in ("last", total)]
+    named = [m for m in meetings if called(m, FOLLOW_UP_WORDS) and not called(m, INTAKE_WORDS + ASSESSMENT_WORDS)]
+    return first_found(named, [m for m in after if not called(m, INTAKE_WORDS + ASSESSMENT_WORDS)])
+
+
+FINDERS = {"intake": _intake, "assessment": _assessment, "followup": _follow_ups}
+
+
+def _meeting(recipe: Recipe, meeting_id: str) -> Meeting:
     assert recipe.trajectory is not None
     return next(m for m in recipe.trajectory.extra_meetings if m.id == meeting_id)
 
@@ -186,18 +238,22 @@ def register_methods() -> list[Method]:
             rules=(intake_first, assessment_by_agreement, follow_ups, not_much_longer),
             meetings={
                 "intake": {
-                    "en": "the free intake conversation, before meeting 1",
-                    "nl": "het vrijblijvende intakegesprek, vóór het eerste gesprek",
+                    "en": "the free intake conversation, before meeting 1 (a meeting called intake or kennismaking)",
+                    "nl": "het vrijblijvende intakegesprek, vóór het eerste gesprek (een gesprek dat intake of "
+                    "kennismaking heet)",
                 },
                 "assessment": {
-                    "en": "the assessment, only by agreement (`optional: yes`)",
-                    "nl": "het assessment, alleen in overleg (`optioneel: ja`)",
+                    "en": "the assessment, only by agreement (`optional: yes`; a meeting called assessment)",
+                    "nl": "het assessment, alleen in overleg (`optioneel: ja`; een gesprek dat assessment heet)",
                 },
                 "followup": {
-                    "en": "the follow-up conversations after the last meeting",
-                    "nl": "de follow-upgesprekken na het laatste gesprek",
+                    "en": "the follow-up conversations after the last meeting (a meeting called follow-up or "
+                    "nagesprek)",
+                    "nl": "de follow-upgesprekken na het laatste gesprek (een gesprek dat follow-up of nagesprek heet)",
                 },
             },
+            group_size=GROUP,
+            finders=FINDERS,
             meeting_words=ONE_TO_ONE,
         )
     ]

@@ -11,7 +11,20 @@ length are customs (warnings).
 from __future__ import annotations
 
 import pytest
-from _support import ERROR, WARNING, SharedTests, assert_finding, assert_missing_id, edit, findings, headlines, only
+from _support import (
+    ERROR,
+    WARNING,
+    SharedTests,
+    assert_candidates,
+    assert_finding,
+    assert_found_without_ids,
+    assert_missing_id,
+    edit,
+    findings,
+    headlines,
+    line_of,
+    only,
+)
 
 from methodengine.testing import isolated_plugins
 
@@ -197,12 +210,35 @@ test_new_uses_every_id_the_rules_need = SHARED.needed_ids_test(("meetings",), {"
 # ---------------------------------------------------------------- ids the rules need
 
 MISSING = [
-    # (id, the rules it skips, how to write the recipe without it)
-    pytest.param("intake", ["intake-first"], [("meeting intake:", "meeting kennismaking:")], id="intake"),
+    # (id, the rules it skips, how to write the recipe without it and without a name or place a finder knows)
     pytest.param(
-        "assessment", ["assessment-by-agreement"], [("meeting assessment:", "meeting onderzoek:")], id="assessment"
+        "intake",
+        ["intake-first"],
+        [
+            (
+                "meeting intake: Intakegesprek (60 min)\n    at: before meeting 1",
+                "meeting start: Startgesprek (60 min)\n    at: before meeting 2",
+            )
+        ],
+        id="intake",
     ),
-    pytest.param("followup", ["follow-ups"], [("meeting followup:", "meeting nazorg:")], id="followup"),
+    pytest.param(
+        "assessment",
+        ["assessment-by-agreement"],
+        [("meeting assessment: Assessment", "meeting onderzoek: Onderzoek")],
+        id="assessment",
+    ),
+    pytest.param(
+        "followup",
+        ["follow-ups"],
+        [
+            (
+                "meeting followup: Follow-upgesprek (60 min)\n    at: 3 months after last meeting",
+                "meeting later: Gesprek achteraf (60 min)\n    at: 3 months after meeting 4",
+            )
+        ],
+        id="followup",
+    ),
 ]
 
 
@@ -213,9 +249,16 @@ def test_a_missing_id_is_a_warning_naming_it_and_the_skipped_rules(ident, skippe
     assert f"meeting {ident}:" in d.hint
 
 
-def test_a_certain_assessment_under_another_id_is_not_an_error():
-    # The rule cannot know that `onderzoek` is the assessment: it warns about the id instead.
+def test_a_certain_assessment_under_another_id_is_found_by_its_title():
+    # `meeting onderzoek: Assessment`: the title says it is the assessment, and it is planned as certain.
     text = edit(GOOD, ("meeting assessment:", "meeting onderzoek:"), ("    optional: yes\n", ""))
+    d = only(text, "jobcoaching/assessment-by-agreement")
+    assert_finding(d, METHOD, "assessment-by-agreement", ERROR, text, "meeting onderzoek:", ("agreement",))
+
+
+def test_a_meeting_the_rule_cannot_tell_is_a_warning_not_an_error():
+    # `meeting onderzoek: Onderzoek`: nothing says it is the assessment, so the rule warns about the id instead.
+    text = edit(GOOD, ("meeting assessment: Assessment", "meeting onderzoek: Onderzoek"), ("    optional: yes\n", ""))
     found = findings(text)
     assert [d.headline() for d in found if d.is_error] == []
     assert [d.code for d in found] == ["method-expects-id"]
@@ -330,3 +373,131 @@ def test_a_span_too_short_counts_conversations_in_dutch():
         (d,) = [f for f in findings(text) if f.code == "span"]
     assert d.message == "8 gesprekken om de 3 weken duren minstens 21 weken, langer dan de looptijd van 2 maanden"
     assert d.hint == "verleng `looptijd`, kom vaker bij elkaar, of plan minder gesprekken"
+
+
+# ---------------------------------------------------------------- written by hand, without the documented ids
+#
+# A coach writes the trajectory in Dutch and names the extra conversations in
+# their own words: `kennismaking`, `test`, `nagesprek`.
+
+HAND = """\
+recept: Jobcoaching Ahmed
+methode: jobcoaching
+duur: 60 min
+
+rol medewerker: Medewerker
+  aantal: 1
+rol coach: Coach
+  aantal: 1
+  begeleider: ja
+
+fase Gesprek (50 min)
+  leidt: coach
+  spreekt: medewerker
+fase Afspraken (10 min)
+  spreekt: medewerker
+
+traject
+  gesprekken: 8
+  elke: 3 weken
+  looptijd: 6 maanden
+  gesprek kennismaking: Kennismakingsgesprek (60 min)
+    moment: voor gesprek 1
+  gesprek test: Assessment (3 uur)
+    moment: na gesprek 1
+    optioneel: ja
+  gesprek nagesprek: Nagesprek (60 min)
+    moment: 3 maanden na laatste gesprek
+    aantal: 1-2
+"""
+
+HAND_SHARED = SharedTests(METHOD, HAND)
+
+
+def test_the_hand_written_recipe_is_checked_without_the_ids_and_keeps_every_rule():
+    assert_found_without_ids(METHOD, HAND)
+    assert headlines(findings(HAND)) == []
+
+
+HAND_BREAKS = [
+    pytest.param(
+        "intake-first",
+        [("moment: voor gesprek 1", "moment: na gesprek 2")],
+        ERROR,
+        "moment: na gesprek 2",
+        ("the intake comes first",),
+        id="hand-intake-after-the-first",
+    ),
+    pytest.param(
+        "assessment-by-agreement",
+        [("    optioneel: ja\n", "")],
+        ERROR,
+        "gesprek test:",
+        ("only in agreement",),
+        id="hand-assessment-certain",
+    ),
+    pytest.param(
+        "follow-ups",
+        [("    aantal: 1-2\n", "    aantal: 4\n")],
+        WARNING,
+        "gesprek nagesprek:",
+        ("one or two follow-ups", "not 4"),
+        id="hand-four-follow-ups",
+    ),
+    pytest.param(
+        "not-much-longer",
+        [("gesprekken: 8", "gesprekken: 20"), ("  looptijd: 6 maanden\n", "")],
+        WARNING,
+        "gesprekken: 20",
+        ("much longer",),
+        id="hand-twenty-conversations",
+    ),
+]
+
+HAND_KEEPS = [
+    pytest.param("intake-first", [], id="hand-intake-by-name"),
+    pytest.param(
+        # Nothing in its name, but the one conversation before the first: that is the intake.
+        "intake-first",
+        [("gesprek kennismaking: Kennismakingsgesprek", "gesprek start: Eerste contact")],
+        id="hand-intake-by-place",
+    ),
+    pytest.param("assessment-by-agreement", [], id="hand-assessment-optional"),
+    pytest.param("follow-ups", [], id="hand-follow-ups-by-name"),
+    pytest.param(
+        "follow-ups",
+        [("gesprek nagesprek: Nagesprek", "gesprek later: Hoe staat het ervoor?")],
+        id="hand-follow-ups-by-place",
+    ),
+    pytest.param("not-much-longer", [], id="hand-eight-in-six-months"),
+]
+
+test_a_rule_finds_its_meeting_without_the_id_and_reports_it_broken = HAND_SHARED.broken_rule_test(HAND_BREAKS)
+test_a_rule_finds_its_meeting_without_the_id_and_is_silent_kept = HAND_SHARED.kept_rule_test(HAND_KEEPS)
+test_every_rule_is_broken_and_kept_without_the_ids = HAND_SHARED.every_rule_test(HAND_BREAKS, HAND_KEEPS)
+test_a_rule_found_without_the_id_reads_in_dutch_and_english = HAND_SHARED.both_languages_test(HAND_BREAKS)
+
+
+def test_two_follow_ups_by_name_are_both_named_to_the_coach():
+    text = edit(
+        HAND,
+        ("gesprek nagesprek: Nagesprek (60 min)", "gesprek na3: Follow-up na drie maanden (60 min)"),
+        (
+            "    aantal: 1-2\n",
+            "  gesprek na12: Follow-up na een jaar (60 min)\n    moment: 12 maanden na laatste gesprek\n",
+        ),
+    )
+    d = assert_candidates(METHOD, text, "meeting", "followup", ["Follow-up na drie maanden", "Follow-up na een jaar"])
+    assert "`follow-ups`" in d.message
+
+
+@pytest.mark.parametrize(("group", "severity"), [("2", ERROR), ("1-2", WARNING)])
+def test_job_coaching_is_one_to_one(group, severity):
+    # "Een individuele coach opdracht": one employee; the coach is the facilitator and does not count.
+    text = edit(HAND, ("duur: 60 min", f"duur: 60 min\ngroep: {group}"))
+    d = only(text, "jobcoaching/group-size")
+    assert d.severity is severity and d.position is not None and d.position.line == line_of(text, "groep:")
+
+
+def test_one_employee_fits():
+    assert findings(edit(HAND, ("duur: 60 min", "duur: 60 min\ngroep: 1")), "jobcoaching/group-size") == []
