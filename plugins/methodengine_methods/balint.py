@@ -165,8 +165,8 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             discussed.position,
             hint={
-                "en": "move the phase with `id: bespreking` after the one with `id: casus`",
-                "nl": "zet de fase met `id: bespreking` na die met `id: casus`",
+                "en": f"move `{discussed.title}` after `{told.title}`: first the case, then the discussion",
+                "nl": f"zet `{discussed.title}` na `{told.title}`: eerst de casus, dan de bespreking",
             },
         )
     if not _voices.silent(discussed, PRESENTER):
@@ -174,7 +174,7 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": f"the presenter takes part in `{discussed.title}`, where they sit back and listen",
-                "nl": f"de inbrenger doet mee in `{discussed.title}`, waar die naar achteren schuift en luistert",
+                "nl": f"de inbrenger doet mee aan `{discussed.title}`, waar die naar achteren schuift en luistert",
             },
             discussed.position,
             hint={

@@ -66,7 +66,7 @@ def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
         yield error(
             {
                 "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
-                "nl": f"het team doet mee in `{phase.title}`, het gesprek waar het naar luistert",
+                "nl": f"het team doet mee aan `{phase.title}`, het gesprek waar het naar luistert",
             },
             phase.position,
             hint={
@@ -99,8 +99,8 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             reflected.position,
             hint={
-                "en": f"move the phase with `id: {REFLECTION}` after the one with `id: {INTERVIEW}`",
-                "nl": f"zet de fase met `id: {REFLECTION}` na die met `id: {INTERVIEW}`",
+                "en": f"move `{reflected.title}` after `{interview.title}`",
+                "nl": f"zet `{reflected.title}` na `{interview.title}`",
             },
         )
     if not _voices.speaks(reflected, TEAM):

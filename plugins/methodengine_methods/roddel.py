@@ -24,7 +24,7 @@ from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimp
 from methodengine_methods import _voices
 from methodengine_methods._common import base_recipe, written
 
-SOURCE = "Roddelmethode, werkvorm uit de Nederlandse intervisiepraktijk (in de praktijk; geen vaste bron met getallen)"
+SOURCE = "Roddelmethode, uit de Nederlandse intervisiepraktijk (geen gepubliceerde bron met vaste stappen of getallen)"
 
 CASE_GIVER = "inbrenger"
 GOSSIP = "roddelen"
@@ -92,7 +92,7 @@ def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
             {
                 "en": f"the case-giver takes part in `{phase.title}`, where the others talk about them "
                 "as if they were not there",
-                "nl": f"de inbrenger doet mee in `{phase.title}`, waar de anderen over de inbrenger praten "
+                "nl": f"de inbrenger doet mee aan `{phase.title}`, waar de anderen over de inbrenger praten "
                 "alsof die er niet is",
             },
             phase.position,
@@ -128,7 +128,7 @@ def questions_first(recipe: Recipe) -> Iterator[Diagnostic]:
     before, _after = _before_and_after(recipe, phase)
     asked = [p for p in before if CASE_GIVER in p.speak and _voices.other_speakers(recipe, p, [CASE_GIVER])]
     if not asked:
-        line = written(recipe, "speak: deelnemer, inbrenger", "spreekt: deelnemer, inbrenger")
+        line = written(recipe, "speak:", "spreekt:")
         yield warning(
             {
                 "en": f"no phase before `{phase.title}` in which the group asks the case-giver questions",
@@ -136,8 +136,8 @@ def questions_first(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"add a phase of questions before it, in which the group and the case-giver speak (`{line}`)",
-                "nl": f"voeg daarvoor een vragenronde toe waarin de groep en de inbrenger spreken (`{line}`)",
+                "en": f"add a phase of questions before it, with the group and the case-giver under `{line}`",
+                "nl": f"voeg daarvoor een vragenronde toe, met de groep en de inbrenger bij `{line}`",
             },
         )
 
@@ -156,7 +156,7 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     _before, after = _before_and_after(recipe, phase)
     if not any(_voices.speaks(p, CASE_GIVER) for p in after):
-        line = written(recipe, "speak: inbrenger", "spreekt: inbrenger")
+        line = written(recipe, "speak:", "spreekt:")
         yield warning(
             {
                 "en": f"the case-giver does not speak after `{phase.title}`, so they never react to the gossip",
@@ -164,8 +164,8 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"add a phase after it in which the case-giver reacts: `{line}`",
-                "nl": f"voeg daarna een fase toe waarin de inbrenger reageert: `{line}`",
+                "en": f"add a phase after it in which the case-giver reacts, with the case-giver under `{line}`",
+                "nl": f"voeg daarna een fase toe waarin de inbrenger reageert, met de inbrenger bij `{line}`",
             },
         )
 
