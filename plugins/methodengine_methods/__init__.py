@@ -16,6 +16,7 @@ PLUGINS = [
     "methodengine_methods.reflecting_team",
     "methodengine_methods.kollegiale_beratung",
     "methodengine_methods.socratic",
+    "methodengine_methods.action_learning",
     "methodengine_methods.wise_crowds",
     "methodengine_methods.one_two_four_all",
     # The built-in output formats are plugins too, loaded with the methods (see methodengine_formats).
