@@ -412,3 +412,15 @@ def test_only_a_kind_this_meeting_has_no_card_of_names_the_meeting(tmp_path):
     result = run("cards", recipe, "--only", "checkpoint", "--meeting", "1")
     assert result.exit_code == 1, result.output
     assert "error: with --meeting 1 there is no `checkpoint` card" in result.stderr
+
+
+def test_the_sheet_example_in_the_docs_is_an_a4_deck_of_the_tool_in_cut_and_stack_order():
+    example = ROOT / "docs" / "examples" / "incidentmethode-a4-sheet.pdf"
+    args = ["--start", "19:30", "--group", "5"]
+    deck = deck_titles(INCIDENT, *args)
+    assert_sheets(example.read_bytes(), math.ceil(len(deck) / 4), A4)
+    assert pypdf.PdfReader(example).metadata.title == "Incidentmethode: kaarten"
+    pages = runs_by_place(example.read_bytes())
+    for k, (sheet, place) in enumerate(expected_places(len(deck), 4)):
+        assert deck[k] in pages[sheet].get(place, ""), (k, deck[k], sheet, place)
+    assert "19:30" in pages[0][0]  # made with --start 19:30: the overview has the clock
