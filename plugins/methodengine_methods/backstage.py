@@ -109,11 +109,11 @@ def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
         line = written(recipe, f"count: 1-{MAX_TURNS}", f"aantal: 1-{MAX_TURNS}")
         yield error(
             {
-                # The role by its name: a role found without its id keeps the trainer's name, not `inbrenger`.
-                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `{role.name}` has "
+                # The role as written: one found without its id is `casusinbrenger` to the trainer, not `inbrenger`.
+                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `{role.id_as_written}` has "
                 + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
                 "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, "
-                f"maar rol `{role.name}` heeft "
+                f"maar rol `{role.id_as_written}` heeft "
                 + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
             },
             role.position,

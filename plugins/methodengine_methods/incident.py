@@ -106,14 +106,17 @@ def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator
         count = written(recipe, "count: 1", "aantal: 1")
         yield error(
             {
-                # The role by its name: a role found without its id keeps the trainer's name.
-                "en": f"the incident method has exactly one {what['en']}; role `{role.name}` has "
+                # The role as written: one found without its id is named by the id the trainer gave it.
+                "en": f"the incident method has exactly one {what['en']}; role `{role.id_as_written}` has "
                 + (str(role.count) if role.count is not None else "the rest of the group"),
-                "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role.name}` heeft "
+                "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role.id_as_written}` heeft "
                 + (str(role.count) if role.count is not None else "de rest van de groep"),
             },
             role.position,
-            hint={"en": f"set `{count}` for role `{role.name}`", "nl": f"zet `{count}` bij rol `{role.name}`"},
+            hint={
+                "en": f"set `{count}` for role `{role.id_as_written}`",
+                "nl": f"zet `{count}` bij rol `{role.id_as_written}`",
+            },
         )
 
 

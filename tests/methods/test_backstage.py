@@ -527,7 +527,7 @@ def test_a_case_giver_found_by_its_name_is_checked_as_the_role_inbrenger():
     d = only(text, "backstage/max-case-givers")
     # Named as the trainer wrote it, not by the method's id.
     assert_finding(
-        d, METHOD, "max-case-givers", ERROR, text, "rol probleemeigenaar", ("at most 2", "`Probleemeigenaar`")
+        d, METHOD, "max-case-givers", ERROR, text, "rol probleemeigenaar", ("at most 2", "`probleemeigenaar`")
     )
 
 

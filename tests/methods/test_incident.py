@@ -347,7 +347,7 @@ HAND_BREAKS = [
         [("rol casusinbrenger: Casusinbrenger\n  aantal: 1", "rol casusinbrenger: Casusinbrenger\n  aantal: 2")],
         ERROR,
         "rol casusinbrenger",
-        ("exactly one", "`Casusinbrenger` has 2"),
+        ("exactly one", "`casusinbrenger` has 2"),
         id="hand-one-case-giver",
     ),
     pytest.param(
