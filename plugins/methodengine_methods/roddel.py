@@ -205,10 +205,11 @@ def register_methods() -> list[Method]:
             id="roddel",
             names={"nl": "Roddelmethode", "en": "Gossip method"},
             summary={
-                "en": "Intervision: a case-giver tells a case and answers questions, then sits outside the circle "
-                "and listens while the others talk about them as if they were not there; then reacts.",
-                "nl": "Intervisie: een inbrenger vertelt een casus en beantwoordt vragen, gaat dan buiten de kring "
-                "zitten en luistert terwijl de anderen over hem of haar praten alsof die er niet is; en reageert.",
+                "en": "Intervision: a case-giver tells a case and answers questions; then sits outside the circle "
+                "and listens while the others talk about them as if they were not there, and at last reacts.",
+                "nl": "Intervisie: een inbrenger vertelt een casus en beantwoordt vragen; daarna zit hij of zij "
+                "buiten de kring en luistert terwijl de anderen over hem of haar praten alsof die er niet is, en "
+                "reageert tot slot.",
             },
             source=SOURCE,
             base_recipe=base_recipe("roddel"),
