@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -14,6 +15,9 @@ from methodengine.language import units as _units
 from methodengine.limits import MAX_SKIPS
 from methodengine.model import Period, Range
 from methodengine.planning.card_kinds import KINDS
+
+if TYPE_CHECKING:
+    from methodengine.planning.calendar_rules import CalendarRules
 
 
 @frozen
@@ -34,6 +38,8 @@ class CardOptions:
     """With ``start_date``: the cadence, as ``schedule --every`` takes it."""
     skip: tuple[dt.date | str, ...] = ()
     """With ``start_date``: dates on which no meeting may fall, as ``schedule --skip`` takes them."""
+    calendar: CalendarRules | None = None
+    """With ``start_date``: the month rule, public holidays and skip-file dates, as ``schedule`` takes them."""
 
 
 def clock(minutes: int) -> str:

@@ -263,7 +263,14 @@ def _dated(recipe: Recipe, options: CardOptions) -> DatedPlan | None:
     meetings = None
     if trajectory is not None and trajectory.meetings is None and options.meeting is not None and options.meeting > 1:
         meetings = options.meeting
-    return dated_plan(recipe, options.start_date, every=options.every, skip=options.skip, meetings=meetings)
+    return dated_plan(
+        recipe,
+        options.start_date,
+        every=options.every,
+        skip=options.skip,
+        meetings=meetings,
+        calendar=options.calendar,
+    )
 
 
 def hull(values: Iterable[Range]) -> Range:
