@@ -32,7 +32,7 @@ from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, 
 from methodengine_methods._common import base_recipe, phase_index, written
 from methodengine_methods._finding import leading_roles, phases_titled, roles_named
 
-SOURCE = "L. Nelson, G. Heckmann (de methode Nelson-Heckmann); J. Kessels, Socrates op de markt (1997)"
+SOURCE = "L. Nelson, G. Heckmann (Nelson-Heckmann); J. Kessels, Socrates op de markt (1997)"
 
 # The investigation, in the method's order: the one example, its core statement, the regressive abstraction.
 INVESTIGATION = ("voorbeeld", "kernuitspraak", "abstractie")
