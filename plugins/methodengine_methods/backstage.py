@@ -332,28 +332,28 @@ def register_methods() -> list[Method]:
             rules=(max_case_givers, max_turns, agreements_each_turn, report_back, meetings, cadence, meeting_length),
             roles={
                 "inbrenger": {
-                    "en": "the case-givers of the meeting, one or two (a role called inbrenger, casushouder or "
-                    "case-giver)",
-                    "nl": "de inbrengers, één of twee (een rol die inbrenger, casushouder of probleemeigenaar heet)",
+                    "en": "the case-givers of the meeting, one or two; a role called inbrenger, casushouder or "
+                    "case-giver",
+                    "nl": "de inbrengers, één of twee; een rol die inbrenger, casushouder of probleemeigenaar heet",
                 }
             },
             phases={
                 "beurt": {
-                    "en": "the rounds block of one case-giver's turn (the only rounds block, or the one called "
-                    "beurt or casus)",
-                    "nl": "het rondeblok van één beurt (het enige rondeblok, of dat met beurt of casus in de titel)",
+                    "en": "the rounds block of one case-giver's turn; the only rounds block, or the one called "
+                    "beurt or casus",
+                    "nl": "het rondeblok van één beurt; het enige rondeblok, of dat met beurt of casus in de titel",
                 },
                 "afspraken": {
-                    "en": "the phase, inside the turn, where the case-giver makes agreements (its title says "
-                    "afspraken, or the case-giver speaks last in it and it names an output)",
-                    "nl": "de fase in de beurt waarin de inbrenger afspraken maakt (met afspraken in de titel, of "
-                    "de laatste fase waarin de inbrenger spreekt, met een opbrengst)",
+                    "en": "the phase, inside the turn, where the case-giver makes agreements; its title says "
+                    "afspraken, or the case-giver speaks last in it and it names an output",
+                    "nl": "de fase in de beurt waarin de inbrenger afspraken maakt; met afspraken in de titel, of "
+                    "de laatste fase waarin de inbrenger spreekt, met een opbrengst",
                 },
                 "terugkoppeling": {
-                    "en": "the report-back on the agreements, from meeting 2 on (its title says terugkoppeling or "
-                    "terugblik)",
-                    "nl": "de terugkoppeling over de afspraken, vanaf bijeenkomst 2 (met terugkoppeling of "
-                    "terugblik in de titel)",
+                    "en": "the report-back on the agreements, from meeting 2 on; its title says terugkoppeling or "
+                    "terugblik",
+                    "nl": "de terugkoppeling over de afspraken, vanaf bijeenkomst 2; met terugkoppeling of "
+                    "terugblik in de titel",
                 },
             },
             finders=FINDERS,

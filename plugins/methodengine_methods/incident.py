@@ -234,32 +234,30 @@ def register_methods() -> list[Method]:
             rules=(one_case_giver, one_chair, questions_before_advice, closing_evaluation, cadence),
             roles={
                 "voorzitter": {
-                    "en": "the chair, who keeps the steps and the time (a role called voorzitter, gespreksleider or "
-                    "chair, or the one facilitator role)",
-                    "nl": "de voorzitter, die de stappen en de tijd bewaakt (een rol die voorzitter of "
-                    "gespreksleider heet, of de enige rol met `begeleider: ja`)",
+                    "en": "the chair, who keeps the steps and the time; a role called voorzitter, gespreksleider or "
+                    "chair, or the one facilitator role",
+                    "nl": "de voorzitter, die de stappen en de tijd bewaakt; een rol die voorzitter of "
+                    "gespreksleider heet, of de enige rol met `begeleider: ja`",
                 },
                 "inbrenger": {
-                    "en": "the case-giver, who brings the incident (a role called inbrenger, casushouder or "
-                    "case-giver)",
-                    "nl": "de inbrenger van het incident (een rol die inbrenger, casushouder of probleemeigenaar heet)",
+                    "en": "the case-giver, who brings the incident; a role called inbrenger, casushouder or case-giver",
+                    "nl": "de inbrenger van het incident; een rol die inbrenger, casushouder of probleemeigenaar heet",
                 },
             },
             phases={
                 "vragen": {
-                    "en": "the informative questions (a phase called informatieronde, informatieve vragen or "
-                    "questions)",
-                    "nl": "de informatieve vragen (een fase die informatieronde, informatieve vragen of vragen heet)",
+                    "en": "the informative questions; a phase called informatieronde, informatieve vragen or questions",
+                    "nl": "de informatieve vragen; een fase die informatieronde, informatieve vragen of vragen heet",
                 },
                 "advies": {
-                    "en": "where members give their approach or advice (a phase called advies, tips or "
-                    "standpunten uitwisselen)",
-                    "nl": "waar de leden hun aanpak of advies geven (een fase die advies, tips of standpunten "
-                    "uitwisselen heet)",
+                    "en": "where members give their approach or advice; a phase called advies, tips or "
+                    "standpunten uitwisselen",
+                    "nl": "waar de leden hun aanpak of advies geven; een fase die advies, tips of standpunten "
+                    "uitwisselen heet",
                 },
                 "evaluatie": {
-                    "en": "the closing evaluation (a phase called evaluatie or evaluation)",
-                    "nl": "de evaluatie aan het eind (een fase die evaluatie heet)",
+                    "en": "the closing evaluation; a phase called evaluatie or evaluation",
+                    "nl": "de evaluatie aan het eind; een fase die evaluatie heet",
                 },
             },
             group_size=GROUP,

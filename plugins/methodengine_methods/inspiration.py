@@ -276,25 +276,24 @@ def register_methods() -> list[Method]:
             rules=(two_facilitators, year_of_monthly_meetings, three_stages, closing_perspective),
             phases={
                 "perspectief": {
-                    "en": "the closing phase on the broader societal perspective (a phase whose title says "
-                    "maatschappelijk, samenleving or perspectief)",
-                    "nl": "de slotfase over het bredere maatschappelijke perspectief (een fase met maatschappelijk, "
-                    "samenleving of perspectief in de titel)",
+                    "en": "the closing phase on the broader societal perspective; a phase whose title says "
+                    "maatschappelijk, samenleving or perspectief",
+                    "nl": "de slotfase over het bredere maatschappelijke perspectief; een fase met maatschappelijk, "
+                    "samenleving of perspectief in de titel",
                 }
             },
             stages={
                 "reflectie": {
-                    "en": "the first stage: reflection on one's own functioning (a stage whose title says reflectie)",
-                    "nl": "de eerste etappe: reflectie op het eigen functioneren (een etappe met reflectie in de "
-                    "titel)",
+                    "en": "the first stage: reflection on one's own functioning; a stage whose title says reflectie",
+                    "nl": "de eerste etappe: reflectie op het eigen functioneren; een etappe met reflectie in de titel",
                 },
                 "stappen": {
-                    "en": "the middle stage: taking new steps (a stage whose title says stappen)",
-                    "nl": "de middelste etappe: nieuwe stappen zetten (een etappe met stappen in de titel)",
+                    "en": "the middle stage: taking new steps; a stage whose title says stappen",
+                    "nl": "de middelste etappe: nieuwe stappen zetten; een etappe met stappen in de titel",
                 },
                 "bijstellen": {
-                    "en": "the last stage: reflecting and adjusting (a stage whose title says bijstellen)",
-                    "nl": "de laatste etappe: reflecteren en bijstellen (een etappe met bijstellen in de titel)",
+                    "en": "the last stage: reflecting and adjusting; a stage whose title says bijstellen",
+                    "nl": "de laatste etappe: reflecteren en bijstellen; een etappe met bijstellen in de titel",
                 },
             },
             group_size=GROUP,

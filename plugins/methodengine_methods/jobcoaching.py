@@ -238,18 +238,17 @@ def register_methods() -> list[Method]:
             rules=(intake_first, assessment_by_agreement, follow_ups, not_much_longer),
             meetings={
                 "intake": {
-                    "en": "the free intake conversation, before meeting 1 (a meeting called intake or kennismaking)",
-                    "nl": "het vrijblijvende intakegesprek, vóór het eerste gesprek (een gesprek dat intake of "
-                    "kennismaking heet)",
+                    "en": "the free intake conversation, before meeting 1; a meeting called intake or kennismaking",
+                    "nl": "het vrijblijvende intakegesprek, vóór het eerste gesprek; een gesprek dat intake of "
+                    "kennismaking heet",
                 },
                 "assessment": {
-                    "en": "the assessment, only by agreement (`optional: yes`; a meeting called assessment)",
-                    "nl": "het assessment, alleen in overleg (`optioneel: ja`; een gesprek dat assessment heet)",
+                    "en": "the assessment, only by agreement, `optional: yes`; a meeting called assessment",
+                    "nl": "het assessment, alleen in overleg, `optioneel: ja`; een gesprek dat assessment heet",
                 },
                 "followup": {
-                    "en": "the follow-up conversations after the last meeting (a meeting called follow-up or "
-                    "nagesprek)",
-                    "nl": "de follow-upgesprekken na het laatste gesprek (een gesprek dat follow-up of nagesprek heet)",
+                    "en": "the follow-up conversations after the last meeting; a meeting called follow-up or nagesprek",
+                    "nl": "de follow-upgesprekken na het laatste gesprek; een gesprek dat follow-up of nagesprek heet",
                 },
             },
             group_size=GROUP,
