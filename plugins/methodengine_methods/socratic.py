@@ -56,7 +56,8 @@ def _find_example_giver(recipe: Recipe) -> list[Role]:
 
 
 def _find_question(recipe: Recipe) -> list[Phase]:
-    return phases_titled(recipe, _QUESTION_WORDS)
+    """The phase titled for the general question; else every phase titled for a question (Vraag, Question)."""
+    return phases_titled(recipe, _QUESTION_WORDS) or phases_titled(recipe, ("vraag", "question", "frage"))
 
 
 def _find_example(recipe: Recipe) -> list[Phase]:

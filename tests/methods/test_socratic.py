@@ -272,6 +272,17 @@ def test_two_example_phases_told_by_its_giver_are_named_not_guessed():
     assert findings(text, "socratic/question-first") == []
 
 
+def test_a_phase_titled_only_question_is_the_general_question_when_it_is_the_only_one():
+    english = edit(HAND, ("fase Uitgangsvraag kiezen (20 min)", "fase Question (20 min)"))
+    assert headlines(findings(english)) == []
+    moved = edit(english, ("fase Question (20 min)\n  leidt: leider\n  spreekt: lid\n", ""))
+    moved = edit(moved, ("fase Kernbewering", "fase Question (20 min)\n  spreekt: lid\nfase Kernbewering"))
+    assert [d.code for d in findings(moved) if d.is_error] == ["socratic/question-first"]
+    two = edit(english, ("fase Terugblik (20 min)", "fase Een vraag voor de volgende keer (20 min)"))
+    (d,) = findings(two, "method-expects-id")
+    assert "`Question`" in d.message and "`Een vraag voor de volgende keer`" in d.message
+
+
 MISSING = [
     pytest.param(
         "phase",
