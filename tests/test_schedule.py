@@ -16,6 +16,7 @@ from methodengine.output.schedule.ics import render_ics
 from methodengine.output.schedule.render import render_json, render_markdown, render_text
 from methodengine.output.schedule.words import Words
 from methodengine.planning import dated_plan as plan_module
+from methodengine.planning.calendar_rules import CalendarRules
 from methodengine.schedule import (
     MAX_MEETINGS,
     DatedPlan,
@@ -31,7 +32,13 @@ icalendar = pytest.importorskip("icalendar")
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = ROOT / "recipes"
-WITH_TRAJECTORY = ["backstagegroep", "incidentmethode", "inspiratiegroep", "jobcoaching", "progressiegericht"]
+CORE = ["backstagegroep", "incidentmethode", "inspiratiegroep", "jobcoaching", "progressiegericht"]
+WITH_TRAJECTORY = sorted(
+    p.stem
+    for p in RECIPES.glob("*.mth")
+    if "\ntraject" in p.read_text("utf-8") or "\ntrajectory" in p.read_text("utf-8")
+)
+"""Every bundled recipe with a trajectory (methods are being added): each gets every test below."""
 MONDAY = dt.date(2027, 1, 11)
 EVENING = dt.time(19, 0)
 
@@ -63,6 +70,7 @@ def days(*numbers: int) -> list[dt.date]:
 def test_every_bundled_recipe_with_a_trajectory_is_covered() -> None:
     bundled = sorted(p.stem for p in RECIPES.glob("*.mth") if recipe(p.stem).trajectory is not None)
     assert bundled == WITH_TRAJECTORY
+    assert set(CORE) <= set(bundled)
 
 
 @pytest.mark.parametrize("name", WITH_TRAJECTORY)
@@ -180,29 +188,32 @@ def test_incident_method_every_six_to_eight_weeks() -> None:
     assert series_dates(dated_plan(recipe("incidentmethode"), MONDAY, every="8 weeks"))[-1] == days(280)[0]
 
 
-# ------------------------------------------------------------------ month ends
+# ------------------------------------------------------------------ month ends (--monthly date)
+
+SAME_DATE = CalendarRules(monthly="date")
+"""Today's same-date rule for a monthly cadence, as ``--monthly date`` asks for it."""
 
 
 def test_monthly_keeps_the_day_of_the_month_where_it_exists() -> None:
-    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31))
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31), calendar=SAME_DATE)
     expected = ["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31"]
     assert [d.isoformat()[5:] for d in series_dates(plan)] == expected
 
 
 def test_monthly_in_a_leap_year() -> None:
-    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2028, 1, 31))
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2028, 1, 31), calendar=SAME_DATE)
     assert series_dates(plan)[:3] == [dt.date(2028, 1, 31), dt.date(2028, 2, 29), dt.date(2028, 3, 31)]
 
 
 def test_months_are_counted_from_the_start_never_chained() -> None:
     # Chained, 29 January would become 28 February and then stay on the 28th.
-    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 29))
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 29), calendar=SAME_DATE)
     assert series_dates(plan)[:3] == [dt.date(2027, 1, 29), dt.date(2027, 2, 28), dt.date(2027, 3, 29)]
 
 
 def test_follow_ups_months_after_the_last_meeting_at_a_month_end() -> None:
     # 8 meetings every 3 weeks from 2027-01-04: the last on 2027-05-31; follow-ups 3 and 6 months later.
-    plan = dated_plan(recipe("jobcoaching"), dt.date(2027, 1, 4))
+    plan = dated_plan(recipe("jobcoaching"), dt.date(2027, 1, 4), calendar=SAME_DATE)
     assert plan.series[-1].date == dt.date(2027, 5, 31)
     follow_ups = [m for m in plan.meetings if m.extra and m.extra.id == "followup"]
     assert [m.date for m in follow_ups] == [dt.date(2027, 8, 31), dt.date(2027, 11, 30)]
@@ -240,7 +251,7 @@ def test_skipping_the_start_date() -> None:
 
 
 def test_a_skipped_date_in_a_monthly_series() -> None:
-    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31), skip=[dt.date(2027, 2, 28)])
+    plan = dated_plan(recipe("inspiratiegroep"), dt.date(2027, 1, 31), skip=[dt.date(2027, 2, 28)], calendar=SAME_DATE)
     assert series_dates(plan)[:3] == [dt.date(2027, 1, 31), dt.date(2027, 3, 7), dt.date(2027, 4, 7)]
     assert plan.series[1].date.weekday() == dt.date(2027, 2, 28).weekday()
 
@@ -324,7 +335,10 @@ def test_job_coaching_extra_meetings_in_their_places() -> None:
     assert by_key["intake"].date == MONDAY - dt.timedelta(weeks=1)
     assert by_key["assessment"].date == MONDAY + dt.timedelta(weeks=1)
     assert by_key["assessment"].optional and by_key["assessment"].minutes == 180
-    assert by_key["followup-1"].date == dt.date(last.year, last.month + 3, last.day)
+    # 3 months after the last conversation (Monday 7 June 2027, the 1st Monday): the 1st Monday of September.
+    assert last == dt.date(2027, 6, 7)
+    assert by_key["followup-1"].date == dt.date(2027, 9, 6)
+    assert by_key["followup-2"].date == dt.date(2027, 12, 6)
     assert not by_key["followup-1"].optional
     assert by_key["followup-2"].optional  # `count: 1-2`: the second only if needed
     text = flat(render_text(plan, Words("nl")))
@@ -623,7 +637,10 @@ def test_extra_meetings_without_a_date_are_listed() -> None:
 def test_extra_meetings_after_tentative_meetings_are_tentative() -> None:
     plan = dated_plan(from_text(OPEN_WITH_EXTRAS), MONDAY, meetings=3)
     nazorg = next(m for m in plan.meetings if m.key == "nazorg")
-    assert nazorg.date == dt.date(2027, 2, 25) and nazorg.tentative
+    # A month after Monday 25 January (the 4th Monday): the 4th Monday of February; by the date rule the 25th.
+    assert nazorg.date == dt.date(2027, 2, 22) and nazorg.tentative
+    same_date = dated_plan(from_text(OPEN_WITH_EXTRAS), MONDAY, meetings=3, calendar=SAME_DATE)
+    assert next(m for m in same_date.meetings if m.key == "nazorg").date == dt.date(2027, 2, 25)
     assert nazorg.minutes == 45  # no time box of its own: as long as a meeting
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands import _params
+from methodengine.commands._calendar_options import calendar_options, calendar_rules
 from methodengine.commands._common import output_language, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from methodengine.hooks.manager import Plugins
     from methodengine.model import Period, Recipe
     from methodengine.planning.dated_plan import DatedPlan
+    from methodengine.planning.public_holidays import HolidayCalendar
 
 
 @click.command()
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     metavar="DATE[,DATE...]",
     help=N_("A date on which no meeting may fall (a holiday); repeat it or give a comma-separated list."),
 )
+@calendar_options("schedule")
 @click.option(
     "--meetings",
     type=click.IntRange(1, MAX_MEETINGS),
@@ -100,6 +103,9 @@ def schedule(
     at: dt.time | None,
     every: Period | None,
     skip: tuple[dt.date, ...],
+    monthly: str | None,
+    holidays: HolidayCalendar | None,
+    skip_file: Path | None,
     meetings: int | None,
     series: str | None,
     logs: tuple[Path, ...],
@@ -111,9 +117,10 @@ def schedule(
 
     Each meeting gets its number, weekday and date, its time window, its
     stage and what is special about it; extra meetings (an intake, an
-    assessment, follow-ups) are marked +. A date given with --skip moves the
-    meeting on it to the same weekday a week later, and the meetings after it
-    move along, so the cadence is kept. `--format ics` writes a calendar file
+    assessment, follow-ups) are marked +. A monthly series keeps its weekday
+    (every 2nd Monday). A date given with --skip, in a --skip-file or a public
+    holiday of --holidays moves the meeting on it to the same weekday a week
+    later, and the plan says why. `--format ics` writes a calendar file
     whose events a calendar app updates when the plan is exported again;
     give each group that follows the same recipe its own --series.
 
@@ -122,6 +129,8 @@ def schedule(
       methodengine schedule recipes/backstagegroep.mth --start 2027-01-11 --at 19:00
       methodengine schedule recipes/incidentmethode.mth --start 2027-01-11 --every "7 weeks" --lang en
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --at 10:00 --skip 2027-04-26,2027-05-24
+      methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-11 --at 13:00 --holidays NL
+      methodengine schedule recipes/backstagegroep.mth --start 2027-03-30 --skip-file vakanties.txt
       methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-31 --at 13:00 --format ics -o plan.ics
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
@@ -138,10 +147,16 @@ def schedule(
     plugins = loaded_plugins()
     found = chosen_format(plugins, "schedule", fmt, output)
 
+    calendar = calendar_rules(
+        monthly, holidays, skip_file
+    )  # a skip file that cannot be read: exit 2, before the recipe
     recipe = resolved_recipe(file, plugins)
     # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
     # A log that cannot be read (exit 2) or does not fit the recipe (exit 1) goes up to the CLI too.
-    plan = dated_plan_with_logs(recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series)
+    plan = dated_plan_with_logs(
+        recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series, calendar=calendar
+    )
+    _warn_weekends(plan, file)
     if plan.held:
         from methodengine._terminal import shown
         from methodengine.i18n import _
@@ -156,6 +171,9 @@ def schedule(
         "at": at.strftime("%H:%M") if at is not None else None,
         "every": str(every) if every is not None else None,
         "skip": [d.isoformat() for d in skip],
+        "monthly": calendar.monthly,
+        "holidays": str(holidays) if holidays is not None else None,
+        "skip_file": str(skip_file) if skip_file is not None else None,
         "meetings": meetings,
         "series": series,
         "logs": [str(p) for p in logs],
@@ -186,6 +204,15 @@ def schedule(
             last=last,
         )
     click.echo(said, err=True)
+
+
+def _warn_weekends(plan: DatedPlan, file: Path) -> None:
+    """Meetings on a Saturday or Sunday, on standard error as warnings about the recipe; the plan is still made."""
+    from methodengine.commands._calendar_warnings import weekend_warnings
+    from methodengine.diagnostics import render
+
+    for said in weekend_warnings(plan):
+        click.echo(render(said, path=str(file)), err=True)
 
 
 def _request(recipe: Recipe, plan: DatedPlan, language: str, options: dict[str, Any]) -> OutputRequest:

@@ -7,25 +7,16 @@ Markdown, JSON and iCalendar renderings share, and that ``cards`` can use.
 
 The calendar rules, which ``docs/schedule.md`` states for trainers:
 
-- Meeting ``n`` falls on ``start + (n - 1) x cadence``, each date computed
-  from the start with ``dateutil.relativedelta`` and never from the meeting
-  before. A monthly cadence keeps the day of the month where it exists:
-  31 January, 28 February, 31 March.
 - A cadence that is a range (``2-4 weeks``) is planned at its lower bound
-  unless the trainer chooses another inside the range.
-- Keeping the cadence when a date is skipped: the meeting moves to the same
-  weekday one week later (a cadence in days: to the next day), again and
-  again until the date is not skipped, and every later meeting moves along by
-  the same number of days. So the interval before a moved meeting grows by a
-  week and every other interval stays the cadence; no two meetings ever come
-  closer than the cadence.
-- An extra meeting (intake, assessment, follow-up) is placed from the dated
-  meeting it names: ``3 months after last meeting`` is the last meeting's date
-  plus three months. Without an offset it falls halfway to the neighbouring
-  meeting (halfway to a meeting one cadence away for ``before meeting 1`` and
-  ``after last meeting``), in whole weeks when that is a week or more, so it
-  keeps the weekday. An extra meeting on a skipped date moves like a meeting
-  but never moves the series.
+  unless the trainer chooses another inside the range; a cadence chosen with
+  ``--every`` must lie inside the recipe's.
+- Which day each meeting falls on, monthly cadences and closed days (skipped
+  dates, a skip file, public holidays) included, is
+  :mod:`methodengine.planning.series_dates`' job; the trainer's calendar
+  choices are a :class:`~methodengine.planning.calendar_rules.CalendarRules`.
+- Each meeting's agenda, length, stage and the phases that start in it come
+  from the recipe; UIDs from the recipe title, the series name and the
+  meeting, never from a date, so a moved meeting keeps its calendar event.
 """
 
 from __future__ import annotations
@@ -33,10 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
-from attrs import frozen
-from dateutil.relativedelta import relativedelta
+from attrs import field, frozen
 
 from methodengine._terminal import shown
 from methodengine.diagnostics import error
@@ -45,8 +35,10 @@ from methodengine.i18n import _, ngettext
 from methodengine.limits import MAX_EVENTS, MAX_MEETINGS
 from methodengine.model import Checkpoint, Meeting, Period, Phase, Range, Recipe, Stage, Trajectory, runs_in
 from methodengine.planning import timing
+from methodengine.planning.calendar_rules import CalendarRules, Closure, is_weekend
 from methodengine.planning.options import bounded_skips, parse_date, parse_period, parse_time
 from methodengine.planning.options import parse_dates as parse_dates  # where callers of the dated plan find it
+from methodengine.planning.series_dates import OutOfRangeError, Unanchored, plus, series_dates
 
 if TYPE_CHECKING:
     from methodengine.planning.held import Held
@@ -128,7 +120,9 @@ class PlannedMeeting:
     """One dated meeting: a meeting of the series (``number``) or an extra one (``extra``).
 
     ``start`` and ``end`` are set when the plan has a start time; ``moved_from``
-    is the date the meeting had before a skipped date moved it. ``held`` is
+    is the date the meeting had before a closed day moved it, ``moved_for``
+    why that day was closed (a ``--skip`` date, a skip-file entry, a public
+    holiday). ``held`` is
     what a run log says about a meeting held (``schedule --log``,
     :mod:`methodengine.planning.held`); a held meeting has the date and times
     it was held at.
@@ -153,6 +147,7 @@ class PlannedMeeting:
     optional: bool = False
     tentative: bool = False
     moved_from: dt.date | None = None
+    moved_for: Closure | None = None
     agenda: tuple[AgendaLine, ...] = ()
     held: Held | None = None
 
@@ -190,6 +185,9 @@ class DatedPlan:
     goes into every UID, or None. ``held`` are the meetings run logs say were
     held; ``stopped`` is the held meeting of an open series whose checkpoint
     said stop, with which the series ends (both from ``schedule --log``).
+    ``calendar`` are the trainer's calendar choices (the month rule, public
+    holidays, the skip file's entries); ``unused_closures`` the skip file's
+    entries no meeting fell on.
     """
 
     recipe: Recipe
@@ -210,6 +208,17 @@ class DatedPlan:
     series_name: str | None = None
     held: tuple[Held, ...] = ()
     stopped: int | None = None
+    calendar: CalendarRules = field(factory=CalendarRules)
+    unused_closures: tuple[Closure, ...] = ()
+
+    @property
+    def weekend(self) -> tuple[PlannedMeeting, ...]:
+        """The meetings on a Saturday or Sunday, to warn about; none when the cadence (the recipe's or the one
+        chosen) is in days: a group that meets every 10 days knows it meets on weekends too."""
+        recipe_every = self.recipe.trajectory.every if self.recipe.trajectory else None
+        if any(period is not None and period.unit == "day" for period in (self.every, recipe_every)):
+            return ()
+        return tuple(m for m in self.meetings if is_weekend(m.date))
 
     @property
     def series(self) -> tuple[PlannedMeeting, ...]:
@@ -233,6 +242,7 @@ def dated_plan(
     skip: Iterable[dt.date | str] = (),
     meetings: int | None = None,
     series: str | None = None,
+    calendar: CalendarRules | None = None,
 ) -> DatedPlan:
     """Date every meeting of ``recipe``'s trajectory from ``start``.
 
@@ -244,10 +254,13 @@ def dated_plan(
     may also be given as the command line takes them (``"2027-01-11"``,
     ``"19:00"``, ``"3 weeks"``). ``series`` names one group's run of the
     recipe (``"groep-a"``) and goes into every calendar UID, so that two
-    groups' calendars do not overwrite each other.
+    groups' calendars do not overwrite each other. ``calendar`` holds the
+    month rule (``monthly="weekday"``, the default: every 2nd Monday), the
+    public holidays to move meetings off and a skip file's entries.
     Raises ScheduleError when no plan can be made.
     """
     first_day, clock, chosen, skipped = _options(start, at, every, skip)
+    rules = calendar if calendar is not None else CalendarRules()
     trajectory = recipe.trajectory
     if trajectory is None:
         raise ScheduleError(
@@ -308,7 +321,7 @@ def dated_plan(
     found: list[tuple[tuple[dt.date, int, int], PlannedMeeting]] = []
     unplaced: list[Unplaced] = []
     try:
-        dated = _dates(trajectory, first_day, cadence, planned, skipped)
+        dated = series_dates(trajectory, first_day, cadence, planned, skipped, rules)
         for n, date in dated.series.items():
             stage = trajectory.stage_of(n)
             key = f"meeting-{n}"
@@ -330,19 +343,20 @@ def dated_plan(
                         runs=tuple(runs.get(n, ())),
                         last=total is not None and n == total,
                         tentative=is_open and n > 1,
-                        moved_from=dated.moved.get(n),
+                        moved_from=move.date if (move := dated.moved.get(n)) else None,
+                        moved_for=move.closure if move else None,
                         agenda=_agenda(recipe, n, counts),
                     ),
                 )
             )
         for extra, placed in dated.extras:
-            if isinstance(placed, Unplaced):
-                unplaced.append(placed)
+            if isinstance(placed, Unanchored):
+                unplaced.append(Unplaced(extra, placed.reason, placed.number))  # type: ignore[arg-type]
                 continue
             anchor_number, placed_dates = placed
             length = _extra_minutes(recipe, extra, counts, regular)
             high = extra.count.high
-            for k, (date, order, first) in enumerate(placed_dates, start=1):
+            for k, (date, order, first, closure) in enumerate(placed_dates, start=1):
                 key = extra.id if high == 1 else f"{extra.id}-{k}"
                 found.append(
                     (
@@ -361,11 +375,12 @@ def dated_plan(
                             optional=extra.optional or k > extra.count.low,
                             tentative=is_open and anchor_number > 1,
                             moved_from=first if date != first else None,
+                            moved_for=closure if date != first else None,
                         ),
                     )
                 )
-    except _OutOfRangeError as exc:
-        raise _out_of_range(exc, recipe, first_day, cadence, source, planned, meetings) from None
+    except OutOfRangeError as exc:
+        raise _out_of_range(exc, recipe, first_day, cadence, source, planned, meetings, rules) from None
 
     found.sort(key=lambda pair: pair[0])
     lengths = {m.minutes for _, m in found if m.kind == "meeting"}
@@ -381,11 +396,13 @@ def dated_plan(
         tentative=is_open and planned > 1,
         meetings=tuple(m for _, m in found),
         skip=tuple(sorted(skipped)),
-        unused_skips=tuple(sorted(d for d in skipped if d not in dated.hits)),
+        unused_skips=tuple(sorted(d for d in skipped if Closure(d, d) not in dated.hits)),
         unplaced=tuple(unplaced),
         checkpoints=tuple(recipe.checkpoints()),
         uniform_minutes=lengths.pop() if len(lengths) == 1 else None,
         series_name=series,
+        calendar=rules,
+        unused_closures=tuple(c for c in rules.closed if c not in dated.hits),
     )
 
 
@@ -404,98 +421,25 @@ def _options(
         raise ScheduleError(str(exc), usage=True) from None
 
 
-# ------------------------------------------------------------------ the dates
-
-
-_ExtraDates = tuple[int, tuple[tuple[dt.date, int, dt.date], ...]]
-"""An extra meeting's anchor meeting, and its dates: each with its order on a shared day and the date before a skip."""
-
-
-@frozen
-class _Dated:
-    """The dates of a plan: ``series`` maps each meeting to its date, ``moved`` to the skipped date it moved from;
-    ``extras`` has each extra meeting with its dates or why it has none; ``hits`` are the skipped dates hit."""
-
-    series: dict[int, dt.date]
-    moved: dict[int, dt.date]
-    extras: tuple[tuple[Meeting, _ExtraDates | Unplaced], ...]
-    hits: frozenset[dt.date]
-
-
-def _dates(
-    trajectory: Trajectory, start: dt.date, cadence: Period | None, planned: int, skipped: frozenset[dt.date]
-) -> _Dated:
-    """Every date of the plan; _OutOfRangeError when one falls outside the calendar."""
-    total = trajectory.meetings
-    is_open = total is None
-    # The series: each date from the start, then moved past skipped dates; the rest follows a move.
-    series: dict[int, dt.date] = {}
-    moved: dict[int, dt.date] = {}
-    hits: set[dt.date] = set()
-    shift = dt.timedelta(0)
-    for n in range(1, planned + 1):
-        nominal = _plus(start, _times(cadence, n - 1)) if cadence else start
-        date = _plus(nominal, shift)
-        if date in skipped:
-            moved[n] = date
-            date = _past_skips(date, skipped, cadence, hits)
-        shift = date - nominal
-        series[n] = date
-    extras: list[tuple[Meeting, _ExtraDates | Unplaced]] = []
-    for extra in trajectory.extra_meetings:
-        placed = _place_extra(extra, series, planned, total, cadence, start, is_open)
-        if not isinstance(placed, Unplaced):
-            number, nominal_dates = placed
-            placed = number, tuple((_past_skips(d, skipped, cadence, hits), order, d) for d, order in nominal_dates)
-        extras.append((extra, placed))
-    return _Dated(series, moved, tuple(extras), frozenset(hits))
-
-
-class _OutOfRangeError(Exception):
-    """A date of the plan would fall after 31 December 9999 (``later``) or before 1 January of the year 1."""
-
-    def __init__(self, later: bool) -> None:
-        super().__init__("later" if later else "earlier")
-        self.later = later
-
-
-_Day = TypeVar("_Day", dt.date, dt.datetime)
-
-
-def _plus(day: _Day, delta: relativedelta | dt.timedelta) -> _Day:
-    """``day + delta``, forward in time; _OutOfRangeError past the year 9999."""
-    try:
-        return day + delta
-    except (OverflowError, ValueError):  # timedelta: OverflowError; relativedelta: ValueError (year 10000)
-        raise _OutOfRangeError(later=True) from None
-
-
-def _minus(day: dt.date, delta: relativedelta | dt.timedelta) -> dt.date:
-    """``day - delta``, back in time; _OutOfRangeError before the year 1."""
-    try:
-        return day - delta
-    except (OverflowError, ValueError):
-        raise _OutOfRangeError(later=False) from None
-
-
 _NEUTRAL_START = dt.date(2000, 1, 3)
 """A start date far from both ends of the calendar, to tell whether a plan that does not fit is the start's fault."""
 
 
 def _out_of_range(
-    exc: _OutOfRangeError,
+    exc: OutOfRangeError,
     recipe: Recipe,
     start: dt.date,
     cadence: Period | None,
     source: CadenceSource | None,
     planned: int,
     meetings: int | None,
+    rules: CalendarRules,
 ) -> ScheduleError:
     """Why the plan does not fit in the calendar: the start date, --every or --meetings (usage), else the recipe."""
     trajectory = recipe.trajectory
     assert trajectory is not None
     where = _("past the year 9999, the last year") if exc.later else _("before the year 1, the first year")
-    if _fits(trajectory, cadence, planned):
+    if _fits(trajectory, cadence, planned, rules):
         return ScheduleError(
             _("the plan from {start} runs {where} a date can have", start=start.isoformat(), where=where),
             hint=_("choose an earlier start date") if exc.later else _("choose a later start date"),
@@ -503,7 +447,7 @@ def _out_of_range(
         )
     if source == "option" or meetings is not None:
         default, _source = _cadence(recipe, None, needed=False)
-        if _fits(trajectory, default, trajectory.meetings or 1):
+        if _fits(trajectory, default, trajectory.meetings or 1, rules):
             choices = [_("a shorter --every")] if source == "option" else []
             choices += [_("fewer --meetings")] if meetings is not None else []
             message = (
@@ -557,11 +501,11 @@ def _period(period: Period) -> str:
     return said(period)
 
 
-def _fits(trajectory: Trajectory, cadence: Period | None, planned: int) -> bool:
-    """Whether the plan's dates fit in the calendar from a start date in the middle of it."""
+def _fits(trajectory: Trajectory, cadence: Period | None, planned: int, rules: CalendarRules) -> bool:
+    """Whether the plan's dates fit in the calendar from a start date in the middle of it (no closed days)."""
     try:
-        _dates(trajectory, _NEUTRAL_START, cadence, planned, frozenset())
-    except _OutOfRangeError:
+        series_dates(trajectory, _NEUTRAL_START, cadence, planned, frozenset(), CalendarRules(rules.monthly))
+    except OutOfRangeError:
         return False
     return True
 
@@ -629,91 +573,7 @@ def _inside(chosen: Period, allowed: Period) -> bool:
     return low - 1e-6 <= days <= high + 1e-6
 
 
-def _delta(unit: str, amount: int) -> relativedelta:
-    return {
-        "day": relativedelta(days=amount),
-        "week": relativedelta(weeks=amount),
-        "month": relativedelta(months=amount),
-        "year": relativedelta(years=amount),
-    }[unit]
-
-
-def _times(period: Period, times: int) -> relativedelta:
-    """``times`` cadences as one relativedelta, so that months are counted from the start, never chained."""
-    return _delta(period.unit, period.amount.low * times)
-
-
-def _step(cadence: Period | None) -> dt.timedelta:
-    """How far a meeting on a skipped date moves: a week (same weekday), a day for a cadence in days."""
-    return dt.timedelta(days=1) if cadence is not None and cadence.unit == "day" else dt.timedelta(weeks=1)
-
-
-def _past_skips(date: dt.date, skipped: frozenset[dt.date], cadence: Period | None, hits: set[dt.date]) -> dt.date:
-    step = _step(cadence)
-    while date in skipped:
-        hits.add(date)
-        date = _plus(date, step)
-    return date
-
-
 # ------------------------------------------------------------------ extra meetings
-
-
-def _place_extra(
-    extra: Meeting,
-    dates: dict[int, dt.date],
-    planned: int,
-    total: int | None,
-    cadence: Period | None,
-    start: dt.date,
-    is_open: bool,
-) -> tuple[int, list[tuple[dt.date, int]]] | Unplaced:
-    """The meeting an extra meeting is placed from, and its dates, each with its order on a shared day
-    (0 before that day's meeting, 2 after); or why it has no date."""
-    anchor = extra.at
-    if anchor is None:
-        return Unplaced(extra, "no-anchor")
-    if anchor.meeting == "last" and is_open and planned == 1:
-        return Unplaced(extra, "open-last")
-    number = anchor.meeting_number(planned if is_open else total)
-    if number is None or number not in dates:
-        return Unplaced(extra, "not-planned", number)
-    base = dates[number]
-    after = anchor.relation == "after"
-    if anchor.offset is not None:
-        offset = _delta(anchor.offset.unit, anchor.offset.amount.low)
-    else:
-        offset = relativedelta(days=_half_gap(dates, number, after, cadence, start))
-    repeat = extra.every or anchor.offset or cadence
-    count = extra.count.high
-    out: list[tuple[dt.date, int]] = []
-    for k in range(count):
-        # The k-th further one is ``k`` repeats beyond the first (before: further back, so kept in date order);
-        # one relativedelta from the anchor meeting, never chained from the meeting before.
-        further = k if after else count - 1 - k
-        more = _delta(repeat.unit, repeat.amount.low * further) if repeat and further else relativedelta()
-        date = _plus(base, offset + more) if after else _minus(base, offset + more)
-        out.append((date, 2 if after else 0))
-    return number, out
-
-
-def _half_gap(dates: dict[int, dt.date], number: int, after: bool, cadence: Period | None, start: dt.date) -> int:
-    neighbour = dates.get(number + 1 if after else number - 1)
-    if neighbour is not None:
-        gap = abs((neighbour - dates[number]).days)
-    elif cadence is not None:
-        # One cadence from the start; back from it when that runs past the year 9999 (a meeting late in 9999).
-        try:
-            gap = (_plus(start, _times(cadence, 1)) - start).days
-        except _OutOfRangeError:
-            try:
-                gap = (start - _minus(start, _times(cadence, 1))).days
-            except _OutOfRangeError:
-                raise _OutOfRangeError(later=after) from None
-    else:
-        gap = 14
-    half = gap // 2
-    return max(half - half % 7 if half >= 7 else half, 1)
 
 
 def _extra_minutes(recipe: Recipe, extra: Meeting, counts: dict[str, Range], regular: int) -> int:
@@ -790,8 +650,8 @@ def _end(date: dt.date, at: dt.time | None, minutes: int) -> dt.datetime | None:
     try:
         length = dt.timedelta(minutes=minutes)
     except OverflowError:
-        raise _OutOfRangeError(later=True) from None
-    return _plus(dt.datetime.combine(date, at), length)
+        raise OutOfRangeError(later=True) from None
+    return plus(dt.datetime.combine(date, at), length)
 
 
 def _uid(recipe: Recipe, key: str, series: str | None = None) -> str:

@@ -15,6 +15,7 @@ from methodengine._terminal import shown
 from methodengine.i18n import N_, translate
 from methodengine.output.localiser import WIDTH, md_escape
 from methodengine.output.schedule.words import Words
+from methodengine.planning.calendar_rules import Closure
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting
 
 if TYPE_CHECKING:
@@ -155,6 +156,9 @@ def plan_as_data(plan: DatedPlan, words: Words) -> dict[str, object]:
         "stopped": plan.stopped,
         "skip": [d.isoformat() for d in plan.skip],
         "unused_skips": [d.isoformat() for d in plan.unused_skips],
+        "monthly": plan.calendar.monthly,
+        "holidays": str(plan.calendar.holidays) if plan.calendar.holidays is not None else None,
+        "skip_file": [_closure(c) for c in plan.calendar.closed],
         "summary": words.overview(plan),
         "notes": words.notes(plan),
         "meetings": [_meeting(plan, m, words) for m in plan.meetings],
@@ -171,6 +175,16 @@ def _period(period: object) -> dict[str, object] | None:
     if not isinstance(period, Period):
         return None
     return {"low": period.amount.low, "high": period.amount.high, "unit": period.unit, "text": str(period)}
+
+
+def _closure(closure: Closure) -> dict[str, object]:
+    """A skip file's entry: its first and last day, its name and its line."""
+    return {
+        "first": closure.first.isoformat(),
+        "last": closure.last.isoformat(),
+        "name": closure.reason,
+        "line": closure.line,
+    }
 
 
 def _meeting(plan: DatedPlan, meeting: PlannedMeeting, words: Words) -> dict[str, object]:
@@ -203,6 +217,11 @@ def _meeting(plan: DatedPlan, meeting: PlannedMeeting, words: Words) -> dict[str
         "optional": meeting.optional,
         "tentative": meeting.tentative,
         "moved_from": meeting.moved_from.isoformat() if meeting.moved_from else None,
+        "moved_for": (
+            {"kind": meeting.moved_for.kind, "name": words.moved_reason(plan, meeting)}
+            if meeting.moved_for is not None and meeting.moved_from is not None
+            else None
+        ),
         "held": meeting.held.to_data() if meeting.held is not None else None,
         "only_here": [r.title for r in meeting.runs if r.only],
         "from_here": [r.title for r in meeting.runs if r.last is None],

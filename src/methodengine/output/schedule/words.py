@@ -9,13 +9,16 @@ the same thing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from methodengine.model import EVERYONE, Recipe
 from methodengine.output import nouns
 from methodengine.output.localiser import Localiser
 from methodengine.output.meeting_words import MeetingWord, meeting_word
+from methodengine.planning.calendar_rules import month_step
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
+from methodengine.planning.series_dates import step
 
 DOMAIN = "schedule"
 
@@ -120,6 +123,7 @@ class Words(Localiser):
             )
         elif plan.every_source == "option" and plan.every:
             out.append(_("Chosen with --every: {chosen}.").format(chosen=self.every(plan.every)))
+        out += self.calendar(plan)
         if plan.at is not None and plan.uniform_minutes:
             out.append(
                 _("Each {meeting} starts at {time} and lasts {length}.").format(
@@ -135,6 +139,65 @@ class Words(Localiser):
                 )
             )
         return out
+
+    def calendar(self, plan: DatedPlan) -> list[str]:
+        """The calendar rules the plan keeps: the place in the month of a monthly series, the public holidays."""
+        _ = self._
+        out: list[str] = []
+        start = plan.series[0].date if plan.series else plan.start
+        if plan.planned > 1 and month_step(plan.every, plan.calendar.monthly) is not None:
+            out.append(
+                _("{Meetings} fall on the {place} {weekday} of the month.").format(
+                    place=self.place(start), weekday=self.weekday(start)
+                )
+            )
+        elif plan.planned > 1 and plan.every is not None and plan.every.unit in ("month", "year"):
+            said = (
+                _("{Meetings} fall on day {day} of the month, or on the last day of a shorter month.")
+                if start.day > 28
+                else _("{Meetings} fall on day {day} of the month.")
+            )
+            out.append(said.format(day=start.day))
+        if plan.calendar.holidays is not None:
+            said = (
+                _("A {meeting} that would fall on a public holiday ({country}) moves to the next day.")
+                if step(plan.every).days == 1
+                else _(
+                    "A {meeting} that would fall on a public holiday ({country}) moves a week on, to the same weekday."
+                )
+            )
+            out.append(said.format(country=str(plan.calendar.holidays)))
+        return out
+
+    def place(self, day: dt.date) -> str:
+        """The place of ``day`` among its month's weekdays: ``second`` (``tweede``); the fifth week is ``last``."""
+        _ = self._
+        nth = (day.day - 1) // 7 + 1
+        return [_("first"), _("second"), _("third"), _("fourth"), _("last")][nth - 1]
+
+    def moved(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
+        """Why a meeting moved: a skipped date, a skip file's entry (with its name), a public holiday (named)."""
+        _ = self._
+        assert meeting.moved_from is not None
+        date = self.date(meeting.moved_from)
+        closure = meeting.moved_for
+        if closure is not None and closure.kind == "holiday" and plan.calendar.holidays is not None:
+            name = plan.calendar.holiday_name(meeting.moved_from, self.language)
+            return _("Moved from {date}, a public holiday: {name}.").format(date=date, name=name)
+        if closure is not None and closure.kind == "file":
+            if closure.reason:
+                return _("Moved from {date}: {reason}.").format(date=date, reason=closure.reason)
+            return _("Moved from {date}, a date in the skip file.").format(date=date)
+        return _("Moved from {date}, a skipped date.").format(date=date)
+
+    def moved_reason(self, plan: DatedPlan, meeting: PlannedMeeting) -> str | None:
+        """The name of what a meeting moved off, for the JSON: a holiday's name, a skip file's name, or None."""
+        closure = meeting.moved_for
+        if closure is None or meeting.moved_from is None:
+            return None
+        if closure.kind == "holiday" and plan.calendar.holidays is not None:
+            return plan.calendar.holiday_name(meeting.moved_from, self.language)
+        return closure.reason
 
     def _every_or_none(self, plan: DatedPlan) -> str:
         return self.every(plan.every) if plan.every else self._("no cadence")
@@ -282,7 +345,7 @@ class Words(Localiser):
         if meeting.held is not None:
             out += self.held(meeting)
         if meeting.moved_from is not None:
-            out.append(_("Moved from {date}, a skipped date.").format(date=self.date(meeting.moved_from)))
+            out.append(self.moved(plan, meeting))
         if meeting.kind == "extra":
             assert meeting.extra is not None
             if meeting.extra.at is not None:

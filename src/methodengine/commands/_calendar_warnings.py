@@ -1,0 +1,53 @@
+"""Warnings about a dated plan, for `schedule` and `cards --start-date`, in the message language: weekend dates.
+
+A series that lands on a Saturday or Sunday is seldom what a trainer meant
+(a monthly series by the date rule drifts through the week; a start date
+typed a day off lands every meeting on a Sunday), so ``schedule`` and
+``cards --start-date`` say so, while still making the plan. Nothing is said
+when the cadence is in days: such a group knows it meets on weekends too
+(:attr:`~methodengine.planning.dated_plan.DatedPlan.weekend`).
+"""
+
+from __future__ import annotations
+
+from methodengine.diagnostics import Diagnostic, warning
+from methodengine.i18n import _, message_language, ngettext
+from methodengine.output.schedule.words import Words
+from methodengine.planning.dated_plan import DatedPlan
+
+SHOWN = 5
+"""Weekend meetings named one by one; the rest are counted."""
+
+
+def weekend_warnings(plan: DatedPlan) -> list[Diagnostic]:
+    """One warning per meeting on a weekend (at most :data:`SHOWN`, then a count), or one for a whole series
+    on one weekend day; the last says what to do about it. Render them with ``diagnostics.render``."""
+    weekend = plan.weekend
+    if not weekend:
+        return []
+    words = Words.for_plan(message_language(), plan)
+    series = plan.series
+    if len(series) > 1 and all(m in weekend for m in series) and len({m.date.weekday() for m in series}) == 1:
+        said = _(
+            "every meeting of the series falls on a {weekday}, as the start date {date} does",
+            weekday=words.weekday(series[0].date),
+            date=series[0].date.isoformat(),
+        )
+        return [warning(said, None, _("if the group does not meet at weekends, choose another --start"), "weekend")]
+    out = [
+        _("{meeting} falls on a weekend: {date}", meeting=words.name(plan, meeting), date=words.date(meeting.date))
+        for meeting in weekend[:SHOWN]
+    ]
+    more = len(weekend) - SHOWN
+    if more > 0:
+        out.append(ngettext("{count} more meeting falls on a weekend", "{count} more meetings fall on a weekend", more))
+    last = len(out) - 1
+    return [warning(said, None, _hint(plan) if k == last else None, "weekend") for k, said in enumerate(out)]
+
+
+def _hint(plan: DatedPlan) -> str:
+    """What moves a meeting off a weekend: the weekday rule for a monthly series by date, else --skip."""
+    every = plan.every
+    if every is not None and every.unit in ("month", "year") and plan.calendar.monthly == "date":
+        return _("--monthly weekday keeps every meeting on the weekday of the start date")
+    return _("move a meeting with --skip DATE, or choose another --start")
