@@ -194,6 +194,15 @@ def test_the_html_carries_the_sheets_for_a_browser_to_print_without_a_script():
     assert "transform: scale(0.8966)" in style  # A6 cards on Letter: the grid fits its height
 
 
+def test_the_sheets_print_without_flexbox_or_grid():
+    """WeasyPrint lays a flex container's items out several times over; the sheets use absolute positions."""
+    html = ok("cards", INCIDENT, "--format", "html", "--sheet", "a4").decode("utf-8")
+    sheet_css = html.split("<style>", 1)[1].split("</style>", 1)[0].split("@page { size: 210mm 297mm;", 1)[1]
+    printed = sheet_css.split("@media screen", 1)[0] + sheet_css.split("@media print", 1)[1]
+    assert ".slot {" in printed and "position: absolute" in printed
+    assert not re.search(r"display:\s*(inline-)?(flex|grid)\b", printed)
+
+
 def test_without_sheet_nothing_of_the_sheets_is_in_the_cards():
     html = ok("cards", INCIDENT, "--format", "html").decode("utf-8")
     assert 'class="sheet' not in html and "cut-" not in html and "transform: scale" not in html
