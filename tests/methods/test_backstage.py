@@ -384,6 +384,9 @@ rol casusinbrenger: Casusinbrenger
   aantal: 1-2
 rol groepslid: Groepslid
 
+fase Kennismaking (15 min)
+  wanneer: bijeenkomst 1
+  spreekt: iedereen
 fase Hoe ging het met de afspraken? (15 min)
   wanneer: vanaf bijeenkomst 2
   leidt: trainer
@@ -394,7 +397,7 @@ rondes 1-2: Casus
   fase Wat ga je doen? (10 min)
     spreekt: casusinbrenger
     opbrengst: Wat de inbrenger op het werk gaat doen
-fase Afsluiting (30 min)
+fase Afsluiting (15 min)
   spreekt: iedereen
 
 traject
