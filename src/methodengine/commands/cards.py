@@ -272,7 +272,9 @@ def _check_kinds(file: Path, recipe: Recipe, method: Any, plan: MeetingPlan, onl
     kinds = {_KIND_OF_CARD.get(card.kind, card.kind) for card in every.cards}
     present = [translate(kind) for kind in KINDS if kind in kinds]
     hint = _("--only takes the kinds these cards have: {kinds}", kinds=", ".join(present)) if present else None
-    raise PlanError([Diagnostic(Severity.ERROR, message, None, hint, "cards") for message in messages], path=str(file))
+    raise PlanError(
+        [Diagnostic(Severity.ERROR, message, None, hint, "no-cards-of-kind") for message in messages], path=str(file)
+    )
 
 
 _KIND_OF_CARD = {"phase": "phases", "role": "roles"}
