@@ -66,15 +66,17 @@ def _per_member(phase: Phase) -> bool:
 def _find_turn(recipe: Recipe) -> list[Phase | Rounds]:
     """Each member's turn: the rounds blocks, else the phases timed per member that are not the report.
 
-    Of several, those titled for the member's problem (beurt, vraagstuk, probleem, casus).
+    Of several, those titled for the member's problem (beurt, vraagstuk, probleem, casus); with none, the
+    phases so titled, so that a turn written with one time box for the whole set is still found (and told).
     """
     reports = set(map(id, phases_titled(recipe, _REPORT_WORDS)))
     found: list[Phase | Rounds] = list(recipe.rounds_blocks())
     found = found or [p for p in recipe.phases() if _per_member(p) and id(p) not in reports]
-    if len(found) > 1:
-        titled = [item for item in found if any(word in item.title.casefold() for word in _TURN_WORDS)]
-        return titled or found
-    return found
+    if len(found) == 1:
+        return found
+    pool = found or [p for p in recipe.phases() if id(p) not in reports]
+    titled = [item for item in pool if any(word in item.title.casefold() for word in _TURN_WORDS)]
+    return titled or found
 
 
 def _find_report(recipe: Recipe) -> list[Phase]:
@@ -114,6 +116,8 @@ def every_member_a_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
     elif not _per_member(turn):
+        member = recipe.role("setlid")
+        per = member.id_as_written if member is not None else "setlid"
         yield error(
             {
                 "en": f"every member of the set has a turn, but `{turn.title}` has one time box for the whole set",
@@ -121,9 +125,9 @@ def every_member_a_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             turn.position,
             hint={
-                "en": "give the turn a time per member, such as `(25 min per setlid)` with the members' role, "
+                "en": f"give the turn a time per member, such as `(25 min per {per})`, "
                 "or make it a rounds block of one round per member",
-                "nl": "geef de beurt een tijd per setlid, zoals `(25 min per setlid)` met de rol van de setleden, "
+                "nl": f"geef de beurt een tijd per setlid, zoals `(25 min per {per})`, "
                 "of maak er een rondeblok van met één ronde per setlid",
             },
         )

@@ -79,22 +79,23 @@ def _find_consultation(recipe: Recipe) -> list[Phase]:
 
 
 def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
-    """Exactly one holds the role; the message names it as written (a role found without the id has its own)."""
+    """Exactly one holds the role; the message names its id as the trainer wrote it (a found role has its own)."""
     role = recipe.role(role_id)
     assert role is not None
     if role.count != Range(1, 1):
         line = written(recipe, "count: 1", "aantal: 1")
+        written_id = role.id_as_written
         has = {
             "en": str(role.count) if role.count is not None else "the rest of the group",
             "nl": str(role.count) if role.count is not None else "de rest van de groep",
         }
         yield error(
             {
-                "en": f"kollegiale Beratung has exactly one {what['en']}; role `{role.name}` has {has['en']}",
-                "nl": f"kollegiale Beratung heeft precies één {what['nl']}; rol `{role.name}` heeft {has['nl']}",
+                "en": f"kollegiale Beratung has exactly one {what['en']}; role `{written_id}` has {has['en']}",
+                "nl": f"kollegiale Beratung heeft precies één {what['nl']}; rol `{written_id}` heeft {has['nl']}",
             },
             role.position,
-            hint={"en": f"set `{line}` for role `{role.name}`", "nl": f"zet `{line}` bij rol `{role.name}`"},
+            hint={"en": f"set `{line}` for role `{written_id}`", "nl": f"zet `{line}` bij rol `{written_id}`"},
         )
 
 
@@ -136,7 +137,9 @@ def case_giver_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     if phase is None:  # the id is a rounds block's: the consultation is one phase
         return
     if "inbrenger" in phase.speak or EVERYONE in phase.speak:
-        # No line to paste: a role found without the id has the trainer's own id, which the rule does not see.
+        case_giver = recipe.role("inbrenger")
+        assert case_giver is not None
+        line = written(recipe, f"listen: {case_giver.id_as_written}", f"luistert: {case_giver.id_as_written}")
         yield error(
             {
                 "en": f"the case-giver speaks in `{phase.title}`; in the consultation the case-giver only listens",
@@ -144,10 +147,9 @@ def case_giver_listens(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": "let only the consultants speak and the case-giver listen; the case-giver answers in the "
-                "closing phase",
-                "nl": "laat alleen de adviseurs spreken en de inbrenger luisteren; de inbrenger reageert in de "
-                "afsluiting",
+                "en": f"let only the consultants speak, and write `{line}`; the case-giver answers in the closing "
+                "phase",
+                "nl": f"laat alleen de adviseurs spreken en schrijf `{line}`; de inbrenger reageert in de afsluiting",
             },
         )
 

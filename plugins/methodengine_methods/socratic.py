@@ -125,10 +125,10 @@ def one_example(recipe: Recipe) -> Iterator[Diagnostic]:
         }
         yield error(
             {
-                "en": f"a Socratic dialogue examines one example, so it has one example-giver; role `{role.name}` "
-                f"has {has['en']}",
+                "en": "a Socratic dialogue examines one example, so it has one example-giver; "
+                f"role `{role.id_as_written}` has {has['en']}",
                 "nl": f"een socratisch gesprek onderzoekt één voorbeeld, dus er is één voorbeeldgever; rol "
-                f"`{role.name}` heeft {has['nl']}",
+                f"`{role.id_as_written}` heeft {has['nl']}",
             },
             role.position,
             hint={

@@ -240,6 +240,14 @@ def test_of_two_phases_timed_per_member_the_turn_is_the_one_titled_for_the_probl
     assert_finding(d, METHOD, "actions-each-turn", WARNING, text, "phase Vraagstukken", ("`Vraagstukken`",))
 
 
+def test_a_turn_with_one_time_box_for_the_set_is_told_a_time_per_member_in_the_trainers_role():
+    rounds = HAND[HAND.index("rondes 5:") : HAND.index("fase Terugblik")]
+    text = edit(HAND, (rounds, "fase Vraagstukken (60 min)\n  spreekt: manager\n  opbrengst: Acties\n"))
+    d = only(text, "action-learning/every-member-a-turn")
+    assert_finding(d, METHOD, "every-member-a-turn", ERROR, text, "fase Vraagstukken", ("one time box",))
+    assert d.hint is not None and "`(25 min per manager)`" in d.hint
+
+
 def test_two_rounds_blocks_that_could_be_the_turn_are_named_not_guessed():
     second = "rondes 2: Extra vraagstuk\n  fase Extra (10 min)\n    spreekt: manager\n"
     text = edit(HAND, ("fase Terugblik (15 min)", second + "fase Terugblik (15 min)"))

@@ -306,10 +306,16 @@ def test_two_phases_that_could_be_the_consultation_are_named_not_guessed():
     assert findings(text, "kollegiale-beratung/case-giver-listens") == []
 
 
+def test_a_hint_names_the_role_as_the_trainer_wrote_it():
+    text = edit(HAND, ("  spreekt: collega\n  luistert: casusinbrenger\n", "  spreekt: collega, casusinbrenger\n"))
+    d = only(text, "kollegiale-beratung/case-giver-listens")
+    assert d.hint is not None and "`luistert: casusinbrenger`" in d.hint
+
+
 def test_the_moderator_is_found_as_the_role_that_leads_when_no_name_says_so():
     text = edit(HAND, ("rol gespreksleider: Moderator\n  aantal: 1\n", "rol gespreksleider: Begeleider\n  aantal: 2\n"))
     d = only(text, "kollegiale-beratung/one-moderator")
-    assert_finding(d, METHOD, "one-moderator", ERROR, text, "rol gespreksleider", ("role `Begeleider` has 2",))
+    assert_finding(d, METHOD, "one-moderator", ERROR, text, "rol gespreksleider", ("role `gespreksleider` has 2",))
 
 
 MISSING = [

@@ -164,7 +164,7 @@ HAND_BREAKS = [
         [("rol verteller: Voorbeeldgever\n  aantal: 1\n", "rol verteller: Voorbeeldgever\n  aantal: 2\n")],
         ERROR,
         "rol verteller",
-        ("role `Voorbeeldgever` has 2",),
+        ("role `verteller` has 2",),
         id="hand-two-example-givers",
     ),
     pytest.param(
