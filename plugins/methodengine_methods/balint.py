@@ -42,6 +42,12 @@ def _presenter(recipe: Recipe) -> str | None:
     return _voices.role_id(recipe, PRESENTER, _PRESENTER_WORDS)
 
 
+def _written(recipe: Recipe, role: str) -> str:
+    """The role's id as the trainer wrote it (a found role carries the method's id in the copy the rules read)."""
+    found = recipe.role(role)
+    return found.id_as_written if found is not None else role
+
+
 def _presentation(recipe: Recipe) -> Phase:
     phase = recipe.phase("casus")
     assert phase is not None  # needs_phases
@@ -96,8 +102,8 @@ def presentation(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"name the presenter under `{written(recipe, 'speak:', 'spreekt:')}`",
-                "nl": f"zet de inbrenger bij `{written(recipe, 'speak:', 'spreekt:')}`",
+                "en": f"write `{written(recipe, 'speak:', 'spreekt:')} {_written(recipe, PRESENTER)}`",
+                "nl": f"schrijf `{written(recipe, 'speak:', 'spreekt:')} {_written(recipe, PRESENTER)}`",
             },
         )
         return
@@ -170,7 +176,7 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
     if not _voices.silent(discussed, PRESENTER):
-        line = written(recipe, "listen:", "luistert:")
+        line = written(recipe, "listen:", "luistert:") + f" {_written(recipe, PRESENTER)}"
         yield error(
             {
                 "en": f"the presenter takes part in `{discussed.title}`, where they sit back and listen",
@@ -178,8 +184,8 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             discussed.position,
             hint={
-                "en": f"put the presenter under `{line}` alone, not under who speaks or leads",
-                "nl": f"zet de inbrenger alleen bij `{line}`, niet bij wie spreekt of leidt",
+                "en": f"write `{line}` and take the presenter out of who speaks and leads",
+                "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
             },
         )
     elif not _voices.other_speakers(recipe, discussed, [PRESENTER]):

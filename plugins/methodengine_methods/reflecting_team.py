@@ -43,6 +43,12 @@ def _team(recipe: Recipe) -> str | None:
     return _voices.role_id(recipe, TEAM, _TEAM_WORDS)
 
 
+def _written(recipe: Recipe, role: str) -> str:
+    """The role's id as the trainer wrote it (a found role carries the method's id in the copy the rules read)."""
+    found = recipe.role(role)
+    return found.id_as_written if found is not None else role
+
+
 def _phase(recipe: Recipe, ident: str) -> Phase:
     phase = recipe.phase(ident)
     assert phase is not None  # needs_phases
@@ -62,7 +68,7 @@ def _phase(recipe: Recipe, ident: str) -> Phase:
 def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _phase(recipe, INTERVIEW)
     if not _voices.silent(phase, TEAM):
-        line = written(recipe, "listen:", "luistert:")
+        line = written(recipe, "listen:", "luistert:") + f" {_written(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
@@ -70,8 +76,8 @@ def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"put the team under `{line}` alone, not under who speaks or leads; it speaks when it reflects",
-                "nl": f"zet het team alleen bij `{line}`, niet bij wie spreekt of leidt; "
+                "en": f"write `{line}` and take the team out of who speaks and leads; it speaks when it reflects",
+                "nl": f"schrijf `{line}` en haal het team weg bij wie spreekt en leidt; "
                 "het spreekt als het reflecteert",
             },
         )
@@ -104,14 +110,14 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
     if not _voices.speaks(reflected, TEAM):
-        line = written(recipe, "speak:", "spreekt:")
+        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team does not speak in `{reflected.title}`, where it reflects",
                 "nl": f"het team spreekt niet in `{reflected.title}`, waar het reflecteert",
             },
             reflected.position,
-            hint={"en": f"name the team under `{line}`", "nl": f"zet het team bij `{line}`"},
+            hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
         return
     others = [r for r in recipe.roles if r.id != TEAM and _voices.speaks(reflected, r.id)]
@@ -147,7 +153,7 @@ def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
     reflected = _phase(recipe, REFLECTION)
     after = list(recipe.phases())[_voices.index_of(recipe, reflected) + 1 :]
     if not any(_voices.speaks(p, CLIENT) for p in after):
-        line = written(recipe, "speak:", "spreekt:")
+        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe, CLIENT)}"
         yield warning(
             {
                 "en": f"the client does not speak after `{reflected.title}`, so never says what they heard in it",
@@ -156,8 +162,8 @@ def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             reflected.position,
             hint={
-                "en": f"add a phase after it with the client under `{line}`: the conversation about the reflection",
-                "nl": f"voeg daarna een fase toe met de cliënt bij `{line}`: het gesprek over de reflectie",
+                "en": f"add a phase after it with `{line}`: the conversation about the reflection",
+                "nl": f"voeg daarna een fase toe met `{line}`: het gesprek over de reflectie",
             },
         )
 

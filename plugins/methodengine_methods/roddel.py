@@ -35,6 +35,12 @@ def _case_giver(recipe: Recipe) -> str | None:
     return _voices.role_id(recipe, CASE_GIVER, _CASE_GIVER_WORDS)
 
 
+def _written(recipe: Recipe) -> str:
+    """The case-giver's id as the trainer wrote it (a found role carries the method's id in the rules' copy)."""
+    found = recipe.role(CASE_GIVER)
+    return found.id_as_written if found is not None else CASE_GIVER
+
+
 def _gossip(recipe: Recipe) -> Phase:
     phase = recipe.phase(GOSSIP)
     assert phase is not None  # needs_phases
@@ -87,7 +93,7 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
 def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     if not _voices.silent(phase, CASE_GIVER):
-        line = written(recipe, "outside:", "buiten:")
+        line = written(recipe, "outside:", "buiten:") + f" {_written(recipe)}"
         yield error(
             {
                 "en": f"the case-giver takes part in `{phase.title}`, where the others talk about them "
@@ -97,8 +103,8 @@ def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"put the case-giver under `{line}` alone, not under who speaks or leads",
-                "nl": f"zet de inbrenger alleen bij `{line}`, niet bij wie spreekt of leidt",
+                "en": f"write `{line}` and take the case-giver out of who speaks and leads",
+                "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
             },
         )
     elif not _voices.other_speakers(recipe, phase, [CASE_GIVER]):
@@ -156,7 +162,7 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     _before, after = _before_and_after(recipe, phase)
     if not any(_voices.speaks(p, CASE_GIVER) for p in after):
-        line = written(recipe, "speak:", "spreekt:")
+        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe)}"
         yield warning(
             {
                 "en": f"the case-giver does not speak after `{phase.title}`, so they never react to the gossip",
@@ -164,8 +170,8 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"add a phase after it in which the case-giver reacts, with the case-giver under `{line}`",
-                "nl": f"voeg daarna een fase toe waarin de inbrenger reageert, met de inbrenger bij `{line}`",
+                "en": f"add a phase after it in which the case-giver reacts: `{line}`",
+                "nl": f"voeg daarna een fase toe waarin de inbrenger reageert: `{line}`",
             },
         )
 

@@ -375,3 +375,15 @@ def test_the_cards_of_the_bundled_recipe_print_in_dutch_and_english(monkeypatch,
     words = " ".join(result.stdout.split())  # the labels' padding is the layout's, not the method's
     for text in expected:
         assert text in words
+
+
+def test_a_hint_in_a_recipe_without_ids_names_the_role_as_the_trainer_wrote_it():
+    text = edit(
+        HAND,
+        (
+            "  spreekt: collega\n  luistert: casushouder\n",
+            "  leidt: casushouder\n  spreekt: collega\n  luistert: casushouder\n",
+        ),
+    )
+    d = only(text, "balint/push-back")
+    assert d.hint is not None and "`luistert: casushouder`" in d.hint

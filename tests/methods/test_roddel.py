@@ -351,3 +351,11 @@ def test_the_cards_of_the_bundled_recipe_print_in_dutch_and_english(monkeypatch,
     words = " ".join(result.stdout.split())  # the labels' padding is the layout's, not the method's
     for text in expected:
         assert text in words
+
+
+def test_a_hint_in_a_recipe_without_ids_names_the_role_as_the_trainer_wrote_it():
+    text = edit(
+        HAND, (HAND_GOSSIP, HAND_GOSSIP.replace("  spreekt: collega\n", "  leidt: casushouder\n  spreekt: collega\n"))
+    )
+    d = only(text, "roddel/case-giver-silent")
+    assert d.hint is not None and "`buiten: casushouder`" in d.hint
