@@ -25,7 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Phase, Recipe, Rounds, error, hookimpl, role_counts, rule, warning
+from methodengine import (
+    EVERYONE,
+    Diagnostic,
+    Method,
+    Phase,
+    Recipe,
+    Rounds,
+    error,
+    hookimpl,
+    role_counts,
+    rule,
+    warning,
+)
 from methodengine_methods._common import (
     base_recipe,
     called,
@@ -180,7 +192,13 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
                 "nl": f"zet `{agreements.title}` als laatste fase in het rondeblok `{turn.title}`",
             },
         )
-    elif not agreements.lines("output"):
+    else:
+        yield from _agreements_as_described(recipe, agreements, block)
+
+
+def _agreements_as_described(recipe: Recipe, agreements: Phase, turn: Rounds) -> Iterator[Diagnostic]:
+    """In the turn, the agreements are the case-giver's, made at its end ("aan het slot van zijn/haar beurt")."""
+    if not agreements.lines("output"):
         line = written(
             recipe,
             "output: Afspraken om op de werkvloer uit te voeren",
@@ -190,6 +208,30 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             {"en": "the agreements phase names no output", "nl": "de fase met de afspraken noemt geen opbrengst"},
             agreements.position,
             hint={"en": f"add `{line}`", "nl": f"voeg `{line}` toe"},
+        )
+    case_giver = recipe.role("inbrenger")
+    if case_giver is not None and "inbrenger" not in agreements.speak and EVERYONE not in agreements.speak:
+        line = written(recipe, f"speak: {case_giver.id_as_written}", f"spreekt: {case_giver.id_as_written}")
+        yield warning(
+            {
+                "en": f"the case-giver makes the agreements, but does not speak in `{agreements.title}`",
+                "nl": f"de inbrenger maakt de afspraken, maar spreekt niet in `{agreements.title}`",
+            },
+            agreements.position,
+            hint={"en": f"add `{line}`", "nl": f"voeg `{line}` toe"},
+        )
+    later = turn.items[next(i for i, p in enumerate(turn.items) if p is agreements) + 1 :]
+    if later:
+        yield warning(
+            {
+                "en": f"the agreements close the turn, but `{later[0].title}` comes after them",
+                "nl": f"de afspraken sluiten de beurt af, maar `{later[0].title}` komt erna",
+            },
+            agreements.position,
+            hint={
+                "en": f"make `{agreements.title}` the last phase of `{turn.title}`",
+                "nl": f"maak `{agreements.title}` de laatste fase van `{turn.title}`",
+            },
         )
 
 

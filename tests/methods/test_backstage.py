@@ -162,6 +162,32 @@ BREAKS = [
         id="agreements-without-output",
     ),
     pytest.param(
+        "agreements-each-turn",
+        [
+            (
+                "    speak: inbrenger\n    output: Afspraken voor de werkvloer\n",
+                "    speak: deelnemer\n    output: Afspraken voor de werkvloer\n",
+            )
+        ],
+        WARNING,
+        "phase Afspraken maken",
+        ("case-giver makes the agreements", "`Afspraken maken`"),
+        id="agreements-without-the-case-giver",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        [
+            (
+                "    output: Afspraken voor de werkvloer\n",
+                "    output: Afspraken voor de werkvloer\n  phase Nog even napraten (5 min)\n    speak: deelnemer\n",
+            )
+        ],
+        WARNING,
+        "phase Afspraken maken",
+        ("close the turn", "`Nog even napraten`"),
+        id="agreements-not-at-the-end-of-the-turn",
+    ),
+    pytest.param(
         "report-back",
         [("  when: from meeting 2\n", "")],
         ERROR,
@@ -465,6 +491,27 @@ HAND_BREAKS = [
         "fase Afspraken",
         ("names no output",),
         id="hand-agreements-without-output",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        # Found by the case-giver speaking last with an output; the group goes on talking after it.
+        [(_AGREEMENTS_IN_TURN, _AGREEMENTS_IN_TURN + "  fase Nabespreken (5 min)\n    spreekt: groepslid\n")],
+        WARNING,
+        "fase Wat ga je doen?",
+        ("close the turn", "`Nabespreken`"),
+        id="hand-agreements-not-at-the-end",
+    ),
+    pytest.param(
+        "agreements-each-turn",
+        # Found by its title; the group makes the agreements for the case-giver.
+        [
+            ("Wat ga je doen?", "Afspraken"),
+            ("    spreekt: casusinbrenger\n    opbrengst", "    spreekt: groepslid\n    opbrengst"),
+        ],
+        WARNING,
+        "fase Afspraken",
+        ("case-giver makes the agreements",),
+        id="hand-agreements-without-the-case-giver",
     ),
     pytest.param(
         "report-back",
