@@ -130,19 +130,22 @@ def test_a_moved_meeting_and_the_chosen_cadence_are_named():
 
 
 @pytest.mark.parametrize(
-    ("start", "expected"),
+    ("start", "monthly", "expected"),
     [
-        ("2027-01-31", ["zondag 31 januari 2027", "zondag 28 februari 2027", "woensdag 31 maart 2027"]),
-        ("2028-01-31", ["maandag 31 januari 2028", "dinsdag 29 februari 2028", "vrijdag 31 maart 2028"]),
+        ("2027-01-31", "date", ["zondag 31 januari 2027", "zondag 28 februari 2027", "woensdag 31 maart 2027"]),
+        ("2028-01-31", "date", ["maandag 31 januari 2028", "dinsdag 29 februari 2028", "vrijdag 31 maart 2028"]),
+        # By default the weekday and its place: the 31st is in the fifth week, so the last Sunday, the last Monday.
+        ("2027-01-31", "weekday", ["zondag 31 januari 2027", "zondag 28 februari 2027", "zondag 28 maart 2027"]),
+        ("2028-01-31", "weekday", ["maandag 31 januari 2028", "maandag 28 februari 2028", "maandag 27 maart 2028"]),
     ],
 )
-def test_a_monthly_series_from_the_end_of_a_month_keeps_to_the_end_of_the_month(start, expected):
-    dated = schedule("inspiratiegroep", "--start", start)
+def test_a_monthly_series_from_the_end_of_a_month_keeps_to_the_end_of_the_month(start, monthly, expected):
+    dated = schedule("inspiratiegroep", "--start", start, "--monthly", monthly)
     assert [m["date_text"] for m in dated[:3]] == expected
-    text = cards("inspiratiegroep", "--start-date", start, "--only", "trajectory").decode()
+    text = cards("inspiratiegroep", "--start-date", start, "--monthly", monthly, "--only", "trajectory").decode()
     rows = [re.split(r"\s{2,}", line.strip()) for line in trajectory_card(text).splitlines()]
     assert rows == [[f"Bijeenkomst {m['number']}", m["date_text"]] for m in dated]
-    plan = json.loads(cards("inspiratiegroep", "--start-date", start, "--format", "json"))
+    plan = json.loads(cards("inspiratiegroep", "--start-date", start, "--monthly", monthly, "--format", "json"))
     assert [m["date"] for m in plan["dates"]["meetings"]] == [m["date"] for m in dated]
 
 

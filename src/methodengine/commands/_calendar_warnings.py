@@ -51,3 +51,15 @@ def _hint(plan: DatedPlan) -> str:
     if every is not None and every.unit in ("month", "year") and plan.calendar.monthly == "date":
         return _("--monthly weekday keeps every meeting on the weekday of the start date")
     return _("move a meeting with --skip DATE, or choose another --start")
+
+
+def echo_weekend_warnings(plan: DatedPlan | None, file: object) -> None:
+    """The weekend warnings on standard error, each as a warning about the recipe ``file``; the plan is still made."""
+    if plan is None:
+        return
+    import click
+
+    from methodengine.diagnostics import render
+
+    for said in weekend_warnings(plan):
+        click.echo(render(said, path=str(file)), err=True)

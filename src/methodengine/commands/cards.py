@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from methodengine.commands import _params
+from methodengine.commands._calendar_options import calendar_options, calendar_rules
+from methodengine.commands._calendar_options import given as calendar_given
 from methodengine.commands._common import output_language, recipe_file, resolved_recipe
 from methodengine.commands._format_option import FormatOption, chosen_format, format_type
 from methodengine.commands._output import check_output, output_option, write_output, write_stdout
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from methodengine.hooks.manager import Plugins
     from methodengine.model import Period, Recipe
     from methodengine.planning.meeting_plan import MeetingPlan
+    from methodengine.planning.public_holidays import HolidayCalendar
 
 
 @click.command()
@@ -87,6 +90,7 @@ if TYPE_CHECKING:
     metavar="DATE[,DATE...]",
     help=N_("With --start-date: a date on which no meeting may fall, as for `schedule --skip`."),
 )
+@calendar_options("cards")
 @click.option(
     "--only",
     type=_params.card_kinds(KINDS),
@@ -133,6 +137,9 @@ def cards(
     start_date: dt.date | None,
     every: Period | None,
     skip: tuple[dt.date, ...],
+    monthly: str | None,
+    holidays: HolidayCalendar | None,
+    skip_file: Path | None,
     only: tuple[str, ...] | None,
     lang: str | None,
     paper: str,
@@ -181,6 +188,11 @@ def cards(
                 raise click.UsageError(
                     _("{option} needs --start-date: it only changes the dates of the series", option=name)
                 )
+        for name in calendar_given(monthly, holidays, skip_file):
+            raise click.UsageError(
+                _("{option} needs --start-date: it only changes the dates of the series", option=name)
+            )
+    calendar = calendar_rules(monthly, holidays, skip_file) if start_date is not None else None
 
     recipe = resolved_recipe(file, plugins)
     language = output_language(lang, recipe)
@@ -199,6 +211,7 @@ def cards(
         start_date=start_date,
         every=every,
         skip=skip,
+        calendar=calendar,
     )
     method = plugins.methods().get(recipe.method) if recipe.method else None
     from methodengine.planning.meeting_plan import plan_meeting
@@ -209,6 +222,9 @@ def cards(
     data = _render(plugins, found, _request(recipe, options, templates, dirs, plan, sheet))
     _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
+    from methodengine.commands._calendar_warnings import echo_weekend_warnings
+
+    echo_weekend_warnings(plan.dates, file)
 
     if output is not None:
         write_output(output, data)
@@ -386,6 +402,8 @@ def _request(
             "start_date": options.start_date.isoformat() if options.start_date else None,
             "every": str(options.every) if options.every else None,
             "skip": [d.isoformat() for d in options.skip],
+            "monthly": options.calendar.monthly if options.calendar else None,
+            "holidays": str(options.calendar.holidays) if options.calendar and options.calendar.holidays else None,
         },
         language=options.language,
         plan=plan,

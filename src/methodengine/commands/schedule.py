@@ -156,7 +156,9 @@ def schedule(
     plan = dated_plan_with_logs(
         recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series, calendar=calendar
     )
-    _warn_weekends(plan, file)
+    from methodengine.commands._calendar_warnings import echo_weekend_warnings
+
+    echo_weekend_warnings(plan, file)
     if plan.held:
         from methodengine._terminal import shown
         from methodengine.i18n import _
@@ -204,15 +206,6 @@ def schedule(
             last=last,
         )
     click.echo(said, err=True)
-
-
-def _warn_weekends(plan: DatedPlan, file: Path) -> None:
-    """Meetings on a Saturday or Sunday, on standard error as warnings about the recipe; the plan is still made."""
-    from methodengine.commands._calendar_warnings import weekend_warnings
-    from methodengine.diagnostics import render
-
-    for said in weekend_warnings(plan):
-        click.echo(render(said, path=str(file)), err=True)
 
 
 def _request(recipe: Recipe, plan: DatedPlan, language: str, options: dict[str, Any]) -> OutputRequest:
