@@ -119,15 +119,59 @@ def test_the_window_cases_read_as_the_docs_table_has_them(language, start, end, 
     assert f"`{printed}`" in doc, "docs/cards.md's table of windows shows every case"
 
 
-def test_the_deck_writes_open_windows_for_a_reader():
-    cards = cards_of(ok("cards", INCIDENT, "--start", "19:00"))
+SERIES = """recipe: Series
+language: nl
+group: 4-7
+duration: 40 min
+role chair: Voorzitter
+  count: 1
+role giver: Inbrenger
+  count: 1
+role member: Deelnemer
+phase Spelregels (10 min)
+  lead: chair
+  speak: everyone
+  when: meeting 1
+phase Terugkoppeling (10 min)
+  lead: chair
+  speak: giver
+  when: from meeting 2
+phase Standpunten (3 min per member)
+  speak: member
+phase Nabespreking (10 min)
+  speak: giver
+phase Evaluatie (5 min)
+  speak: everyone
+trajectory
+  meetings: 6
+  every: 6 weeks
+"""
+"""Two first phases of different meetings, then a phase whose length follows the group (2-5 members)."""
+
+
+@pytest.fixture
+def series(tmp_path: Path) -> Path:
+    path = tmp_path / "reeks.mth"
+    path.write_text(SERIES, encoding="utf-8")
+    return path
+
+
+def _heads(cards: list[list[str]]) -> dict[str, str]:
+    """Each card's kind-and-time line by its title (the first card of a title: the trajectory's is the recipe's)."""
     heads: dict[str, str] = {}
     for card in cards:
-        heads.setdefault(card[0], card[2])  # the trajectory card has the recipe's title too
-    assert heads["Incidentmethode"] == "Overzicht · 19:00 tot ca. 20:26, uiterlijk 20:35"
-    assert heads["Standpunten uitwisselen"].endswith("· 20:00 tot ca. 20:06, uiterlijk 20:15")
-    assert heads["Evaluatie"].endswith("· ca. 20:21-20:26, uiterlijk 20:30-20:35")
-    assert " tot 2" not in "\n".join(heads.values()).replace("tot ca.", "")
+        heads.setdefault(card[0], card[2])
+    return heads
+
+
+def test_the_deck_writes_open_windows_for_a_reader(series):
+    heads = _heads(cards_of(ok("cards", series, "--start", "19:00")))
+    assert heads["Series"] == "Overzicht · 19:00 tot ca. 19:31, uiterlijk 19:40"
+    assert heads["Standpunten"] == "Fase 2 van 4 · 19:10 tot ca. 19:16, uiterlijk 19:25"
+    assert heads["Evaluatie"] == "Fase 4 van 4 · ca. 19:26-19:31, uiterlijk 19:35-19:40"
+    heads = _heads(cards_of(ok("cards", series, "--lang", "en")))
+    assert heads["Nabespreking"] == "Phase 3 of 4 · about minutes 16-26, 25-35 at the latest"
+    assert heads["Spelregels"] == "Phase 1 of 4 · minutes 0-10"
 
 
 # ---------------------------------------------------------------- phases numbered within their meeting
@@ -138,54 +182,120 @@ def _card(cards: list[list[str]], title: str, kind: str = "") -> list[str]:
     return next(card for card in cards if card[0] == title and card[2].startswith(kind))
 
 
-def test_the_deck_of_a_series_numbers_phases_within_their_meeting_and_marks_alternatives():
-    cards = cards_of(ok("cards", INCIDENT, "--start", "19:00"))
-    rules, feedback = _card(cards, "Spelregels afspreken"), _card(cards, "Terugkoppeling")
-    # One meeting has 11 phases: the two first phases of different meetings are both phase 1, at the same time.
-    assert rules[2] == feedback[2] == "Fase 1 van 11 · 19:00-19:10"
+def test_the_deck_of_a_series_numbers_phases_within_their_meeting_and_marks_alternatives(series):
+    cards = cards_of(ok("cards", series, "--start", "19:00"))
+    rules, feedback = _card(cards, "Spelregels"), _card(cards, "Terugkoppeling")
+    # A meeting has 4 phases: the two first phases of different meetings are both phase 1, at the same time.
+    assert rules[2] == feedback[2] == "Fase 1 van 4 · 19:00-19:10"
     assert "Alleen in bijeenkomst 1" in rules and "Vanaf bijeenkomst 2" in feedback
     assert "In plaats daarvan vanaf bijeenkomst 2: Terugkoppeling" in rules
-    assert "In plaats daarvan alleen in bijeenkomst 1: Spelregels afspreken" in feedback
-    assert _card(cards, "Incident kiezen")[2].startswith("Fase 2 van 11 ·")
-    assert _card(cards, "Evaluatie")[2].startswith("Fase 11 van 11 ·")
-    labels = [card[2] for card in cards if card[2].startswith("Fase ")]
-    assert len(labels) == 12 and all(" van 11 · " in label for label in labels)
-    overview = cards[0]
-    agenda = [
-        m.groups() for line in overview if (m := re.match(r"^(\d\d:\d\d(?:-\d\d:\d\d)?)\s+(\d+)\. (.+?)\s{2,}", line))
-    ]
-    assert agenda[:3] == [
-        ("19:00", "1", "Spelregels afspreken"),
+    assert "In plaats daarvan alleen in bijeenkomst 1: Spelregels" in feedback
+    labels = [card[2].split(" · ")[0] for card in cards if card[2].startswith("Fase ")]
+    assert labels == ["Fase 1 van 4", "Fase 1 van 4", "Fase 2 van 4", "Fase 3 van 4", "Fase 4 van 4"]
+    agenda = [m.groups() for line in cards[0] if (m := re.match(r"^(\d\d:\d\d)\S*\s+(\d+)\. (.+?)\s{2,}", line))]
+    assert agenda == [
+        ("19:00", "1", "Spelregels"),
         ("19:00", "1", "Terugkoppeling"),
-        ("19:10", "2", "Incident kiezen"),
+        ("19:10", "2", "Standpunten"),
+        ("19:16", "3", "Nabespreking"),
+        ("19:26", "4", "Evaluatie"),
     ]
-    assert [int(n) for _, n, _ in agenda] == [1, *range(1, 12)]
     role = _card(cards, "Inbrenger", "Rolkaart")
-    assert any(line.startswith("19:00") and "1. Terugkoppeling" in line for line in role)
+    assert any(re.match(r"^19:00\s+1\. Terugkoppeling\s+spreekt$", line) for line in role)
+    assert any(re.match(r"^19:00\s+1\. Spelregels\s+spreekt$", line) for line in role)
 
 
-def test_one_meetings_cards_number_its_own_phases_and_name_no_alternative():
-    cards = cards_of(ok("cards", INCIDENT, "--meeting", "2", "--lang", "en"))
-    assert _card(cards, "Terugkoppeling")[2] == "Phase 1 of 11 · minutes 0-10"
-    assert not any(card[0] == "Spelregels afspreken" for card in cards)
+def test_one_meetings_cards_number_its_own_phases_and_name_no_alternative(series):
+    cards = cards_of(ok("cards", series, "--meeting", "2", "--lang", "en"))
+    assert _card(cards, "Terugkoppeling")[2] == "Phase 1 of 4 · minutes 0-10"
+    assert not any(card[0] == "Spelregels" for card in cards)
     assert not any(line.startswith("Instead") for card in cards for line in card)
 
 
-def test_the_json_plan_gives_each_phase_its_place_in_its_meeting():
-    phases = {p["title"]: p for p in plan_of("cards", INCIDENT)["phases"]}
-    rules, feedback = phases["Spelregels afspreken"], phases["Terugkoppeling"]
-    assert (rules["number"], rules["of"], feedback["number"]) == (1, 12, 2)  # what the plan refers to them by
+def test_the_json_plan_gives_each_phase_its_place_in_its_meeting(series):
+    phases = {p["title"]: p for p in plan_of("cards", series)["phases"]}
+    rules, feedback = phases["Spelregels"], phases["Terugkoppeling"]
+    assert (rules["number"], rules["of"], feedback["number"]) == (1, 5, 2)  # what the plan refers to them by
     assert rules["place"] == feedback["place"] == {"low": 1, "high": 1}
-    assert rules["places"] == {"low": 11, "high": 11}
+    assert rules["places"] == {"low": 4, "high": 4}
     assert (rules["alternatives"], feedback["alternatives"]) == ([2], [1])
-    assert phases["Evaluatie"]["place"] == {"low": 11, "high": 11} and phases["Evaluatie"]["alternatives"] == []
+    assert phases["Evaluatie"]["place"] == {"low": 4, "high": 4} and phases["Evaluatie"]["alternatives"] == []
 
 
-def test_a_phase_whose_place_differs_per_meeting_says_so():
-    # Job coaching: session 1 has four phases, the later ones three; `Afspraken` is always the last.
-    plan = {p["title"]: p for p in plan_of("cards", JOBCOACHING)["phases"]}
-    assert plan["Afspraken"]["place"] == plan["Afspraken"]["places"] == {"low": 3, "high": 4}
-    cards = cards_of(ok("cards", JOBCOACHING, "--lang", "en"))
-    assert _card(cards, "Afspraken")[2] == "Last phase · minutes 50-60"
-    assert _card(cards, "Terugblik")[2] == "Phase 1 of 3 · minutes 0-10"
-    assert _card(cards, "Doel en verwachtingen")[2] == "Phase 1 of 4 · minutes 0-10"
+def test_the_incident_deck_has_as_many_phases_a_label_as_one_meeting_has():
+    one = plan_of("cards", INCIDENT, "--meeting", "2")["phases"]
+    deck = plan_of("cards", INCIDENT)
+    assert len(deck["phases"]) == len(one) + 1  # Spelregels (meeting 1) besides Terugkoppeling (from meeting 2)
+    labels = [c[2].split(" · ")[0] for c in cards_of(ok("cards", INCIDENT)) if c[2].startswith("Fase ")]
+    assert labels[:2] == [f"Fase 1 van {len(one)}"] * 2
+    assert labels[2:] == [f"Fase {n} van {len(one)}" for n in range(2, len(one) + 1)]
+
+
+def test_a_phase_whose_place_differs_per_meeting_says_so(tmp_path):
+    # Like job coaching: meeting 1 has three phases, the later ones two; `Afspraken` is always the last.
+    path = tmp_path / "traject.mth"
+    path.write_text(
+        "recipe: T\nlanguage: en\nrole c: Coach\n  count: 1\n"
+        "phase Goal (10 min)\n  when: meeting 1\nphase Plan (20 min)\n  when: meeting 1\n"
+        "phase Look back (10 min)\n  when: from meeting 2\nphase Afspraken (10 min)\n"
+        "trajectory\n  meetings: 4\n",
+        encoding="utf-8",
+    )
+    plan = {p["title"]: p for p in plan_of("cards", path)["phases"]}
+    assert plan["Afspraken"]["place"] == plan["Afspraken"]["places"] == {"low": 2, "high": 3}
+    assert plan["Plan"]["alternatives"] == [] and plan["Goal"]["alternatives"] == [3]
+    heads = _heads(cards_of(ok("cards", path)))
+    assert heads["Afspraken"] == "Last phase · about minutes 10-20, 30-40 at the latest"
+    assert heads["Look back"] == "Phase 1 of 2 · minutes 0-10"
+    assert heads["Plan"] == "Phase 2 of 3 · minutes 10-30"
+
+
+# ---------------------------------------------------------------- every round's clock times
+
+
+TURNS = """recipe: Turns
+language: en
+role a: A
+  count: 1-2
+phase Welcome (10 min)
+rounds 1-2: Turn
+  phase Tell (10 min)
+    speak: a
+  phase Ask (5 min)
+    listen: a
+phase Close (5 min)
+"""
+
+
+def _block_lines(card: list[str], title: str) -> tuple[str, str]:
+    """A rounds block's row on an overview or role card, and the line under it."""
+    at = next(i for i, line in enumerate(card) if re.match(rf"^\s+{re.escape(title)}(?:\s|$)", line))
+    return card[at].strip(), card[at + 1].strip()
+
+
+def test_the_overview_and_every_role_card_give_every_rounds_clock_times(tmp_path):
+    recipe = tmp_path / "turns.mth"
+    recipe.write_text(TURNS, encoding="utf-8")
+    cards = cards_of(ok("cards", recipe, "--start", "19:00", "--only", "overview,roles"))
+    rounds = "round 1 19:10-19:25 · round 2 19:25-19:40, if held"  # the second round is optional
+    assert len(cards) == 2
+    for card in cards:
+        assert _block_lines(card, "Turn")[1] == rounds, card
+    assert _block_lines(cards[0], "Turn")[0].endswith("1-2 rounds")
+    # The rows under the block keep round 1's start; what follows the block starts when either round ends.
+    assert any(re.match(r"^\s+19:10\s+2\. Tell\s+10 min$", line) for line in cards[0])
+    assert any(re.match(r"^19:25-19:40\s+4\. Close\s+5 min$", line) for line in cards[0])
+
+
+def test_rounds_without_a_start_time_or_of_one_round_have_no_round_line(tmp_path):
+    recipe = tmp_path / "turns.mth"
+    recipe.write_text(TURNS, encoding="utf-8")
+    assert "round 1" not in ok("cards", recipe, "--only", "overview,roles")
+    assert "round 1" not in ok("cards", recipe, "--only", "overview,roles", "--rounds", "1", "--start", "19:00")
+
+
+def test_the_backstage_deck_gives_both_rounds_in_dutch():
+    cards = cards_of(ok("cards", BACKSTAGE, "--start", "19:00", "--rounds", "2", "--only", "overview,roles"))
+    for card in cards:
+        under = _block_lines(card, "Beurt van een inbrenger")[1]
+        assert re.fullmatch(r"ronde 1 19:\d\d-\d\d:\d\d · ronde 2 \d\d:\d\d-\d\d:\d\d", under), card

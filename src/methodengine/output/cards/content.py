@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 from methodengine.model import EVERYONE, Range, ScriptLine, When
 from methodengine.output import nouns
 from methodengine.output.cards.wording import Formatter, capitalised
-from methodengine.planning.meeting_plan import MeetingPlan, NextPhase, PlannedPhase, PlannedRole
+from methodengine.planning.meeting_plan import (
+    ClockWindow,
+    MeetingPlan,
+    NextPhase,
+    PlanAgendaItem,
+    PlannedPhase,
+    PlannedRole,
+    Window,
+)
 
 if TYPE_CHECKING:
     from methodengine.planning.dated_plan import DatedPlan
@@ -320,8 +328,7 @@ class CardBuilder:
             entries.append({"type": "heading", "text": self._("Agenda")})
             for item in plan.agenda:
                 if item.rounds is not None:
-                    note = self.when(item.rounds.when)
-                    entries.append(_row(item.rounds.title, f.rounds(item.rounds.count), note=note, strong=True))
+                    entries.append(self.block_row(item))
                     for number in item.phases:
                         entries.append(self.agenda_row(plan.phase(number), indent=1))
                 else:
@@ -337,6 +344,34 @@ class CardBuilder:
                 label = self._("Total") if one else self._("Total, {which}", which=f.run(total))
                 entries.append(_row(label, text, strong=True))
         return card
+
+    def block_row(self, item: PlanAgendaItem) -> dict[str, Any]:
+        """A rounds block's row: its title, its rounds, when it runs, and with a start time each round's window."""
+        block = item.rounds
+        assert block is not None
+        notes = [self.when(block.when), self.round_windows([self.plan.phase(n) for n in item.phases])]
+        note = "; ".join(n for n in notes if n) or None
+        return _row(block.title, self.f.rounds(block.count), note=note, strong=True)
+
+    def round_windows(self, phases: Sequence[PlannedPhase]) -> str | None:
+        """Each round of a block with its clock times: ``ronde 1 19:15-20:20 · ronde 2 20:20-21:25``.
+
+        The rows under a block show round 1's times; this line gives every
+        round's, the optional ones marked. None without a start time, or for
+        a block of one round, whose rows say it all.
+        """
+        first, last = phases[0].occurrences, phases[-1].occurrences
+        if len(first) < 2 or first[0].clock is None:
+            return None
+        parts = []
+        for begins, ends in zip(first, last, strict=True):
+            assert begins.clock is not None and ends.clock is not None
+            window = self.f.window(Window(begins.start, ends.end, ClockWindow(begins.clock.start, ends.clock.end)))
+            if begins.optional:
+                parts.append(self._("round {n} {window}, if held", n=begins.round, window=window))
+            else:
+                parts.append(self._("round {n} {window}", n=begins.round, window=window))
+        return " · ".join(parts)
 
     def agenda_row(self, phase: PlannedPhase, indent: int = 0) -> dict[str, Any]:
         minutes, how = self.timebox(phase)
@@ -494,20 +529,28 @@ class CardBuilder:
             "decide": self._("decides"),
         }
         entries.append({"type": "heading", "text": self._("Phase by phase")})
-        for task in role.tasks:
-            phase = self.plan.phase(task.phase)
-            what = self.f.join([verbs[d] for d in task.does]) or "\u2013"
-            time = self.f.start_time(phase.occurrences[0])
-            entries.append(
-                _row(
-                    f"{self.place(phase)}. {phase.title}",
-                    what,
-                    time=time,
-                    note=self.when(phase.when),
-                    muted=not task.does,
-                    wrap_right=True,
+        tasks = {task.phase: task for task in role.tasks}
+        # In the agenda's order, a rounds block as a row of its own with every round's times, as on the overview.
+        for item in self.plan.agenda:
+            if item.rounds is not None:
+                block = self.block_row(item)
+                block["right"] = ""
+                entries.append(block)
+            for number in item.phases:
+                phase, task = self.plan.phase(number), tasks[number]
+                what = self.f.join([verbs[d] for d in task.does]) or "\u2013"
+                time = self.f.start_time(phase.occurrences[0])
+                entries.append(
+                    _row(
+                        f"{self.place(phase)}. {phase.title}",
+                        what,
+                        time=time,
+                        note=self.when(phase.when),
+                        indent=1 if item.rounds is not None else 0,
+                        muted=not task.does,
+                        wrap_right=True,
+                    )
                 )
-            )
         return card
 
     # -------------------------------------------------------------- trajectory
