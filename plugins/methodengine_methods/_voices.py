@@ -68,6 +68,16 @@ def role_id(recipe: Recipe, ident: str, words: Sequence[str]) -> str | None:
     return found[0].id if len(found) == 1 else None
 
 
+def written_id(recipe: Recipe, ident: str) -> str:
+    """The id of the role ``ident`` as the trainer wrote it, for a line a hint tells them to write.
+
+    A role a finder found carries the method's id in the copy the rules
+    read; ``luistert: inbrenger`` would then not be the trainer's own line.
+    """
+    found = recipe.role(ident)
+    return found.id_as_written if found is not None else ident
+
+
 def index_of(recipe: Recipe, phase: Phase) -> int:
     """The place of ``phase`` among the recipe's phases, rounds opened up, in the order written."""
     for index, each in enumerate(recipe.phases()):

@@ -39,22 +39,19 @@ _PRESENTER_WORDS = ("inbreng", "casus", "present", "case")
 
 
 def _presenter(recipe: Recipe) -> str | None:
+    """The presenter's id, for the phase finders, which may run before the role has been given its id."""
     return _voices.role_id(recipe, PRESENTER, _PRESENTER_WORDS)
 
 
-def _written(recipe: Recipe, role: str) -> str:
-    """The role's id as the trainer wrote it (a found role carries the method's id in the copy the rules read)."""
-    found = recipe.role(role)
-    return found.id_as_written if found is not None else role
-
-
 def _presentation(recipe: Recipe) -> Phase:
+    """The phase where the case is told; the rules that call this declare it in ``needs_phases``."""
     phase = recipe.phase("casus")
     assert phase is not None  # needs_phases
     return phase
 
 
 def _discussion(recipe: Recipe) -> Phase:
+    """The push-back phase; the rules that call this declare it in ``needs_phases``."""
     phase = recipe.phase("bespreking")
     assert phase is not None  # needs_phases
     return phase
@@ -102,8 +99,8 @@ def presentation(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"write `{written(recipe, 'speak:', 'spreekt:')} {_written(recipe, PRESENTER)}`",
-                "nl": f"schrijf `{written(recipe, 'speak:', 'spreekt:')} {_written(recipe, PRESENTER)}`",
+                "en": f"write `{written(recipe, 'speak:', 'spreekt:')} {_voices.written_id(recipe, PRESENTER)}`",
+                "nl": f"schrijf `{written(recipe, 'speak:', 'spreekt:')} {_voices.written_id(recipe, PRESENTER)}`",
             },
         )
         return
@@ -176,7 +173,7 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
     if not _voices.silent(discussed, PRESENTER):
-        line = written(recipe, "listen:", "luistert:") + f" {_written(recipe, PRESENTER)}"
+        line = written(recipe, "listen:", "luistert:") + f" {_voices.written_id(recipe, PRESENTER)}"
         yield error(
             {
                 "en": f"the presenter takes part in `{discussed.title}`, where they sit back and listen",

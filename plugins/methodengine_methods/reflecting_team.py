@@ -36,20 +36,17 @@ _TEAM_WORDS = ("team", "reflect")
 
 
 def _client(recipe: Recipe) -> str | None:
+    """The client's id, for the phase finders, which may run before the role has been given its id."""
     return _voices.role_id(recipe, CLIENT, _CLIENT_WORDS)
 
 
 def _team(recipe: Recipe) -> str | None:
+    """The team's id, for the phase finders, which may run before the role has been given its id."""
     return _voices.role_id(recipe, TEAM, _TEAM_WORDS)
 
 
-def _written(recipe: Recipe, role: str) -> str:
-    """The role's id as the trainer wrote it (a found role carries the method's id in the copy the rules read)."""
-    found = recipe.role(role)
-    return found.id_as_written if found is not None else role
-
-
 def _phase(recipe: Recipe, ident: str) -> Phase:
+    """The phase with the method's id; the rules that call this declare it in ``needs_phases``."""
     phase = recipe.phase(ident)
     assert phase is not None  # needs_phases
     return phase
@@ -68,7 +65,7 @@ def _phase(recipe: Recipe, ident: str) -> Phase:
 def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _phase(recipe, INTERVIEW)
     if not _voices.silent(phase, TEAM):
-        line = written(recipe, "listen:", "luistert:") + f" {_written(recipe, TEAM)}"
+        line = written(recipe, "listen:", "luistert:") + f" {_voices.written_id(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
@@ -110,7 +107,7 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
     if not _voices.speaks(reflected, TEAM):
-        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe, TEAM)}"
+        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team does not speak in `{reflected.title}`, where it reflects",
@@ -153,7 +150,7 @@ def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
     reflected = _phase(recipe, REFLECTION)
     after = list(recipe.phases())[_voices.index_of(recipe, reflected) + 1 :]
     if not any(_voices.speaks(p, CLIENT) for p in after):
-        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe, CLIENT)}"
+        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, CLIENT)}"
         yield warning(
             {
                 "en": f"the client does not speak after `{reflected.title}`, so never says what they heard in it",

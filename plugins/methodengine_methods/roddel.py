@@ -32,22 +32,19 @@ _CASE_GIVER_WORDS = ("inbreng", "casus", "case")
 
 
 def _case_giver(recipe: Recipe) -> str | None:
+    """The case-giver's id, for the phase finder, which may run before the role has been given its id."""
     return _voices.role_id(recipe, CASE_GIVER, _CASE_GIVER_WORDS)
 
 
-def _written(recipe: Recipe) -> str:
-    """The case-giver's id as the trainer wrote it (a found role carries the method's id in the rules' copy)."""
-    found = recipe.role(CASE_GIVER)
-    return found.id_as_written if found is not None else CASE_GIVER
-
-
 def _gossip(recipe: Recipe) -> Phase:
+    """The gossip phase; the rules that call this declare it in ``needs_phases``."""
     phase = recipe.phase(GOSSIP)
     assert phase is not None  # needs_phases
     return phase
 
 
 def _before_and_after(recipe: Recipe, phase: Phase) -> tuple[list[Phase], list[Phase]]:
+    """The phases before ``phase`` and after it, rounds opened up: where the questions and the reaction belong."""
     phases = list(recipe.phases())
     at = _voices.index_of(recipe, phase)
     return phases[:at], phases[at + 1 :]
@@ -93,7 +90,7 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
 def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     if not _voices.silent(phase, CASE_GIVER):
-        line = written(recipe, "outside:", "buiten:") + f" {_written(recipe)}"
+        line = written(recipe, "outside:", "buiten:") + f" {_voices.written_id(recipe, CASE_GIVER)}"
         yield error(
             {
                 "en": f"the case-giver takes part in `{phase.title}`, where the others talk about them "
@@ -162,7 +159,7 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     _before, after = _before_and_after(recipe, phase)
     if not any(_voices.speaks(p, CASE_GIVER) for p in after):
-        line = written(recipe, "speak:", "spreekt:") + f" {_written(recipe)}"
+        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, CASE_GIVER)}"
         yield warning(
             {
                 "en": f"the case-giver does not speak after `{phase.title}`, so they never react to the gossip",
