@@ -42,7 +42,7 @@ from methodengine_methods._finding import (
 
 SOURCE = "K.-O. Tietze, Kollegiale Beratung. Problemlösungen gemeinsam entwickeln (2003)"
 
-GROUP_SIZE = Range(5, 10)  # "Beratungsgruppen von fünf bis zehn Mitgliedern" (the book's description)
+GROUP_SIZE = Range(5, 10)  # groups of five to ten members (the book's description, Tietze 2003)
 CONSULTATION_MINUTES = Range(35, 45)  # one consultation, all six phases (Tietze 2003)
 
 # The phases the order rule follows, in Tietze's order: telling, key question, consultation.
@@ -204,6 +204,7 @@ def consultation_length(recipe: Recipe) -> Iterator[Diagnostic]:
         return
     minutes = phases_minutes(recipe, phases)
     if minutes.high < CONSULTATION_MINUTES.low or minutes.low > CONSULTATION_MINUTES.high:
+        rounds = written(recipe, "rounds 1: Consultation", "rondes 1: Casusbespreking")
         where = block.position if block is not None else phases[0].position
         what = {
             "en": f"one round of `{block.title}`" if block else "the agenda",
@@ -212,14 +213,17 @@ def consultation_length(recipe: Recipe) -> Iterator[Diagnostic]:
         yield warning(
             {
                 "en": f"one consultation takes about {CONSULTATION_MINUTES} min, but {what['en']} plans {minutes} min",
-                "nl": f"één beratung duurt ongeveer {CONSULTATION_MINUTES} min, maar {what['nl']} duurt {minutes} min",
+                "nl": f"de bespreking van één casus duurt ongeveer {CONSULTATION_MINUTES} min, maar {what['nl']} "
+                f"duurt {minutes} min",
             },
             where,
             hint={
                 "en": "plan about 10 minutes for the telling, about 10 for the consultation, and the other "
-                "four phases in the rest",
+                "four phases in the rest"
+                + ("" if block else f"; with more around the case, put its six phases in `{rounds}`"),
                 "nl": "plan ongeveer 10 minuten voor het vertellen, ongeveer 10 voor het adviseren, en de "
-                "andere vier fasen in de rest",
+                "andere vier fasen in de rest"
+                + ("" if block else f"; staat er meer omheen, zet de zes fasen dan in `{rounds}`"),
             },
         )
 

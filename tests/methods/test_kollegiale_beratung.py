@@ -248,6 +248,15 @@ def test_the_length_of_two_consultations_in_a_meeting_is_that_of_one_round():
     )
 
 
+def test_a_meeting_with_more_than_the_consultation_is_told_to_put_it_in_a_rounds_block():
+    text = edit(
+        HAND, ("fase Rollen kiezen (5 min)", "fase Inchecken (15 min)\n  spreekt: iedereen\nfase Rollen kiezen (5 min)")
+    )
+    d = only(text, "kollegiale-beratung/consultation-length")
+    assert "55 min" in d.message and d.hint is not None and "`rondes 1: Casusbespreking`" in d.hint
+    assert headlines(findings(_two_cases(HAND))) == []
+
+
 # ---------------------------------------------------------------- each rule kept
 
 KEEPS = [
