@@ -202,7 +202,7 @@ def test_a_long_card_continues_on_cards_of_its_own_marked_as_such(tmp_path):
     assert_pages(pdf, cards_in(html), "a6")
 
 
-def test_a_card_a_little_too_long_is_set_smaller(tmp_path):
+def test_a_card_a_little_too_long_continues_at_full_size_rather_than_shrinking(tmp_path):
     lines = ["recipe: Net te lang", "phase Veel te zeggen (30 min)"]
     lines += [
         f"  say: Zin {n} die de begeleider zegt, en die nog wat doorloopt tot de regel vol is." for n in range(13)
@@ -210,8 +210,10 @@ def test_a_card_a_little_too_long_is_set_smaller(tmp_path):
     path = tmp_path / "net.mth"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     html = run("cards", path, "--format", "html", "--only", "phases").decode("utf-8")
-    assert cards_in(html) == 1
-    assert "scale-100" not in html.split("<body")[1]
+    assert cards_in(html) == 2
+    assert "1/2</span>" in html and "continued 2/2</span>" in html  # an English recipe: English labels
+    body = html.split("<body")[1]
+    assert body.count("scale-100") == 2 and not re.search(r"scale-(?!100)\d+", body)  # never set smaller
     assert overflowing_cards(html)[0] == []
 
 

@@ -4,14 +4,17 @@ HTML has no way to shrink text to fit a box without a script, and the cards
 must carry none. So the sizes the stylesheet uses live here, the stylesheet
 is written from them, and the pager estimates each card's height from its
 text with the advance widths of Liberation Sans (Arial's metrics), the first
-font the stylesheet asks for. A card that is too long is set a little
-smaller; one that still does not fit continues on cards of its own, each
-marked as a continuation. Estimates err on the large side, and the
-stylesheet clips what would still spill over, so that one card is always one
-printed page.
+font the stylesheet asks for. A card is never set smaller than its paper's
+type: one that does not fit continues on cards of its own, each marked as a
+continuation. Estimates err on the large side, and the stylesheet clips what
+would still spill over, so that one card is always one printed page.
 
-Every size is in ``em`` of the card's font, and the font grows with the
-paper: an A5 or A4 card is an A6 card enlarged, laid out the same.
+Every size is in ``em`` of the card's font. Each paper has a layout of its
+own (:data:`PAPERS`), not an A6 card enlarged: A5 and A4 set larger type
+with wider margins, and an A4 card puts its facts beside its script, or the
+overview's roles beside its agenda, in two columns. The label column
+(``LEIDT``, ``ZIT BUITEN DE KRING``) is one width for the whole deck: as
+wide as the deck's widest label, up to a share of the card.
 """
 
 from __future__ import annotations
@@ -19,22 +22,16 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, repeat
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, fields, frozen
 
 from methodengine.output.cards import _metrics
 from methodengine.output.cards.constants import PAPER_SIZES
 
-BASE_PT = 9.5
-"""The card's font size on A6, in points; larger paper scales it."""
-
 MM_PER_PT = 25.4 / 72
-
-SCALES = (1.0, 0.92, 0.85, 0.78)
-"""How far a long card may be set smaller before it continues on a card of its own."""
 
 WIDTH_SLACK = 1.05
 """Estimated text widths are taken this much wider than measured, for kerning and other fonts."""
@@ -44,6 +41,12 @@ HEIGHT_SLACK = 0.96
 
 CUT_LONGER_THAN = 0.3
 """A text entry taller than this share of a card may be cut across cards; shorter ones move whole."""
+
+LABEL_SPACING = 0.02
+"""Letter spacing of labels, in em of their font: tight enough that ``ZIT BUITEN DE KRING`` fits an A6 column."""
+
+LABEL_SHARE = 0.32
+"""The label column takes at most this share of a card's (or column's) width; a longer label wraps between words."""
 
 
 @frozen
@@ -56,9 +59,6 @@ class Style:
     bar: float = 0.45  # the coloured band at the top, inside pad_top
     line: float = 1.3  # line height of body text
     label_size: float = 0.72  # the card's kind, and the labels of facts and script lines
-    label_width: float = 5.9  # the label column of facts and script lines, normally
-    label_narrow: float = 4.4  # ... when every label is short (``Zeg``, ``Doe``)
-    label_wide: float = 7.6  # ... when a label has a long word (``Bijeenkomsten``)
     label_gap: float = 0.55
     head_label_gap: float = 0.2
     title_size: float = 1.45
@@ -88,23 +88,28 @@ class Style:
     foot_size: float = 0.85
     foot_line: float = 1.3
     foot_before: float = 0.4  # padding above the foot's lines, below its rule
+    column_gap: float = 1.4  # between the two columns of an A4 card
+    side_share: float = 0.34  # the share of the width the side column (facts, roles) takes
 
     def em(self, value: float) -> str:
         return f"{value:g}em"
 
 
 STYLE = Style()
+"""The sizes of an A6 card."""
 
 
 @frozen
 class Paper:
+    """A paper's card: its size, its type size and sizes, and which kinds of card it sets in two columns."""
+
     name: str
     width_mm: float
     height_mm: float
-
-    @property
-    def font_pt(self) -> float:
-        return round(BASE_PT * self.width_mm / PAPER_SIZES["a6"][0], 3)
+    font_pt: float
+    style: Style = STYLE
+    columns: frozenset[str] = frozenset()  # the kinds of card set in two columns when they fit so
+    columns_if_long: frozenset[str] = frozenset()  # ... only when they do not fit in one
 
     @property
     def font_mm(self) -> float:
@@ -118,10 +123,55 @@ class Paper:
     def height_em(self) -> float:
         return self.height_mm / self.font_mm
 
+    @property
+    def content_width(self) -> float:
+        """The width inside the card's side margins, in em."""
+        return self.width_em - 2 * self.style.pad_side
+
+
+PAPERS: dict[str, Paper] = {
+    # A6: held in the hand; 9.5 pt is the smallest type read comfortably at arm's length.
+    "a6": Paper("a6", *PAPER_SIZES["a6"], font_pt=9.5),
+    # A5: larger type (not the 13.4 pt of an enlarged A6), wider margins; a long overview puts its agenda beside
+    # its roles rather than continue. A phase card keeps one column: beside the facts, its script would be too narrow.
+    "a5": Paper(
+        "a5",
+        *PAPER_SIZES["a5"],
+        font_pt=11.0,
+        style=evolve(STYLE, pad_top=1.9, pad_side=2.1, pad_bottom=1.6, bar=0.5, title_size=1.6, head_after=0.6),
+        columns_if_long=frozenset({"overview"}),
+    ),
+    # A4: on the table or the wall: 13 pt, wide margins, and two columns where one would run the width of a page.
+    "a4": Paper(
+        "a4",
+        *PAPER_SIZES["a4"],
+        font_pt=13.0,
+        style=evolve(
+            STYLE,
+            pad_top=2.3,
+            pad_side=2.6,
+            pad_bottom=2.0,
+            bar=0.6,
+            title_size=1.9,
+            time_size=1.25,
+            head_after=0.75,
+            body_before=0.7,
+            heading_before=0.9,
+            rule=1.1,
+        ),
+        columns=frozenset({"overview", "phase"}),
+    ),
+}
+"""Each paper's card; the keys are the papers of ``--paper``."""
+
 
 def paper(name: str) -> Paper:
-    width, height = PAPER_SIZES[name]
-    return Paper(name, width, height)
+    return PAPERS[name]
+
+
+def style_items(style: Style = STYLE) -> dict[str, float]:
+    """The sizes of ``style`` by name, as the stylesheet reads them (``layout.n``)."""
+    return {a.name: getattr(style, a.name) for a in fields(Style)}
 
 
 # ---------------------------------------------------------------- measuring text
@@ -227,28 +277,50 @@ def line_count(
 # ---------------------------------------------------------------- measuring cards
 
 
-LABEL_SPACING = 0.04
-"""Letter spacing of labels, in em of their font."""
+def _labels(entries: Iterable[Mapping[str, Any]]) -> Iterable[str]:
+    """The labels set in the label column: of facts, script lines and lines to write on."""
+    return (e["label"] for e in entries if e["type"] in ("fact", "line", "write") and e.get("label"))
 
 
-def label_column(entries: Iterable[Mapping[str, Any]], style: Style = STYLE) -> str:
-    """The label column a card needs: ``narrow``, ``normal`` or ``wide``, so that no word of a label is broken."""
-    words = [w for e in entries if e["type"] in ("fact", "line") for w in e["label"].upper().split()]
-    longest = max((text_width(w, style.label_size, True, LABEL_SPACING) for w in words), default=0.0)
-    if longest <= style.label_narrow:
-        return "narrow"
-    if longest <= style.label_width:
-        return "normal"
-    return "wide"
+def label_width(cards: Iterable[Mapping[str, Any]], page: Paper) -> float:
+    """The label column of a deck, in em: its widest label on one line, at most :data:`LABEL_SHARE` of the card.
+
+    One width for every card, so that the text beside the labels starts at
+    the same place on each card of the deck. A label wider than the cap
+    wraps between its words (the pager counts its lines).
+    """
+    s = page.style
+    beside = (_beside_text(c, page) for c in cards)
+    widest = max(
+        (text_width(label.upper(), s.label_size, True, LABEL_SPACING) for e in beside for label in _labels(e)),
+        default=0.0,
+    )
+    cap = LABEL_SHARE * page.content_width
+    return round(min(max(widest, MIN_LABEL_WIDTH), cap) + 0.005, 2)
+
+
+def _beside_text(card: Mapping[str, Any], page: Paper) -> Sequence[Mapping[str, Any]]:
+    """The entries of a card whose labels stand beside their text: on a two-column card, not the side column's."""
+    at = _column_split(card) if _in_columns(card, page) else None
+    return card["entries"] if at is None else card["entries"][at:]
+
+
+MIN_LABEL_WIDTH = 2.6
+"""The narrowest label column, in em: ``DOE`` alone still gets a column that reads as one."""
 
 
 class Measure:
-    """Heights of the parts of a card, in em, for a content box ``width`` em wide."""
+    """Heights of the parts of a card, in em, for a content box ``width`` em wide.
 
-    def __init__(self, width: float, style: Style = STYLE, labels: str = "normal") -> None:
+    ``stacked`` is the side column of a two-column card: there a label
+    stands above its text, not beside it.
+    """
+
+    def __init__(self, width: float, style: Style = STYLE, label_width: float = 5.9, stacked: bool = False) -> None:
         self.width = width
         self.s = style
-        self.label_width = {"narrow": style.label_narrow, "normal": style.label_width, "wide": style.label_wide}[labels]
+        self.label_width = width if stacked else label_width
+        self.stacked = stacked
 
     def label_lines(self, label: str) -> int:
         s = self.s
@@ -275,7 +347,7 @@ class Measure:
 
     def text_width(self, entry: Mapping[str, Any]) -> float:
         """The width the text of a fact, script line or paragraph wraps to: beside its label, or the card's."""
-        if entry["type"] in ("fact", "line"):
+        if entry["type"] in ("fact", "line") and not self.stacked:
             return self.width - self.label_width - self.s.label_gap
         return self.width
 
@@ -290,7 +362,10 @@ class Measure:
         lines_limit = None if limit is None else max(0, int(limit / s.line)) + 2
         if kind in ("fact", "line"):
             value = line_count(entry["text"], self.text_width(entry), limit=lines_limit)
-            return max(value, self.label_lines(entry["label"])) * s.line + s.entry_gap
+            label = self.label_lines(entry["label"]) if entry["label"] else 0
+            if self.stacked:
+                return (label + max(value, 1)) * s.line + s.entry_gap
+            return max(value, label, 1) * s.line + s.entry_gap
         if kind == "heading":
             lines = line_count(entry["text"].upper(), w, s.heading_size, bold=True, spacing=0.06)
             return s.heading_before + lines * s.heading_size * s.line + s.heading_after
@@ -300,11 +375,12 @@ class Measure:
             column = {"none": 0.0, "narrow": s.time_column, "wide": s.time_column_wide}[entry.get("times", "none")]
             left = w - column - s.indent * entry["indent"]
             right = text_width(entry["right"], bold=entry["strong"])
-            if entry["wrap_right"]:
+            wraps = entry["wrap_right"] or self.stacked  # in a side column, a long count wraps too
+            if wraps:
                 right = min(right, left * 0.45)
             left -= right + s.right_gap
             lines = line_count(entry["left"], left, bold=entry["strong"])
-            if entry["wrap_right"]:
+            if wraps:
                 lines = max(lines, line_count(entry["right"], right + 0.01))
             height = lines * s.line + 2 * s.row_pad
             if entry["note"]:
@@ -318,52 +394,116 @@ class Measure:
             return s.rule
         return 2 * s.line
 
+    def entries(self, entries: Iterable[Mapping[str, Any]], limit: float | None = None) -> float:
+        return sum(self.entry(e, limit=limit) for e in entries)
+
 
 # ---------------------------------------------------------------- fitting cards to pages
 
 
-def paginate(
-    cards: list[dict[str, Any]], paper_name: str, continued: str, style: Style = STYLE
-) -> list[dict[str, Any]]:
-    """Each card set to fit its page: as it is, a little smaller, or continued on more cards.
+def paginate(cards: list[dict[str, Any]], paper_name: str, continued: str) -> list[dict[str, Any]]:
+    """Each card set to fit its page at its paper's type size: as it is, in two columns, or continued on more cards.
 
     ``continued`` is the foot of every part but the last (``Verder op de volgende kaart``).
+    Every card gets the deck's ``label_width`` (em), and ``columns``: None, or
+    the side and main column's entries when it is set in two.
     """
     page = paper(paper_name)
+    labels = label_width(cards, page)
     out: list[dict[str, Any]] = []
     for card in cards:
-        out.extend(_fit_card(card, page, continued, style))
+        out.extend(_fit_card(dict(card, scale=1, label_width=labels, columns=None), page, continued))
     return out
 
 
-def _room(page: Paper, scale: float, style: Style) -> tuple[float, float]:
-    width = page.width_em / scale - 2 * style.pad_side
-    height = (page.height_em / scale - style.pad_top - style.pad_bottom) * HEIGHT_SLACK
-    return width, height
+def deck(
+    cards: list[dict[str, Any]], paper_name: str, continued: str, language: str
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The cards fitted to their pages, and what the stylesheet needs to know of paper and deck (``layout``)."""
+    page = paper(paper_name)
+    side, main = column_widths(page)
+    context = {
+        "paper": page.name,
+        "width": f"{page.width_mm:g}mm",
+        "height": f"{page.height_mm:g}mm",
+        "font": f"{page.font_pt:g}pt",
+        "n": style_items(page.style),
+        "scales": [100],
+        "language": language,
+        "label_width": label_width(cards, page),
+        "side_width": round(side, 3),
+        "main_width": round(main, 3),
+    }
+    return paginate(cards, paper_name, continued), context
 
 
-def _fit_card(card: dict[str, Any], page: Paper, continued: str, style: Style) -> list[dict[str, Any]]:
-    card = dict(card, labels=label_column(card["entries"], style))
-    for scale in SCALES:
-        width, height = _room(page, scale, style)
-        m = Measure(width, style, card["labels"])
-        # An entry taller than the card is measured no further: the card does not fit either way.
-        used = m.head(card, True) + m.foot(card["foot"]) + sum(m.entry(e, limit=height) for e in card["entries"])
-        if used <= height:
-            fitted = dict(card)
-            fitted["scale"] = scale
-            return [fitted]
-    return _split(card, page, continued, style)
+def column_widths(page: Paper) -> tuple[float, float]:
+    """The widths of the side and the main column of a two-column card, in em."""
+    s = page.style
+    side = (page.content_width - s.column_gap) * s.side_share
+    return side, page.content_width - s.column_gap - side
 
 
-def _split(card: dict[str, Any], page: Paper, continued: str, style: Style) -> list[dict[str, Any]]:
-    scale = SCALES[1]
-    width, height = _room(page, scale, style)
-    m = Measure(width, style, card["labels"])
+def _room(page: Paper) -> tuple[float, float]:
+    s = page.style
+    return page.content_width, (page.height_em - s.pad_top - s.pad_bottom) * HEIGHT_SLACK
+
+
+def _column_split(card: Mapping[str, Any]) -> int | None:
+    """Where a card's entries part into a side and a main column, if its kind reads better so; None if not.
+
+    A phase card: who does what beside the script (the facts before the
+    first rule). The overview: its summary, facts and roles beside the
+    agenda (the last heading).
+    """
+    entries = card["entries"]
+    at: int | None = None
+    if card.get("kind") == "phase":
+        rules = [i for i, e in enumerate(entries) if e["type"] == "rule"]
+        if rules and all(e["type"] == "fact" for e in entries[: rules[0]]):
+            at = rules[0]
+    elif card.get("kind") == "overview":
+        headings = [i for i, e in enumerate(entries) if e["type"] == "heading"]
+        at = headings[-1] if headings else None
+    if not at or at >= len(entries) - 1:
+        return None
+    return at
+
+
+def _fit_card(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, Any]]:
+    s = page.style
+    width, height = _room(page)
+    labels = card["label_width"]
+    m = Measure(width, s, labels)
+    # An entry taller than the card is measured no further: the card does not fit either way.
+    fits = m.head(card, True) + m.foot(card["foot"]) + m.entries(card["entries"], limit=height) <= height
+    at = _column_split(card) if _in_columns(card, page, fits) else None
+    if at is not None:
+        side, main = card["entries"][:at], card["entries"][at:]
+        main = main[1:] if main[0]["type"] == "rule" else main
+        side_width, main_width = column_widths(page)
+        tall = max(Measure(side_width, s, labels, True).entries(side), Measure(main_width, s, labels).entries(main))
+        if m.head(card, True) + m.foot(card["foot"]) + tall <= height:
+            return [dict(card, columns=[side, main])]
+    if fits:
+        return [card]
+    return _split(card, page, continued)
+
+
+def _in_columns(card: Mapping[str, Any], page: Paper, fits: bool | None = None) -> bool:
+    """Whether ``card`` is set in two columns on ``page`` if they fit; ``fits``: whether one column does (None: yes)."""
+    kind = card.get("kind")
+    return kind in page.columns or (kind in page.columns_if_long and fits is False)
+
+
+def _split(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, Any]]:
+    width, height = _room(page)
+    m = Measure(width, page.style, card["label_width"])
     pending = list(card["entries"])
     parts: list[list[dict[str, Any]]] = []
     heads = {first: m.head(card, first) for first in (True, False)}
     continued_foot = m.foot([continued])
+    fresh = height - heads[False] - max(continued_foot, m.foot(card["foot"]))  # the room of a continuation
     spaced: dict[str, Any] | None = None  # the rest of the last entry cut: its words are one space apart
     fitted: int | None = None  # how many of its words the last cut put on its card
     while pending:
@@ -375,6 +515,12 @@ def _split(card: dict[str, Any], page: Paper, continued: str, style: Style) -> l
             if entry["type"] == "rule" and not part:
                 pending.pop(0)
                 continue
+            if entry["type"] == "heading" and part:
+                # A section (a heading and what follows it up to the next) that fits on a card of its own
+                # starts the next card rather than being cut: the overview's agenda stays on one card.
+                whole = m.entries(_section(pending), limit=fresh)
+                if used + whole > room and whole <= fresh:
+                    break
             # Measured up to the room only: what is taller than the room does not fit, and is long.
             # (Every entry has a height above 0, so a negative room changes nothing either.)
             need = own = m.entry(entry, limit=room)
@@ -413,12 +559,17 @@ def _split(card: dict[str, Any], page: Paper, continued: str, style: Style) -> l
             entries=entries,
             part=number,
             parts=len(parts),
-            scale=scale,
             foot=card["foot"] if number == len(parts) else [continued],
             sub=card["sub"] if number == 1 else [],
         )
         out.append(part)
     return out
+
+
+def _section(entries: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The heading that ``entries`` begin with and the entries after it, up to the next heading or rule."""
+    end = next((i for i, e in enumerate(entries[1:], 1) if e["type"] in ("heading", "rule")), len(entries))
+    return list(entries[:end])
 
 
 def _cut(

@@ -121,23 +121,16 @@ def render_plan(
     if fmt == "html":
         from methodengine.output.cards import layout  # paper sizes and the pager: HTML and PDF only
 
-        page = layout.paper(options.paper)
-        cards = layout.paginate(cards, options.paper, f.gettext("Continued on the next card"))
+        # The paper's own sizes and the deck's label column, for the stylesheet (layout.deck).
+        cards, context["layout"] = layout.deck(
+            cards, options.paper, f.gettext("Continued on the next card"), options.language
+        )
         context["cards"] = cards
         context["sheets"] = None
         if sheet is not None:
             from methodengine.output.cards.sheets import impose  # cut-and-stack order, cut marks
 
             context["sheets"] = impose(cards, options.paper, sheet)
-        context["layout"] = {
-            "paper": page.name,
-            "width": f"{page.width_mm:g}mm",
-            "height": f"{page.height_mm:g}mm",
-            "font": f"{page.font_pt:g}pt",
-            "n": dict(_style_items()),
-            "scales": [round(scale * 100) for scale in layout.SCALES],
-            "language": options.language,
-        }
     env = environment(fmt, template_dirs, sandboxed)
     name = f"{fmt}/cards.{EXTENSIONS[fmt]}"
     # A user's templates (--templates, sandboxed) are their input: whatever goes wrong in them is
@@ -170,14 +163,6 @@ def render_plan(
     # terminal that shows the HTML (and is no valid character in XML). Text and Markdown escape
     # theirs as they are filled in; HTML holds none of its own, so the whole page is made safe.
     return shown(rendered) if fmt == "html" else rendered
-
-
-def _style_items() -> list[tuple[str, float]]:
-    import attrs
-
-    from methodengine.output.cards import layout
-
-    return [(a.name, getattr(layout.STYLE, a.name)) for a in attrs.fields(layout.Style)]
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:

@@ -1,0 +1,179 @@
+"""The layout of printed cards: full-size type, one label column per deck, a layout of its own per paper.
+
+Each test reads what WeasyPrint lays out (the boxes of the rendered
+document) or what the pager measures with the font's advance widths, so
+that a card that shrinks, a label that wraps or a column that changes width
+from card to card shows up as the trainer would see it on paper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _cli import run as cli
+
+from methodengine.output.cards import layout
+
+weasyprint = pytest.importorskip("weasyprint")
+pytest.importorskip("pypdf")
+
+from test_cards_print import assert_pages, cards_in, overflowing_cards  # noqa: E402  (after the skips)
+
+ROOT = Path(__file__).resolve().parents[1]
+RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
+RECIPE_IDS = [p.stem for p in RECIPES]
+PX_PER_PT = 96 / 72
+
+
+def html_of(*args: str | Path) -> str:
+    result = cli("cards", *args, "--format", "html")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _walk(box, classes: tuple[str, ...] = ()) -> Iterator[tuple[object, tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """Every box under ``box`` with the classes of the elements around it (its own last)."""
+    element = getattr(box, "element", None)
+    own = tuple((element.get("class") or "").split()) if element is not None and box.element_tag else ()
+    here = classes + own
+    yield box, here
+    for child in getattr(box, "children", None) or ():
+        yield from _walk(child, here)
+
+
+def pages_of(html: str) -> list[list[tuple[object, tuple[str, ...]]]]:
+    return [list(_walk(page._page_box)) for page in weasyprint.HTML(string=html).render().pages]
+
+
+def label_boxes(page: list[tuple[object, tuple[str, ...]]], side: bool = False) -> list[tuple[str, float, float]]:
+    """The labels of facts and script lines on a page: text, width and height (px).
+
+    Those beside their text; with ``side``, those above their text in an A4 card's side column too.
+    """
+    found = []
+    for box, classes in page:
+        if classes[-1:] == ("label",) and ("fact" in classes or "line" in classes) and (side or "side" not in classes):
+            kind = box.__class__.__name__
+            if getattr(box, "element_tag", None) == "span" and kind in ("InlineBlockBox", "BlockBox"):
+                text = "".join(getattr(b, "text", "") for b, _ in _walk(box))
+                found.append((text, box.width, box.height))
+    return found
+
+
+def paper_pt(html: str) -> float:
+    return float(re.search(r"html \{[^}]*font-size: ([\d.]+)pt", html, re.S).group(1))
+
+
+# ---------------------------------------------------------------- one label column per deck
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=RECIPE_IDS)
+def test_every_card_of_a_deck_has_the_same_label_column(recipe):
+    html = html_of(recipe, "--start", "19:30")
+    widths = {round(w, 1) for page in pages_of(html) for _, w, _ in label_boxes(page)}
+    assert len(widths) == 1, widths
+    assert "labels-" not in html  # no card chooses a column of its own
+
+
+@pytest.mark.parametrize("paper", ["a6", "a5", "a4"])
+def test_zit_buiten_de_kring_stays_on_one_line(paper):
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--paper", paper, "--only", "phases")
+    line = 1.3 * paper_pt(html) * PX_PER_PT  # the line height of a label, in px
+    labels = [(t, h) for page in pages_of(html) for t, _, h in label_boxes(page, side=True)]
+    outside = [h for t, h in labels if t == "ZIT BUITEN DE KRING"]  # as printed, in capitals
+    assert outside, labels
+    assert all(h < 1.5 * line for h in outside), (outside, line)
+    assert all(h < 1.5 * line for _, h in labels), labels  # and no other label wraps either
+
+
+def test_the_label_column_is_the_widest_label_up_to_a_share_of_the_card():
+    page = layout.paper("a6")
+    short = [{"entries": [{"type": "fact", "label": "Doe", "text": "x"}]}]
+    wide = [{"entries": [{"type": "fact", "label": "Zit buiten de kring", "text": "x"}]}]
+    huge = [{"entries": [{"type": "line", "label": "Een heel lang label " * 4, "text": "x"}]}]
+    s = page.style
+    assert layout.label_width(short, page) < layout.label_width(wide, page)
+    measured = layout.text_width("ZIT BUITEN DE KRING", s.label_size, True, layout.LABEL_SPACING)
+    assert measured <= layout.label_width(wide, page) < measured + 0.05
+    assert layout.label_width(huge, page) <= layout.LABEL_SHARE * page.content_width + 0.01
+    # the pager counts a capped label's lines: it wraps between its words
+    m = layout.Measure(page.content_width, s, layout.label_width(huge, page))
+    assert m.label_lines(huge[0]["entries"][0]["label"]) > 1
+
+
+# ---------------------------------------------------------------- full-size type, long cards continue
+
+
+@pytest.mark.parametrize("paper", ["a6", "a5", "a4"])
+def test_no_card_is_set_below_the_papers_type_size(paper):
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--paper", paper)
+    body = paper_pt(html) * PX_PER_PT
+    cards = [box for page in pages_of(html) for box, classes in page if classes[-1:] and "card" in classes[:2]]
+    sizes = {round(box.style["font_size"], 2) for box in cards if getattr(box, "element_tag", None) == "section"}
+    assert sizes == {round(body, 2)}, sizes
+
+
+def test_the_a6_overview_continues_on_a_card_of_its_own_with_its_agenda_whole():
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--only", "overview")
+    assert cards_in(html) == 2
+    first, second = html.split('<section class="card ')[1:]
+    assert "1/2</span>" in first and "vervolg 2/2</span>" in second
+    assert "Verder op de volgende kaart" in first
+    assert "Agenda</h3>" in second and "Agenda</h3>" not in first  # the agenda is not cut in two
+    assert "Rollen</h3>" in first
+    overflowing, pdf = overflowing_cards(html)
+    assert overflowing == []
+    assert_pages(pdf, 2, "a6")
+
+
+def test_the_a4_overview_is_one_card_in_two_columns():
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--only", "overview", "--paper", "a4")
+    assert cards_in(html) == 1
+    side, main = html.split('<div class="col side">', 1)[1].split('<div class="col main">', 1)
+    assert "Rollen</h3>" in side and "Agenda</h3>" in main and "Evaluatie" in main
+
+
+# ---------------------------------------------------------------- a layout per paper
+
+
+def test_a5_and_a4_have_their_own_type_and_margins_not_an_enlarged_a6():
+    sizes = {}
+    for paper in ("a6", "a5", "a4"):
+        html = html_of(ROOT / "recipes" / "backstagegroep.mth", "--paper", paper, "--only", "overview")
+        padding = re.search(r"\.card \{[^}]*padding: ([\d.]+)em ([\d.]+)em", html, re.S)
+        sizes[paper] = (paper_pt(html), float(padding.group(2)))
+    assert sizes["a6"] == (9.5, 1.5)
+    # larger type than A6, smaller than an enlarged A6 (13.4 and 19 pt): more fits on the larger card
+    assert 9.5 < sizes["a5"][0] < 9.5 * 148 / 105
+    assert sizes["a5"][0] < sizes["a4"][0] < 9.5 * 210 / 105
+    assert sizes["a6"][1] < sizes["a5"][1] < sizes["a4"][1]  # wider margins, in em of the larger type too
+
+
+def test_an_a4_phase_card_has_who_does_what_beside_its_script():
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--paper", "a4", "--only", "phases")
+    card = next(c for c in html.split('<section class="card ')[1:] if "Standpunt bepalen</h2>" in c)
+    side, main = card.split('<div class="col side">', 1)[1].split('<div class="col main">', 1)
+    assert "Zit buiten de kring" in side and "Spreken" in side
+    assert 'class="line do"' in main and "Zit buiten" not in main
+    # side by side on the page: the script starts level with the facts, to their right
+    page = next(p for p in pages_of(html) if any("Standpunt bepalen" in (getattr(b, "text", "") or "") for b, _ in p))
+    columns = {c[-1]: b for b, c in page if c[-2:-1] == ("col",)}
+    assert columns["main"].position_x > columns["side"].position_x + columns["side"].width
+    assert abs(columns["main"].position_y - columns["side"].position_y) < 1
+
+
+def test_a5_cards_are_in_one_column():
+    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--paper", "a5")
+    assert 'class="columns"' not in html
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+@pytest.mark.parametrize("recipe", RECIPES, ids=RECIPE_IDS)
+def test_every_bundled_deck_fits_its_pages_at_a5_and_a4(recipe, paper):
+    html = html_of(recipe, "--start", "19:30", "--paper", paper)
+    overflowing, pdf = overflowing_cards(html)
+    assert overflowing == []
+    assert_pages(pdf, cards_in(html), paper)
