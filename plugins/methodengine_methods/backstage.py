@@ -6,7 +6,7 @@ problem, which is made concrete, looked at and analysed by the group, who
 offer creative solutions and feedback on the case-giver's own part; at the
 end of the turn the case-giver makes agreements for the workplace and
 reports back at the start of the next meeting; at most two case-givers per
-meeting ("Per avond kunnen maximaal twee deelnemers aan de beurt komen");
+meeting (two at most, per evening, in the source);
 8 meetings every 2 to 4 weeks, of 2.5 hours each. The source states no
 group size (the cost depends on it), so the method sets none.
 
@@ -54,10 +54,10 @@ from methodengine_methods._common import (
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
-MAX_TURNS = 2
-MEETINGS = 8
-CADENCE_WEEKS = (2, 4)
-MEETING_MINUTES = 150
+MAX_TURNS = 2  # SOURCE: at most two case-givers take a turn per evening
+MEETINGS = 8  # SOURCE: the group meets 8 times
+CADENCE_WEEKS = (2, 4)  # SOURCE: an agreed frequency of two to four weeks
+MEETING_MINUTES = 150  # SOURCE: meetings of two and a half hours
 
 # What trainers call the structure the rules need (letters only, see _common.compact).
 TURN_WORDS = ("beurt", "casus", "inbreng", "turn", "case")
@@ -197,7 +197,7 @@ def agreements_each_turn(recipe: Recipe) -> Iterator[Diagnostic]:
 
 
 def _agreements_as_described(recipe: Recipe, agreements: Phase, turn: Rounds) -> Iterator[Diagnostic]:
-    """In the turn, the agreements are the case-giver's, made at its end ("aan het slot van zijn/haar beurt")."""
+    """In the turn, the agreements are the case-giver's, made at its end (SOURCE)."""
     if not agreements.lines("output"):
         line = written(
             recipe,

@@ -48,7 +48,7 @@ SEED = "Intervisie, 'Mét en ván elkaar leren' (intervisiegroep van maximaal 7 
 HENDRIKSEN = "J. Hendriksen, Intervisie bij werkproblemen: de incidentmethode in tien stappen"
 
 GROUP = Range(3, 7)  # at most 7: SEED; at least 3: a case-giver, a chair and a colleague (HENDRIKSEN's roles)
-CADENCE_WEEKS = (6, 8)
+CADENCE_WEEKS = (6, 8)  # SEED: once every six to eight weeks
 
 # What trainers call the structure the rules need (letters only, see _common.compact).
 CHAIR_WORDS = ("voorzitter", "gespreksleid", "procesbegeleid", "procesbewak", "chair", "moderator")

@@ -8,8 +8,8 @@ broader societal perspective.
 
 The group size (6 to at most 9) is the method's ``group_size``, which
 methodengine's core checks: a group that can never reach it is an error.
-The three stages come from the source's experience ("Onze ervaring is dat
-..."), so stages in another order are a warning, not an error.
+The three stages are what the source reports from its experience, not a
+fixed order, so stages in another order are a warning, not an error.
 
 The rules find their structure in a recipe without ids (``FINDERS``): the
 closing phase is the one whose title speaks of society (maatschappelijk,
@@ -36,15 +36,15 @@ from methodengine_methods._common import (
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
-GROUP = Range(6, 9)
-FACILITATORS = 2
-MEETINGS = 10
+GROUP = Range(6, 9)  # SOURCE: six to at most nine participants
+FACILITATORS = 2  # SOURCE: two facilitators see to structure and depth
+MEETINGS = 10  # SOURCE: ten monthly meetings in one year
 STAGES = ("reflectie", "stappen", "bijstellen")
 YEAR_DAYS = (350, 380)
 """A year, written as 12 months, 52 weeks or 1 year."""
 
 # What trainers call the structure the rules need (letters only, see _common.compact).
-SOCIETY_WORDS = ("maatschappelijk", "maatschappij", "samenleving", "societ", "wereld", "world")
+SOCIETY_WORDS = ("maatschappelijk", "maatschappij", "samenleving", "societ")
 PERSPECTIVE_WORDS = ("perspectief", "perspective")
 STAGE_WORDS = {
     "reflectie": ("reflectie", "functioneren", "reflection", "functioning"),

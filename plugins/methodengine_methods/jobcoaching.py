@@ -6,7 +6,7 @@ months; the assessment only in agreement with the employee; one or two
 follow-up conversations a few months later to see whether the results last;
 if coaching must last longer, another approach is often better.
 
-Job coaching is individual ("Een individuele coach opdracht is maatwerk"):
+Job coaching is individual (the source calls it an individual assignment):
 one employee with a coach, so the method's ``group_size`` is 1 (the coach
 counts as a facilitator, not as a member of the group).
 
@@ -38,13 +38,13 @@ from methodengine_methods._common import (
 
 SOURCE = "Job Coaching, beschrijving van het traject (intake, 8-tal gesprekken, assessment, follow-up)"
 
-MONTHS = 6
-MUCH_LONGER = 1.5
-CONVERSATIONS = 8
+MONTHS = 6  # SOURCE: about six months
+MUCH_LONGER = 1.5  # this plugin's reading of "longer" (see the docstring)
+CONVERSATIONS = 8  # SOURCE: about eight conversations
 DAYS_PER_MONTH = 365.25 / 12
 ONE_TO_ONE = {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
 """Job coaching is a series of conversations between two people, not group meetings."""
-GROUP = Range(1, 1)  # one employee: "Een individuele coach opdracht" (SOURCE)
+GROUP = Range(1, 1)  # SOURCE: individual coaching of one employee
 
 # What trainers call the extra meetings (letters only, see _common.compact).
 INTAKE_WORDS = ("intake", "kennismak", "introduct")

@@ -4,8 +4,8 @@ Facts, from Coert Visser, "Iedere sessie kan de laatste zijn" (2014): after
 every session the client (or the group) and the coach each decide whether a
 next session is useful; trajectories never continue silently; stopping
 because it worked is the common case. The source holds for one-to-one
-coaching and for groups ("Ook bij groepssessies kan iedere sessie de
-laatste zijn") and states no size, so the method sets no ``group_size``.
+coaching and for group sessions alike and states no size, so the method
+sets no ``group_size``.
 
 The rules need no ids. Who is the coach at a checkpoint is the role marked
 `begeleider: ja`, or one a trainer calls coach, begeleider, trainer or

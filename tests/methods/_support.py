@@ -121,7 +121,7 @@ def assert_missing_id(method: Method, text: str, kind: str, ident: str, skipped:
 
 
 def assert_candidates(method: Method, text: str, kind: str, ident: str, candidates: Sequence[str]) -> Diagnostic:
-    """``text`` has several structures that could be ``method``'s ``ident``: a warning naming each, by title and line."""
+    """``text`` has several structures that could be ``ident``: one warning naming each, by title and line."""
     found = findings(text)
     expects = [d for d in found if d.code == "method-expects-id" and f"{kind} with id `{ident}`" in d.message]
     assert len(expects) == 1, headlines(found)

@@ -2,7 +2,7 @@
 
 Facts (seeds/INDEX.md, 000): a case-giver's turn ends with agreements for the
 workplace, reported back at the start of the next meeting; at most two
-case-givers per meeting ("maximaal twee"); 8 meetings every 2 to 4 weeks, of
+case-givers per meeting (two at most per evening); 8 meetings every 2 to 4 weeks, of
 2.5 hours each. The two case-givers and the turn's agreements are hard limits
 (errors); the series' numbers and a report-back that is only late or partial
 are customs (warnings).

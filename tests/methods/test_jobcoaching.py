@@ -493,7 +493,7 @@ def test_two_follow_ups_by_name_are_both_named_to_the_coach():
 
 @pytest.mark.parametrize(("group", "severity"), [("2", ERROR), ("1-2", WARNING)])
 def test_job_coaching_is_one_to_one(group, severity):
-    # "Een individuele coach opdracht": one employee; the coach is the facilitator and does not count.
+    # Individual coaching (the source): one employee; the coach is the facilitator and does not count.
     text = edit(HAND, ("duur: 60 min", f"duur: 60 min\ngroep: {group}"))
     d = only(text, "jobcoaching/group-size")
     assert d.severity is severity and d.position is not None and d.position.line == line_of(text, "groep:")
