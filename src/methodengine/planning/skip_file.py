@@ -96,7 +96,7 @@ def read_skip_file(path: str | os.PathLike[str]) -> tuple[Closure, ...]:
 def parse_skip_file(text: str, path: str = "<skip file>") -> tuple[Closure, ...]:
     """The entries of a skip file's text; :class:`SkipFileError` at the first line that cannot be read."""
     entries: list[Closure] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         comment = _COMMENT.search(line)
         body = line[: comment.start()] if comment else line
         if not body.strip():
@@ -129,9 +129,7 @@ def _entry(body: str, number: int, path: str, text: str) -> Closure:
     last = first
     if last_text is not None:
         if not last_text:
-            raise fail(
-                _("the range has no last date after `..`"), match.end(0) if name is None else match.start("name")
-            )
+            raise fail(_("the range has no last date after `..`"), body.index("..", match.end("first")) + 2)
         try:
             last = parse_date(last_text)
         except ValueError as exc:
