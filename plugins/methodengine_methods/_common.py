@@ -64,6 +64,7 @@ CASE_GIVER_WORDS = (
     "casegiver",
     "caseowner",
     "casepresenter",
+    "presenter",
     "problemowner",
     "focusperson",
 )

@@ -460,3 +460,36 @@ def test_writing_questions_down_is_not_the_question_round():
     )
     d = only(swapped, "incident/questions-before-advice")
     assert_finding(d, METHOD, "questions-before-advice", ERROR, swapped, "fase Adviesronde", ("before",))
+
+
+def test_an_english_recipe_written_by_hand_is_read_in_its_own_words():
+    # A chair, a presenter called Case-giver, and the advice before the clarifying questions.
+    text = """\
+recipe: Peer review
+method: incident
+group: 5-7
+duration: 60 min
+
+role chair: Chair
+  count: 1
+role presenter: Presenter
+  count: 2
+role peer: Peer
+
+phase Outline the incident (10 min)
+  lead: chair
+  speak: presenter
+phase Advice round (20 min)
+  speak: peer
+phase Clarifying questions (15 min)
+  speak: peer
+phase Closing talk (10 min)
+  speak: everyone
+phase Evaluation (5 min)
+  speak: everyone
+"""
+    assert_found_without_ids(METHOD, text)
+    codes = sorted(d.code for d in findings(text) if d.is_error)
+    assert codes == ["incident/one-case-giver", "incident/questions-before-advice"]
+    advice = only(text, "incident/questions-before-advice")
+    assert advice.hint and "`Advice round` after `Clarifying questions`" in advice.hint
