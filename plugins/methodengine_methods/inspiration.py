@@ -46,6 +46,7 @@ YEAR_DAYS = (350, 380)
 # What trainers call the structure the rules need (letters only, see _common.compact).
 SOCIETY_WORDS = ("maatschappelijk", "maatschappij", "samenleving", "societ")
 PERSPECTIVE_WORDS = ("perspectief", "perspective")
+FACILITATOR_WORDS = ("begeleider", "begeleiding", "trainer", "facilitator", "coach", "leider", "leader")
 STAGE_WORDS = {
     "reflectie": ("reflectie", "functioneren", "reflection", "functioning"),
     "stappen": ("stappen", "stap", "steps", "step"),
@@ -94,7 +95,11 @@ FINDERS = {"perspectief": _perspective, **{ident: _stage(ident) for ident in STA
     source=SOURCE,
 )
 def two_facilitators(recipe: Recipe) -> Iterator[Diagnostic]:
-    roles = [r for r in recipe.roles if r.facilitator]
+    # The facilitators' role: marked `begeleider: ja`, else (written by hand, unmarked) called so.
+    roles = first_found(
+        [r for r in recipe.roles if r.facilitator],
+        [r for r in recipe.roles if called(r, FACILITATOR_WORDS) and not called(r, ("deelnemer", "participant"))],
+    )
     written_at = recipe.where("facilitators")
     if recipe.facilitators is not None and written_at is not None and written_at.path == recipe.path:
         count, where = recipe.facilitators, written_at

@@ -370,6 +370,18 @@ def test_the_hand_written_recipe_is_checked_without_ids_and_keeps_every_rule():
 
 HAND_BREAKS = [
     pytest.param(
+        # One trainer, not marked `begeleider: ja` and no `begeleiders:` line: the base's 2 must not hide it.
+        "two-facilitators",
+        [
+            ("begeleiders: 2\n", ""),
+            ("rol begeleider: Begeleider\n  aantal: 2\n  begeleider: ja\n", "rol trainer: Trainer\n  aantal: 1\n"),
+        ],
+        WARNING,
+        "rol trainer",
+        ("2 facilitators", "not 1"),
+        id="hand-one-trainer-unmarked",
+    ),
+    pytest.param(
         "two-facilitators",
         [("begeleiders: 2", "begeleiders: 1"), ("  aantal: 2\n", "  aantal: 1\n")],
         WARNING,
@@ -419,6 +431,11 @@ HAND_BREAKS = [
 
 HAND_KEEPS = [
     pytest.param("two-facilitators", [], id="hand-two-facilitators"),
+    pytest.param(
+        "two-facilitators",
+        [("begeleiders: 2\n", ""), ("  aantal: 2\n  begeleider: ja\n", "  aantal: 2\n")],
+        id="hand-two-trainers-unmarked",
+    ),
     pytest.param("year-of-monthly-meetings", [], id="hand-year"),
     pytest.param("three-stages", [], id="hand-three-stages-by-title"),
     pytest.param(
