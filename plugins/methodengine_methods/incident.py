@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
+from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, role_counts, rule, warning
 from methodengine_methods._common import (
     base_recipe,
     called,
@@ -102,15 +102,17 @@ FINDERS = {
 def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
     role = recipe.role(role_id)
     assert role is not None
-    if role.count != Range(1, 1):
+    # A facilitator's role without a count has the recipe's `facilitators` (a chair found by `begeleider: ja`).
+    held = role.count if role.count is not None or not role.facilitator else role_counts(recipe)[role_id]
+    if held != Range(1, 1):
         count = written(recipe, "count: 1", "aantal: 1")
         yield error(
             {
                 # The role as written: one found without its id is named by the id the trainer gave it.
                 "en": f"the incident method has exactly one {what['en']}; role `{role.id_as_written}` has "
-                + (str(role.count) if role.count is not None else "the rest of the group"),
+                + (str(held) if held is not None else "the rest of the group"),
                 "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role.id_as_written}` heeft "
-                + (str(role.count) if role.count is not None else "de rest van de groep"),
+                + (str(held) if held is not None else "de rest van de groep"),
             },
             role.position,
             hint={

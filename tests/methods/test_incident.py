@@ -405,6 +405,15 @@ HAND_KEEPS = [
         ],
         id="hand-one-chair-the-facilitator",
     ),
+    pytest.param(
+        # The trainer chairs: marked `begeleider: ja`, no count, so one (`begeleiders:` from the method).
+        "one-chair",
+        [
+            ("rol gespreksleider: Gespreksleider\n  aantal: 1\n", "rol trainer: Trainer\n  begeleider: ja\n"),
+            ("leidt: gespreksleider", "leidt: trainer"),
+        ],
+        id="hand-one-chair-the-facilitator-without-a-count",
+    ),
     pytest.param("questions-before-advice", [], id="hand-questions-before-advice"),
     pytest.param(
         # Positions written alone, then shared: the sharing is where advice is given.
