@@ -163,6 +163,7 @@ def test_the_json_plan_has_its_documented_structure():
         "group": None,
         "rounds": None,
         "meeting": None,
+        "extra": None,
         "only": ["overview", "phases", "checkpoint", "roles", "trajectory"],
     }
     first = plan["phases"][0]

@@ -299,3 +299,93 @@ def test_the_backstage_deck_gives_both_rounds_in_dutch():
     for card in cards:
         under = _block_lines(card, "Beurt van een inbrenger")[1]
         assert re.fullmatch(r"ronde 1 19:\d\d-\d\d:\d\d · ronde 2 \d\d:\d\d-\d\d:\d\d", under), card
+
+
+# ---------------------------------------------------------------- the extra meetings' cards
+
+
+EXTRAS = """recipe: Coaching
+language: en
+duration: 60 min
+role coachee: Coachee
+  count: 1
+role coach: Coach
+  count: 1
+  facilitator: yes
+phase Talk (60 min)
+  lead: coach
+  speak: coachee
+trajectory
+  meetings: 4
+  every: 2 weeks
+  meeting intake: Intake (45 min)
+    at: before meeting 1
+    summary: Do we trust each other enough to start?
+    ask: What brings you here?
+    tip: Keep it light.
+  meeting followup: Follow-up (1 h)
+    at: 3 months after the last meeting
+    count: 1-2
+    every: 3 months
+    optional: yes
+"""
+
+
+@pytest.fixture
+def extras(tmp_path: Path) -> Path:
+    path = tmp_path / "coaching.mth"
+    path.write_text(EXTRAS, encoding="utf-8")
+    return path
+
+
+def test_the_deck_ends_with_a_card_per_extra_meeting(extras):
+    plan = plan_of("cards", extras)
+    assert [c["kind"] for c in plan["cards"]] == ["overview", "phase", "role", "role", "trajectory", "extra", "extra"]
+    assert plan["cards"][-2:] == [{"kind": "extra", "extra": "intake"}, {"kind": "extra", "extra": "followup"}]
+    cards = cards_of(ok("cards", extras))
+    intake, followup = cards[-2], cards[-1]
+    assert intake[:6] == ["Intake", "======", "Extra meeting", "45 min", "Before meeting 1", ""]
+    assert "Do we trust each other enough to start?" in intake
+    assert any(re.match(r"^Ask\s+What brings you here\?$", line) for line in intake)
+    assert any(re.match(r"^Tip\s+Keep it light\.$", line) for line in intake)
+    assert followup[2:6] == [
+        "Extra meeting",
+        "1 hour",
+        "3 months after the last meeting · 1-2 times, every 3 months",
+        "Optional",
+    ]
+
+
+def test_an_extra_meetings_card_in_dutch_names_its_moment_and_its_dates(extras):
+    cards = cards_of(ok("cards", extras, "--lang", "nl", "--start-date", "2027-01-11"))
+    intake, followup = cards[-2], cards[-1]
+    assert intake[2:5] == ["Extra bijeenkomst", "45 min", "Vóór bijeenkomst 1"]
+    assert any(re.match(r"^Gepland\s+maandag 4 januari 2027$", line) for line in intake)
+    assert followup[4] == "3 maanden na de laatste bijeenkomst · 1-2 keer, om de 3 maanden"
+    dates = [line for line in followup if line.startswith("Gepland ")]
+    assert [re.split(r"\s{2,}", d) for d in dates] == [
+        ["Gepland (1 van 2)", "maandag 24 mei 2027"],
+        ["Gepland (2 van 2)", "maandag 23 augustus 2027"],
+    ]
+    # The same dates as the trajectory card and the schedule give.
+    schedule = json.loads(ok("schedule", extras, "--start", "2027-01-11", "--format", "json"))
+    found = [m["date"] for m in schedule["meetings"] if m.get("id") == "followup"]
+    assert found == ["2027-05-24", "2027-08-23"]
+
+
+def test_the_extra_meetings_cards_go_with_the_trajectorys_and_not_with_one_meeting(extras):
+    kinds = [c["kind"] for c in plan_of("cards", extras, "--only", "trajectory")["cards"]]
+    assert kinds == ["trajectory", "extra", "extra"]
+    assert "extra" not in [c["kind"] for c in plan_of("cards", extras, "--only", "phases,roles")["cards"]]
+    assert "extra" not in [c["kind"] for c in plan_of("cards", extras, "--meeting", "2")["cards"]]
+
+
+def test_the_bundled_job_coaching_deck_has_a_card_for_each_extra_meeting():
+    plan = plan_of("cards", JOBCOACHING)
+    ids = [m["id"] for m in plan["trajectory"]["extra_meetings"]]
+    assert ids and [c.get("extra") for c in plan["cards"] if c["kind"] == "extra"] == ids
+    cards = cards_of(ok("cards", JOBCOACHING))
+    titles = [m["title"] for m in plan["trajectory"]["extra_meetings"]]
+    assert [c[0] for c in cards[-len(ids) :]] == titles
+    assert all(c[2] == "Extra gesprek" for c in cards[-len(ids) :])
+    assert "Vóór gesprek 1" in cards[-len(ids)]

@@ -479,17 +479,20 @@ class MeetingRef:
 
 @frozen
 class CardRef:
-    """A card of the deck: its kind, and the phase number or role id it shows."""
+    """A card of the deck: its kind, and the phase number, role id or extra meeting's id it shows."""
 
     kind: str
     phase: int | None = None
     role: str | None = None
+    extra: str | None = None
 
     def to_data(self) -> dict[str, Any]:
         if self.phase is not None:
             return {"kind": self.kind, "phase": self.phase}
         if self.role is not None:
             return {"kind": self.kind, "role": self.role}
+        if self.extra is not None:
+            return {"kind": self.kind, "extra": self.extra}
         return {"kind": self.kind}
 
 
@@ -551,6 +554,7 @@ class MeetingPlan:
                 "group": options.group,
                 "rounds": options.rounds,
                 "meeting": options.meeting,
+                "extra": options.extra,
                 "only": list(options.only),
             },
             "group": span(self.group) if self.group else None,

@@ -30,6 +30,8 @@ class CardOptions:
     group: int | None = None
     rounds: int | None = None
     meeting: int | None = None
+    extra: str | None = None
+    """The id of an extra meeting of the trajectory (``--meeting intake``): the deck is that meeting's card alone."""
     only: tuple[str, ...] = KINDS
     paper: str = "a6"
     start_date: dt.date | str | None = None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
-from methodengine.model import EVERYONE, ZERO, Range, Recipe, Role
+from methodengine.model import EVERYONE, ZERO, Range, Recipe, Role, Trajectory
 from methodengine.planning import timing
 from methodengine.planning.meeting_plan import (
     CardRef,
@@ -44,9 +44,12 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
     """The meeting plan of ``recipe`` (its method already applied) for ``options``.
 
     Raises RecipeValueError when ``options.rounds`` takes the planned rows past
-    their limit, and ScheduleError when the dates of ``options.start_date``
-    cannot be made.
+    their limit, ScheduleError when the dates of ``options.start_date``
+    cannot be made, and ValueError for an ``options.extra`` the trajectory
+    does not have.
     """
+    if options.extra is not None and (recipe.trajectory is None or recipe.trajectory.meeting(options.extra) is None):
+        raise ValueError(f"the recipe has no extra meeting {options.extra!r}")  # the command line says it first
     if options.rounds is not None:  # the recipe's own rows are bounded when it is read; --rounds may add more
         from methodengine.language.totals import check_rows
 
@@ -126,7 +129,7 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
         totals[-1] = Total(totals[-1].meetings, totals[-1].minutes, totals[-1].clock, and_later=True)
     dated = _dated(recipe, options)
     group_used = group or recipe.group
-    cards = _cards(phases, recipe.roles, trajectory is not None, options.only)
+    cards = _cards(phases, recipe.roles, trajectory, options)
     return MeetingPlan(
         options=options,
         recipe=_recipe(recipe, method),
@@ -231,9 +234,18 @@ def _meeting(recipe: Recipe, number: int | None, dated: DatedPlan | None) -> Mee
 
 
 def _cards(
-    phases: tuple[PlannedPhase, ...], roles: tuple[Role, ...], has_trajectory: bool, only: Iterable[str]
+    phases: tuple[PlannedPhase, ...], roles: tuple[Role, ...], trajectory: Trajectory | None, options: CardOptions
 ) -> tuple[CardRef, ...]:
-    wanted = set(only)
+    """The deck: overview, phases (each checkpoint after its phase), roles, trajectory, then the extra meetings.
+
+    The extra meetings (intake, assessment, follow-ups) count as the
+    trajectory's cards for ``--only``; the cards of one meeting
+    (``--meeting N``) have none, and ``--meeting ID`` is that extra meeting's
+    card alone.
+    """
+    wanted = set(options.only)
+    if options.extra is not None:
+        return (CardRef("extra", extra=options.extra),) if "trajectory" in wanted else ()
     cards: list[CardRef] = []
     if "overview" in wanted:
         cards.append(CardRef("overview"))
@@ -244,8 +256,10 @@ def _cards(
             cards.append(CardRef("checkpoint", phase=phase.number))
     if "roles" in wanted:
         cards.extend(CardRef("role", role=role.id) for role in roles)
-    if "trajectory" in wanted and has_trajectory:
+    if "trajectory" in wanted and trajectory is not None:
         cards.append(CardRef("trajectory"))
+        if options.meeting is None:
+            cards.extend(CardRef("extra", extra=extra.id) for extra in trajectory.extra_meetings)
     return tuple(cards)
 
 

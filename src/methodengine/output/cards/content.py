@@ -77,6 +77,8 @@ class CardBuilder:
                 built.append(self.role(self.roles[ref.role]))
             elif ref.kind == "trajectory":
                 built.append(self.trajectory())
+            elif ref.kind == "extra" and ref.extra is not None:
+                built.append(self.extra(ref.extra))
         for card in built:
             _mark_runs(card["entries"])
         return built
@@ -622,6 +624,61 @@ class CardBuilder:
                 entries.append(_row(capitalised(label), f.duration(total.minutes)))
         return card
 
+    # -------------------------------------------------------------- extra meetings
+
+    def extra(self, extra_id: str) -> dict[str, Any]:
+        """An extra meeting's card (intake, assessment, follow-up): its length, when it falls, what it is for.
+
+        It reads like a phase card, since the trainer holds it the same way:
+        the length and when it falls under the title, then the summary and
+        the script lines; with ``--start-date``, its dates.
+        """
+        t = self.plan.trajectory
+        assert t is not None
+        index, meeting = next((i, m) for i, m in enumerate(t.extra_meetings) if m.id == extra_id)
+        data = self.data["trajectory"]["extra_meetings"][index]
+        f = self.f
+        card = self.card("extra", self._("Extra {meeting}"), meeting.title, data)
+        sub = card["sub"]
+        if meeting.timebox is not None:
+            sub.append(f.duration(meeting.timebox.duration.minutes))
+        when = [f.anchor(meeting.at)] if meeting.at is not None else []
+        if meeting.count != Range(1, 1):
+            times = f.ngettext("{n} time", "{n} times", meeting.count.high, n=f.range(meeting.count))
+            when.append(f"{times}, {f.every(meeting.every)}" if meeting.every is not None else times)
+        if when:
+            sub.append(capitalised(" · ".join(when)))
+        if meeting.optional:
+            sub.append(capitalised(self._("optional")))
+        entries = card["entries"]
+        if meeting.summary:
+            entries.append({"type": "para", "text": meeting.summary})
+        for group in self.script(meeting.script):
+            if entries:
+                entries.append({"type": "rule"})
+            entries.extend(group)
+        dates = self.plan.dates
+        if dates is not None:
+            dated = [m for m in dates.meetings if m.kind == "extra" and m.extra is not None and m.extra.id == extra_id]
+            if dated and entries:
+                entries.append({"type": "rule"})
+            for m in dated:
+                notes = [self._("moved from {date}", date=f.date(m.moved_from))] if m.moved_from else []
+                if m.optional and not meeting.optional:  # the second follow-up of `count: 1-2`
+                    notes.append(self._("optional"))
+                if m.tentative:
+                    notes.append(self._("tentative"))
+                text = f.date(m.date) + (f" ({'; '.join(notes)})" if notes else "")
+                if m.of > 1:
+                    label = self._("Planned ({index} of {count})", index=m.index, count=m.of)
+                else:
+                    label = self._("Planned")
+                entries.append({"type": "fact", "label": label, "text": text})
+            for unplaced in dates.unplaced:
+                if unplaced.meeting.id == extra_id:
+                    entries.append(_row(self._("no date"), "", note=self._unplaced_reason(unplaced)))
+        return card
+
     def date_rows(self, dates: DatedPlan, current: int | None) -> list[dict[str, Any]]:
         """The dated meetings, extra ones included, in date order, as ``schedule`` dates them."""
         f = self.f
@@ -642,14 +699,17 @@ class CardBuilder:
             if meeting.tentative:
                 notes.append(self._("tentative"))
             rows.append(_row(title, f.date(meeting.date), note="; ".join(notes) or None, strong=here))
-        reasons = {
-            "no-anchor": lambda u: self._("it has no `at:`"),
-            "open-last": lambda u: self._("the series is open, so its last {meeting} has no date"),
-            "not-planned": lambda u: self._("{meeting} {n} is not in this plan", n=u.number),
-        }
         for unplaced in dates.unplaced:
-            rows.append(_row(unplaced.meeting.title, self._("no date"), note=reasons[unplaced.reason](unplaced)))
+            rows.append(_row(unplaced.meeting.title, self._("no date"), note=self._unplaced_reason(unplaced)))
         return rows
+
+    def _unplaced_reason(self, unplaced: Any) -> str:
+        """Why an extra meeting has no date, as the trajectory card and its own card say it."""
+        if unplaced.reason == "no-anchor":
+            return self._("it has no `at:`")
+        if unplaced.reason == "open-last":
+            return self._("the series is open, so its last {meeting} has no date")
+        return self._("{meeting} {n} is not in this plan", n=unplaced.number)
 
 
 def _row(
