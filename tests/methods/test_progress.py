@@ -291,6 +291,7 @@ HAND_KEEPS = [
 test_a_rule_reads_a_hand_written_recipe_and_reports_it_broken = HAND_SHARED.broken_rule_test(HAND_BREAKS)
 test_a_rule_reads_a_hand_written_recipe_and_is_silent_kept = HAND_SHARED.kept_rule_test(HAND_KEEPS)
 test_every_rule_is_broken_and_kept_by_hand = HAND_SHARED.every_rule_test(HAND_BREAKS, HAND_KEEPS)
+test_a_rule_read_by_hand_reads_in_dutch_and_english = HAND_SHARED.both_languages_test(HAND_BREAKS)
 
 
 def test_a_coachee_is_not_taken_for_the_coach():
