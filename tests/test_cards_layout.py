@@ -177,3 +177,72 @@ def test_every_bundled_deck_fits_its_pages_at_a5_and_a4(recipe, paper):
     overflowing, pdf = overflowing_cards(html)
     assert overflowing == []
     assert_pages(pdf, cards_in(html), paper)
+
+
+# ---------------------------------------------------------------- the pager's estimate against the print
+
+
+def _estimates(monkeypatch: pytest.MonkeyPatch, *args: str | Path) -> tuple[str, list[float]]:
+    """The HTML of ``args`` and, per printed card, the pager's estimate of its body's height (em)."""
+    made: list[dict] = []  # type: ignore[type-arg]
+    deck = layout.deck
+
+    def spy(*a, **k):  # type: ignore[no-untyped-def]
+        cards, context = deck(*a, **k)
+        made.extend(cards)
+        return cards, context
+
+    monkeypatch.setattr(layout, "deck", spy)
+    html = html_of(*args)
+    page = layout.paper(re.search(r'<body class="paper-(a\d)', html).group(1))
+    width, _ = layout._room(page)
+    side, main = layout.column_widths(page)
+    found = []
+    for card in made:
+        labels = card["label_width"]
+        if card["columns"]:
+            found.append(
+                max(
+                    layout.Measure(side, page.style, labels, stacked=True).entries(card["columns"][0]),
+                    layout.Measure(main, page.style, labels).entries(card["columns"][1]),
+                )
+            )
+        else:
+            found.append(layout.Measure(width, page.style, labels).entries(card["entries"]))
+    return html, found
+
+
+@pytest.mark.parametrize("paper", ["a6", "a4"])
+def test_the_pagers_estimate_of_each_card_is_what_weasyprint_sets_or_a_little_more(monkeypatch, paper):
+    html, estimates = _estimates(
+        monkeypatch, ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--paper", paper
+    )
+    em = paper_pt(html) * PX_PER_PT
+    pages = pages_of(html)
+    assert len(pages) == len(estimates)
+    for number, (page, estimate) in enumerate(zip(pages, estimates, strict=True), start=1):
+        body = next(b for b, c in page if c[-1:] == ("body",))
+        bottom = max((c.position_y + c.margin_height() for c in body.children), default=body.content_box_y())
+        real = (bottom - body.content_box_y()) / em
+        # never less than is printed (a card would lose its last line), and not much more: a text measured
+        # 5 % wide may wrap once more than printed, but a card does not waste room for lines it never has
+        assert real - 0.05 <= estimate <= real * 1.05 + 2 * 1.3, (number, real, estimate)
+
+
+def test_a_short_last_section_does_not_stand_alone_on_a_card():
+    rows = [
+        {"type": "row", "left": f"Regel {n}", "right": "1", "note": None, "indent": 0, "strong": False}
+        | {"wrap_right": False, "times": "none"}
+        for n in range(60)
+    ]
+    last = [{"type": "heading", "text": "Tijd per bijeenkomst"}, dict(rows[0], left="Elke bijeenkomst")]
+
+    def deck(count: int) -> list[dict]:  # type: ignore[type-arg]
+        entries = [{"type": "para", "text": "Kort."}, {"type": "heading", "text": "Datums"}, *rows[:count], *last]
+        card = {"kind": "trajectory", "title": "Traject", "time": [], "sub": [], "foot": [], "entries": entries}
+        return layout.paginate([card], "a6", "Verder")
+
+    count = next(n for n in range(10, 60) if len(deck(n)) > 1)  # the first deck that no longer fits one card
+    first, second = deck(count)
+    assert [e.get("text") for e in first["entries"]] == ["Kort."]
+    assert second["entries"][0]["text"] == "Datums" and second["entries"][-2:] == last  # the dates come along

@@ -36,8 +36,8 @@ MM_PER_PT = 25.4 / 72
 WIDTH_SLACK = 1.05
 """Estimated text widths are taken this much wider than measured, for kerning and other fonts."""
 
-HEIGHT_SLACK = 0.96
-"""Only this share of a card's height is filled by estimate."""
+HEIGHT_SLACK = 0.98
+"""Only this share of a card's height is filled by estimate (line heights are exact; line counts err wide)."""
 
 CUT_LONGER_THAN = 0.3
 """A text entry taller than this share of a card may be cut across cards; shorter ones move whole."""
@@ -84,7 +84,7 @@ class Style:
     rule: float = 0.9  # a separator, with its margins
     para_after: float = 0.4
     check_height: float = 2.0
-    write_height: float = 2.4
+    write_height: float = 2.7  # room for a label of two lines beside the line
     foot_size: float = 0.85
     foot_line: float = 1.3
     foot_before: float = 0.4  # padding above the foot's lines, below its rule
@@ -278,8 +278,12 @@ def line_count(
 
 
 def _labels(entries: Iterable[Mapping[str, Any]]) -> Iterable[str]:
-    """The labels set in the label column: of facts, script lines and lines to write on."""
-    return (e["label"] for e in entries if e["type"] in ("fact", "line", "write") and e.get("label"))
+    """The labels that set the label column's width: of facts and script lines.
+
+    The label below a line to write on (``VOLGENDE AFSPRAAK``) wraps in the
+    column instead: one such line should not push every card's text aside.
+    """
+    return (e["label"] for e in entries if e["type"] in ("fact", "line") and e.get("label"))
 
 
 def label_width(cards: Iterable[Mapping[str, Any]], page: Paper) -> float:
@@ -552,6 +556,7 @@ def _split(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, 
     last_room = height - heads[len(parts) == 1] - m.foot(card["foot"])
     if parts[-1] and sum(m.entry(e) for e in parts[-1]) > last_room:
         parts.append([])
+    _no_lone_section(parts, m, last_room)
     out = []
     for number, entries in enumerate(parts, start=1):
         part = dict(card)
@@ -564,6 +569,26 @@ def _split(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, 
         )
         out.append(part)
     return out
+
+
+def _no_lone_section(parts: list[list[dict[str, Any]]], m: Measure, room: float) -> None:
+    """A last card holding one short section alone takes the section before it along, if both fit there.
+
+    A trajectory's last line (``Tijd per bijeenkomst``) then does not stand
+    alone on a card of its own, far from the dates above it.
+    """
+    if len(parts) < 2 or not parts[-1] or parts[-1][0]["type"] != "heading":
+        return
+    if any(e["type"] == "heading" for e in parts[-1][1:]) or m.entries(parts[-1]) > LONE_SECTION * room:
+        return
+    before = parts[-2]
+    at = max((i for i, e in enumerate(before) if e["type"] == "heading"), default=0)
+    if at > 0 and m.entries(before[at:] + parts[-1]) <= room:
+        parts[-2], parts[-1] = before[:at], before[at:] + parts[-1]
+
+
+LONE_SECTION = 0.25
+"""A last card's one section shorter than this share of the card is too little to stand alone."""
 
 
 def _section(entries: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
