@@ -131,7 +131,7 @@ def schedule(
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --at 10:00 --skip 2027-04-26,2027-05-24
       methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-11 --at 13:00 --holidays NL
       methodengine schedule recipes/backstagegroep.mth --start 2027-03-30 --skip-file vakanties.txt
-      methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-31 --at 13:00 --format ics -o plan.ics
+      methodengine schedule recipes/inspiratiegroep.mth --start 2027-01-29 --at 13:00 --format ics -o plan.ics
       methodengine schedule recipes/jobcoaching.mth --start 2027-01-11 --series groep-a --format ics -o groep-a.ics
     """
     from methodengine.commands._common import plugins as loaded_plugins
