@@ -389,3 +389,35 @@ def test_the_bundled_job_coaching_deck_has_a_card_for_each_extra_meeting():
     assert [c[0] for c in cards[-len(ids) :]] == titles
     assert all(c[2] == "Extra gesprek" for c in cards[-len(ids) :])
     assert "Vóór gesprek 1" in cards[-len(ids)]
+
+
+def test_meeting_with_an_extra_meetings_id_prints_its_card_alone(extras):
+    cards = cards_of(ok("cards", extras, "--meeting", "intake"))
+    assert len(cards) == 1 and cards[0][:3] == ["Intake", "======", "Extra meeting"]
+    plan = plan_of("cards", extras, "--meeting", "followup")
+    assert plan["cards"] == [{"kind": "extra", "extra": "followup"}]
+    assert (plan["options"]["meeting"], plan["options"]["extra"]) == (None, "followup")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "`intke` is not an extra meeting of the trajectory; its extra meetings: intake, followup"),
+        ("nl", "`intke` is geen extra bijeenkomst van het traject; de extra bijeenkomsten: intake, followup"),
+    ],
+)
+def test_an_extra_meeting_the_trajectory_lacks_is_a_usage_error_naming_those_it_has(extras, lang, expected):
+    result = run("cards", extras, "--meeting", "intke", "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert expected in result.output
+
+
+def test_an_extra_meetings_id_needs_a_trajectory_with_extra_meetings(series, tmp_path):
+    result = run("cards", series, "--meeting", "intake", "--lang", "en")
+    assert result.exit_code == 2 and "the trajectory has no extra meetings" in result.output
+    single = tmp_path / "een.mth"
+    single.write_text("recipe: One\nrole a: A\nphase P (5 min)\n", encoding="utf-8")
+    result = run("cards", single, "--meeting", "intake", "--lang", "en")
+    assert result.exit_code == 2 and "only a recipe with a `trajectory` has meetings" in result.output
+    result = run("cards", series, "--meeting", "in take", "--lang", "en")
+    assert result.exit_code == 2 and "is neither a meeting's number nor an extra meeting's id" in result.output

@@ -33,6 +33,25 @@ if TYPE_CHECKING:
     from methodengine.planning.public_holidays import HolidayCalendar
 
 
+class _MeetingType(click.ParamType):
+    """``--meeting``: a meeting's number (1 to MAX_MEETINGS), or an extra meeting's id (``intake``).
+
+    The id is checked against the recipe once it is read (:func:`_check_extra`).
+    """
+
+    name = "meeting"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | str:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if text.lstrip("+-").isdigit():
+            return int(click.IntRange(1, MAX_MEETINGS).convert(text, param, ctx))
+        if not text or not (text[0].isalpha() and all(c.isalnum() or c in "-_" for c in text)):
+            self.fail(_("`{value}` is neither a meeting's number nor an extra meeting's id", value=text), param, ctx)
+        return text
+
+
 @click.command()
 @recipe_file
 @click.option(
@@ -63,9 +82,12 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--meeting",
-    type=click.IntRange(1, MAX_MEETINGS),
-    metavar="N",
-    help=N_("The cards of meeting N of the trajectory: only its phases, and its stage."),
+    type=_MeetingType(),
+    metavar="N|ID",
+    help=N_(
+        "The cards of meeting N of the trajectory: only its phases, and its stage; or an extra meeting's id "
+        "(intake): its card alone."
+    ),
 )
 @click.option(
     "--start-date",
@@ -133,7 +155,7 @@ def cards(
     start: int | None,
     group: int | None,
     rounds: int | None,
-    meeting: int | None,
+    meeting: int | str | None,
     start_date: dt.date | None,
     every: Period | None,
     skip: tuple[dt.date, ...],
@@ -205,7 +227,8 @@ def cards(
         start=start,
         group=group,
         rounds=rounds,
-        meeting=meeting,
+        meeting=meeting if isinstance(meeting, int) else None,
+        extra=meeting if isinstance(meeting, str) else None,
         only=only or KINDS,
         paper=paper,
         start_date=start_date,
@@ -293,11 +316,11 @@ def _check_kinds(file: Path, recipe: Recipe, method: Any, plan: MeetingPlan, onl
     )
 
 
-_KIND_OF_CARD = {"phase": "phases", "role": "roles"}
+_KIND_OF_CARD = {"phase": "phases", "role": "roles", "extra": "trajectory"}
 """A card's kind as ``--only`` names it, where the two differ."""
 
 
-def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | None) -> None:
+def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting: int | str | None) -> None:
     """Usage errors for counts the recipe cannot have; warnings for counts outside what it expects."""
     if group is not None:
         fixed = sum(r.count.low for r in recipe.roles if r.count is not None and not r.facilitator)
@@ -333,7 +356,9 @@ def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting
                 _("the recipe describes a single meeting; only a recipe with a `trajectory` has meetings to choose"),
                 param_hint="'--meeting'",
             )
-        if trajectory.meetings is not None and meeting > trajectory.meetings:
+        if isinstance(meeting, str):
+            _check_extra(trajectory.extra_meetings, meeting)
+        elif trajectory.meetings is not None and meeting > trajectory.meetings:
             raise click.BadParameter(
                 ngettext(
                     "meeting {meeting} does not exist: the trajectory has {count} meeting",
@@ -343,6 +368,22 @@ def _check_counts(recipe: Recipe, group: int | None, rounds: int | None, meeting
                 ),
                 param_hint="'--meeting'",
             )
+
+
+def _check_extra(extras: Any, meeting_id: str) -> None:
+    """``--meeting ID``: a usage error naming the extra meetings there are, when the trajectory has none of that id."""
+    ids = [m.id for m in extras]
+    if meeting_id in ids:
+        return
+    if not ids:
+        message = _("the trajectory has no extra meetings; --meeting takes a meeting's number")
+    else:
+        message = _(
+            "`{id}` is not an extra meeting of the trajectory; its extra meetings: {ids}",
+            id=meeting_id,
+            ids=", ".join(ids),
+        )
+    raise click.BadParameter(message, param_hint="'--meeting'")
 
 
 def _warn_overtime(recipe: Recipe, plan: MeetingPlan) -> None:
