@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -126,11 +125,6 @@ def month_dates(start: dt.date, months: int) -> Iterator[dt.date]:
     """
     rule = rrule(MONTHLY, interval=months, dtstart=dt.datetime.combine(start, dt.time()), byweekday=place(start))
     return (moment.date() for moment in rule)
-
-
-def nth_month_date(start: dt.date, months: int, count: int) -> list[dt.date]:
-    """The first ``count`` dates of :func:`month_dates` (fewer when the calendar ends first)."""
-    return list(itertools.islice(month_dates(start, months), count))
 
 
 def months_from(day: dt.date, months: int) -> dt.date:

@@ -351,7 +351,7 @@ def dated_plan(
             )
         for extra, placed in dated.extras:
             if isinstance(placed, Unanchored):
-                unplaced.append(Unplaced(extra, placed.reason, placed.number))  # type: ignore[arg-type]
+                unplaced.append(Unplaced(extra, placed.reason, placed.number))
                 continue
             anchor_number, placed_dates = placed
             length = _extra_minutes(recipe, extra, counts, regular)

@@ -26,7 +26,7 @@ its plan on; the rules are those ``docs/schedule.md`` states for trainers:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
@@ -43,7 +43,7 @@ move, and the closure it moved off (None when it did not move)."""
 class Unanchored:
     """Why an extra meeting has no date: ``no-anchor``, ``open-last``, or ``not-planned`` (meeting ``number``)."""
 
-    reason: str
+    reason: Literal["no-anchor", "open-last", "not-planned"]
     number: int | None = None
 
 
