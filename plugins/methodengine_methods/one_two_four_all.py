@@ -18,6 +18,7 @@ more (warnings).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
@@ -56,6 +57,17 @@ _TITLE_WORDS = {
 }
 
 
+_HELD = {
+    "alleen": {"en": "alone", "nl": "alleen"},
+    "tweetallen": {"en": "in pairs", "nl": "in tweetallen"},
+    "viertallen": {"en": "in groups of 4", "nl": "in groepjes van 4"},
+    "allen": {"en": "with the whole group", "nl": "met de hele groep"},
+}
+_DUTCH_GROUPINGS = {"alone": "alleen", "pairs": "tweetallen", "trios": "drietallen", "whole group": "hele groep"}
+"""The groupings the cards name in their language, as a Dutch recipe writes them (`indeling: drietallen`)."""
+_WHOLE_GROUP = re.compile(r"\ballen\b|plenair|hele groep|whole group|all together")
+
+
 def _grouping(phase: Phase) -> str | None:
     """The step a phase's `groups:` says it is held in: alone, pairs, groups of 4, whole group (else None)."""
     said = (phase.groups or "").casefold().strip()
@@ -73,7 +85,10 @@ def _finder(ident: str) -> Callable[[Recipe], list[Phase]]:
         grouped = [phase for phase in recipe.phases() if _grouping(phase) == grouping]
         if grouped:
             return grouped
-        return phases_titled(recipe, _TITLE_WORDS[ident])
+        titled = phases_titled(recipe, _TITLE_WORDS[ident])
+        if ident == "allen":  # `allen` as a word of its own: `viertallen` and `tweetallen` hold it too
+            return [p for p in titled if _WHOLE_GROUP.search(p.title.casefold())]
+        return titled
 
     find.__doc__ = f"The phase of the step `{ident}`: by its grouping, else by its title."
     return find
@@ -95,14 +110,19 @@ def groupings(recipe: Recipe) -> Iterator[Diagnostic]:
             continue
         line = written(recipe, f"groups: {english}", f"indeling: {dutch}")
         said = phase.groups
+        # Quoted as the recipe writes it: `drietallen` in a Dutch recipe, which the model holds as `trios`.
+        shown = (
+            written(recipe, said, _DUTCH_GROUPINGS.get(said, said.replace("groups of", "groepjes van"))) if said else ""
+        )
+        held = _HELD[ident]
         yield error(
             {
-                "en": f"{what['en']} step (`{phase.title}`) is held "
-                + (f"as `{said}`" if said else "without a grouping")
-                + f"; 1-2-4-All has it in {english}",
+                "en": f"`{phase.title}` ({what['en']}) is held "
+                + (f"in `{shown}`" if said else "without a grouping")
+                + f"; in 1-2-4-All that step is held {held['en']}",
                 "nl": f"de stap van {what['nl']} (`{phase.title}`) heeft "
-                + (f"indeling `{said}`" if said else "geen indeling")
-                + f"; bij 1-2-4-All is dat {dutch}",
+                + (f"indeling `{shown}`" if said else "geen indeling")
+                + f"; bij 1-2-4-All gaat die stap {held['nl']}",
             },
             phase.position,
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
@@ -162,7 +182,7 @@ def time_boxes(recipe: Recipe) -> Iterator[Diagnostic]:
         said = f"{box.duration} per {box.per}" if box.per else str(box.duration)
         yield warning(
             {
-                "en": f"{what['en']} take {published} min in 1-2-4-All, not {said} (`{phase.title}`)",
+                "en": f"in 1-2-4-All the step of {what['en']} takes {published} min, not {said} (`{phase.title}`)",
                 "nl": f"bij 1-2-4-All duurt de stap van {what['nl']} {published} min, niet {said} (`{phase.title}`)",
             },
             box.position or phase.position,

@@ -96,7 +96,7 @@ BREAKS = [
         [("  groups: groups of 4\n", "  groups: trios\n")],
         ERROR,
         "phase Foursomes",
-        ("the foursomes step (`Foursomes`) is held as `trios`", "in groups of 4"),
+        ("`Foursomes` (the foursomes) is held in `trios`", "held in groups of 4"),
         id="foursomes-in-trios",
     ),
     pytest.param(
@@ -152,7 +152,7 @@ HAND_BREAKS = [
         ],
         ERROR,
         "fase Plenair",
-        ("the whole group step (`Plenair`) is held without a grouping",),
+        ("`Plenair` (the whole group) is held without a grouping",),
         id="hand-whole-group-found-by-title",
     ),
     pytest.param(
@@ -226,7 +226,7 @@ def test_a_step_found_by_title_in_a_foreign_grouping_is_reported():
         ),
     )
     d = only(text, "one-two-four-all/groupings")
-    assert_finding(d, METHOD, "groupings", ERROR, text, "fase In tweetallen", ("held as `trios`", "in pairs"))
+    assert_finding(d, METHOD, "groupings", ERROR, text, "fase In tweetallen", ("held in `drietallen`", "held in pairs"))
 
 
 test_the_bundled_recipe_is_clean = SHARED.bundled_recipe_test("1-2-4-allen.mth")
@@ -252,3 +252,17 @@ def test_the_bundled_recipe_prints_cards(monkeypatch, language, words):
     assert result.exit_code == 0, result.output
     for word in words:
         assert word in result.stdout
+
+
+def test_viertallen_and_tweetallen_are_not_taken_for_the_whole_group():
+    """`allen` is in `viertallen`: a title says the whole group only with `allen` as a word, `plenair`, `hele groep`."""
+    text = edit(
+        HAND,
+        (
+            "fase Oogsten (5 min)\n  spreekt: deelnemer\n  indeling: hele groep\n",
+            "fase Met allen (5 min)\n  spreekt: deelnemer\n",
+        ),
+    )
+    text = edit(text, ("fase Met z'n vieren (4 min)", "fase Viertallen (4 min)"))
+    d = only(text, "one-two-four-all/groupings")
+    assert_finding(d, METHOD, "groupings", ERROR, text, "fase Met allen", ("`Met allen` (the whole group)",))
