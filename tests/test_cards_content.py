@@ -421,3 +421,19 @@ def test_an_extra_meetings_id_needs_a_trajectory_with_extra_meetings(series, tmp
     assert result.exit_code == 2 and "only a recipe with a `trajectory` has meetings" in result.output
     result = run("cards", series, "--meeting", "in take", "--lang", "en")
     assert result.exit_code == 2 and "is neither a meeting's number nor an extra meeting's id" in result.output
+
+
+# ---------------------------------------------------------------- text labels
+
+
+def test_a_text_cards_labels_keep_two_spaces_before_their_text():
+    from methodengine.output.cards.text_layout import text_lines
+
+    def fact(label: str) -> dict:
+        return {"type": "fact", "label": label, "text": "Inbrenger"}
+
+    out = text_lines([fact("Leads"), fact("Sits outside the circle")]).splitlines()
+    assert out == ["Leads                    Inbrenger", "Sits outside the circle  Inbrenger"]
+    long = "A label of thirty characters!!"
+    out = text_lines([fact("Leads"), fact(long)]).splitlines()
+    assert out[1:] == [long, " " * 26 + "Inbrenger"]  # too long for the column: a line of its own

@@ -62,14 +62,15 @@ def text_foot(card: Mapping[str, Any]) -> str:
 def text_lines(entries: Sequence[Mapping[str, Any]]) -> str:
     """A card's body in 80 columns: labels in a column, rows with their figures on the right."""
     labels = [len(e["label"]) for e in entries if e["type"] in ("fact", "line", "check")]
-    label_width = min(max(labels, default=0), 22) + 2
+    # Two spaces after the longest label, up to 24 (`Sits outside the circle` fits); a longer one has a line of its own.
+    label_width = min(max(labels, default=0), 24) + 2
     columns = _row_columns(entries)
     out: list[str] = []
     for index, entry in enumerate(entries):
         kind = entry["type"]
         if kind in ("fact", "line"):
             first = f"{entry['label']:<{label_width}}"
-            if len(entry["label"]) >= label_width:
+            if len(entry["label"]) > label_width - 2:
                 out.append(entry["label"])
                 first = " " * label_width
             out += fill(entry["text"], WIDTH, first, " " * label_width)
