@@ -225,9 +225,13 @@ def test_the_example_in_the_docs_is_an_a6_deck_of_the_tool():
     assert_pages(example.read_bytes(), cards_in(html), "a6")
     reader = pypdf.PdfReader(example)
     assert reader.metadata.title == "Incidentmethode: kaarten"
-    assert "Volgende fase, om 19:40: Incident kiezen" in reader.pages[1].extract_text()  # made with today's wording
-    assert "de gespreksleider" in reader.pages[1].extract_text()
-    assert "alleen in bijeenkomst 1" in reader.pages[0].extract_text()  # a note, in lower case
+    # The overview is two cards (summary, facts and roles; then the agenda whole), then the first phase.
+    overview, agenda, first = (reader.pages[n].extract_text() for n in range(3))
+    assert "1/2" in overview and "ROLLEN" in overview and "AGENDA" not in overview
+    assert "VERVOLG 2/2" in agenda and "AGENDA" in agenda
+    assert "Volgende fase, om 19:40: Incident kiezen" in first  # made with today's wording
+    assert "de gespreksleider" in first
+    assert "alleen in bijeenkomst 1" in agenda  # a note, in lower case
 
 
 def test_long_words_and_urls_wrap_inside_the_card_and_every_letter_prints(tmp_path):
