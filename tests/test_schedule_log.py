@@ -327,3 +327,14 @@ def test_logs_in_order_give_no_warning(tmp_path: Path) -> None:
     second = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 22, 19, 7)))
     result = run("schedule", INCIDENT, "--start", "2027-01-11", "--log", first, "--log", second)
     assert result.exit_code == 0 and "warning" not in result.stderr and "waarschuwing" not in result.stderr
+
+
+def test_a_meeting_held_on_a_saturday_is_not_warned_about(tmp_path: Path) -> None:
+    # Held on Saturday 20 February instead of Monday 22 February: that is what happened, not a plan to question.
+    log = logged(tmp_path, "b2.json", a_log(INCIDENT, 2, dt.datetime(2027, 2, 20, 10, 0)))
+    result = run("schedule", INCIDENT, "--start", "2027-01-11", "--at", "19:00", "--lang", "en", "--log", log)
+    assert result.exit_code == 0, result.output
+    assert "Saturday 20 February 2027" in result.stdout
+    assert "weekend" not in result.stderr
+    saturdays = run("schedule", INCIDENT, "--start", "2027-01-09", "--at", "19:00", "--lang", "en")
+    assert "weekend" in saturdays.stderr  # a plan that starts on a Saturday is warned about

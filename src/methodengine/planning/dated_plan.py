@@ -213,12 +213,12 @@ class DatedPlan:
 
     @property
     def weekend(self) -> tuple[PlannedMeeting, ...]:
-        """The meetings on a Saturday or Sunday, to warn about; none when the cadence (the recipe's or the one
-        chosen) is in days: a group that meets every 10 days knows it meets on weekends too."""
+        """The meetings still to come on a Saturday or Sunday, to warn about; none when the cadence (the recipe's
+        or the one chosen) is in days: a group that meets every 10 days knows it meets on weekends too."""
         recipe_every = self.recipe.trajectory.every if self.recipe.trajectory else None
         if any(period is not None and period.unit == "day" for period in (self.every, recipe_every)):
             return ()
-        return tuple(m for m in self.meetings if is_weekend(m.date))
+        return tuple(m for m in self.meetings if is_weekend(m.date) and m.held is None)  # a held one is history
 
     @property
     def series(self) -> tuple[PlannedMeeting, ...]:
