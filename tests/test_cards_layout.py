@@ -128,6 +128,12 @@ def test_the_label_column_is_the_widest_label_up_to_a_share_of_the_card():
     # the pager counts a capped label's lines: it wraps between its words
     m = layout.Measure(page.content_width, s, layout.label_width(huge, page))
     assert m.label_lines(huge[0]["entries"][0]["label"]) > 1
+    # a label too wide for the cap asks for no more than two lines: SITS OUTSIDE / THE CIRCLE
+    english = [{"entries": [{"type": "fact", "label": "Sits outside the circle", "text": "x"}]}]
+    column = layout.label_width(english, page)
+    assert layout.text_width("SITS OUTSIDE", s.label_size, True, layout.LABEL_SPACING) <= column
+    assert column < layout.text_width("SITS OUTSIDE THE", s.label_size, True, layout.LABEL_SPACING)
+    assert layout.Measure(page.content_width, s, column).label_lines("Sits outside the circle") == 2
 
 
 # ---------------------------------------------------------------- full-size type, long cards continue

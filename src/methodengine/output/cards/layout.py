@@ -291,16 +291,23 @@ def label_width(cards: Iterable[Mapping[str, Any]], page: Paper) -> float:
 
     One width for every card, so that the text beside the labels starts at
     the same place on each card of the deck. A label wider than the cap
-    wraps between its words (the pager counts its lines).
+    (``SITS OUTSIDE THE CIRCLE``) asks only for two lines, broken between
+    words; the pager counts the lines each label takes.
     """
     s = page.style
-    beside = (_beside_text(c, page) for c in cards)
-    widest = max(
-        (text_width(label.upper(), s.label_size, True, LABEL_SPACING) for e in beside for label in _labels(e)),
-        default=0.0,
-    )
+
+    def width(text: str) -> float:
+        return text_width(text, s.label_size, True, LABEL_SPACING)
+
     cap = LABEL_SHARE * page.content_width
-    return round(min(max(widest, MIN_LABEL_WIDTH), cap) + 0.005, 2)
+    needs = [0.0]
+    for label in {label.upper() for card in cards for label in _labels(_beside_text(card, page))}:
+        words = label.split()
+        if width(label) <= cap or len(words) < 2:
+            needs.append(width(label))
+        else:  # the narrowest two lines it makes, broken between words
+            needs.append(min(max(width(" ".join(words[:k])), width(" ".join(words[k:]))) for k in range(1, len(words))))
+    return round(min(max(max(needs), MIN_LABEL_WIDTH), cap) + 0.005, 2)
 
 
 def _beside_text(card: Mapping[str, Any], page: Paper) -> Sequence[Mapping[str, Any]]:
