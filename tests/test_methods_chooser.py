@@ -188,6 +188,7 @@ def test_json_lists_every_method_with_its_size_time_and_ids(monkeypatch: pytest.
         size = method.group_size
         assert row["names"] == dict(method.names) and row["name"] == method.name("nl")
         assert row["summary"] == method.summary_in("nl") and row["source"] == method.source
+        assert row["summaries"] == {"en": method.summary_in("en"), "nl": method.summary_in("nl")}
         assert row["group_size"] == (None if size is None else {"low": size.low, "high": size.high})
         assert row["duration"] == {"low": planned.low, "high": planned.high}
         for kind in ("roles", "phases", "meetings", "stages"):

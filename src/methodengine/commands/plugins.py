@@ -205,6 +205,7 @@ def _method_row(method: Method, language: str, duration: Range | None) -> dict[s
         "name": method.name(language),
         "names": dict(method.names),
         "summary": method.summary_in(language),
+        "summaries": {lang: method.summary_in(lang) for lang in LANGUAGES},
         "language": language,
         "plugin": method.plugin,
         "source": method.source,
