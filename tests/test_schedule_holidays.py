@@ -242,3 +242,30 @@ def test_parse_errors_are_skip_file_errors() -> None:
     with pytest.raises(SkipFileError) as caught:
         parse_skip_file("2027-01-01\nmorgen\n", "v.txt")
     assert caught.value.exit_code == 2 and str(caught.value.position) == "v.txt:2:1"
+
+
+def test_the_holidays_library_is_loaded_only_for_holidays(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    recipe = write(tmp_path, "reeks.mth", series("3 weeks"))
+    probe = (
+        "import sys\nfrom methodengine.cli import main\n"
+        "try:\n    main([*sys.argv[1:]], standalone_mode=False)\n"
+        "finally:\n    print('holidays' in sys.modules, file=sys.stderr)\n"
+    )
+    for extra, loaded in (([], "False"), (["--holidays", "NL"], "True")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "schedule", str(recipe), "--start", "2027-01-11", *extra],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.stderr.strip().splitlines()[-1] == loaded, done.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_month_rule_that_does_not_exist_is_a_usage_error(tmp_path: Path, lang: str) -> None:
+    recipe = write(tmp_path, "reeks.mth", series("1 month"))
+    result = run("schedule", recipe, "--start", "2027-01-11", "--monthly", "week", "--lang", lang)
+    assert result.exit_code == 2 and "'weekday'" in result.stderr and "'date'" in result.stderr
