@@ -8,6 +8,7 @@ from card to card shows up as the trainer would see it on paper.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -202,13 +203,16 @@ def test_a5_phase_cards_are_in_one_column(tmp_path):
     assert cards_in(html) == 12 and 'class="columns"' not in html
 
 
-@pytest.mark.parametrize("paper", ["a5", "a4"])
+@pytest.mark.parametrize("paper", ["a6", "a5", "a4"])
 @pytest.mark.parametrize("recipe", RECIPES, ids=RECIPE_IDS)
-def test_every_bundled_deck_fits_its_pages_at_a5_and_a4(recipe, paper):
+def test_every_bundled_deck_prints_each_card_and_its_continuations_without_spilling_over(recipe, paper):
     html = html_of(recipe, "--start", "19:30", "--paper", paper)
+    plan = json.loads(cli("cards", recipe, "--start", "19:30", "--format", "json").stdout)
+    continuations = len(re.findall(r'<span class="part">vervolg \d+/\d+</span>', html))
     overflowing, pdf = overflowing_cards(html)
     assert overflowing == []
-    assert_pages(pdf, cards_in(html), paper)
+    # one page per card of the plan, and one per part a long card continues on: none lost, none twice
+    assert_pages(pdf, len(plan["cards"]) + continuations, paper)
 
 
 # ---------------------------------------------------------------- the pager's estimate against the print
