@@ -73,24 +73,28 @@ def read_skip_file(path: str | os.PathLike[str]) -> tuple[Closure, ...]:
 
     name = os.fspath(path)
     try:
-        raw = read_limited(name)
+        raw = read_limited(name)  # bounded, and a FIFO nobody writes to is given up
     except RecipeError:  # larger than any recipe: larger than a skip file too
-        raw = b"\0" * (MAX_SKIP_FILE_BYTES + 1)
+        raise _too_large(name) from None
     except OSError as exc:
         raise SkipFileError(
             name, _("cannot read the skip file {path}: {reason}", path=name, reason=exc.strerror or str(exc))
         ) from None
     if len(raw) > MAX_SKIP_FILE_BYTES:
-        raise SkipFileError(
-            name,
-            _("the skip file {path} is larger than {kb} kB", path=name, kb=MAX_SKIP_FILE_BYTES // 1024),
-            _("a skip file lists dates, one a line; is {path} the file you meant?", path=name),
-        )
+        raise _too_large(name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SkipFileError(name, _("the skip file {path} is not UTF-8 text", path=name), _hint()) from None
     return parse_skip_file(text, name)
+
+
+def _too_large(name: str) -> SkipFileError:
+    return SkipFileError(
+        name,
+        _("the skip file {path} is larger than {kb} kB", path=name, kb=MAX_SKIP_FILE_BYTES // 1024),
+        _("a skip file lists dates, one a line; is {path} the file you meant?", path=name),
+    )
 
 
 def parse_skip_file(text: str, path: str = "<skip file>") -> tuple[Closure, ...]:

@@ -16,7 +16,7 @@ from methodengine.model import EVERYONE, Recipe
 from methodengine.output import nouns
 from methodengine.output.localiser import Localiser
 from methodengine.output.meeting_words import MeetingWord, meeting_word
-from methodengine.planning.calendar_rules import month_step
+from methodengine.planning.calendar_rules import month_step, place
 from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
 from methodengine.planning.series_dates import step
 
@@ -172,8 +172,8 @@ class Words(Localiser):
     def place(self, day: dt.date) -> str:
         """The place of ``day`` among its month's weekdays: ``second`` (``tweede``); the fifth week is ``last``."""
         _ = self._
-        nth = (day.day - 1) // 7 + 1
-        return [_("first"), _("second"), _("third"), _("fourth"), _("last")][nth - 1]
+        nth = place(day).n or 1
+        return [_("first"), _("second"), _("third"), _("fourth"), _("last")][nth - 1 if nth > 0 else -1]
 
     def moved(self, plan: DatedPlan, meeting: PlannedMeeting) -> str:
         """Why a meeting moved: a skipped date, a skip file's entry (with its name), a public holiday (named)."""
