@@ -38,10 +38,16 @@ def _recipe(method: str) -> str:
     return (HANDWRITTEN / f"{method}.mth").read_text(encoding="utf-8")
 
 
-def _break(method: str, rule: str, severity: Severity, *changes: tuple[str, str], why: str | None = None) -> object:
-    """One breaking variant of ``method``'s hand-written recipe; ``why`` marks it as failing a trainer today."""
+def _break(
+    method: str, rule: str, severity: Severity, *changes: tuple[str, str], how: str = "", why: str | None = None
+) -> object:
+    """One breaking variant of ``method``'s hand-written recipe, ``how`` naming it among the rule's others.
+
+    ``why`` marks it as failing a trainer today (``xfail(strict=True)``), naming what fails and whose it is.
+    """
     marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-    return pytest.param(method, rule, severity, changes, id=f"{method}/{rule}", marks=marks)
+    label = f"{method}/{rule}" + (f":{how}" if how else "")
+    return pytest.param(method, rule, severity, changes, id=label, marks=marks)
 
 
 def _moved(block: str, before: str) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -388,12 +394,135 @@ KEEPS = [
 ]
 """Variants of a hand-written recipe in other words a trainer uses: each still checks clean, nothing skipped."""
 
+_G_LEADS = (
+    "G: kollegiale-beratung's `case-giver-listens` reads only `spreekt`: a case-giver who leads the consultation "
+    "(`leidt: casusinbrenger` in `Adviesronde`, the moderator's job) passes"
+)
+
+
+def _phase(title: str, *lines: str) -> str:
+    """A phase block as the hand-written recipes write it, with the blank line after it."""
+    return "\n".join([f"fase {title}", *(f"  {line}" for line in lines)]) + "\n\n"
+
+
+# The order a rule checks, broken by moving one phase; and the other shapes a rule reads.
+BREAKS += [
+    _break(
+        "balint",
+        "push-back",
+        ERROR,
+        *_moved(
+            _phase(
+                "De groep fantaseert (40 min)",
+                "leidt: gespreksleider",
+                "spreekt: groepslid",
+                "buiten: casusinbrenger",
+                "tip: De casusinbrenger zit iets achter de kring en luistert.",
+            ),
+            "fase Het verhaal",
+        ),
+        how="discussion-before-the-telling",
+    ),
+    _break(
+        "reflecting-team",
+        "reflection",
+        ERROR,
+        *_moved(
+            _phase(
+                "Het team denkt hardop (15 min)",
+                "spreekt: team",
+                "luistert: casusinbrenger, gespreksleider",
+                "tip: Praat met elkaar over wat je hoorde, niet tegen de casusinbrenger.",
+            ),
+            "fase Interview",
+        ),
+        how="reflection-before-the-conversation",
+    ),
+    _break(
+        "backstage",
+        "report-back",
+        WARNING,
+        *_moved(
+            _phase(
+                "Hoe ging het met je afspraken? (20 min)",
+                "wanneer: vanaf bijeenkomst 2",
+                "leidt: coach",
+                "spreekt: casusinbrenger",
+                "luistert: groepslid",
+            ),
+            "fase Afronding",
+        ),
+        how="after-the-turns",
+    ),
+    _break(
+        "backstage",
+        "agreements-each-turn",
+        WARNING,
+        (
+            "fase Wat ga ik doen? (10 min)\n    spreekt: casusinbrenger",
+            "fase Afspraken maken (10 min)\n    spreekt: groepslid",
+        ),
+        how="the-group-makes-them",
+    ),
+    _break(
+        "backstage",
+        "agreements-each-turn",
+        ERROR,
+        (
+            "fase Wat ga ik doen? (10 min)\n    spreekt: casusinbrenger\n    opbrengst: Afspraken voor de werkvloer\n",
+            "",
+        ),
+        (
+            "fase Afronding (10 min)",
+            "fase Afspraken maken (10 min)\n  spreekt: casusinbrenger\n  opbrengst: Afspraken voor de werkvloer\n\n"
+            "fase Afronding (10 min)",
+        ),
+        how="outside-the-turn",
+    ),
+    _break(
+        "wise-crowds",
+        "client-back-turned",
+        ERROR,
+        ("    spreekt: adviseur\n    buiten: vraagsteller", "    spreekt: iedereen\n    buiten: vraagsteller"),
+        how="everyone-speaks",
+    ),
+    _break(
+        "one-two-four-all",
+        "groupings",
+        ERROR,
+        (
+            "fase Met z'n tweeën (2 min)\n  spreekt: teamlid\n  indeling: tweetallen",
+            "fase In tweetallen (2 min)\n  spreekt: teamlid",
+        ),
+        how="no-grouping",
+    ),
+    _break(
+        "socratic",
+        "facilitator-holds-back",
+        WARNING,
+        (
+            "erachter? (45 min)\n  leidt: gespreksleider\n  spreekt: teamlid, verteller",
+            "erachter? (45 min)\n  leidt: gespreksleider\n  spreekt: teamlid, verteller, gespreksleider",
+        ),
+        how="in-the-abstraction",
+    ),
+    _break(
+        "kollegiale-beratung",
+        "case-giver-listens",
+        ERROR,
+        ("fase Adviesronde (15 min)\n  leidt: gespreksleider", "fase Adviesronde (15 min)\n  leidt: casusinbrenger"),
+        how="the-case-giver-leads",
+        why=_G_LEADS,
+    ),
+]
+
 BREAKS.append(
     _break(
         "one-two-four-all",
         "groupings",
         ERROR,
         ("  spreekt: teamlid\n  indeling: tweetallen", "  spreekt: teamlid\n  indeling: drietallen"),
+        how="met-zn-tweeen-in-drietallen",
         why=_H_PAIRS,
     )
 )
