@@ -21,7 +21,7 @@ from methodengine.output.cards import layout
 weasyprint = pytest.importorskip("weasyprint")
 pytest.importorskip("pypdf")
 
-from test_cards_print import assert_pages, cards_in, overflowing_cards  # noqa: E402  (after the skips)
+from test_cards_print import assert_pages, cards_in, long_recipe, overflowing_cards  # noqa: E402  (after the skips)
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
@@ -114,6 +114,15 @@ def test_zit_buiten_de_kring_stays_on_one_line(paper, tmp_path):
     assert outside, labels
     assert all(h < 1.5 * line for h in outside), (outside, line)
     assert all(h < 1.5 * line for _, h in labels), labels  # and no other label wraps either
+
+
+def test_an_a4_phase_too_long_for_two_columns_has_its_facts_beside_their_text_in_a_column_wide_enough(tmp_path):
+    html = html_of(long_recipe(tmp_path), "--paper", "a4", "--only", "phases")
+    assert cards_in(html) > 2  # the long phase continues on cards of one column
+    line = 1.3 * paper_pt(html) * PX_PER_PT
+    labels = [(t, h) for page in pages_of(html) for t, _, h in label_boxes(page)]
+    assert any(t == "SPREKEN" for t, _ in labels), labels
+    assert all(h < 1.5 * line for _, h in labels), labels  # SPREKEN too, beside its text: not SPREK / EN
 
 
 def test_the_label_column_is_the_widest_label_up_to_a_share_of_the_card():

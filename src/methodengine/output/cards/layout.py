@@ -311,7 +311,12 @@ def label_width(cards: Iterable[Mapping[str, Any]], page: Paper) -> float:
 
 
 def _beside_text(card: Mapping[str, Any], page: Paper) -> Sequence[Mapping[str, Any]]:
-    """The entries of a card whose labels stand beside their text: on a two-column card, not the side column's."""
+    """The entries of a card whose labels stand beside their text: on a two-column card, not the side column's.
+
+    A card laid out already says whether it has columns; one not yet is taken to have them if its kind may.
+    """
+    if "columns" in card:
+        return card["entries"] if card["columns"] is None else card["columns"][1]
     at = _column_split(card) if _in_columns(card, page) else None
     return card["entries"] if at is None else card["entries"][at:]
 
@@ -420,10 +425,17 @@ def paginate(cards: list[dict[str, Any]], paper_name: str, continued: str) -> li
     the side and main column's entries when it is set in two.
     """
     page = paper(paper_name)
+    # At first the facts of a card that may be set in two columns are taken to stand in its side column, above
+    # their text; a card that then does not fit in two has them beside its text, and the column is made again.
     labels = label_width(cards, page)
-    out: list[dict[str, Any]] = []
-    for card in cards:
-        out.extend(_fit_card(dict(card, scale=1, label_width=labels, columns=None), page, continued))
+    for _ in range(3):
+        out: list[dict[str, Any]] = []
+        for card in cards:
+            out.extend(_fit_card(dict(card, scale=1, label_width=labels, columns=None), page, continued))
+        needed = label_width(out, page)
+        if needed <= labels:
+            break
+        labels = needed
     return out
 
 
@@ -433,6 +445,7 @@ def deck(
     """The cards fitted to their pages, and what the stylesheet needs to know of paper and deck (``layout``)."""
     page = paper(paper_name)
     side, main = column_widths(page)
+    fitted = paginate(cards, paper_name, continued)
     context = {
         "paper": page.name,
         "width": f"{page.width_mm:g}mm",
@@ -441,11 +454,11 @@ def deck(
         "n": style_items(page.style),
         "scales": [100],
         "language": language,
-        "label_width": label_width(cards, page),
+        "label_width": fitted[0]["label_width"] if fitted else label_width(cards, page),
         "side_width": round(side, 3),
         "main_width": round(main, 3),
     }
-    return paginate(cards, paper_name, continued), context
+    return fitted, context
 
 
 def column_widths(page: Paper) -> tuple[float, float]:
