@@ -394,6 +394,10 @@ KEEPS = [
 ]
 """Variants of a hand-written recipe in other words a trainer uses: each still checks clean, nothing skipped."""
 
+_H_SPEAKS = (
+    "H: wise-crowds' `client-back-turned` errs on `spreekt: iedereen` with the client outside, but not on the "
+    "client named under `spreekt` while outside (only the core's role-clash warning)"
+)
 _G_LEADS = (
     "G: kollegiale-beratung's `case-giver-listens` reads only `spreekt`: a case-giver who leads the consultation "
     "(`leidt: casusinbrenger` in `Adviesronde`, the moderator's job) passes"
@@ -505,6 +509,37 @@ BREAKS += [
             "erachter? (45 min)\n  leidt: gespreksleider\n  spreekt: teamlid, verteller, gespreksleider",
         ),
         how="in-the-abstraction",
+    ),
+    _break(
+        "roddel",
+        "case-giver-silent",
+        ERROR,
+        (
+            "  spreekt: collega\n  buiten: casusinbrenger",
+            "  spreekt: collega, casusinbrenger\n  buiten: casusinbrenger",
+        ),
+        how="speaks-while-outside",
+    ),
+    _break(
+        "balint",
+        "push-back",
+        ERROR,
+        (
+            "  spreekt: groepslid\n  buiten: casusinbrenger",
+            "  spreekt: groepslid, casusinbrenger\n  buiten: casusinbrenger",
+        ),
+        how="speaks-while-outside",
+    ),
+    _break(
+        "wise-crowds",
+        "client-back-turned",
+        ERROR,
+        (
+            "    spreekt: adviseur\n    buiten: vraagsteller",
+            "    spreekt: adviseur, vraagsteller\n    buiten: vraagsteller",
+        ),
+        how="speaks-while-outside",
+        why=_H_SPEAKS,
     ),
     _break(
         "kollegiale-beratung",
