@@ -346,6 +346,15 @@ BREAKS = [
 
 # ---------------------------------------------------------------- the trainer's own wordings that must be read
 
+_E_POSITIONS = (
+    "E: incident's `advies` finder misses `Wat zou jij doen?` (Hendriksen's question of the positions step; "
+    "each colleague speaks, per colleague, the case-giver listens, after the questions) and skips "
+    "`questions-before-advice`"
+)
+_G_CORE = (
+    "G: socratic's `kernuitspraak` finder misses `Wat is de kern?` (kernzin and kernuitspraak are read, "
+    "kern alone is not) and skips `regressive-abstraction`"
+)
 _G_CONSULTATION = (
     "G: kollegiale-beratung's finder for `beraden` takes the method-choice phase `Hoe gaan we adviseren?` "
     "(everyone speaks) for a candidate beside `Adviesronde` (the case-giver listens), and skips three rules"
@@ -391,6 +400,11 @@ KEEPS = [
     _keep("kollegiale-beratung", ("Werkvorm kiezen", "Hoe gaan we adviseren?"), why=_G_CONSULTATION),
     _keep("action-learning", ("Terugkoppeling: wat heb ik gedaan?", "Wat heb ik gedaan?"), why=_G_REPORT),
     _keep("one-two-four-all", ("indeling: plenair", "indeling: hele groep")),
+    _keep("incident", ("Ieder zijn standpunt", "Adviesronde")),
+    _keep("incident", ("Ieder zijn standpunt", "Wat zou jij doen?"), why=_E_POSITIONS),
+    _keep("socratic", ("fase Kernuitspraak (35 min)", "fase Kernzin (35 min)")),
+    _keep("socratic", ("fase Kernuitspraak (35 min)", "fase Wat is de kern? (35 min)"), why=_G_CORE),
+    _keep("jobcoaching", ("Kennismakingsgesprek", "Intake"), ("Nagesprek", "Terugkomgesprek")),
 ]
 """Variants of a hand-written recipe in other words a trainer uses: each still checks clean, nothing skipped."""
 
