@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,10 +18,10 @@ from methodengine.planning.meeting_plan import ClockRange, ClockWindow, Window
 from methodengine.planning.options import clock
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
-JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
-INSPIRATION = ROOT / "recipes" / "inspiratiegroep.mth"
+INCIDENT = base_recipe("incidentmethode")
+BACKSTAGE = base_recipe("backstagegroep")
+JOBCOACHING = base_recipe("jobcoaching")
+INSPIRATION = base_recipe("inspiratiegroep")
 
 
 def ok(*args: str | Path) -> str:
@@ -437,3 +437,19 @@ def test_a_text_cards_labels_keep_two_spaces_before_their_text():
     long = "A label of thirty characters!!"
     out = text_lines([fact("Leads"), fact(long)]).splitlines()
     assert out[1:] == [long, " " * 26 + "Inbrenger"]  # too long for the column: a line of its own
+
+
+def test_an_extra_meetings_text_is_escaped_in_html_and_markdown(tmp_path):
+    path = tmp_path / "escape.mth"
+    path.write_text(
+        EXTRAS.replace("Intake (45 min)", "<b>Intake</b> & *kennismaking* (45 min)").replace(
+            "Do we trust each other enough to start?", "<script>alert(1)</script> [link](http://x)"
+        ),
+        encoding="utf-8",
+    )
+    html = ok("cards", path, "--meeting", "intake", "--format", "html")
+    assert "<b>Intake" not in html and "<script>alert" not in html
+    assert "&lt;b&gt;Intake&lt;/b&gt; &amp; *kennismaking*" in html
+    md = ok("cards", path, "--meeting", "intake", "--format", "md")
+    assert "## Extra meeting: \\<b\\>Intake\\</b\\> & \\*kennismaking\\*" in md
+    assert "\\<script\\>alert(1)\\</script\\> \\[link\\](http://x)" in md  # no link, no tag
