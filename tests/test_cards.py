@@ -210,7 +210,7 @@ def test_group_makes_the_open_roles_count_and_per_person_times_exact():
 def test_without_counts_times_are_ranges():
     out = ok("cards", INCIDENT, "--start", "19:30")
     assert "· 20:30 tot ca. 20:36, uiterlijk 20:45" in out
-    assert "· ca. 20:36-20:41, uiterlijk 20:45-20:50" in out  # not "20:36-20:45 tot 20:41-20:50"
+    assert "· begint ca. 20:36, uiterlijk 20:45; klaar uiterlijk 20:50" in out  # not "20:36-20:45 tot 20:41-20:50"
     assert "tussen 20:56 en 21:05" in out
     assert "Deelnemer" in out and "2-5" in out
 

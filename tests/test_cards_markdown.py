@@ -96,7 +96,7 @@ def test_a_line_under_a_cards_title_that_starts_like_a_list_stays_text(tmp_path:
 def test_a_time_on_a_line_of_its_own_starts_with_a_capital() -> None:
     md = _markdown(BACKSTAGE)
     assert "## Fase 1 van 8: Kennismaking\n\n**Minuut 0-15**  \n15 min  \nAlleen in bijeenkomst 1  \n" in md
-    assert "**Ca. minuut 80-85, uiterlijk 145-150**" in md
+    assert "**Begint ca. minuut 80, uiterlijk 145; klaar uiterlijk op minuut 150**" in md
     text = run("cards", BACKSTAGE).stdout
     assert "Fase 1 van 8 · minuut 0-15\n" in text  # after the card's kind, mid-line
 

@@ -68,9 +68,9 @@ def test_a_time_line_says_the_minutes_a_trainer_needs_and_never_a_range_to_a_ran
     elif low == high:
         assert said == [low, *ends]  # minuut 60 tot ca. 66, uiterlijk 75
     elif ends[0] == ends[1]:
-        assert said == [low, high, ends[0]]  # begint ca. minuut 80, uiterlijk 85, tot minuut 90
+        assert said == [low, high, ends[0]]  # begint ca. minuut 80, uiterlijk 85; klaar op minuut 90
     else:
-        assert said == [low, ends[0], high, ends[1]]  # ca. minuut 80-85, uiterlijk 145-150
+        assert said == [low, high, ends[1]]  # begint ca. minuut 80, uiterlijk 145; klaar uiterlijk op minuut 150
     assert not re.search(r"\d+ (?:tot|to) \d+-", text)  # never a range to a range: minuut 60 tot 66-75
 
 

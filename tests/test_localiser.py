@@ -78,7 +78,7 @@ def test_the_cards_take_the_json_plans_data_as_well_as_the_typed_plan() -> None:
     assert f.window(clocked) == "19:30 to about 19:40, 19:45 at the latest"
     later = {**clocked, "clock": {"start": {"low": "19:40", "high": "19:45"}, "end": {"low": "19:50", "high": "19:55"}}}
     # The likely window, then the latest.
-    assert f.window(later) == "about 19:40\u201319:50, 19:45\u201319:55 at the latest"
+    assert f.window(later) == "starts about 19:40, 19:45 at the latest; ends by 19:55"
     assert f.when([{"kind": "from", "meetings": {"low": 2, "high": 2}}]) == "from meeting 2 on"  # a note, mid-sentence
 
 

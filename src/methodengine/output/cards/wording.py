@@ -67,9 +67,10 @@ class Formatter(Localiser):
         the counts are open, a range of starts to a range of ends (``minuut
         60 tot 66-75``) is hard to read at a glance, so the words say what is
         likely and what is the latest: a fixed start ``19:00 tot ca. 20:25,
-        uiterlijk 21:30``; an open start and end the earliest and the latest
-        window, ``ca. 20:06-20:11, uiterlijk 20:15-20:20``. The times always
-        read in order, earliest first.
+        uiterlijk 21:30``; an open start when it begins at the earliest and the
+        latest, then the end: ``begint ca. 20:06, uiterlijk 20:15; klaar
+        uiterlijk 20:20`` (two ranges side by side read as "71 or 80?", a
+        tester found). The times always read in order, earliest first.
         """
         window = _window(occurrence)
         if window.clock is not None:
@@ -94,24 +95,33 @@ class Formatter(Localiser):
             return self.gettext(
                 "minute {start} to about {early}, {late} at the latest", start=start.low, early=end.low, late=end.high
             )
-        if end.exact:
-            if clock:
+        if clock:
+            if end.exact:
                 return self.gettext(
-                    "starts about {early}, {late} at the latest, until {end}",
+                    "starts about {early}, {late} at the latest; ends at {end}",
                     early=start.low,
                     late=start.high,
                     end=end.low,
                 )
             return self.gettext(
-                "starts about minute {early}, {late} at the latest, until minute {end}",
+                "starts about {early}, {late} at the latest; ends by {end}",
+                early=start.low,
+                late=start.high,
+                end=end.high,
+            )
+        if end.exact:
+            return self.gettext(
+                "starts about minute {early}, {late} at the latest; ends at minute {end}",
                 early=start.low,
                 late=start.high,
                 end=end.low,
             )
-        early, late = f"{start.low}{self.dash}{end.low}", f"{start.high}{self.dash}{end.high}"
-        if clock:
-            return self.gettext("about {early}, {late} at the latest", early=early, late=late)
-        return self.gettext("about minutes {early}, {late} at the latest", early=early, late=late)
+        return self.gettext(
+            "starts about minute {early}, {late} at the latest; ends by minute {end}",
+            early=start.low,
+            late=start.high,
+            end=end.high,
+        )
 
     def at(self, occurrence: Timed, edge: str = "end") -> str:
         """When what follows starts: ``om 19:45``, ``tussen 19:45 en 19:51``, ``vanaf minuut 45``.
