@@ -55,7 +55,21 @@ CHAIR_WORDS = ("voorzitter", "gespreksleid", "procesbegeleid", "procesbewak", "c
 QUESTION_WORDS = ("informatieronde", "informatievevragen", "verhelderendevragen", "vragenronde", "vraagronde")
 QUESTION_WORDS_VAGUE = ("vragen", "question")
 WRITING_WORDS = ("opschrijven", "noteren", "write")
-ADVICE_WORDS = ("advies", "adviez", "advis", "advice", "tips", "oplossing", "solution", "aanpak", "approach")
+ADVICE_WORDS = (
+    "advies",
+    "adviez",
+    "advis",
+    "advice",
+    "tips",
+    "oplossing",
+    "solution",
+    "aanpak",
+    "approach",
+    "zoujijdoen",  # "Wat zou jij doen?": the question of Hendriksen's positions step
+    "zoujedoen",
+    "zouudoen",
+    "wouldyoudo",
+)
 POSITION_WORDS = ("standpunt", "position")
 SHARING_WORDS = ("uitwissel", "delen", "ronde", "share", "round")
 EVALUATION_WORDS = ("evaluat", "evalueren")
@@ -76,11 +90,13 @@ def _questions(recipe: Recipe) -> list[Phase]:
 
 
 def _advice(recipe: Recipe) -> list[Phase]:
-    """Where members give an approach: advice or tips by name, else the positions shared (not the ones written)."""
+    """Where members give an approach: advice, tips, what they would do by name, else the positions shared."""
     phases = list(recipe.phases())
     positions = [p for p in phases if called(p, POSITION_WORDS)]
+    advice = [p for p in phases if called(p, ADVICE_WORDS)]
     return first_found(
-        [p for p in phases if called(p, ADVICE_WORDS)],
+        [p for p in advice if not called(p, WRITING_WORDS)],  # each writes down first, then says it
+        advice,
         [p for p in positions if called(p, SHARING_WORDS)],
         positions,
     )

@@ -426,6 +426,12 @@ HAND_KEEPS = [
         ],
         id="hand-positions-shared-after-questions",
     ),
+    pytest.param(
+        # Hendriksen's question of the positions step as the title, per colleague: that is where advice is given.
+        "questions-before-advice",
+        [("fase Adviesronde (20 min)", "fase Wat zou jij doen? (3 min per collega)")],
+        id="hand-what-would-you-do",
+    ),
     pytest.param("closing-evaluation", [], id="hand-closing-evaluation"),
     pytest.param("cadence", [("elke: 6-8 weken", "elke: 7 weken")], id="hand-cadence-7-weeks"),
 ]
@@ -450,6 +456,28 @@ def test_two_question_rounds_are_both_named_to_the_trainer():
 def test_two_advice_phases_are_both_named_to_the_trainer():
     text = edit(HAND, ("fase Nabespreking (10 min)", "fase Tips voor de inbrenger (10 min)"))
     assert_candidates(METHOD, text, "phase", "advies", ["Adviesronde", "Tips voor de inbrenger"])
+
+
+def test_what_would_you_do_before_the_questions_is_reported():
+    text = edit(
+        HAND,
+        ("fase Informatieve vragen (15 min)", "fase Wat zou jij doen? (15 min)"),
+        ("fase Adviesronde (20 min)", "fase Informatieve vragen (20 min)"),
+    )
+    d = only(text, "incident/questions-before-advice")
+    assert_finding(d, METHOD, "questions-before-advice", ERROR, text, "fase Wat zou jij doen?", ("before",))
+
+
+def test_what_you_would_do_written_down_and_then_said_is_the_saying():
+    text = edit(
+        HAND,
+        (
+            "fase Adviesronde (20 min)",
+            "fase Wat zou jij doen? Opschrijven (5 min)\n  spreekt: collega\nfase Wat zou jij doen? (15 min)",
+        ),
+    )
+    assert_found_without_ids(METHOD, text)
+    assert headlines(findings(text, "incident/questions-before-advice")) == []
 
 
 def test_writing_questions_down_is_not_the_question_round():
