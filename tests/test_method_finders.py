@@ -218,3 +218,12 @@ def test_a_found_role_keeps_the_id_the_trainer_wrote_for_hints():
     )
     (role,) = seen
     assert (role.id, role.written_id, role.id_as_written) == ("client", "inbr", "inbr")
+
+
+def test_a_method_named_by_its_dutch_name_gets_its_id_suggested():
+    found = check_text("recept: Onze\nmethode: Beurten\n", Turns())
+    (unknown,) = [d for d in found if d.code == "unknown-method"]
+    assert unknown.hint.startswith("did you mean `turns`?")
+    found = check_text("recept: Onze\nmethode: Actieleerset\n", builtins=True)
+    (unknown,) = [d for d in found if d.code == "unknown-method"]
+    assert unknown.hint.startswith("did you mean `action-learning`?")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from methodengine.i18n import _
@@ -40,6 +40,20 @@ def did_you_mean(word: str, candidates: Iterable[str], quote: str = "`") -> str:
     """`` did you mean `x`?`` in the message language, or an empty string."""
     match = closest(word, candidates)
     return _("did you mean {word}?", word=f"{quote}{match}{quote}") if match else ""
+
+
+def method_id(given: str, names: Mapping[str, Iterable[str]]) -> str:
+    """`` did you mean `x`?`` for a method given by a misspelt id, or by its name in any language (``Actieleerset``).
+
+    ``names`` maps each method id to its names; the trainer reads the names in
+    ``methodengine methods`` and types one after ``methode:``.
+    """
+    suggestion = did_you_mean(given, names)
+    if suggestion:
+        return suggestion
+    by_name = {name.lower(): ident for ident, all_names in names.items() for name in all_names}
+    near = by_name.get(given.lower()) or by_name.get(closest(given.lower(), by_name) or "")
+    return _("did you mean {word}?", word=f"`{near}`") if near else ""
 
 
 # ------------------------------------------------------------------ the recipe's words

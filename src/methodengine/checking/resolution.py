@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import attrs
 from attrs import frozen
 
-from methodengine._suggest import did_you_mean
+from methodengine._suggest import method_id
 from methodengine.checking import _words, located
 from methodengine.checking import core_checks as checks
 from methodengine.diagnostics import Diagnostic, error, warning
@@ -59,7 +59,7 @@ def resolve(recipe: Recipe, plugins: Plugins | None = None) -> Resolved:
                 ),
             )
         installed = ", ".join(methods) or _("none")
-        suggestion = did_you_mean(recipe.method, methods)
+        suggestion = method_id(recipe.method, {m.id: m.names.values() for m in methods.values()})
         return Resolved(
             recipe,
             None,
