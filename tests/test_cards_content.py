@@ -453,3 +453,23 @@ def test_an_extra_meetings_text_is_escaped_in_html_and_markdown(tmp_path):
     md = ok("cards", path, "--meeting", "intake", "--format", "md")
     assert "## Extra meeting: \\<b\\>Intake\\</b\\> & \\*kennismaking\\*" in md
     assert "\\<script\\>alert(1)\\</script\\> \\[link\\](http://x)" in md  # no link, no tag
+
+
+def test_of_two_alternatives_the_deck_puts_the_one_held_first_first(tmp_path):
+    # The recipe writes the phase of meeting 2 and later before that of meeting 1, as progressiegericht.mth does.
+    swapped = SERIES.replace(
+        "phase Spelregels (10 min)\n  lead: chair\n  speak: everyone\n  when: meeting 1\n", ""
+    ).replace(
+        "phase Standpunten",
+        "phase Spelregels (10 min)\n  lead: chair\n  speak: everyone\n  when: meeting 1\nphase Standpunten",
+    )
+    assert swapped.index("Terugkoppeling") < swapped.index("Spelregels")
+    path = tmp_path / "omgekeerd.mth"
+    path.write_text(swapped, encoding="utf-8")
+    plan = plan_of("cards", path)
+    assert [p["title"] for p in plan["phases"]][:3] == ["Spelregels", "Terugkoppeling", "Standpunten"]
+    assert [a["phase"] for a in plan["agenda"]] == [1, 2, 3, 4, 5]
+    cards = cards_of(ok("cards", path))
+    assert [c[0] for c in cards[1:3]] == ["Spelregels", "Terugkoppeling"]
+    overview = [line for line in cards[0] if re.match(r"^\d\. ", line)]
+    assert overview[0].startswith("1. Spelregels") and overview[1].startswith("1. Terugkoppeling")

@@ -81,14 +81,14 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
                     slot.next.append(nxt)
 
     all_phases = list(recipe.phases())
-    present = sorted({index for index, _ in merged})
-    numbers = {index: n for n, index in enumerate(present, start=1)}
     blocks = {
         index: PlannedRounds(step.block, step.rounds)
         for step in recipe.walk(rounds=rounds)
         if step.block is not None and step.rounds is not None
         for index in step.indexes
     }
+    present = _held_first(sorted({index for index, _ in merged}), places, held_in, set(blocks))
+    numbers = {index: n for n, index in enumerate(present, start=1)}
 
     def ref(nxt: tuple[int, int | None] | None) -> NextPhase | None:
         if nxt is END:
@@ -153,6 +153,39 @@ def build_plan(recipe: Recipe, options: CardOptions, method: Any = None) -> dict
     code takes the typed plan from :func:`plan_meeting`.
     """
     return plan_meeting(recipe, options, method).to_data()
+
+
+def _held_first(
+    present: list[int],
+    places: Mapping[int, list[tuple[int, int]]],
+    held_in: Mapping[int, set[int | None]],
+    in_blocks: set[int],
+) -> list[int]:
+    """The phases in recipe order, but of two alternatives side by side, the one held first first.
+
+    A recipe may write ``Terugkoppeling`` (from meeting 2) before
+    ``Kennismaking`` (meeting 1); the deck puts meeting 1's first, as it
+    runs. Phases of a rounds block keep their order.
+    """
+
+    def first(index: int) -> int:
+        return min((m for m in held_in[index] if m is not None), default=0)
+
+    def alternatives(a: int, b: int) -> bool:
+        a_places, b_places = {p for p, _ in places[a]}, {p for p, _ in places[b]}
+        return bool(a_places & b_places) and not held_in[a] & held_in[b]
+
+    order = list(present)
+    moved = True
+    while moved:
+        moved = False
+        for i in range(len(order) - 1):
+            a, b = order[i], order[i + 1]
+            if a in in_blocks or b in in_blocks or not alternatives(a, b) or first(b) >= first(a):
+                continue
+            order[i], order[i + 1] = b, a
+            moved = True
+    return order
 
 
 def _with_alternatives(
@@ -223,7 +256,7 @@ def _agenda(recipe: Recipe, numbers: Mapping[int, int], rounds: Range | None) ->
             out.append(PlanAgendaItem(shown, PlannedRounds(step.block, step.rounds)))
         else:
             out.append(PlanAgendaItem(shown[:1]))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda item: item.phases[0]))  # as the phases run: alternatives held first first
 
 
 def _meeting(recipe: Recipe, number: int | None, dated: DatedPlan | None) -> MeetingRef | None:
