@@ -131,6 +131,7 @@ def test_a_moved_monthly_meeting_moves_alone_and_the_rest_keep_their_place() -> 
     dates = [m.date for m in plan.series]
     assert dates[3] == dt.date(2027, 4, 19) and plan.series[3].moved_from == dt.date(2027, 4, 12)
     assert dates[4:] == [dt.date(2027, 5, 10), dt.date(2027, 6, 14)]
+    assert [m.number for m in plan.series if m.rescheduled] == [4]  # the others are on the rule's dates
 
 
 def test_a_summer_break_moves_the_series_on_by_whole_months() -> None:
@@ -268,3 +269,9 @@ def test_moved_meetings_keep_their_uids_and_a_reexport_is_byte_identical(tmp_pat
     assert after[first] == before[first] == dt.datetime(2027, 3, 30, 19, 0)
     assert before[second] == dt.datetime(2027, 4, 27, 19, 0) and after[second] == dt.datetime(2027, 5, 4, 19, 0)
     assert all(after[uid] - before[uid] == dt.timedelta(weeks=1) for uid in after if uid != first)
+    # Every event a closed day rescheduled (meeting 2 moved, the rest moved along) is a newer version of itself
+    # (RFC 5546: a higher SEQUENCE), so an app that takes only newer versions takes the new dates.
+    events = icalendar.Calendar.from_ical(with_holidays).walk("VEVENT")
+    sequence = {str(e["UID"]): int(e.get("SEQUENCE", 0)) for e in events}
+    assert sequence[first] == 0 and all(sequence[uid] == 1 for uid in sequence if uid != first)
+    assert all("SEQUENCE" not in e for e in icalendar.Calendar.from_ical(plain).walk("VEVENT"))

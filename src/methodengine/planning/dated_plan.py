@@ -122,7 +122,8 @@ class PlannedMeeting:
     ``start`` and ``end`` are set when the plan has a start time; ``moved_from``
     is the date the meeting had before a closed day moved it, ``moved_for``
     why that day was closed (a ``--skip`` date, a skip-file entry, a public
-    holiday). ``held`` is
+    holiday); ``rescheduled`` says its date is not the one the cadence alone
+    gives (it moved, or moved along after a meeting that did). ``held`` is
     what a run log says about a meeting held (``schedule --log``,
     :mod:`methodengine.planning.held`); a held meeting has the date and times
     it was held at.
@@ -148,6 +149,7 @@ class PlannedMeeting:
     tentative: bool = False
     moved_from: dt.date | None = None
     moved_for: Closure | None = None
+    rescheduled: bool = False
     agenda: tuple[AgendaLine, ...] = ()
     held: Held | None = None
 
@@ -322,6 +324,8 @@ def dated_plan(
     unplaced: list[Unplaced] = []
     try:
         dated = series_dates(trajectory, first_day, cadence, planned, skipped, rules)
+        # The dates the cadence alone gives, to tell which meetings a closed day rescheduled (moved or moved along).
+        by_rule = _rule_dates(trajectory, first_day, cadence, planned, rules) if dated.hits else {}
         for n, date in dated.series.items():
             stage = trajectory.stage_of(n)
             key = f"meeting-{n}"
@@ -345,6 +349,7 @@ def dated_plan(
                         tentative=is_open and n > 1,
                         moved_from=move.date if (move := dated.moved.get(n)) else None,
                         moved_for=move.closure if move else None,
+                        rescheduled=by_rule.get(key, date) != date,
                         agenda=_agenda(recipe, n, counts),
                     ),
                 )
@@ -376,6 +381,7 @@ def dated_plan(
                             tentative=is_open and anchor_number > 1,
                             moved_from=first if date != first else None,
                             moved_for=closure if date != first else None,
+                            rescheduled=by_rule.get(key, date) != date,
                         ),
                     )
                 )
@@ -404,6 +410,20 @@ def dated_plan(
         calendar=rules,
         unused_closures=tuple(c for c in rules.closed if c not in dated.hits),
     )
+
+
+def _rule_dates(
+    trajectory: Trajectory, start: dt.date, cadence: Period | None, planned: int, rules: CalendarRules
+) -> dict[str, dt.date]:
+    """Each meeting's date by the cadence alone, no day closed, by its key (``meeting-3``, ``followup-2``)."""
+    dated = series_dates(trajectory, start, cadence, planned, frozenset(), CalendarRules(rules.monthly))
+    out = {f"meeting-{n}": date for n, date in dated.series.items()}
+    for extra, placed in dated.extras:
+        if not isinstance(placed, Unanchored):
+            dates = placed[1]
+            for k, (date, *_rest) in enumerate(dates, start=1):
+                out[extra.id if len(dates) == 1 else f"{extra.id}-{k}"] = date
+    return out
 
 
 def _options(

@@ -9,7 +9,11 @@ events instead of doubling them:
   see ``plan._uid``.
 - DTSTAMP: midnight UTC of the plan's start date, not the time of export; a
   meeting held (``schedule --log``) has the time it ended and SEQUENCE 1, so
-  that re-importing updates the event to its real times.
+  that re-importing updates the event to its real times. A meeting a closed
+  day rescheduled (``--skip``, ``--skip-file``, ``--holidays``: moved, or
+  moved along after one that moved) has SEQUENCE 1 too: an app that takes
+  only a newer version of an event it has (RFC 5546, a higher SEQUENCE)
+  takes the new date when the plan is imported again.
 - Texts are icalendar's vText, escaped alike (``X-WR-CALNAME`` as ``SUMMARY``);
   control characters, which RFC 5545 does not allow in a text, are written
   as escapes such as ``\\x1b`` (see ``methodengine._terminal``).
@@ -45,7 +49,7 @@ def render_ics(plan: DatedPlan, words: Words) -> bytes:
         # A held meeting's event is a newer version of the one exported before it (same UID): a later stamp,
         # when it ended, and a sequence, so that a calendar app takes the real times on re-import.
         event.add("dtstamp", stamp if held is None else held.end.replace(tzinfo=dt.UTC))
-        if held is not None:
+        if held is not None or meeting.rescheduled:
             event.add("sequence", 1)
         if meeting.start is not None:
             event.add("dtstart", meeting.start)
