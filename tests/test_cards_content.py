@@ -473,3 +473,32 @@ def test_of_two_alternatives_the_deck_puts_the_one_held_first_first(tmp_path):
     assert [c[0] for c in cards[1:3]] == ["Spelregels", "Terugkoppeling"]
     overview = [line for line in cards[0] if re.match(r"^\d\. ", line)]
     assert overview[0].startswith("1. Spelregels") and overview[1].startswith("1. Terugkoppeling")
+
+
+WEEKLY = """recipe: Weekly
+language: nl
+role a: A
+  count: 1
+phase P (30 min)
+  speak: a
+trajectory
+  meetings: 3
+  every: 1 week
+  meeting intake: Intake (30 min)
+    at: 1 week after meeting 1
+"""
+
+
+@pytest.mark.parametrize(("lang", "holiday"), [("nl", "Koningsdag"), ("en", "King's Day")])
+def test_a_meeting_moved_off_a_public_holiday_names_it_on_the_cards(tmp_path, lang, holiday):
+    path = tmp_path / "wekelijks.mth"
+    path.write_text(WEEKLY, encoding="utf-8")
+    args = ("--start-date", "2027-04-20", "--holidays", "NL", "--lang", lang)
+    cards = cards_of(ok("cards", path, *args, "--only", "trajectory"))
+    moved = "verschoven van dinsdag 27 april 2027" if lang == "nl" else "moved from Tuesday 27 April 2027"
+    trajectory = [line.strip() for line in cards[0]]
+    assert trajectory.count(f"{moved} ({holiday})") == 2  # meeting 2 and the intake a week after meeting 1
+    intake = cards[1]
+    assert any(line.endswith(f"; {moved} ({holiday})") for line in intake), intake
+    # Without --holidays the same meeting stays on the holiday, and nothing says it moved.
+    assert moved not in ok("cards", path, *args[:2], "--lang", lang, "--only", "trajectory")

@@ -663,12 +663,12 @@ class CardBuilder:
             if dated and entries:
                 entries.append({"type": "rule"})
             for m in dated:
-                notes = [self._("moved from {date}", date=f.date(m.moved_from))] if m.moved_from else []
+                notes = [self.moved(dates, m)] if m.moved_from else []
                 if m.optional and not meeting.optional:  # the second follow-up of `count: 1-2`
                     notes.append(self._("optional"))
                 if m.tentative:
                     notes.append(self._("tentative"))
-                text = f.date(m.date) + (f" ({'; '.join(notes)})" if notes else "")
+                text = "; ".join([f.date(m.date), *notes])  # a note may hold parentheses of its own
                 if m.of > 1:
                     label = self._("Planned ({index} of {count})", index=m.index, count=m.of)
                 else:
@@ -693,7 +693,7 @@ class CardBuilder:
             here = current is not None and meeting.number == current
             notes = [self._("now")] if here else []
             if meeting.moved_from is not None:
-                notes.append(self._("moved from {date}", date=f.date(meeting.moved_from)))
+                notes.append(self.moved(dates, meeting))
             if meeting.optional:
                 notes.append(self._("optional"))
             if meeting.tentative:
@@ -702,6 +702,21 @@ class CardBuilder:
         for unplaced in dates.unplaced:
             rows.append(_row(unplaced.meeting.title, self._("no date"), note=self._unplaced_reason(unplaced)))
         return rows
+
+    def moved(self, dates: DatedPlan, meeting: Any) -> str:
+        """``verschoven van dinsdag 27 april 2027 (Koningsdag)``: the date a meeting moved off, and why.
+
+        The reason is the schedule's own (:meth:`Words.moved_reason`): a public
+        holiday's name in the cards' language, a skip file's name, or none for
+        a ``--skip`` date.
+        """
+        from methodengine.output.schedule.words import Words
+
+        date = self.f.date(meeting.moved_from)
+        reason = Words(self.f.language).moved_reason(dates, meeting)
+        if reason:
+            return self._("moved from {date} ({reason})", date=date, reason=reason)
+        return self._("moved from {date}", date=date)
 
     def _unplaced_reason(self, unplaced: Any) -> str:
         """Why an extra meeting has no date, as the trajectory card and its own card say it."""
