@@ -19,15 +19,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 from methodengine.cli import main
 from methodengine.output.cards import sheets
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+INCIDENT = base_recipe("incidentmethode")
+BACKSTAGE = base_recipe("backstagegroep")
+PROGRESS = base_recipe("progressiegericht")
 
 PT = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -191,7 +192,10 @@ def test_the_html_carries_the_sheets_for_a_browser_to_print_without_a_script():
     assert html.count('<i class="cut ') == 12 * math.ceil(count / 4)  # 3 cuts each way, a mark at both ends
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     assert style.rindex("@page { size: 215.9mm 279.4mm;") > style.index("@page")  # the sheet's @page comes last
-    assert "transform: scale(0.8966)" in style  # A6 cards on Letter: the grid fits its height
+    # A6 cards on Letter, set smaller to fit its height: the card box and the font under it, in proportion.
+    assert ".sheet .card { width: 94.143mm; height: 132.697mm; }" in style
+    font = float(re.search(r"html \{\s*font-family:[^}]*font-size: ([\d.]+)pt", style)[1])  # the card's own
+    assert f"html {{ font-size: {font * 0.8966:g}pt; }}" in style
 
 
 def test_the_sheets_print_without_flexbox_or_grid():
@@ -362,6 +366,25 @@ def test_chromium_prints_the_same_sheets_in_the_same_order(chromium, pdftoppm, p
         assert deck[k] in pages[number].get(place, ""), (k, deck[k], number, place)
 
 
+@pytest.mark.parametrize(("paper", "sheet"), [("a5", "a4"), ("a6", "letter")])
+def test_chromium_prints_the_foot_of_every_card_as_weasyprint_does(chromium, paper, sheet, tmp_path):
+    """The foot sits at the bottom of the card: lost where a card's box reached past the sheet before it was scaled."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    args = ("cards", BACKSTAGE, "--start", "19:00", "--paper", paper, "--sheet", sheet)
+    html = tmp_path / "kaarten.html"
+    html.write_bytes(ok(*args, "--format", "html"))
+    feet = re.findall(r'<footer class="foot">(.*?)</footer>', html.read_text(encoding="utf-8"), re.S)
+    feet = [squashed(html_lib.unescape(re.sub(r"<[^>]+>", " ", foot))) for foot in feet]
+    assert len(feet) >= 8
+    weasy = tmp_path / "weasyprint.pdf"
+    weasy.write_bytes(ok(*args, "--format", "pdf"))
+    for pdf in (weasy, print_with_chromium(chromium, html, tmp_path)):
+        text = squashed(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+        assert [foot for foot in feet if foot not in text] == [], pdf.name
+
+
 def test_chromium_prints_two_a5_cards_on_a_landscape_a4(chromium, tmp_path):
     html = tmp_path / "a5.html"
     html.write_bytes(ok("cards", BACKSTAGE, "--format", "html", "--paper", "a5", "--sheet", "a4"))
@@ -381,6 +404,12 @@ def test_sheet_with_a_format_that_is_not_printed_is_a_usage_error_writing_nothin
     assert not target.exists()
 
 
+def test_paper_and_sheet_are_taken_as_a_trainer_writes_them():
+    assert ok("cards", INCIDENT, "--paper", "A5", "--sheet", "A4", "--format", "html") == ok(
+        "cards", INCIDENT, "--paper", "a5", "--sheet", "a4", "--format", "html"
+    )
+
+
 def test_sheet_refused_in_dutch_too():
     result = run("--lang", "nl", "cards", INCIDENT, "--sheet", "a4")
     assert result.exit_code == 2
@@ -392,7 +421,7 @@ def test_only_a_kind_the_recipe_has_no_card_of_is_an_error_naming_it_and_the_kin
     result = run("cards", INCIDENT, "--only", "checkpoint", "-o", target)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "incidentmethode.mth: error: this recipe has no `checkpoint` card" in result.stderr
+    assert f"{INCIDENT}: error: this recipe has no `checkpoint` card" in result.stderr
     assert "hint: --only takes the kinds these cards have: overview, phases, roles, trajectory" in result.stderr
     assert not target.exists()
     dutch = run("--lang", "nl", "cards", INCIDENT, "--only", "beslismoment")
@@ -425,10 +454,12 @@ def test_only_a_kind_this_meeting_has_no_card_of_names_the_meeting(tmp_path):
 
 def test_the_sheet_example_in_the_docs_is_an_a4_deck_of_the_tool_in_cut_and_stack_order():
     example = ROOT / "docs" / "examples" / "incidentmethode-a4-sheet.pdf"
-    args = ["--start", "19:30", "--group", "5"]
-    deck = deck_titles(INCIDENT, *args)
+    recipe = ROOT / "recipes" / "incidentmethode.mth"  # the example recipe, as docs/cards.md's command says
+    html = ok("cards", recipe, "--start", "19:30", "--format", "html").decode("utf-8")
+    deck = titles(html)
     assert_sheets(example.read_bytes(), math.ceil(len(deck) / 4), A4)
-    assert pypdf.PdfReader(example).metadata.title == "Incidentmethode: kaarten"
+    title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html)[1])
+    assert pypdf.PdfReader(example).metadata.title == title
     pages = runs_by_place(example.read_bytes())
     for k, (sheet, place) in enumerate(expected_places(len(deck), 4)):
         assert deck[k] in pages[sheet].get(place, ""), (k, deck[k], sheet, place)

@@ -129,14 +129,14 @@ class _MeetingType(click.ParamType):
 )
 @click.option(
     "--paper",
-    type=click.Choice(PAPERS),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default="a6",
     show_default=True,
     help=N_("Page size of html and pdf: one card per page."),
 )
 @click.option(
     "--sheet",
-    type=click.Choice(SHEETS),
+    type=click.Choice(SHEETS, case_sensitive=False),
     help=N_(
         "Print html and pdf cards on full sheets with cut marks: 4 A6 or 2 A5 cards a sheet, "
         "in an order that reads right after one cut through the stack."
