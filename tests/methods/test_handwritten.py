@@ -664,3 +664,15 @@ def test_a_method_written_by_its_name_is_told_its_id(method, language):
         found = [d for d in check_text(text, builtins=True) if d.code == "unknown-method"]
     assert len(found) == 1 and found[0].is_error
     assert found[0].hint and f"bedoel je `{method}`?" in found[0].hint, found[0].hint
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_the_hand_written_recipe_prints_dutch_cards_with_every_phase(monkeypatch, method):
+    """The trainer's own recipe, without ids, gives a deck: every phase they wrote, by their own title."""
+    path = HANDWRITTEN / f"{method}.mth"
+    result = run_cli(monkeypatch, "cards", "--lang", "nl", "--format", "text", "-o", "-", path)
+    assert result.exit_code == 0, result.output
+    titles = re.findall(r"^\s*(?:fase|beslismoment) (.+?) \(", path.read_text(encoding="utf-8"), re.M)
+    assert titles
+    for title in titles:
+        assert title in result.stdout, title
