@@ -20,7 +20,7 @@ from pathlib import Path
 from methodengine.commands.run import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = ROOT / "plugins" / "methodengine_methods" / "incident.mth"  # the base recipe: recipes/ has a variation
 OUT = ROOT / "docs" / "examples" / "run-screen.svg"
 
 

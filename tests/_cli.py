@@ -24,3 +24,24 @@ def runner() -> CliRunner:
 def run(*args: str | Path) -> Result:
     """``methodengine ARGS``, with any exception other than an exit raised in the test."""
     return runner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+BASE_RECIPES = Path(__file__).resolve().parents[1] / "plugins" / "methodengine_methods"
+"""The built-in methods' base recipes: what ``methodengine new ID`` writes."""
+
+_BASE_OF = {
+    "incidentmethode": "incident",
+    "backstagegroep": "backstage",
+    "inspiratiegroep": "inspiration",
+    "progressiegericht": "progress",
+    "jobcoaching": "jobcoaching",
+}
+
+
+def base_recipe(name: str) -> Path:
+    """The base recipe of the method whose example is ``recipes/<name>.mth``: ``base_recipe("incidentmethode")``.
+
+    Tests of the cards, the schedule and the run screen read a method as its base recipe gives it, which
+    changes only with the method; the examples in recipes/ are variations a trainer made, and change freely.
+    """
+    return BASE_RECIPES / f"{_BASE_OF[name]}.mth"

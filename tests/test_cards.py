@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 import methodengine
 from methodengine.checking.resolution import resolve
@@ -22,11 +22,11 @@ from methodengine.planning.meeting_plan import CardOptions, MeetingPlan, build_p
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = sorted((ROOT / "recipes").glob("*.mth"))
 RECIPE_IDS = [p.stem for p in RECIPES]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
-INSPIRATION = ROOT / "recipes" / "inspiratiegroep.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
-JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
+INCIDENT = base_recipe("incidentmethode")
+BACKSTAGE = base_recipe("backstagegroep")
+INSPIRATION = base_recipe("inspiratiegroep")
+PROGRESS = base_recipe("progressiegericht")
+JOBCOACHING = base_recipe("jobcoaching")
 
 
 def ok(*args: str | Path) -> str:

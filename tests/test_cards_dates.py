@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPES = ROOT / "recipes"
@@ -17,14 +17,14 @@ START = "2027-01-11"
 
 
 def cards(name: str, *args: str) -> bytes:
-    result = run("cards", RECIPES / f"{name}.mth", *args)
+    result = run("cards", base_recipe(name), *args)
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
 
 
 def schedule(name: str, *args: str) -> list[dict]:
     """The dated meetings `methodengine schedule` gives, from its JSON."""
-    result = run("schedule", RECIPES / f"{name}.mth", *args, "--format", "json")
+    result = run("schedule", base_recipe(name), *args, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)["meetings"]
 
@@ -176,7 +176,7 @@ def test_the_cards_of_one_meeting_name_its_date(lang):
 
 
 def test_the_cards_of_meeting_n_of_an_open_series_date_n_meetings_tentatively():
-    result = run("cards", RECIPES / "progressiegericht.mth", "--start-date", START, "--meeting", "3")
+    result = run("cards", base_recipe("progressiegericht"), "--start-date", START, "--meeting", "3")
     assert result.exit_code == 2
     assert "--every" in result.stderr
     args = ("--start-date", START, "--meeting", "3", "--every", "2 weken")
@@ -216,14 +216,14 @@ def test_without_a_start_date_there_are_no_dates(name):
     ],
 )
 def test_usage_errors_exit_2_as_for_schedule(args, message):
-    result = run("cards", RECIPES / "backstagegroep.mth", *args)
+    result = run("cards", base_recipe("backstagegroep"), *args)
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert result.stdout == ""
     option = args[0] if args[0] != "--start-date" else None
     if option is None and len(args) == 2:
         # The same message as `schedule --start`.
-        same = run("schedule", RECIPES / "backstagegroep.mth", "--start", args[1])
+        same = run("schedule", base_recipe("backstagegroep"), "--start", args[1])
         assert same.exit_code == 2 and message in same.stderr
 
 
@@ -233,7 +233,7 @@ def test_schedule_errors_exit_1_with_the_same_message(tmp_path):
     for path, cards_args, schedule_args in [
         (single, ["--start-date", START], ["--start", START]),
         (
-            RECIPES / "backstagegroep.mth",
+            base_recipe("backstagegroep"),
             ["--start-date", START, "--every", "5 weeks"],
             ["--start", START, "--every", "5 weeks"],
         ),
@@ -247,12 +247,12 @@ def test_schedule_errors_exit_1_with_the_same_message(tmp_path):
 
 
 def test_skipped_dates_that_change_nothing_and_dates_no_card_shows_are_warned_about():
-    result = run("cards", RECIPES / "backstagegroep.mth", "--start-date", START, "--skip", "2027-03-01")
+    result = run("cards", base_recipe("backstagegroep"), "--start-date", START, "--skip", "2027-03-01")
     assert result.exit_code == 0
     assert "warning: no meeting falls on 2027-03-01, so skipping it changes nothing" in result.stderr
-    result = run("cards", RECIPES / "backstagegroep.mth", "--start-date", START, "--only", "roles")
+    result = run("cards", base_recipe("backstagegroep"), "--start-date", START, "--only", "roles")
     assert result.exit_code == 0 and "these cards show none" in result.stderr
-    quiet = run("cards", RECIPES / "backstagegroep.mth", "--start-date", START, "--only", "roles", "--meeting", "2")
+    quiet = run("cards", base_recipe("backstagegroep"), "--start-date", START, "--only", "roles", "--meeting", "2")
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
@@ -270,7 +270,7 @@ def test_the_plan_from_python_takes_the_dates_as_schedule_does():
     from methodengine.checking.resolution import resolve
     from methodengine.schedule import dated_plan
 
-    recipe = resolve(methodengine.load(RECIPES / "jobcoaching.mth")).recipe
+    recipe = resolve(methodengine.load(base_recipe("jobcoaching"))).recipe
     plan = build_plan(recipe, CardOptions(start_date=START, skip=("2027-02-01",)))
     dated = dated_plan(recipe, START, skip=["2027-02-01"])
     assert [m["date"] for m in plan["dates"]["meetings"]] == [m.date.isoformat() for m in dated.meetings]

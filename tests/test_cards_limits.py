@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 from methodengine.output.cards import layout
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+INCIDENT = base_recipe("incidentmethode")
+BACKSTAGE = base_recipe("backstagegroep")
+PROGRESS = base_recipe("progressiegericht")
 
 
 def with_summary(tmp_path: Path, summary: str) -> Path:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 markdown_it = pytest.importorskip("markdown_it")
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
+BACKSTAGE = base_recipe("backstagegroep")
 
 TRICKY = """\
 recipe: 1. Welkom *allemaal*

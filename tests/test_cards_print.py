@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 from methodengine.cli import main
@@ -170,7 +171,7 @@ def test_pdf_has_one_a6_page_per_card_and_nothing_spills_over(recipe):
     ids=["jobcoaching", "inspiratiegroep-meeting-9"],
 )
 def test_dated_cards_fit_their_pages_too(args):
-    recipe = ROOT / "recipes" / f"{args[0]}.mth"
+    recipe = base_recipe(args[0])
     html = run("cards", recipe, *args[1:], "--format", "html").decode("utf-8")
     assert "2027" in html
     overflowing, pdf = overflowing_cards(html)
@@ -180,7 +181,7 @@ def test_dated_cards_fit_their_pages_too(args):
 
 @pytest.mark.parametrize("paper", ["a5", "a4"])
 def test_pdf_pages_have_the_chosen_paper_size(paper):
-    recipe = ROOT / "recipes" / "backstagegroep.mth"
+    recipe = base_recipe("backstagegroep")
     html = run("cards", recipe, "--format", "html", "--paper", paper).decode("utf-8")
     pdf = run("cards", recipe, "--format", "pdf", "--paper", paper)
     assert_pages(pdf, cards_in(html), paper)
@@ -219,9 +220,9 @@ def test_a_card_a_little_too_long_continues_at_full_size_rather_than_shrinking(t
 
 def test_the_example_in_the_docs_is_an_a6_deck_of_the_tool():
     example = ROOT / "docs" / "examples" / "incidentmethode-a6.pdf"
-    html = run(
-        "cards", ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--group", "5", "--format", "html"
-    ).decode("utf-8")
+    html = run("cards", base_recipe("incidentmethode"), "--start", "19:30", "--group", "5", "--format", "html").decode(
+        "utf-8"
+    )
     assert_pages(example.read_bytes(), cards_in(html), "a6")
     reader = pypdf.PdfReader(example)
     assert reader.metadata.title == "Incidentmethode: kaarten"
@@ -262,7 +263,7 @@ def test_the_printed_cards_use_no_flexbox_or_grid_but_in_agenda_rows():
     An agenda row keeps its flexbox: its right column is as wide as its text, and a table or grid
     laid it out no faster (and wrapped a role card's right column differently).
     """
-    html = run("cards", ROOT / "recipes" / "incidentmethode.mth", "--format", "html").decode("utf-8")
+    html = run("cards", base_recipe("incidentmethode"), "--format", "html").decode("utf-8")
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     printed = style.split("@media screen", 1)[0] + style.split("@media print", 1)[1]
     rules = re.findall(r"([^{}]+)\{([^{}]*)\}", printed)
@@ -272,7 +273,7 @@ def test_the_printed_cards_use_no_flexbox_or_grid_but_in_agenda_rows():
 
 
 def test_pdf_is_deterministic():
-    recipe = ROOT / "recipes" / "progressiegericht.mth"
+    recipe = base_recipe("progressiegericht")
     assert run("cards", recipe, "--format", "pdf") == run("cards", recipe, "--format", "pdf")
 
 
@@ -390,7 +391,7 @@ class _Terminal(io.StringIO):
 
 
 def html_of_incident() -> str:
-    return run("cards", ROOT / "recipes" / "incidentmethode.mth", "--format", "html").decode("utf-8")
+    return run("cards", base_recipe("incidentmethode"), "--format", "html").decode("utf-8")
 
 
 def _pdf_with_stderr(monkeypatch: pytest.MonkeyPatch, terminal: bool, after: float) -> str:

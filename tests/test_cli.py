@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 import methodengine
 
@@ -258,7 +258,7 @@ def test_cards_keeps_a_long_recipe_title_within_80_columns(tmp_path):
 
 
 def test_cards_is_deterministic():
-    recipe = ROOT / "recipes" / "incidentmethode.mth"
+    recipe = base_recipe("incidentmethode")
     assert run("cards", recipe).stdout == run("cards", recipe).stdout
 
 
@@ -347,7 +347,7 @@ def test_python_dash_m_runs_the_command():
 
 def test_a_recipe_on_a_pipe_is_read_once_and_checked(tmp_path):
     # Process substitution and /dev/stdin can be read only once.
-    text = (Path(__file__).parent.parent / "recipes" / "incidentmethode.mth").read_bytes()
+    text = (base_recipe("incidentmethode")).read_bytes()
     done = subprocess.run(
         [sys.executable, "-m", "methodengine", "check", "/dev/stdin"], input=text, capture_output=True, timeout=60
     )
@@ -528,7 +528,7 @@ def test_cards_of_a_recipe_with_several_syntax_errors_shows_them_all_and_writes_
 
 def test_a_phase_lost_to_a_syntax_error_is_not_also_missed_by_the_method(tmp_path):
     """One mistake, one message: the method's rules do not ask for the phase the syntax error left out."""
-    lines = (ROOT / "recipes" / "incidentmethode.mth").read_text(encoding="utf-8").split("\n")
+    lines = (base_recipe("incidentmethode")).read_text(encoding="utf-8").split("\n")
     at = lines.index("  id: advies") - 1
     lines[at] = re.sub(r"\([^)]*\)", "(20 min", lines[at])  # the time box not closed: the phase is not read
     broken = tmp_path / "kapot.mth"

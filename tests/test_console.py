@@ -17,10 +17,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = base_recipe("incidentmethode")
 FULL = "No space left on device"
 
 # The console script's function, run as the installed script runs it; a test's own setup goes before it.
@@ -209,7 +209,7 @@ NOT_ON_THE_CHECK_PATH = ("pathlib", "json", "decimal", "importlib.metadata", "la
 
 
 def test_a_warm_check_imports_nothing_it_does_not_need(tmp_path):
-    recipes = [INCIDENT, ROOT / "recipes" / "backstagegroep.mth"]  # with `method:` lines: the method plugin loads
+    recipes = [INCIDENT, base_recipe("backstagegroep")]  # with `method:` lines: the method plugin loads
     setup = (
         "import atexit\n"
         f"atexit.register(lambda: print(sorted(m for m in {NOT_ON_THE_CHECK_PATH!r} if m in sys.modules)))"
@@ -224,7 +224,9 @@ def test_a_warm_check_imports_nothing_it_does_not_need(tmp_path):
     assert done.stdout.splitlines()[-1] == "[]"
 
 
-@pytest.mark.parametrize("args", [["cards", "recipes/jobcoaching.mth"], ["plugins"], ["--version"]])
+@pytest.mark.parametrize(
+    "args", [["cards", "plugins/methodengine_methods/jobcoaching.mth"], ["plugins"], ["--version"]]
+)
 def test_a_closed_standard_output_is_said_with_exit_2_not_lost(args):
     # `>&-`: Python starts with sys.stdout None; the output must not vanish nor become an internal error
     done = subprocess.run(
@@ -244,7 +246,13 @@ def test_with_standard_output_closed_an_output_file_is_still_written_and_nothing
     # fd 1 is held by /dev/null, so the -o file never becomes "standard output"
     out = tmp_path / "cards.txt"
     done = subprocess.run(
-        ["sh", "-c", 'exec "$0" -m methodengine cards recipes/jobcoaching.mth -o "$1" >&-', sys.executable, str(out)],
+        [
+            "sh",
+            "-c",
+            'exec "$0" -m methodengine cards plugins/methodengine_methods/jobcoaching.mth -o "$1" >&-',
+            sys.executable,
+            str(out),
+        ],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
@@ -260,7 +268,14 @@ def test_a_closed_standard_error_keeps_the_exit_code_of_the_command(tmp_path):
     bad.write_text("recipe: R\nrole a A\n", encoding="utf-8")
     runs = {
         1: ["check", str(bad)],
-        0: ["schedule", "recipes/jobcoaching.mth", "--start", "2027-01-11", "-o", str(tmp_path / "s.txt")],
+        0: [
+            "schedule",
+            "plugins/methodengine_methods/jobcoaching.mth",
+            "--start",
+            "2027-01-11",
+            "-o",
+            str(tmp_path / "s.txt"),
+        ],
     }
     for code, args in runs.items():
         done = subprocess.run(

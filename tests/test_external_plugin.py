@@ -25,6 +25,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from _cli import base_recipe
 
 pytestmark = pytest.mark.slow
 
@@ -263,7 +264,7 @@ def broken_plugin(env: Env, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def test_a_plugin_that_fails_to_import_is_named_and_skipped(env: Env, broken_plugin: str, tmp_path: Path):
-    recipe = ROOT / "recipes" / "incidentmethode.mth"
+    recipe = base_recipe("incidentmethode")
     checked = env.methodengine("check", recipe, cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "checked 1 recipe" in checked.stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 from methodengine import OutputFormat, hookimpl
@@ -22,8 +23,8 @@ from methodengine.hooks.formats import formats
 from methodengine.testing import isolated_plugins
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
+INCIDENT = base_recipe("incidentmethode")
+JOBCOACHING = base_recipe("jobcoaching")
 
 
 class _Plugin:

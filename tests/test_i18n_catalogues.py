@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 import pytest
+from _cli import base_recipe
 
 from methodengine import i18n
 from methodengine.errors import UsageError
@@ -120,7 +121,7 @@ def test_the_cards_command_reports_a_catalogue_not_compiled(fresh_translations: 
     from methodengine.cli import main
 
     _checkout_with(fresh_translations, ".po")
-    result = CliRunner().invoke(main, ["cards", str(ROOT / "recipes" / "incidentmethode.mth")])
+    result = CliRunner().invoke(main, ["cards", str(base_recipe("incidentmethode"))])
     assert result.exit_code == 2
     assert "are not compiled" in result.output and "Traceback" not in result.output
 

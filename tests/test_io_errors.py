@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 from methodengine import limits
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = base_recipe("incidentmethode")
 FULL = "No space left on device"
 
 COMMANDS = {

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_planning_walk import recipes
@@ -23,7 +24,7 @@ from methodengine.output.schedule.words import Words
 from methodengine.planning.meeting_plan import CardOptions, plan_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = base_recipe("incidentmethode")
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner, Result
 
 from methodengine.cli import COMMANDS, main
@@ -24,7 +25,7 @@ from methodengine.commands._help import help_messages
 from methodengine.i18n import translate, use_language
 
 ROOT = Path(__file__).resolve().parents[1]
-RECIPE = ROOT / "recipes" / "incidentmethode.mth"
+RECIPE = base_recipe("incidentmethode")
 
 _NO_LOCALE = {"METHODENGINE_LANG": None, "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None}
 DUTCH_LOCALE = {**_NO_LOCALE, "LANG": "nl_NL.UTF-8"}
@@ -133,7 +134,7 @@ def test_a_recipe_error_in_dutch_keeps_the_headline_editors_parse(tmp_path: Path
 
 
 def test_the_summary_counts_in_dutch() -> None:
-    both = invoke("check", str(RECIPE), str(ROOT / "recipes" / "jobcoaching.mth"), env=DUTCH_LOCALE)
+    both = invoke("check", str(RECIPE), str(base_recipe("jobcoaching")), env=DUTCH_LOCALE)
     assert both.exit_code == 0, both.output
     assert both.output.rstrip().endswith("2 recepten gecontroleerd: geen problemen")
 

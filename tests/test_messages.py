@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import click
 import pytest
+from _cli import base_recipe
 from _mutations import mutated
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -89,7 +90,7 @@ def test_every_parse_error_of_a_mutated_recipe_has_a_hint(text: str) -> None:
 
 
 def test_year_zero_is_named_as_such() -> None:
-    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "0000-01-01")
+    result = run("schedule", base_recipe("backstagegroep"), "--start", "0000-01-01")
     assert result.exit_code == 2
     assert "there is no year 0" in result.output
     assert "month" not in result.output
@@ -97,14 +98,14 @@ def test_year_zero_is_named_as_such() -> None:
 
 def test_too_many_skip_dates_are_a_usage_error() -> None:
     dates = ",".join((dt.date(2027, 1, 11) + dt.timedelta(weeks=i)).isoformat() for i in range(10_000))
-    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "2027-01-11", "--skip", dates)
+    result = run("schedule", base_recipe("backstagegroep"), "--start", "2027-01-11", "--skip", dates)
     assert result.exit_code == 2
     assert f"at most {MAX_SKIPS}" in result.output
 
 
 def test_a_year_of_skip_dates_is_taken() -> None:
     dates = ",".join((dt.date(2027, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(MAX_SKIPS))
-    result = run("schedule", ROOT / "recipes" / "backstagegroep.mth", "--start", "2026-01-05", "--skip", dates)
+    result = run("schedule", base_recipe("backstagegroep"), "--start", "2026-01-05", "--skip", dates)
     assert result.exit_code == 0, result.output
 
 
@@ -125,7 +126,7 @@ def test_the_calendar_name_is_escaped_like_the_summary(title: str) -> None:
     from methodengine.output.schedule.words import Words
     from methodengine.schedule import dated_plan
 
-    recipe = methodengine.load(str(ROOT / "recipes" / "backstagegroep.mth"))
+    recipe = methodengine.load(str(base_recipe("backstagegroep")))
     recipe = attrs.evolve(recipe, title=title)
     data = render_ics(dated_plan(recipe, dt.date(2027, 1, 11)), Words("nl"))
     assert b"\x1b" not in data and b"\x07" not in data  # RFC 5545 allows no control characters in a text
@@ -137,7 +138,7 @@ def test_the_calendar_name_is_escaped_like_the_summary(title: str) -> None:
 
 def test_the_calendar_name_of_a_recipe_file_with_separators(tmp_path: Path) -> None:
     path = tmp_path / "r.mth"
-    text = (ROOT / "recipes" / "backstagegroep.mth").read_text(encoding="utf-8")
+    text = (base_recipe("backstagegroep")).read_text(encoding="utf-8")
     lines = text.split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith(("recipe:", "recept:")))
     lines[index] = lines[index].partition(":")[0] + ": Backstage; najaar, groep 2"  # in the recipe's own keyword

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = base_recipe("incidentmethode")
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, chown)")
 
 

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 
 from methodengine.language.parser import grammar_path
 
@@ -76,7 +77,7 @@ def test_the_unpacked_wheel_finds_its_grammar_and_reads_a_recipe(wheel, tmp_path
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
-    recipe = ROOT / "recipes" / "incidentmethode.mth"
+    recipe = base_recipe("incidentmethode")
     script = textwrap.dedent(
         f"""
         import sys

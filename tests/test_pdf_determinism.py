@@ -16,6 +16,7 @@ import types
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 from methodengine.cli import main
@@ -25,7 +26,7 @@ fonts = pytest.importorskip("weasyprint.pdf.fonts")
 time_tools = pytest.importorskip("fontTools.misc.timeTools")
 
 ROOT = Path(__file__).resolve().parents[1]
-RECIPE = ROOT / "recipes" / "progressiegericht.mth"
+RECIPE = base_recipe("progressiegericht")
 HARFBUZZ_SUBSET = getattr(fonts, "harfbuzz_subset", None)
 """The libharfbuzz-subset WeasyPrint loaded, if the system has it."""
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 from methodengine.cli import main
@@ -330,7 +331,7 @@ def _is_calendar(out: bytes) -> None:
         (("check", "--format", "json", "{recipe}"), json.loads),
         (("plugins", "--json"), json.loads),
         (("new", "incident", "-o", "-"), lambda out: parse(out.decode("utf-8"), "new.mth")),
-        (("schedule", str(RECIPES / "jobcoaching.mth"), "--start", "2027-01-11", "--format", "ics"), _is_calendar),
+        (("schedule", str(base_recipe("jobcoaching")), "--start", "2027-01-11", "--format", "ics"), _is_calendar),
     ],
     ids=["cards-json", "cards-plugin-format", "check-json", "plugins-json", "new", "schedule-ics"],
 )

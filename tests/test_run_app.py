@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import base_recipe
 from click.testing import CliRunner
 
 pytest.importorskip("textual")
@@ -26,9 +27,9 @@ from methodengine.commands.run import make_app  # noqa: E402
 from methodengine.run.app import RunApp  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
+INCIDENT = base_recipe("incidentmethode")
+PROGRESS = base_recipe("progressiegericht")
+BACKSTAGE = base_recipe("backstagegroep")
 EVENING = dt.datetime(2027, 1, 11, 19, 30)
 
 Scenario = Callable[[RunApp, Any, Any], Awaitable[None]]

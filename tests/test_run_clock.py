@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +18,9 @@ from methodengine.run.catch_up import Slot, catch_up
 from methodengine.run.clock import CountsOpenError, Meeting, steps_of
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-BACKSTAGE = ROOT / "recipes" / "backstagegroep.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+INCIDENT = base_recipe("incidentmethode")
+BACKSTAGE = base_recipe("backstagegroep")
+PROGRESS = base_recipe("progressiegericht")
 EVENING = dt.datetime(2027, 1, 11, 19, 30)
 
 

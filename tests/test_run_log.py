@@ -45,7 +45,7 @@ def _at(minutes: float) -> dt.datetime:
 def a_log(**changes: object) -> RunLog:
     """Meeting 2 of the incident method: begun 7 minutes late, one phase over, a catch-up, turns, a stop."""
     log = RunLog(
-        recipe_path="recipes/incidentmethode.mth",
+        recipe_path="plugins/methodengine_methods/incident.mth",
         recipe_title="Incidentmethode",
         method="incident",
         language="nl",

@@ -20,14 +20,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from textual.pilot import Pilot
 
 from methodengine.commands.run import make_app
 from methodengine.run.app import FLASH, RunApp
 
 ROOT = Path(__file__).resolve().parent.parent
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+INCIDENT = base_recipe("incidentmethode")
+PROGRESS = base_recipe("progressiegericht")
 
 SMALL = (80, 24)
 LARGE = (120, 40)

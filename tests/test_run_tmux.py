@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 
 from methodengine.run.log import read_log
 from methodengine.run.record import PASSED_OVER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+PROGRESS = base_recipe("progressiegericht")
 WAIT = 30.0
 """Seconds to wait for a screen, on a slow, shared machine."""
 WAIT_END = 90.0

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -20,7 +20,7 @@ WITH_TRAJECTORY = ["backstagegroep", "incidentmethode", "inspiratiegroep", "jobc
 
 
 def schedule(name: str, *args: str | Path):  # type: ignore[no-untyped-def]
-    return run("schedule", RECIPES / f"{name}.mth", *args)
+    return run("schedule", base_recipe(name), *args)
 
 
 def flat(text: str) -> str:
@@ -40,7 +40,7 @@ def test_every_bundled_recipe(name: str, lang: str) -> None:
 def test_the_language_defaults_to_the_recipes(tmp_path: Path) -> None:
     assert "maandag 11 januari 2027" in schedule("incidentmethode", "--start", "2027-01-11").stdout
     # The bundled recipe may write the key in Dutch (`taal: nl`) or in English.
-    dutch = (RECIPES / "incidentmethode.mth").read_text(encoding="utf-8")
+    dutch = (base_recipe("incidentmethode")).read_text(encoding="utf-8")
     english = re.sub(r"^(language|taal): nl$", "language: en", dutch, flags=re.M)
     path = tmp_path / "incident.mth"
     path.write_text(english, encoding="utf-8")
@@ -195,11 +195,11 @@ def test_the_command_line_starts_without_the_calendar_libraries() -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ("schedule", RECIPES / "backstagegroep.mth", "--start", "9999-12-01"),
-        ("schedule", RECIPES / "backstagegroep.mth", "--start", "9999-12-01", "--at", "23:30", "--format", "ics"),
-        ("schedule", RECIPES / "jobcoaching.mth", "--start", "9999-06-01"),
-        ("cards", RECIPES / "jobcoaching.mth", "--start-date", "9999-06-01"),
-        ("cards", RECIPES / "jobcoaching.mth", "--start-date", "9999-06-01", "--meeting", "2", "--format", "json"),
+        ("schedule", base_recipe("backstagegroep"), "--start", "9999-12-01"),
+        ("schedule", base_recipe("backstagegroep"), "--start", "9999-12-01", "--at", "23:30", "--format", "ics"),
+        ("schedule", base_recipe("jobcoaching"), "--start", "9999-06-01"),
+        ("cards", base_recipe("jobcoaching"), "--start-date", "9999-06-01"),
+        ("cards", base_recipe("jobcoaching"), "--start-date", "9999-06-01", "--meeting", "2", "--format", "json"),
     ],
 )
 def test_a_start_date_too_late_is_a_usage_error(args: tuple[str | Path, ...]) -> None:

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import attrs
 import pytest
-from _cli import run
+from _cli import base_recipe, run
 
 from methodengine import load, resolve
 from methodengine.planning.held import held_meetings, meetings_to_plan
 from methodengine.run.log import Decision, PhaseRecord, RunLog, read_log, write_log
 
 ROOT = Path(__file__).resolve().parent.parent
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
-PROGRESS = ROOT / "recipes" / "progressiegericht.mth"
+INCIDENT = base_recipe("incidentmethode")
+PROGRESS = base_recipe("progressiegericht")
 
 
 def a_log(

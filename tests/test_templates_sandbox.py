@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = ROOT / "recipes" / "incidentmethode.mth"
+INCIDENT = base_recipe("incidentmethode")
 SECRET = "the secret outside the templates folder"
 
 
