@@ -1,7 +1,7 @@
 """What a trainer at home finds when printing cards on sheets and planning a year (issue 11, tried as a new user).
 
-Each test here encodes a finding that is not fixed yet, as ``xfail(strict=True)``: it fails today for the
-reason given, and turns into an unexpected pass (a failure) the day it is fixed, so the mark must then go.
+Each test here encoded a finding as ``xfail(strict=True)``; a fixed one loses its mark and then keeps the
+finding fixed (Chromium's lost feet and the paper sizes in capitals: fixed by A in de298aa).
 The browser test needs Chromium and poppler's ``pdftotext`` (skipped when either is missing).
 """
 
@@ -18,10 +18,6 @@ from _cli import base_recipe, run
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKSTAGE = base_recipe("backstagegroep")
-
-
-class _FeetLostError(Exception):
-    """Chromium's PDF lacks feet that the HTML and WeasyPrint's PDF have (the finding; any other failure is not)."""
 
 
 def _ok(*args: str | Path) -> bytes:
@@ -74,15 +70,6 @@ def _print_with_chromium(browser: str, page: Path, out: Path, profile: Path) -> 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=_FeetLostError,
-    reason=(
-        "Chromium lays a sheet's card out at full size before the transform that sets it smaller; where that "
-        "unscaled box runs past the sheet's bottom (A5 cards 210 mm tall from 7 mm on a 210 mm sheet; the bottom "
-        "row of A6 cards on Letter) the part past the page is lost, and with it the card's foot (A told)"
-    ),
-)
 @pytest.mark.parametrize(("paper", "sheet"), [("a5", "a4"), ("a5", "letter"), ("a6", "letter")])
 def test_chromium_prints_the_foot_of_every_card_on_the_sheets(paper, sheet, tmp_path):
     """The foot says what comes next and when: a cut card without it leaves the trainer guessing."""
@@ -101,15 +88,9 @@ def test_chromium_prints_the_foot_of_every_card_on_the_sheets(paper, sheet, tmp_
     in_weasy = _printed_text(pdftotext, weasy)
     assert [foot for foot in feet if re.sub(r"\s+", "", foot) not in in_weasy] == []
     in_chromium = _printed_text(pdftotext, chromium)
-    lost = [foot for foot in feet if re.sub(r"\s+", "", foot) not in in_chromium]
-    if lost:
-        raise _FeetLostError(f"{len(lost)} of {len(feet)} feet not printed: {lost}")
+    assert [foot for foot in feet if re.sub(r"\s+", "", foot) not in in_chromium] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--paper and --sheet take only lower-case names (a case-sensitive click.Choice); --format any (A told)",
-)
 @pytest.mark.parametrize("option", [("--sheet", "A4"), ("--paper", "A5")])
 def test_paper_sizes_are_taken_as_a_trainer_writes_them(option, tmp_path):
     """Everyone writes A4 and A5 in capitals, as the help text does; --format PDF is taken already."""
