@@ -269,3 +269,50 @@ def test_a_month_rule_that_does_not_exist_is_a_usage_error(tmp_path: Path, lang:
     recipe = write(tmp_path, "reeks.mth", series("1 month"))
     result = run("schedule", recipe, "--start", "2027-01-11", "--monthly", "week", "--lang", lang)
     assert result.exit_code == 2 and "'weekday'" in result.stderr and "'date'" in result.stderr
+
+
+# ------------------------------------------------------------------ school holidays
+
+
+def test_school_holidays_of_a_dutch_region_close_days_too_named_in_the_plan() -> None:
+    midden = HolidayCalendar.parse("NL-Midden")
+    plain = dated_plan(recipe_of(series("1 month", 10)), "2027-01-11", calendar=CalendarRules(holidays=midden))
+    assert plain.series[7].date == dt.date(2027, 8, 9)  # public holidays only: the summer break is no holiday
+    school = CalendarRules(holidays=midden.with_school())
+    plan = dated_plan(recipe_of(series("1 month", 10)), "2027-01-11", calendar=school)
+    moved = plan.series[7]
+    assert moved.moved_from == dt.date(2027, 8, 9) and moved.moved_for is not None
+    assert moved.moved_for.kind == "school" and moved.date == dt.date(2027, 8, 30)
+    assert plan.series[8].date == dt.date(2027, 9, 13)  # two weeks on: the 2nd Monday of September stays
+    text = " ".join(render_text(plan, Words("nl")).split())
+    assert "Verschoven van maandag 9 augustus 2027, in de schoolvakantie: Zomervakantie." in text
+    assert "op een feestdag of in de schoolvakantie (NL-Midden)" in text
+    assert "in the school holidays: Summer Break." in " ".join(render_text(plan, Words("en")).split())
+    assert all(not school.closure(m.date) for m in plan.meetings)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--school-holidays"], "--school-holidays needs --holidays CC-REGION"),
+        (["--holidays", "NL", "--school-holidays"], "school holidays differ by region"),
+        (["--holidays", "AR-B", "--school-holidays"], "no school holidays for AR"),
+    ],
+)
+def test_school_holidays_need_a_region_the_library_has_them_for(tmp_path: Path, args: list[str], said: str) -> None:
+    recipe = write(tmp_path, "reeks.mth", series("1 month"))
+    result = run("schedule", recipe, "--start", "2027-01-11", *args, "--lang", "en")
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+def test_school_holidays_on_cards_and_in_the_json(tmp_path: Path) -> None:
+    recipe = write(tmp_path, "reeks.mth", series("1 month", 10))
+    options = ("--holidays", "nl-noord", "--school-holidays")
+    data = json.loads(run("schedule", recipe, "--start", "2027-01-11", *options, "--format", "json").stdout)
+    assert data["holidays"] == "NL-Noord" and data["school_holidays"] is True
+    (moved,) = [m for m in data["meetings"] if m["moved_for"]]
+    assert moved["moved_for"]["kind"] == "school" and moved["moved_from"] == "2027-07-12"  # Noord: from 10 July
+    cards = run("cards", recipe, "--start-date", "2027-01-11", *options, "--only", "trajectory")
+    assert cards.exit_code == 0 and moved["date_text"] in cards.stdout
+    assert run("cards", recipe, "--school-holidays").exit_code == 2

@@ -1,7 +1,8 @@
-"""The calendar options ``schedule`` and ``cards`` share: ``--monthly``, ``--holidays``, ``--skip-file``.
+"""The calendar options ``schedule`` and ``cards`` share: ``--monthly``, ``--holidays``, ``--school-holidays``,
+``--skip-file``.
 
 Both commands date the same series, so they take the same choices, said the
-same way: :func:`calendar_options` adds the three options to a command, and
+same way: :func:`calendar_options` adds the options to a command, and
 :func:`calendar_rules` turns their values into the
 :class:`~methodengine.planning.calendar_rules.CalendarRules` the dated plan
 takes. ``--holidays`` is checked where click reads it (an unknown country
@@ -63,21 +64,32 @@ _HELP = {
             "A text file of dates and ranges on which no meeting may fall, one a line, each with a name if you "
             "like: '2027-07-10..2027-08-22  zomervakantie'."
         ),
+        N_(
+            "With --holidays CC-REGION: the region's school holidays too (NL-Midden, NL-Noord, NL-Zuid; DE-NW), "
+            "named in the plan."
+        ),
     ),
     "cards": (
         N_("With --start-date: the month rule, `weekday` (default: every 2nd Monday) or `date`, as for `schedule`."),
         N_("With --start-date: move meetings off a country's public holidays (NL, BE, DE-NW), as for `schedule`."),
         N_("With --start-date: a file of dates and ranges on which no meeting may fall, as for `schedule`."),
+        N_("With --start-date and --holidays CC-REGION: the region's school holidays too, as for `schedule`."),
     ),
 }
 
 
 def calendar_options(command_name: str) -> Callable[[_F], _F]:
-    """The three options for ``schedule`` or ``cards`` (whose help says they go with ``--start-date``)."""
-    monthly, holidays, skip_file = _HELP[command_name]
+    """The four options for ``schedule`` or ``cards`` (whose help says they go with ``--start-date``)."""
+    monthly, holidays, skip_file, school = _HELP[command_name]
     options = [
-        click.option("--monthly", type=click.Choice(MONTHLY_CHOICES), metavar="weekday|date", help=monthly),
+        click.option(
+            "--monthly",
+            type=click.Choice(MONTHLY_CHOICES, case_sensitive=False),
+            metavar="weekday|date",
+            help=monthly,
+        ),
         click.option("--holidays", type=HOLIDAYS, metavar="CC[-SUBDIV]", help=holidays),
+        click.option("--school-holidays", is_flag=True, help=school),
         click.option(
             "--skip-file",
             type=_params.PathType(exists=True, dir_okay=False, path_type=Path),
@@ -94,22 +106,37 @@ def calendar_options(command_name: str) -> Callable[[_F], _F]:
     return add
 
 
-def calendar_rules(monthly: str | None, holidays: HolidayCalendar | None, skip_file: Path | None) -> CalendarRules:
-    """The dated plan's calendar choices from the options; SkipFileError (exit 2) for an unreadable skip file."""
+def calendar_rules(
+    monthly: str | None, holidays: HolidayCalendar | None, skip_file: Path | None, school_holidays: bool = False
+) -> CalendarRules:
+    """The dated plan's calendar choices from the options; SkipFileError (exit 2) for an unreadable skip file,
+    a usage error for --school-holidays without a place whose school holidays the library knows."""
+    from methodengine.i18n import _
     from methodengine.planning.calendar_rules import CalendarRules
+
+    if school_holidays:
+        if holidays is None:
+            raise click.UsageError(_("--school-holidays needs --holidays CC-REGION, as in --holidays NL-Midden"))
+        try:
+            holidays = holidays.with_school()
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
 
     closed = ()
     if skip_file is not None:
         from methodengine.planning.skip_file import read_skip_file
 
         closed = read_skip_file(skip_file)
-    return CalendarRules(monthly="date" if monthly == "date" else "weekday", holidays=holidays, closed=closed)
+    rule = "date" if monthly is not None and monthly.lower() == "date" else "weekday"
+    return CalendarRules(monthly=rule, holidays=holidays, closed=closed)
 
 
-def given(monthly: str | None, holidays: object, skip_file: object) -> list[str]:
+def given(monthly: str | None, holidays: object, skip_file: object, school_holidays: bool = False) -> list[str]:
     """The calendar options given, by name: ``cards`` says they need ``--start-date``."""
-    return [
-        name
-        for name, value in (("--monthly", monthly), ("--holidays", holidays), ("--skip-file", skip_file))
-        if value is not None
-    ]
+    values = (
+        ("--monthly", monthly),
+        ("--holidays", holidays),
+        ("--school-holidays", school_holidays or None),
+        ("--skip-file", skip_file),
+    )
+    return [name for name, value in values if value is not None]

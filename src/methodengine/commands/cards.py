@@ -161,6 +161,7 @@ def cards(
     skip: tuple[dt.date, ...],
     monthly: str | None,
     holidays: HolidayCalendar | None,
+    school_holidays: bool,
     skip_file: Path | None,
     only: tuple[str, ...] | None,
     lang: str | None,
@@ -210,11 +211,11 @@ def cards(
                 raise click.UsageError(
                     _("{option} needs --start-date: it only changes the dates of the series", option=name)
                 )
-        for name in calendar_given(monthly, holidays, skip_file):
+        for name in calendar_given(monthly, holidays, skip_file, school_holidays):
             raise click.UsageError(
                 _("{option} needs --start-date: it only changes the dates of the series", option=name)
             )
-    calendar = calendar_rules(monthly, holidays, skip_file) if start_date is not None else None
+    calendar = calendar_rules(monthly, holidays, skip_file, school_holidays) if start_date is not None else None
 
     recipe = resolved_recipe(file, plugins)
     language = output_language(lang, recipe)

@@ -105,6 +105,7 @@ def schedule(
     skip: tuple[dt.date, ...],
     monthly: str | None,
     holidays: HolidayCalendar | None,
+    school_holidays: bool,
     skip_file: Path | None,
     meetings: int | None,
     series: str | None,
@@ -147,9 +148,8 @@ def schedule(
     plugins = loaded_plugins()
     found = chosen_format(plugins, "schedule", fmt, output)
 
-    calendar = calendar_rules(
-        monthly, holidays, skip_file
-    )  # a skip file that cannot be read: exit 2, before the recipe
+    # A skip file that cannot be read, or --school-holidays for a place without them: exit 2, before the recipe.
+    calendar = calendar_rules(monthly, holidays, skip_file, school_holidays)
     recipe = resolved_recipe(file, plugins)
     # A ScheduleError (no dates fit, --every outside the recipe's cadence) goes up to the CLI, which reports it.
     # A log that cannot be read (exit 2) or does not fit the recipe (exit 1) goes up to the CLI too.
@@ -175,6 +175,7 @@ def schedule(
         "skip": [d.isoformat() for d in skip],
         "monthly": calendar.monthly,
         "holidays": str(holidays) if holidays is not None else None,
+        "school_holidays": school_holidays,
         "skip_file": str(skip_file) if skip_file is not None else None,
         "meetings": meetings,
         "series": series,

@@ -32,12 +32,13 @@ Monthly = Literal["weekday", "date"]
 MONTHLY_RULES: tuple[Monthly, ...] = ("weekday", "date")
 """``--monthly``'s values: the default first."""
 
-ClosureKind = Literal["skip", "file", "holiday"]
+ClosureKind = Literal["skip", "file", "holiday", "school"]
 
 
 @frozen
 class Closure:
-    """Days on which no meeting may fall, and why: a ``--skip`` date, a ``--skip-file`` entry, a public holiday.
+    """Days on which no meeting may fall, and why: a ``--skip`` date, a ``--skip-file`` entry, a public holiday,
+    a school holiday (``--school-holidays``).
 
     ``first`` to ``last`` inclusive (one day for a date). ``reason`` is the
     name a skip file gives after the date (``zomervakantie``), recipe-like
@@ -83,12 +84,15 @@ class CalendarRules:
             return found
         if self.holidays is not None and self.holidays.is_holiday(day):
             return Closure(day, day, "holiday")
+        if self.holidays is not None and self.holidays.is_school_holiday(day):
+            return Closure(day, day, "school")
         return None
 
-    def holiday_name(self, day: dt.date, language: str) -> str:
-        """The public holiday on ``day`` in ``language`` (``Koningsdag``, ``King's Day``), as the library names it."""
+    def holiday_name(self, day: dt.date, language: str, school: bool = False) -> str:
+        """The public holiday on ``day`` in ``language`` (``Koningsdag``, ``King's Day``), as the library names it;
+        with ``school``, the school holiday (``Zomervakantie``)."""
         assert self.holidays is not None
-        return self.holidays.name(day, language)
+        return self.holidays.name(day, language, school)
 
 
 def _entry(closed: tuple[Closure, ...], day: dt.date) -> Closure | None:

@@ -28,10 +28,12 @@ _CODE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_ ]\s*(\S.*?))?\s*")
 
 @frozen
 class HolidayCalendar:
-    """The public holidays of ``country`` (``NL``), or of one of its subdivisions (``DE``, ``NW``)."""
+    """The public holidays of ``country`` (``NL``), or of one of its subdivisions (``DE``, ``NW``); with
+    ``school``, the school holidays of that subdivision too (``NL``, ``Midden``: a Dutch school region)."""
 
     country: str
     subdivision: str | None = None
+    school: bool = False
 
     def __str__(self) -> str:
         return f"{self.country}-{self.subdivision}" if self.subdivision else self.country
@@ -56,20 +58,47 @@ class HolidayCalendar:
             raise ValueError(_unknown_subdivision(country, wanted, list(entity.subdivisions)))
         return cls(country, found)
 
-    def _calendar(self, language: str | None = None) -> Any:
-        return _library_calendar(self.country, self.subdivision, language)
+    def with_school(self) -> HolidayCalendar:
+        """The same place with its school holidays; ValueError when the library has none for it (no region given,
+        or a country without school holidays), saying which regions have them."""
+        import holidays
+
+        entity = holidays.country_holidays(self.country)
+        if "school" not in getattr(entity, "supported_categories", ()):
+            raise ValueError(_("the holidays library has no school holidays for {country}", country=self.country))
+        if self.subdivision is None:
+            raise ValueError(
+                _(
+                    "school holidays differ by region: give one, as in --holidays {country}-{first} "
+                    "(regions of {country}: {codes})",
+                    country=self.country,
+                    first=entity.subdivisions[0] if entity.subdivisions else "",
+                    codes=", ".join(entity.subdivisions),
+                )
+            )
+        return HolidayCalendar(self.country, self.subdivision, school=True)
+
+    def _calendar(self, language: str | None = None, school: bool = False) -> Any:
+        return _library_calendar(self.country, self.subdivision, language, school)
 
     def is_holiday(self, day: dt.date) -> bool:
         """Whether ``day`` is a public holiday there (outside the years the library knows: never)."""
+        return self._has(day, school=False)
+
+    def is_school_holiday(self, day: dt.date) -> bool:
+        """Whether ``day`` is in the school holidays there; never without ``school``."""
+        return self.school and self._has(day, school=True)
+
+    def _has(self, day: dt.date, school: bool) -> bool:
         try:
-            return day in self._calendar()
+            return day in self._calendar(school=school)
         except (NotImplementedError, ValueError, OverflowError):
             return False
 
-    def name(self, day: dt.date, language: str) -> str:
-        """The holiday's name in ``language`` (``nl``, ``en``) if the library has it, else in the country's own;
-        two holidays on one day are joined with ``; `` as the library joins them."""
-        calendar = self._calendar(self._language(language))
+    def name(self, day: dt.date, language: str, school: bool = False) -> str:
+        """The public holiday's name (with ``school``: the school holiday's) in ``language`` (``nl``, ``en``) if
+        the library has it, else in the country's own; two on one day are joined with ``; `` as the library does."""
+        calendar = self._calendar(self._language(language), school=school)
         return str(calendar.get(day, ""))
 
     def _language(self, language: str) -> str | None:
@@ -83,10 +112,13 @@ class HolidayCalendar:
 
 
 @lru_cache(maxsize=32)
-def _library_calendar(country: str, subdivision: str | None, language: str | None) -> Any:
-    """The library's calendar of a place in one language; it fills in a year when a day of it is looked up."""
+def _library_calendar(country: str, subdivision: str | None, language: str | None, school: bool = False) -> Any:
+    """The library's calendar of a place in one language, its public holidays or (``school``) its school
+    holidays; it fills in a year when a day of it is looked up."""
     import holidays
 
+    if school:
+        return holidays.country_holidays(country, subdiv=subdivision, language=language, categories=("school",))
     return holidays.country_holidays(country, subdiv=subdivision, language=language)
 
 

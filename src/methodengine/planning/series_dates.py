@@ -12,9 +12,9 @@ its plan on; the rules are those ``docs/schedule.md`` states for trainers:
   holiday) moves to the same weekday a week later (a cadence in days: the
   next day), again until the day is open. With the weekday rule of a
   monthly cadence the meetings after it keep their place in the month,
-  unless the moved meeting came within half a cadence of the next one (or
-  past it): then the series goes on from the first place in the month that
-  is at least half a cadence later. Otherwise every later meeting moves
+  unless the moved meeting came within half a cadence (in whole weeks: two
+  for a monthly series) of the next one, or past it: then the series goes on
+  from the first place in the month that is at least that much later. Otherwise every later meeting moves
   along by the same number of days, so only the interval before the moved
   meeting grows, and no two meetings come closer than the cadence.
 - An extra meeting is placed from the meeting it names, after the series is
@@ -171,11 +171,12 @@ def _by_place(
     hits: set[Closure],
 ) -> tuple[dict[int, dt.date], dict[int, Move]]:
     """The weekday rule: each meeting on the next place in the month (2nd Monday) that is at least half a
-    cadence after the meeting before, then moved past closed days; a move leaves the others in their place."""
+    cadence (in whole weeks) after the meeting before, then moved past closed days; a move leaves the others in
+    their place."""
     series: dict[int, dt.date] = {}
     moved: dict[int, Move] = {}
     places = month_dates(start, months)
-    half = dt.timedelta(days=cadence.days()[0] / 2)
+    half = dt.timedelta(weeks=max(int(cadence.days()[0] / 2) // 7, 1))  # in whole weeks: 2 for a monthly series
     before: dt.date | None = None
     for n in range(1, planned + 1):
         date = next(places, None)

@@ -158,6 +158,7 @@ def plan_as_data(plan: DatedPlan, words: Words) -> dict[str, object]:
         "unused_skips": [d.isoformat() for d in plan.unused_skips],
         "monthly": plan.calendar.monthly,
         "holidays": str(plan.calendar.holidays) if plan.calendar.holidays is not None else None,
+        "school_holidays": plan.calendar.holidays is not None and plan.calendar.holidays.school,
         "skip_file": [_closure(c) for c in plan.calendar.closed],
         "summary": words.overview(plan),
         "notes": words.notes(plan),

@@ -158,15 +158,26 @@ class Words(Localiser):
                 else _("{Meetings} fall on day {day} of the month.")
             )
             out.append(said.format(day=start.day))
-        if plan.calendar.holidays is not None:
-            said = (
-                _("A {meeting} that would fall on a public holiday ({country}) moves to the next day.")
-                if step(plan.every).days == 1
-                else _(
+        holidays = plan.calendar.holidays
+        if holidays is not None:
+            daily = step(plan.every).days == 1
+            if holidays.school and daily:
+                said = _(
+                    "A {meeting} that would fall on a public holiday or in the school holidays ({country}) moves "
+                    "to the next day."
+                )
+            elif holidays.school:
+                said = _(
+                    "A {meeting} that would fall on a public holiday or in the school holidays ({country}) moves "
+                    "a week on, to the same weekday."
+                )
+            elif daily:
+                said = _("A {meeting} that would fall on a public holiday ({country}) moves to the next day.")
+            else:
+                said = _(
                     "A {meeting} that would fall on a public holiday ({country}) moves a week on, to the same weekday."
                 )
-            )
-            out.append(said.format(country=str(plan.calendar.holidays)))
+            out.append(said.format(country=str(holidays)))
         return out
 
     def place(self, day: dt.date) -> str:
@@ -184,6 +195,9 @@ class Words(Localiser):
         if closure is not None and closure.kind == "holiday" and plan.calendar.holidays is not None:
             name = plan.calendar.holiday_name(meeting.moved_from, self.language)
             return _("Moved from {date}, a public holiday: {name}.").format(date=date, name=name)
+        if closure is not None and closure.kind == "school" and plan.calendar.holidays is not None:
+            name = plan.calendar.holiday_name(meeting.moved_from, self.language, school=True)
+            return _("Moved from {date}, in the school holidays: {name}.").format(date=date, name=name)
         if closure is not None and closure.kind == "file":
             if closure.reason:
                 return _("Moved from {date}: {reason}.").format(date=date, reason=closure.reason)
@@ -195,8 +209,8 @@ class Words(Localiser):
         closure = meeting.moved_for
         if closure is None or meeting.moved_from is None:
             return None
-        if closure.kind == "holiday" and plan.calendar.holidays is not None:
-            return plan.calendar.holiday_name(meeting.moved_from, self.language)
+        if closure.kind in ("holiday", "school") and plan.calendar.holidays is not None:
+            return plan.calendar.holiday_name(meeting.moved_from, self.language, school=closure.kind == "school")
         return closure.reason
 
     def _every_or_none(self, plan: DatedPlan) -> str:
