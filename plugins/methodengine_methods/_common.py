@@ -1,14 +1,15 @@
-"""Small helpers the built-in methods share, built on the public API only."""
+"""Small helpers the built-in methods share, built on the public API only: places, minutes and texts.
+
+Finding a method's structure in a recipe without ids (roles by their names,
+phases by their titles and by who speaks) is `_finding`'s one job.
+"""
 
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Iterable
 
-from methodengine import Anchor, Meeting, Period, Phase, Position, Recipe, Role, Rounds, Stage
+from methodengine import Anchor, Period, Phase, Position, Range, Recipe, Rounds, role_counts
 
 
 def base_recipe(name: str) -> str:
@@ -30,9 +31,37 @@ def phase_index(recipe: Recipe, phase_id: str) -> int:
     raise KeyError(phase_id)
 
 
+def index_of(recipe: Recipe, phase: Phase) -> int:
+    """The place of ``phase`` among the recipe's phases, rounds opened up, in the order written."""
+    for index, each in enumerate(recipe.phases()):
+        if each is phase:
+            return index
+    raise ValueError(phase.id)
+
+
 def last_phase(recipe: Recipe) -> Phase | None:
     phases = list(recipe.phases())
     return phases[-1] if phases else None
+
+
+def phases_minutes(recipe: Recipe, phases: Iterable[Phase]) -> Range:
+    """The planned minutes of ``phases`` run once, a ``per ROLE`` box times the number holding that role."""
+    counts = role_counts(recipe)
+    total = Range(0, 0)
+    for phase in phases:
+        minutes = phase.timebox.duration.minutes
+        if phase.timebox.per is not None:
+            minutes = minutes * counts.get(phase.timebox.per, Range(1, 1))
+        total = total + minutes
+    return total
+
+
+def block_or_agenda(recipe: Recipe, phase_id: str) -> tuple[Rounds | None, list[Phase]]:
+    """The rounds block ``phase_id`` stands in and its phases; outside a block, no block and every phase."""
+    block = recipe.block_of(phase_id)
+    if block is not None:
+        return block, list(block.items)
+    return None, list(recipe.phases())
 
 
 def trajectory_field(recipe: Recipe, name: str) -> Position | None:
@@ -40,86 +69,6 @@ def trajectory_field(recipe: Recipe, name: str) -> Position | None:
     if trajectory is None:
         return recipe.position
     return trajectory.field_positions.get(name, trajectory.position)
-
-
-# ------------------------------------------------------------------ finding structure by its words
-#
-# Trainers write recipes by hand, in their own words and without the ids the
-# rules look for. A method's finders recognise a role, phase or meeting by the
-# words a trainer gives it (Dutch and English) and by its place in the
-# recipe. Words are compared as their letters only, without accents or case,
-# and a word matches inside a longer one: `inbreng` finds `Casusinbrenger`.
-
-_NOT_A_LETTER = re.compile(r"[^a-z0-9]+")
-
-CASE_GIVER_WORDS = (
-    "inbreng",  # inbrenger, inbrengster, casusinbrenger, probleeminbrenger
-    "casushouder",
-    "casuseigenaar",
-    "probleemeigenaar",
-    "probleemhebber",
-    "probleemhouder",
-    "vraagsteller",
-    "vraageigenaar",
-    "casegiver",
-    "caseowner",
-    "casepresenter",
-    "presenter",
-    "problemowner",
-    "focusperson",
-)
-"""What trainers call the one who brings a case, in Dutch and English."""
-
-Found = TypeVar("Found", Role, Phase, Rounds, Meeting, Stage)
-
-
-def compact(text: str | None) -> str:
-    """``text`` as lower-case letters and digits only, accents off: ``Case-giver`` -> ``casegiver``."""
-    if not text:
-        return ""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_A_LETTER.sub("", plain.lower())
-
-
-def says(text: str | None, words: Iterable[str]) -> bool:
-    """Whether ``text`` contains one of ``words`` (each written as `compact` gives it)."""
-    letters = compact(text)
-    return any(word in letters for word in words)
-
-
-def called(element: Role | Phase | Rounds | Meeting | Stage, words: Iterable[str]) -> bool:
-    """Whether a role's id or name, or an item's id or title, says one of ``words``."""
-    words = tuple(words)
-    name = element.name if isinstance(element, Role) else element.title
-    return says(element.id, words) or says(name, words)
-
-
-def first_found(*tiers: Sequence[Found]) -> list[Found]:
-    """The candidates of the first tier that has any: a clear word wins over a vaguer one."""
-    for tier in tiers:
-        if tier:
-            return list(tier)
-    return []
-
-
-def case_givers(recipe: Recipe) -> list[Role]:
-    """The roles a trainer may have called the case-giver: by id or name (inbrenger, casushouder, case-giver...)."""
-    return [r for r in recipe.roles if not r.facilitator and called(r, CASE_GIVER_WORDS)]
-
-
-def turn_of(recipe: Recipe, turn_id: str) -> Rounds | None:
-    """The rounds block of one turn: the one with ``turn_id``, else the recipe's only rounds block."""
-    block = recipe.block(turn_id)
-    if block is not None:
-        return block
-    blocks = list(recipe.rounds_blocks())
-    return blocks[0] if len(blocks) == 1 else None
-
-
-def last_spoken_by(phases: Iterable[Phase], role_id: str) -> Phase | None:
-    """The last of ``phases`` in which ``role_id`` speaks (by name, not as `everyone`)."""
-    spoken = [p for p in phases if role_id in p.speak]
-    return spoken[-1] if spoken else None
 
 
 # ------------------------------------------------------------------ texts in Dutch and English

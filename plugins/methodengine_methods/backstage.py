@@ -38,19 +38,8 @@ from methodengine import (
     rule,
     warning,
 )
-from methodengine_methods._common import (
-    base_recipe,
-    called,
-    case_givers,
-    every_nl,
-    first_found,
-    in_weeks,
-    last_spoken_by,
-    phase_index,
-    trajectory_field,
-    turn_of,
-    written,
-)
+from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
+from methodengine_methods._finding import called, case_givers, first_found, last_spoken_by, turn_of
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -59,7 +48,7 @@ MEETINGS = 8  # SOURCE: the group meets 8 times
 CADENCE_WEEKS = (2, 4)  # SOURCE: an agreed frequency of two to four weeks
 MEETING_MINUTES = 150  # SOURCE: meetings of two and a half hours
 
-# What trainers call the structure the rules need (letters only, see _common.compact).
+# What trainers call the structure the rules need (letters only, see _finding.says).
 TURN_WORDS = ("beurt", "casus", "inbreng", "turn", "case")
 AGREEMENT_WORDS = ("afspra", "afspreken", "agree", "actiepunt", "actionpoint", "voornemen", "actionplan")
 REPORT_BACK_WORDS = (

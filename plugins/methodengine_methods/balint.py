@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
-from methodengine_methods import _voices
-from methodengine_methods._common import base_recipe, written
+from methodengine_methods import _finding
+from methodengine_methods._common import base_recipe, index_of, written
 
 BALINT = "M. Balint, The Doctor, his Patient and the Illness (1957)"
 SALINSKY = "J. Salinsky, The Balint method (2003)"
@@ -35,12 +35,11 @@ MAX_LEADERS = 2  # "a leader, or two co-leaders": Salinsky (2003)
 
 PRESENTER = "inbrenger"
 LEADER = "leider"
-_PRESENTER_WORDS = ("inbreng", "casus", "present", "case")
 
 
 def _presenter(recipe: Recipe) -> str | None:
     """The presenter's id, for the phase finders, which may run before the role has been given its id."""
-    return _voices.role_id(recipe, PRESENTER, _PRESENTER_WORDS)
+    return _finding.role_id(recipe, PRESENTER, _find_presenter)
 
 
 def _presentation(recipe: Recipe) -> Phase:
@@ -91,7 +90,7 @@ def leaders(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def presentation(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _presentation(recipe)
-    if not _voices.speaks(phase, PRESENTER):
+    if not _finding.speaks(phase, PRESENTER):
         yield error(
             {
                 "en": f"the presenter does not speak in `{phase.title}`, where the case is told",
@@ -99,12 +98,12 @@ def presentation(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"write `{written(recipe, 'speak:', 'spreekt:')} {_voices.written_id(recipe, PRESENTER)}`",
-                "nl": f"schrijf `{written(recipe, 'speak:', 'spreekt:')} {_voices.written_id(recipe, PRESENTER)}`",
+                "en": f"write `{written(recipe, 'speak:', 'spreekt:')} {_finding.written_id(recipe, PRESENTER)}`",
+                "nl": f"schrijf `{written(recipe, 'speak:', 'spreekt:')} {_finding.written_id(recipe, PRESENTER)}`",
             },
         )
         return
-    others = _voices.other_speakers(recipe, phase, [PRESENTER])
+    others = _finding.other_speakers(recipe, phase, [PRESENTER])
     if others:
         roles = ", ".join(f"`{r}`" for r in others)
         line = written(recipe, "listen:", "luistert:")
@@ -160,7 +159,7 @@ def from_memory(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
     told, discussed = _presentation(recipe), _discussion(recipe)
-    if _voices.index_of(recipe, discussed) < _voices.index_of(recipe, told):
+    if index_of(recipe, discussed) < index_of(recipe, told):
         yield error(
             {
                 "en": f"the group discusses the case (`{discussed.title}`) before it is told (`{told.title}`)",
@@ -172,8 +171,8 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
                 "nl": f"zet `{discussed.title}` na `{told.title}`: eerst de casus, dan de bespreking",
             },
         )
-    if not _voices.silent(discussed, PRESENTER):
-        line = written(recipe, "listen:", "luistert:") + f" {_voices.written_id(recipe, PRESENTER)}"
+    if not _finding.silent(discussed, PRESENTER):
+        line = written(recipe, "listen:", "luistert:") + f" {_finding.written_id(recipe, PRESENTER)}"
         yield error(
             {
                 "en": f"the presenter takes part in `{discussed.title}`, where they sit back and listen",
@@ -185,7 +184,7 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
                 "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
             },
         )
-    elif not _voices.other_speakers(recipe, discussed, [PRESENTER]):
+    elif not _finding.other_speakers(recipe, discussed, [PRESENTER]):
         line = written(recipe, "speak:", "spreekt:")
         yield error(
             {
@@ -209,8 +208,8 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def presenter_rejoins(recipe: Recipe) -> Iterator[Diagnostic]:
     discussed = _discussion(recipe)
-    after = list(recipe.phases())[_voices.index_of(recipe, discussed) + 1 :]
-    if not any(_voices.speaks(phase, PRESENTER) for phase in after):
+    after = list(recipe.phases())[index_of(recipe, discussed) + 1 :]
+    if not any(_finding.speaks(phase, PRESENTER) for phase in after):
         line = written(recipe, "speak: everyone", "spreekt: iedereen")
         yield warning(
             {
@@ -230,12 +229,12 @@ def presenter_rejoins(recipe: Recipe) -> Iterator[Diagnostic]:
 
 def _find_leader(recipe: Recipe) -> list[Role]:
     """The leader: the role marked ``facilitator: yes`` (a recipe with two such roles marks one ``id: leider``)."""
-    return _voices.facilitators(recipe)
+    return _finding.facilitators(recipe)
 
 
 def _find_presenter(recipe: Recipe) -> list[Role]:
-    """The presenter, by name: a role called inbrenger, casusinbrenger, presenter, ..."""
-    return _voices.named(recipe, _PRESENTER_WORDS)
+    """The presenter, by name: a role called as every method calls the case-giver (inbrenger, presenter, ...)."""
+    return _finding.case_givers(recipe)
 
 
 def _find_presentation(recipe: Recipe) -> list[Phase]:
@@ -255,7 +254,7 @@ def _find_discussion(recipe: Recipe) -> list[Phase]:
         phase
         for phase in recipe.phases()
         if (presenter in phase.listen or presenter in phase.outside)
-        and _voices.other_speakers(recipe, phase, [presenter])
+        and _finding.other_speakers(recipe, phase, [presenter])
     ]
 
 

@@ -33,16 +33,14 @@ from collections.abc import Iterator
 from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, role_counts, rule, warning
 from methodengine_methods._common import (
     base_recipe,
-    called,
-    case_givers,
     every_nl,
-    first_found,
     in_weeks,
     last_phase,
     phase_index,
     trajectory_field,
     written,
 )
+from methodengine_methods._finding import called, case_givers, first_found
 
 SEED = "Intervisie, 'Mét en ván elkaar leren' (intervisiegroep van maximaal 7 leden, eens in de 6 tot 8 weken)"
 HENDRIKSEN = "J. Hendriksen, Intervisie bij werkproblemen: de incidentmethode in tien stappen"
@@ -50,7 +48,7 @@ HENDRIKSEN = "J. Hendriksen, Intervisie bij werkproblemen: de incidentmethode in
 GROUP = Range(3, 7)  # at most 7: SEED; at least 3: a case-giver, a chair and a colleague (HENDRIKSEN's roles)
 CADENCE_WEEKS = (6, 8)  # SEED: once every six to eight weeks
 
-# What trainers call the structure the rules need (letters only, see _common.compact).
+# What trainers call the structure the rules need (letters only, see _finding.says).
 CHAIR_WORDS = ("voorzitter", "gespreksleid", "procesbegeleid", "procesbewak", "chair", "moderator")
 QUESTION_WORDS = ("informatieronde", "informatievevragen", "verhelderendevragen", "vragenronde", "vraagronde")
 QUESTION_WORDS_VAGUE = ("vragen", "question")

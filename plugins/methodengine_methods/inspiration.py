@@ -23,16 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from methodengine import Diagnostic, Method, Phase, Range, Recipe, Stage, error, hookimpl, role_counts, rule, warning
-from methodengine_methods._common import (
-    base_recipe,
-    called,
-    every_nl,
-    first_found,
-    last_phase,
-    period_nl,
-    trajectory_field,
-    written,
-)
+from methodengine_methods._common import base_recipe, every_nl, last_phase, period_nl, trajectory_field, written
+from methodengine_methods._finding import called, first_found
 
 SOURCE = "Streamlinks, Inspiratiegroepen (2007)"
 
@@ -43,7 +35,7 @@ STAGES = ("reflectie", "stappen", "bijstellen")
 YEAR_DAYS = (350, 380)
 """A year, written as 12 months, 52 weeks or 1 year."""
 
-# What trainers call the structure the rules need (letters only, see _common.compact).
+# What trainers call the structure the rules need (letters only, see _finding.says).
 SOCIETY_WORDS = ("maatschappelijk", "maatschappij", "samenleving", "societ")
 PERSPECTIVE_WORDS = ("perspectief", "perspective")
 FACILITATOR_WORDS = ("begeleider", "begeleiding", "trainer", "facilitator", "coach", "leider", "leader")

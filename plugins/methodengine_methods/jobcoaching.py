@@ -25,16 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Meeting, Method, Range, Recipe, error, hookimpl, rule, warning
-from methodengine_methods._common import (
-    anchor_nl,
-    base_recipe,
-    called,
-    every_nl,
-    first_found,
-    period_nl,
-    trajectory_field,
-    written,
-)
+from methodengine_methods._common import anchor_nl, base_recipe, every_nl, period_nl, trajectory_field, written
+from methodengine_methods._finding import called, first_found
 
 SOURCE = "Job Coaching, beschrijving van het traject (intake, 8-tal gesprekken, assessment, follow-up)"
 
@@ -46,7 +38,7 @@ ONE_TO_ONE = {"nl": ("gesprek", "gesprekken"), "en": ("session", "sessions")}
 """Job coaching is a series of conversations between two people, not group meetings."""
 GROUP = Range(1, 1)  # SOURCE: individual coaching of one employee
 
-# What trainers call the extra meetings (letters only, see _common.compact).
+# What trainers call the extra meetings (letters only, see _finding.says).
 INTAKE_WORDS = ("intake", "kennismak", "introduct")
 ASSESSMENT_WORDS = ("asses",)  # assessment, and the common assesment
 FOLLOW_UP_WORDS = ("followup", "nagesprek", "terugkom", "vervolggesprek", "nazorg")

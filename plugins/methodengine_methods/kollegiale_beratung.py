@@ -31,13 +31,16 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from methodengine import EVERYONE, Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, phase_index, written
+from methodengine_methods._common import base_recipe, block_or_agenda, phase_index, phases_minutes, written
 from methodengine_methods._finding import (
-    block_or_agenda,
+    case_givers,
+    first_found,
     leading_roles,
-    phases_minutes,
     phases_titled,
+    role_id,
     roles_named,
+    set_apart,
+    silent,
 )
 
 SOURCE = "K.-O. Tietze, Kollegiale Beratung. Problemlösungen gemeinsam entwickeln (2003)"
@@ -48,7 +51,6 @@ CONSULTATION_MINUTES = Range(35, 45)  # one consultation, all six phases (Tietze
 # The phases the order rule follows, in Tietze's order: telling, key question, consultation.
 ORDER = ("vertellen", "sleutelvraag", "beraden")
 
-_CASE_GIVER_WORDS = ("inbreng", "casus", "fallerz", "fallgeb", "fallbring", "case-giver", "case giver")
 _MODERATOR_WORDS = ("moderat", "voorzit", "gespreksleid", "chair")
 _TELLING_WORDS = ("vertel", "erzähl", "spontan", "telling")
 _KEY_QUESTION_WORDS = ("sleutelvraag", "schlüsselfrage", "key question", "kernvraag", "hulpvraag")
@@ -56,8 +58,8 @@ _CONSULTATION_WORDS = ("advis", "advies", "beraad", "beraden", "beratung", "cons
 
 
 def _find_case_giver(recipe: Recipe) -> list[Role]:
-    """The role named as the case-giver (inbrenger, casusinbrenger, Fallerzähler, case-giver)."""
-    return roles_named(recipe, _CASE_GIVER_WORDS)
+    """The role named as every method names the case-giver (inbrenger, probleemeigenaar, Fallerzähler, ...)."""
+    return case_givers(recipe)
 
 
 def _find_moderator(recipe: Recipe) -> list[Role]:
@@ -74,8 +76,19 @@ def _find_key_question(recipe: Recipe) -> list[Phase]:
 
 
 def _find_consultation(recipe: Recipe) -> list[Phase]:
-    """The phase titled as advising (Adviseren, Adviesronde, Beratung, Consultation)."""
-    return phases_titled(recipe, _CONSULTATION_WORDS)
+    """The phase titled as advising (Adviseren, Adviesronde, Beratung, Consultation).
+
+    Of several so titled (`Hoe gaan we adviseren?` is the choice of method),
+    the one where the case-giver is set to listen or sit outside; else those
+    where the consultants are named to speak, not `everyone`.
+    """
+    titled = phases_titled(recipe, _CONSULTATION_WORDS)
+    case_giver = role_id(recipe, "inbrenger", _find_case_giver)
+    return first_found(
+        [phase for phase in titled if case_giver is not None and set_apart(phase, case_giver)],
+        [phase for phase in titled if EVERYONE not in phase.speak],
+        titled,
+    )
 
 
 def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
@@ -136,22 +149,39 @@ def case_giver_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = recipe.phase("beraden")
     if phase is None:  # the id is a rounds block's: the consultation is one phase
         return
-    if "inbrenger" in phase.speak or EVERYONE in phase.speak:
-        case_giver = recipe.role("inbrenger")
-        assert case_giver is not None
-        line = written(recipe, f"listen: {case_giver.id_as_written}", f"luistert: {case_giver.id_as_written}")
-        yield error(
-            {
-                "en": f"the case-giver speaks in `{phase.title}`; in the consultation the case-giver only listens",
-                "nl": f"de inbrenger spreekt in `{phase.title}`; tijdens het adviseren luistert de inbrenger alleen",
-            },
-            phase.position,
-            hint={
-                "en": f"let only the consultants speak, and write `{line}`; the case-giver answers in the closing "
-                "phase",
-                "nl": f"laat alleen de adviseurs spreken en schrijf `{line}`; de inbrenger reageert in de afsluiting",
-            },
-        )
+    case_giver = recipe.role("inbrenger")
+    assert case_giver is not None
+    if silent(phase, "inbrenger"):
+        return
+    written_id = case_giver.id_as_written
+    moderator = recipe.role("moderator")
+    if phase.lead == "inbrenger":
+        does = {"en": "leads", "nl": "leidt"}
+        lead = written(recipe, "lead:", "leidt:") + (f" {moderator.id_as_written}" if moderator else "")
+        fix = {
+            "en": f"let the moderator lead the consultation (`{lead}`)",
+            "nl": f"laat de moderator het adviseren leiden (`{lead}`)",
+        }
+    else:
+        does = {"en": "speaks in", "nl": "spreekt in"}
+        line = written(recipe, f"listen: {written_id}", f"luistert: {written_id}")
+        also = "" if set_apart(phase, "inbrenger") else f" and write `{line}`"
+        ook = "" if set_apart(phase, "inbrenger") else f" en schrijf `{line}`"
+        fix = {
+            "en": f"let only the consultants speak{also}",
+            "nl": f"laat alleen de adviseurs spreken{ook}",
+        }
+    yield error(
+        {
+            "en": f"the case-giver {does['en']} `{phase.title}`; in the consultation the case-giver only listens",
+            "nl": f"de inbrenger {does['nl']} `{phase.title}`; tijdens het adviseren luistert de inbrenger alleen",
+        },
+        phase.position,
+        hint={
+            "en": f"{fix['en']}; the case-giver answers in the closing phase",
+            "nl": f"{fix['nl']}; de inbrenger reageert in de afsluiting",
+        },
+    )
 
 
 @rule(

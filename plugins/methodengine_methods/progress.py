@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Checkpoint, Diagnostic, Method, Recipe, Role, error, hookimpl, rule
-from methodengine_methods._common import base_recipe, called, last_phase, written
+from methodengine_methods._common import base_recipe, last_phase, written
+from methodengine_methods._finding import called
 
 SOURCE = "Coert Visser, Iedere sessie kan de laatste zijn (2014)"
 
-# What trainers call the coach and the client (letters only, see _common.compact).
+# What trainers call the coach and the client (letters only, see _finding.says).
 COACH_WORDS = ("coach", "begeleider", "trainer", "facilitator", "counsel", "therapeut", "therapist")
 CLIENT_WORDS = ("coachee", "client", "klant")
 

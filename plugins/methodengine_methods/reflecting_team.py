@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
-from methodengine_methods import _voices
-from methodengine_methods._common import base_recipe, written
+from methodengine_methods import _finding
+from methodengine_methods._common import base_recipe, index_of, written
 
 SOURCE = "T. Andersen, The reflecting team: dialogue and meta-dialogue in clinical work, Family Process 26(4), 1987"
 
@@ -31,18 +31,18 @@ CLIENT = "client"
 TEAM = "team"
 INTERVIEW = "gesprek"
 REFLECTION = "reflectie"
-_CLIENT_WORDS = ("client", "cliënt", "gezin", "famil", "inbreng", "casus")
+_CLIENT_WORDS = ("client", "gezin", "famil")  # besides the case-giver's words: Andersen's client is a family
 _TEAM_WORDS = ("team", "reflect")
 
 
 def _client(recipe: Recipe) -> str | None:
     """The client's id, for the phase finders, which may run before the role has been given its id."""
-    return _voices.role_id(recipe, CLIENT, _CLIENT_WORDS)
+    return _finding.role_id(recipe, CLIENT, _find_client)
 
 
 def _team(recipe: Recipe) -> str | None:
     """The team's id, for the phase finders, which may run before the role has been given its id."""
-    return _voices.role_id(recipe, TEAM, _TEAM_WORDS)
+    return _finding.role_id(recipe, TEAM, _find_team)
 
 
 def _phase(recipe: Recipe, ident: str) -> Phase:
@@ -64,8 +64,8 @@ def _phase(recipe: Recipe, ident: str) -> Phase:
 )
 def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _phase(recipe, INTERVIEW)
-    if not _voices.silent(phase, TEAM):
-        line = written(recipe, "listen:", "luistert:") + f" {_voices.written_id(recipe, TEAM)}"
+    if not _finding.silent(phase, TEAM):
+        line = written(recipe, "listen:", "luistert:") + f" {_finding.written_id(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
@@ -92,7 +92,7 @@ def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
     interview, reflected = _phase(recipe, INTERVIEW), _phase(recipe, REFLECTION)
-    if _voices.index_of(recipe, reflected) < _voices.index_of(recipe, interview):
+    if index_of(recipe, reflected) < index_of(recipe, interview):
         yield error(
             {
                 "en": f"the team reflects (`{reflected.title}`) before the conversation it reflects on "
@@ -106,8 +106,8 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
                 "nl": f"zet `{reflected.title}` na `{interview.title}`",
             },
         )
-    if not _voices.speaks(reflected, TEAM):
-        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, TEAM)}"
+    if not _finding.speaks(reflected, TEAM):
+        line = written(recipe, "speak:", "spreekt:") + f" {_finding.written_id(recipe, TEAM)}"
         yield error(
             {
                 "en": f"the team does not speak in `{reflected.title}`, where it reflects",
@@ -117,7 +117,7 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
         return
-    others = [r for r in recipe.roles if r.id != TEAM and _voices.speaks(reflected, r.id)]
+    others = [r for r in recipe.roles if r.id != TEAM and _finding.speaks(reflected, r.id)]
     if others:
         names = ", ".join(f"`{r.name}`" for r in others)
         line = written(recipe, "listen:", "luistert:")
@@ -148,9 +148,9 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
     reflected = _phase(recipe, REFLECTION)
-    after = list(recipe.phases())[_voices.index_of(recipe, reflected) + 1 :]
-    if not any(_voices.speaks(p, CLIENT) for p in after):
-        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, CLIENT)}"
+    after = list(recipe.phases())[index_of(recipe, reflected) + 1 :]
+    if not any(_finding.speaks(p, CLIENT) for p in after):
+        line = written(recipe, "speak:", "spreekt:") + f" {_finding.written_id(recipe, CLIENT)}"
         yield warning(
             {
                 "en": f"the client does not speak after `{reflected.title}`, so never says what they heard in it",
@@ -169,13 +169,13 @@ def client_responds(recipe: Recipe) -> Iterator[Diagnostic]:
 
 
 def _find_client(recipe: Recipe) -> list[Role]:
-    """The client, by name: a role called cliënt, gezin, family, inbrenger, ..."""
-    return _voices.named(recipe, _CLIENT_WORDS)
+    """The client, by name: a role called cliënt, gezin, family, or as every method calls the case-giver."""
+    return _finding.case_givers(recipe, also=_CLIENT_WORDS)
 
 
 def _find_team(recipe: Recipe) -> list[Role]:
     """The team, by name: a role called team, reflecterend team, reflecting team, ..."""
-    return _voices.named(recipe, _TEAM_WORDS)
+    return _finding.roles_named(recipe, _TEAM_WORDS, facilitators=False)
 
 
 def _find_interview(recipe: Recipe) -> list[Phase]:

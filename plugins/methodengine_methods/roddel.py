@@ -21,19 +21,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
-from methodengine_methods import _voices
-from methodengine_methods._common import base_recipe, written
+from methodengine_methods import _finding
+from methodengine_methods._common import base_recipe, index_of, written
 
 SOURCE = "Roddelmethode, uit de Nederlandse intervisiepraktijk (geen gepubliceerde bron met vaste stappen of getallen)"
 
 CASE_GIVER = "inbrenger"
 GOSSIP = "roddelen"
-_CASE_GIVER_WORDS = ("inbreng", "casus", "case")
 
 
 def _case_giver(recipe: Recipe) -> str | None:
     """The case-giver's id, for the phase finder, which may run before the role has been given its id."""
-    return _voices.role_id(recipe, CASE_GIVER, _CASE_GIVER_WORDS)
+    return _finding.role_id(recipe, CASE_GIVER, _find_case_giver)
 
 
 def _gossip(recipe: Recipe) -> Phase:
@@ -46,7 +45,7 @@ def _gossip(recipe: Recipe) -> Phase:
 def _before_and_after(recipe: Recipe, phase: Phase) -> tuple[list[Phase], list[Phase]]:
     """The phases before ``phase`` and after it, rounds opened up: where the questions and the reaction belong."""
     phases = list(recipe.phases())
-    at = _voices.index_of(recipe, phase)
+    at = index_of(recipe, phase)
     return phases[:at], phases[at + 1 :]
 
 
@@ -89,8 +88,8 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
 )
 def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
-    if not _voices.silent(phase, CASE_GIVER):
-        line = written(recipe, "outside:", "buiten:") + f" {_voices.written_id(recipe, CASE_GIVER)}"
+    if not _finding.silent(phase, CASE_GIVER):
+        line = written(recipe, "outside:", "buiten:") + f" {_finding.written_id(recipe, CASE_GIVER)}"
         yield error(
             {
                 "en": f"the case-giver takes part in `{phase.title}`, where the others talk about them "
@@ -104,7 +103,7 @@ def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
                 "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
             },
         )
-    elif not _voices.other_speakers(recipe, phase, [CASE_GIVER]):
+    elif not _finding.other_speakers(recipe, phase, [CASE_GIVER]):
         line = written(recipe, "speak:", "spreekt:")
         yield error(
             {
@@ -129,7 +128,7 @@ def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
 def questions_first(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     before, _after = _before_and_after(recipe, phase)
-    asked = [p for p in before if CASE_GIVER in p.speak and _voices.other_speakers(recipe, p, [CASE_GIVER])]
+    asked = [p for p in before if CASE_GIVER in p.speak and _finding.other_speakers(recipe, p, [CASE_GIVER])]
     if not asked:
         line = written(recipe, "speak:", "spreekt:")
         yield warning(
@@ -158,8 +157,8 @@ def questions_first(recipe: Recipe) -> Iterator[Diagnostic]:
 def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     _before, after = _before_and_after(recipe, phase)
-    if not any(_voices.speaks(p, CASE_GIVER) for p in after):
-        line = written(recipe, "speak:", "spreekt:") + f" {_voices.written_id(recipe, CASE_GIVER)}"
+    if not any(_finding.speaks(p, CASE_GIVER) for p in after):
+        line = written(recipe, "speak:", "spreekt:") + f" {_finding.written_id(recipe, CASE_GIVER)}"
         yield warning(
             {
                 "en": f"the case-giver does not speak after `{phase.title}`, so they never react to the gossip",
@@ -177,8 +176,8 @@ def case_giver_reacts(recipe: Recipe) -> Iterator[Diagnostic]:
 
 
 def _find_case_giver(recipe: Recipe) -> list[Role]:
-    """The case-giver, by name: a role called inbrenger, casusinbrenger, case-giver, ..."""
-    return _voices.named(recipe, _CASE_GIVER_WORDS)
+    """The case-giver, by name: a role called as every method calls it (inbrenger, probleemeigenaar, ...)."""
+    return _finding.case_givers(recipe)
 
 
 def _find_gossip(recipe: Recipe) -> list[Phase]:
@@ -190,7 +189,7 @@ def _find_gossip(recipe: Recipe) -> list[Phase]:
         phase
         for phase in recipe.phases()
         if (case_giver in phase.outside or case_giver in phase.listen)
-        and _voices.other_speakers(recipe, phase, [case_giver])
+        and _finding.other_speakers(recipe, phase, [case_giver])
         and _after_the_case_giver_spoke(recipe, phase, case_giver)
     ]
 

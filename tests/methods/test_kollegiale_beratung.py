@@ -307,12 +307,38 @@ def test_the_group_is_five_to_ten(group, severity):
 
 
 def test_two_phases_that_could_be_the_consultation_are_named_not_guessed():
-    text = edit(HAND, ("fase Werkvorm kiezen (5 min)", "fase Advieswerkvorm kiezen (5 min)"))
+    # Both titled for advising, and in both the case-giver listens: nothing tells them apart.
+    text = edit(
+        HAND,
+        (
+            "fase Werkvorm kiezen (5 min)\n  spreekt: iedereen",
+            "fase Advieswerkvorm kiezen (5 min)\n  spreekt: collega\n  luistert: casusinbrenger",
+        ),
+    )
     found = findings(text, "method-expects-id")
     assert len(found) == 1, headlines(findings(text))
     assert "`beraden`" in found[0].message
     assert "`Advieswerkvorm kiezen`" in found[0].message and "`Adviesronde`" in found[0].message
     assert findings(text, "kollegiale-beratung/case-giver-listens") == []
+
+
+def test_the_choice_of_method_titled_for_advising_gives_way_to_where_the_case_giver_listens():
+    chosen = ("fase Werkvorm kiezen (5 min)", "fase Hoe gaan we adviseren? (5 min)")
+    assert headlines(findings(edit(HAND, chosen))) == []
+    # The consultation found is the Adviesronde: the case-giver speaking there is reported there.
+    text = edit(
+        HAND, chosen, ("  spreekt: collega\n  luistert: casusinbrenger\n", "  spreekt: collega, casusinbrenger\n")
+    )
+    d = only(text, "kollegiale-beratung/case-giver-listens")
+    assert_finding(d, METHOD, "case-giver-listens", ERROR, text, "fase Adviesronde", ("speaks in `Adviesronde`",))
+
+
+def test_a_case_giver_who_leads_the_consultation_does_not_only_listen():
+    text = edit(HAND, ("fase Adviesronde (10 min)\n", "fase Adviesronde (10 min)\n  leidt: casusinbrenger\n"))
+    d = only(text, "kollegiale-beratung/case-giver-listens")
+    assert_finding(d, METHOD, "case-giver-listens", ERROR, text, "fase Adviesronde", ("leads `Adviesronde`",))
+    # The trainer already wrote `luistert: casusinbrenger`: the hint asks for the moderator's lead, not that line.
+    assert d.hint is not None and "`leidt: gespreksleider`" in d.hint and "luistert" not in d.hint
 
 
 def test_a_hint_names_the_role_as_the_trainer_wrote_it():
