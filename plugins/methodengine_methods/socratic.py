@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods._common import base_recipe, phase_index, written
-from methodengine_methods._finding import leading_roles, phases_titled, roles_named
+from methodengine_methods._finding import first_found, leading_roles, phases_titled, roles_named
 
 SOURCE = "L. Nelson, G. Heckmann (Nelson-Heckmann); J. Kessels, Socrates op de markt (1997)"
 
@@ -42,6 +42,7 @@ _EXAMPLE_GIVER_WORDS = ("voorbeeld", "beispiel", "example")
 _QUESTION_WORDS = ("uitgangsvraag", "startvraag", "algemene vraag", "ausgangsfrage", "grundfrage", "general question")
 _EXAMPLE_WORDS = ("voorbeeld", "beispiel", "example")
 _CORE_WORDS = ("kernuitspraak", "kernbewering", "kernzin", "kernsatz", "core statement", "hittepunt")
+_CORE_WORDS_VAGUE = ("kern", "core", "crux")  # `Wat is de kern?`, `De kern`: when no title says it more clearly
 _ABSTRACTION_WORDS = ("abstractie", "abstraktion", "abstraction", "regressie", "regressi", "principe", "grondslag")
 
 
@@ -73,7 +74,8 @@ def _find_example(recipe: Recipe) -> list[Phase]:
 
 
 def _find_core_statement(recipe: Recipe) -> list[Phase]:
-    return phases_titled(recipe, _CORE_WORDS)
+    """The phase titled for the core statement (Kernuitspraak, Kernzin); else one titled for the core (De kern)."""
+    return first_found(phases_titled(recipe, _CORE_WORDS), phases_titled(recipe, _CORE_WORDS_VAGUE))
 
 
 def _find_abstraction(recipe: Recipe) -> list[Phase]:

@@ -283,6 +283,18 @@ def test_a_phase_titled_only_question_is_the_general_question_when_it_is_the_onl
     assert "`Question`" in d.message and "`Een vraag voor de volgende keer`" in d.message
 
 
+def test_a_phase_titled_only_for_the_core_is_the_core_statement_when_no_title_says_more():
+    asked = edit(HAND, ("fase Kernbewering (30 min)", "fase Wat is de kern? (30 min)"))
+    assert headlines(findings(asked)) == []
+    # Found, it is checked: moved after the principles it breaks the regressive abstraction.
+    core = "fase Wat is de kern? (30 min)\n  leidt: leider\n  spreekt: lid, verteller\n"
+    moved = edit(asked, (core, ""), ("fase Terugblik", core + "fase Terugblik"))
+    assert [d.code for d in findings(moved) if d.is_error] == ["socratic/regressive-abstraction"]
+    # A title that says the core statement itself wins over one that only says the core.
+    both = edit(asked, ("fase Terugblik (20 min)", "fase Kernzin (10 min)\n  spreekt: lid\nfase Terugblik (20 min)"))
+    assert [d.code for d in findings(both) if d.code == "method-expects-id"] == []
+
+
 MISSING = [
     pytest.param(
         "phase",
