@@ -43,7 +43,7 @@ from methodengine import (
     warning,
 )
 from methodengine_methods._common import base_recipe, trajectory_field, written
-from methodengine_methods._finding import open_roles, phases_titled, roles_named
+from methodengine_methods._finding import first_found, open_roles, phases_titled, role_id, roles_named, says, speaks
 
 SOURCE = "R. Revans, ABC of Action Learning (1983); Action Learning (1980)"
 
@@ -69,18 +69,37 @@ def _find_turn(recipe: Recipe) -> list[Phase | Rounds]:
     Of several, those titled for the member's problem (beurt, vraagstuk, probleem, casus); with none, the
     phases so titled, so that a turn written with one time box for the whole set is still found (and told).
     """
-    reports = set(map(id, phases_titled(recipe, _REPORT_WORDS)))
+    reports = set(map(id, _find_report(recipe)))
     found: list[Phase | Rounds] = list(recipe.rounds_blocks())
     found = found or [p for p in recipe.phases() if _per_member(p) and id(p) not in reports]
     if len(found) == 1:
         return found
     pool = found or [p for p in recipe.phases() if id(p) not in reports]
-    titled = [item for item in pool if any(word in item.title.casefold() for word in _TURN_WORDS)]
+    titled = [item for item in pool if says(item.title, _TURN_WORDS)]
     return titled or found
 
 
 def _find_report(recipe: Recipe) -> list[Phase]:
-    return phases_titled(recipe, _REPORT_WORDS)
+    """The phase titled for the report (Verslag, Terugkoppeling); else one held from meeting 2 on where members speak.
+
+    A report is what members say at the start of a later meeting about what
+    they did since (`Wat heb ik gedaan?`): a phase outside the turns that
+    is not in meeting 1 but is in meeting 2, with the members speaking.
+    """
+    member = role_id(recipe, "setlid", _find_member)
+    in_blocks = {id(phase) for block in recipe.rounds_blocks() for phase in block.items}
+    total = recipe.trajectory.meetings if recipe.trajectory else None
+    later = [
+        phase
+        for phase in recipe.phases()
+        if phase.when is not None
+        and not phase.when.applies(1, total)
+        and phase.when.applies(2, total)
+        and id(phase) not in in_blocks
+        and member is not None
+        and speaks(phase, member)
+    ]
+    return first_found(phases_titled(recipe, _REPORT_WORDS), later)
 
 
 def _members(recipe: Recipe) -> Range:

@@ -257,8 +257,21 @@ def test_two_rounds_blocks_that_could_be_the_turn_are_named_not_guessed():
     assert findings(text, "action-learning/every-member-a-turn") == []
 
 
+def test_a_phase_from_meeting_two_on_where_the_members_speak_is_the_report():
+    text = edit(HAND, ("fase Terugkoppeling (5 min per manager)", "fase Wat heb ik gedaan? (5 min per manager)"))
+    assert headlines(findings(text)) == []
+    # Found, it is checked: held in meetings 2 and 3 only, meetings 4 and 5 get no report.
+    text = edit(text, ("  wanneer: vanaf bijeenkomst 2", "  wanneer: bijeenkomsten 2-3"))
+    d = only(text, "action-learning/report-actions")
+    assert_finding(d, METHOD, "report-actions", WARNING, text, "wanneer: bijeenkomsten 2-3", ("meetings 4, 5",))
+
+
 def test_a_set_without_a_report_phase_is_told_what_was_looked_for():
-    text = edit(HAND, ("fase Terugkoppeling (5 min per manager)", "fase Hoe ging het? (5 min per manager)"))
+    text = edit(
+        HAND,
+        ("fase Terugkoppeling (5 min per manager)", "fase Hoe ging het? (5 min per manager)"),
+        ("  wanneer: vanaf bijeenkomst 2\n", ""),
+    )
     (d,) = findings(text, "method-expects-id")
     assert "`verslag`" in d.message and "found none" in d.message and "`report-actions`" in d.message
     assert findings(text, "action-learning/report-actions") == []
