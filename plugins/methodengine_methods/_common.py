@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from methodengine import Anchor, Period, Phase, Position, Range, Recipe, Rounds, role_counts
+from methodengine import Anchor, Period, Phase, Position, Range, Recipe, Role, Rounds, role_counts
 
 
 def base_recipe(name: str) -> str:
@@ -83,6 +83,32 @@ def trajectory_field(recipe: Recipe, name: str) -> Position | None:
 def written(recipe: Recipe, english: str, dutch: str) -> str:
     """A line to write, in the recipe's keyword language (English when the recipe does not tell)."""
     return dutch if recipe.keyword_language == "nl" else english
+
+
+def quiet_hint(
+    recipe: Recipe, phase: Phase, role: Role, set_apart_by: tuple[str, str], who: dict[str, str]
+) -> dict[str, str]:
+    """How to make ``role`` silent in ``phase``: only what the trainer has not written yet.
+
+    ``set_apart_by`` is the line's keyword in English and Dutch (``("listen:",
+    "luistert:")``); it is asked for only when the phase does not already set
+    the role apart under listen or outside, and the role is taken out of
+    exactly the keywords (speak, lead) that name it, so that no hint asks
+    for a line already there.
+    """
+    english: list[str] = []
+    dutch: list[str] = []
+    if role.id not in phase.listen and role.id not in phase.outside:
+        line = f"{written(recipe, *set_apart_by)} {role.id_as_written}"
+        english.append(f"write `{line}`")
+        dutch.append(f"schrijf `{line}`")
+    named_in = [written(recipe, "speak", "spreekt")] if role.id in phase.speak else []
+    named_in += [written(recipe, "lead", "leidt")] if phase.lead == role.id else []
+    if named_in:
+        keywords = " and ".join(f"`{k}`" for k in named_in)
+        english.append(f"take {who['en']} out of {keywords}")
+        dutch.append(f"haal {who['nl']} weg bij {keywords.replace(' and ', ' en ')}")
+    return {"en": " and ".join(english), "nl": " en ".join(dutch)}
 
 
 _DUTCH_UNITS = {

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, written
+from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
 
 BALINT = "M. Balint, The Doctor, his Patient and the Illness (1957)"
 SALINSKY = "J. Salinsky, The Balint method (2003)"
@@ -70,8 +70,9 @@ def leaders(recipe: Recipe) -> Iterator[Diagnostic]:
         line = written(recipe, f"count: 1-{MAX_LEADERS}", f"aantal: 1-{MAX_LEADERS}")
         yield warning(
             {
-                "en": f"a Balint group has one leader or two co-leaders, but role `{role.name}` has {count}",
-                "nl": f"een Balintgroep heeft één leider of twee coleiders, maar rol `{role.name}` heeft er {count}",
+                "en": f"a Balint group has one leader or two co-leaders, but role `{role.id_as_written}` has {count}",
+                "nl": f"een Balintgroep heeft één leider of twee coleiders, maar rol `{role.id_as_written}` heeft er "
+                f"{count}",
             },
             role.position,
             hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
@@ -105,7 +106,7 @@ def presentation(recipe: Recipe) -> Iterator[Diagnostic]:
         return
     others = _finding.other_speakers(recipe, phase, [PRESENTER])
     if others:
-        roles = ", ".join(f"`{r}`" for r in others)
+        roles = ", ".join(f"`{_finding.written_id(recipe, r)}`" for r in others)
         line = written(recipe, "listen:", "luistert:")
         yield error(
             {
@@ -172,17 +173,18 @@ def push_back(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
     if not _finding.silent(discussed, PRESENTER):
-        line = written(recipe, "listen:", "luistert:") + f" {_finding.written_id(recipe, PRESENTER)}"
+        presenter = recipe.role(PRESENTER)
+        assert presenter is not None  # needs_roles
+        hint = quiet_hint(
+            recipe, discussed, presenter, ("listen:", "luistert:"), {"en": "the presenter", "nl": "de inbrenger"}
+        )
         yield error(
             {
                 "en": f"the presenter takes part in `{discussed.title}`, where they sit back and listen",
                 "nl": f"de inbrenger doet mee aan `{discussed.title}`, waar die naar achteren schuift en luistert",
             },
             discussed.position,
-            hint={
-                "en": f"write `{line}` and take the presenter out of who speaks and leads",
-                "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
-            },
+            hint=hint,
         )
     elif not _finding.other_speakers(recipe, discussed, [PRESENTER]):
         line = written(recipe, "speak:", "spreekt:")

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, written
+from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
 
 SOURCE = "T. Andersen, The reflecting team: dialogue and meta-dialogue in clinical work, Family Process 26(4), 1987"
 
@@ -65,7 +65,9 @@ def _phase(recipe: Recipe, ident: str) -> Phase:
 def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _phase(recipe, INTERVIEW)
     if not _finding.silent(phase, TEAM):
-        line = written(recipe, "listen:", "luistert:") + f" {_finding.written_id(recipe, TEAM)}"
+        team = recipe.role(TEAM)
+        assert team is not None  # needs_roles
+        hint = quiet_hint(recipe, phase, team, ("listen:", "luistert:"), {"en": "the team", "nl": "het team"})
         yield error(
             {
                 "en": f"the team takes part in `{phase.title}`, the conversation it listens to",
@@ -73,9 +75,8 @@ def team_listens(recipe: Recipe) -> Iterator[Diagnostic]:
             },
             phase.position,
             hint={
-                "en": f"write `{line}` and take the team out of who speaks and leads; it speaks when it reflects",
-                "nl": f"schrijf `{line}` en haal het team weg bij wie spreekt en leidt; "
-                "het spreekt als het reflecteert",
+                "en": f"{hint['en']}; it speaks when it reflects",
+                "nl": f"{hint['nl']}; het spreekt als het reflecteert",
             },
         )
 
@@ -119,7 +120,7 @@ def reflection(recipe: Recipe) -> Iterator[Diagnostic]:
         return
     others = [r for r in recipe.roles if r.id != TEAM and _finding.speaks(reflected, r.id)]
     if others:
-        names = ", ".join(f"`{r.name}`" for r in others)
+        names = ", ".join(f"`{r.id_as_written}`" for r in others)
         line = written(recipe, "listen:", "luistert:")
         yield error(
             {

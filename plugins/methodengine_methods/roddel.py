@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, written
+from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
 
 SOURCE = "Roddelmethode, uit de Nederlandse intervisiepraktijk (geen gepubliceerde bron met vaste stappen of getallen)"
 
@@ -66,9 +66,10 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
         line = written(recipe, "count: 1", "aantal: 1")
         yield warning(
             {
-                "en": f"in practice the gossip method is about one case-giver, but role `{role.name}` has "
+                "en": f"in practice the gossip method is about one case-giver, but role `{role.id_as_written}` has "
                 + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
-                "nl": f"in de praktijk gaat de roddelmethode over één inbrenger, maar rol `{role.name}` heeft er "
+                "nl": "in de praktijk gaat de roddelmethode over één inbrenger, maar rol "
+                f"`{role.id_as_written}` heeft er "
                 + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
             },
             role.position,
@@ -89,7 +90,11 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
 def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
     phase = _gossip(recipe)
     if not _finding.silent(phase, CASE_GIVER):
-        line = written(recipe, "outside:", "buiten:") + f" {_finding.written_id(recipe, CASE_GIVER)}"
+        case_giver = recipe.role(CASE_GIVER)
+        assert case_giver is not None  # needs_roles
+        hint = quiet_hint(
+            recipe, phase, case_giver, ("outside:", "buiten:"), {"en": "the case-giver", "nl": "de inbrenger"}
+        )
         yield error(
             {
                 "en": f"the case-giver takes part in `{phase.title}`, where the others talk about them "
@@ -98,10 +103,7 @@ def case_giver_silent(recipe: Recipe) -> Iterator[Diagnostic]:
                 "alsof die er niet is",
             },
             phase.position,
-            hint={
-                "en": f"write `{line}` and take the case-giver out of who speaks and leads",
-                "nl": f"schrijf `{line}` en haal de inbrenger weg bij wie spreekt en leidt",
-            },
+            hint=hint,
         )
     elif not _finding.other_speakers(recipe, phase, [CASE_GIVER]):
         line = written(recipe, "speak:", "spreekt:")

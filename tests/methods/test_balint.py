@@ -377,7 +377,19 @@ def test_the_cards_of_the_bundled_recipe_print_in_dutch_and_english(monkeypatch,
         assert text in words
 
 
-def test_a_hint_in_a_recipe_without_ids_names_the_role_as_the_trainer_wrote_it():
+def test_a_presenter_named_to_speak_in_the_discussion_is_told_both_lines_to_change():
+    text = edit(
+        GOOD,
+        (
+            "  id: bespreking\n  speak: deelnemer\n  listen: inbrenger\n",
+            "  id: bespreking\n  speak: deelnemer, inbrenger\n",
+        ),
+    )
+    d = only(text, "balint/push-back")
+    assert d.hint == "write `listen: inbrenger` and take the presenter out of `speak`"
+
+
+def test_a_presenter_set_apart_but_leading_is_told_only_to_stop_leading():
     text = edit(
         HAND,
         (
@@ -386,4 +398,6 @@ def test_a_hint_in_a_recipe_without_ids_names_the_role_as_the_trainer_wrote_it()
         ),
     )
     d = only(text, "balint/push-back")
-    assert d.hint is not None and "`luistert: casushouder`" in d.hint
+    # The trainer already wrote `luistert: casushouder`: the hint asks only to take the presenter out of the lead.
+    assert d.hint is not None and "`leidt`" in d.hint and "luistert" not in d.hint
+    assert d.hint == "take the presenter out of `leidt`"

@@ -126,7 +126,7 @@ BREAKS = [
         [("  speak: team\n  listen: interviewer, client\n", "  speak: team, client\n  listen: interviewer\n")],
         ERROR,
         "phase Reflectie",
-        ("not only the team speaks", "`Client`"),
+        ("not only the team speaks", "`client`"),  # the role by its id, as role messages do
         id="client-speaks-in-the-reflection",
     ),
     pytest.param(
@@ -198,7 +198,7 @@ HAND_BREAKS = [
         [(HAND_REFLECTION, HAND_REFLECTION.replace("spreekt: collega", "spreekt: collega, gespreksleider"))],
         ERROR,
         "fase Het team denkt hardop",
-        ("not only the team speaks", "`Gespreksleider`"),
+        ("not only the team speaks", "`gespreksleider`"),
         id="interviewer-speaks-in-the-reflection",
     ),
     pytest.param(

@@ -353,9 +353,16 @@ def test_the_cards_of_the_bundled_recipe_print_in_dutch_and_english(monkeypatch,
         assert text in words
 
 
-def test_a_hint_in_a_recipe_without_ids_names_the_role_as_the_trainer_wrote_it():
+def test_a_case_giver_named_to_speak_in_the_gossip_is_told_both_lines_to_change():
+    text = edit(GOOD, ("  speak: deelnemer\n  outside: inbrenger\n", "  speak: deelnemer, inbrenger\n"))
+    d = only(text, "roddel/case-giver-silent")
+    assert d.hint == "write `outside: inbrenger` and take the case-giver out of `speak`"
+
+
+def test_a_case_giver_set_apart_but_leading_is_told_only_to_stop_leading():
     text = edit(
         HAND, (HAND_GOSSIP, HAND_GOSSIP.replace("  spreekt: collega\n", "  leidt: casushouder\n  spreekt: collega\n"))
     )
     d = only(text, "roddel/case-giver-silent")
-    assert d.hint is not None and "`buiten: casushouder`" in d.hint
+    # The trainer already wrote `buiten: casushouder`: the hint asks only to take the case-giver out of the lead.
+    assert d.hint == "take the case-giver out of `leidt`"
