@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _cli import base_recipe
 from _cli import run as cli
 
 from methodengine.output.cards import layout
@@ -151,7 +152,7 @@ def test_the_label_column_is_the_widest_label_up_to_a_share_of_the_card():
 
 @pytest.mark.parametrize("paper", ["a6", "a5", "a4"])
 def test_no_card_is_set_below_the_papers_type_size(paper):
-    html = html_of(ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--paper", paper)
+    html = html_of(base_recipe("incidentmethode"), "--start", "19:30", "--paper", paper)
     body = paper_pt(html) * PX_PER_PT
     cards = [box for page in pages_of(html) for box, classes in page if classes[-1:] and "card" in classes[:2]]
     sizes = {round(box.style["font_size"], 2) for box in cards if getattr(box, "element_tag", None) == "section"}
@@ -184,7 +185,7 @@ def test_the_a4_overview_is_one_card_in_two_columns(tmp_path):
 def test_a5_and_a4_have_their_own_type_and_margins_not_an_enlarged_a6():
     sizes = {}
     for paper in ("a6", "a5", "a4"):
-        html = html_of(ROOT / "recipes" / "backstagegroep.mth", "--paper", paper, "--only", "overview")
+        html = html_of(base_recipe("backstagegroep"), "--paper", paper, "--only", "overview")
         padding = re.search(r"\.card \{[^}]*padding: ([\d.]+)em ([\d.]+)em", html, re.S)
         sizes[paper] = (paper_pt(html), float(padding.group(2)))
     assert sizes["a6"] == (9.5, 1.5)
@@ -259,9 +260,7 @@ def _estimates(monkeypatch: pytest.MonkeyPatch, *args: str | Path) -> tuple[str,
 
 @pytest.mark.parametrize("paper", ["a6", "a4"])
 def test_the_pagers_estimate_of_each_card_is_what_weasyprint_sets_or_a_little_more(monkeypatch, paper):
-    html, estimates = _estimates(
-        monkeypatch, ROOT / "recipes" / "incidentmethode.mth", "--start", "19:30", "--paper", paper
-    )
+    html, estimates = _estimates(monkeypatch, base_recipe("incidentmethode"), "--start", "19:30", "--paper", paper)
     em = paper_pt(html) * PX_PER_PT
     pages = pages_of(html)
     assert len(pages) == len(estimates)
@@ -291,3 +290,24 @@ def test_a_short_last_section_does_not_stand_alone_on_a_card():
     first, second = deck(count)
     assert [e.get("text") for e in first["entries"]] == ["Kort."]
     assert second["entries"][0]["text"] == "Datums" and second["entries"][-2:] == last  # the dates come along
+
+
+def test_a_time_window_is_never_broken_after_its_dash():
+    """A browser may break a line after an en dash: 19:15- / 20:20. The cards keep each window whole."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    from methodengine.output.cards.templating import environment
+
+    note = "ronde 1 19:15\u201320:20 \u00b7 ronde 2 20:20\u201321:25, als die doorgaat"
+    kept = environment("html", (), False).get_template("html/entries.html").module.keep(note)
+    style = re.search(r"\.nobr \{[^}]*\}", html_of(ROOT / "recipes" / "backstagegroep.mth", "--only", "overview"))
+    assert style is not None
+
+    def lines(markup: str) -> list[str]:
+        html = f"<style>{style.group()}</style><div style='width: 88px; font: 12px Liberation Sans'>{markup}</div>"
+        pages = pages_of(html)
+        return [box.text for page in pages for box, _ in page if isinstance(box, TextBox)]
+
+    assert any(line.endswith("19:15\u2013") for line in lines(note))  # as written, the window breaks here
+    assert not any(line.rstrip().endswith("\u2013") for line in lines(str(kept))), lines(str(kept))
+    assert re.sub(r"<[^>]+>", "", str(kept)) == note  # the same text, every space where it was
