@@ -23,11 +23,6 @@ RECIPES = Path(__file__).resolve().parents[1] / "recipes"
 FILES = sorted(RECIPES.glob("*.mth"))
 BUILTINS = load_plugins(entry_points=False).methods()
 
-# The five recipes the rest of the test suite reads as its fixtures of the base methods: they stay copies of
-# the base recipes until those tests read the base recipes themselves (asked of the lead on the board).
-STILL_FIXTURES = {"incidentmethode.mth", "backstagegroep.mth", "inspiratiegroep.mth", "progressiegericht.mth"}
-STILL_FIXTURES |= {"jobcoaching.mth"}
-
 
 def _method(path: Path) -> Method:
     recipe = parse(path.read_text(encoding="utf-8"), str(path))
@@ -57,19 +52,7 @@ def test_an_example_checks_without_errors_and_each_warning_is_explained(path: Pa
     assert unexplained == [], "a warning left in an example is explained by a comment that names its code"
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(strict=True, reason="still the suite's fixture of the base method (see board)"),
-        )
-        if p.name in STILL_FIXTURES
-        else p
-        for p in FILES
-    ],
-    ids=[p.name for p in FILES],
-)
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_an_example_is_a_variation_not_its_base_recipe(path: Path) -> None:
     method = _method(path)
     text = path.read_text(encoding="utf-8")
