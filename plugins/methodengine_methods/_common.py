@@ -7,9 +7,23 @@ phases by their titles and by who speaks) is `_finding`'s one job.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 
-from methodengine import Anchor, Period, Phase, Position, Range, Recipe, Role, Rounds, role_counts
+from methodengine import (
+    Anchor,
+    Diagnostic,
+    Period,
+    Phase,
+    Position,
+    Range,
+    Recipe,
+    Role,
+    Rounds,
+    When,
+    error,
+    role_counts,
+)
 
 
 def base_recipe(name: str) -> str:
@@ -62,6 +76,71 @@ def block_or_agenda(recipe: Recipe, phase_id: str) -> tuple[Rounds | None, list[
     if block is not None:
         return block, list(block.items)
     return None, list(recipe.phases())
+
+
+def later_meetings_left_out(when: When | None, total: int | None) -> dict[str, str] | None:
+    """The meetings from 2 on that ``when`` leaves out, named in English and Dutch (``meetings 4, 5``); else None.
+
+    What is reported on from meeting 2 on (agreements, actions) is reported
+    on at every later meeting; a series of unknown length names none.
+    """
+    if not total or when is None:
+        return None
+    missing = [n for n in range(2, total + 1) if not when.applies(n, total)]
+    if not missing:
+        return None
+    numbers = ", ".join(map(str, missing))
+    several = len(missing) > 1
+    return {"en": f"meeting{'s' if several else ''} {numbers}", "nl": f"bijeenkomst{'en' if several else ''} {numbers}"}
+
+
+def exactly_one(
+    recipe: Recipe, role_id: str, says: dict[str, str], hint: dict[str, str] | None = None
+) -> Iterator[Diagnostic]:
+    """An error on role ``role_id`` unless exactly one holds it: ``says`` (the method's rule) and what it has.
+
+    A facilitator's role without a count has the recipe's facilitators; the
+    role is named by the id the trainer wrote (a found one has the method's).
+    ``hint`` is said after the line to write.
+    """
+    role = recipe.role(role_id)
+    assert role is not None  # needs_roles
+    held = role.count if role.count is not None or not role.facilitator else role_counts(recipe)[role_id]
+    if held == Range(1, 1):
+        return
+    line = written(recipe, "count: 1", "aantal: 1")
+    ident = role.id_as_written
+    more = hint or {"en": "", "nl": ""}
+    yield error(
+        {
+            "en": f"{says['en']}; role `{ident}` has " + (str(held) if held is not None else "the rest of the group"),
+            "nl": f"{says['nl']}; rol `{ident}` heeft " + (str(held) if held is not None else "de rest van de groep"),
+        },
+        role.position,
+        hint={
+            "en": f"set `{line}` for role `{ident}`" + (f"; {more['en']}" if more["en"] else ""),
+            "nl": f"zet `{line}` bij rol `{ident}`" + (f"; {more['nl']}" if more["nl"] else ""),
+        },
+    )
+
+
+def in_order(
+    recipe: Recipe, order: Sequence[str], names: Mapping[str, dict[str, str]], hint: dict[str, str]
+) -> Iterator[Diagnostic]:
+    """An error at the first of ``order``'s items that comes before the one it follows (``names`` say what each is)."""
+    for before, after in pairwise(order):
+        if phase_index(recipe, after) < phase_index(recipe, before):
+            item = recipe.item(after)
+            assert item is not None  # needs_phases
+            yield error(
+                {
+                    "en": f"{names[after]['en']} (`{item.title}`) comes before {names[before]['en']}",
+                    "nl": f"{names[after]['nl']} (`{item.title}`) komt vóór {names[before]['nl']}",
+                },
+                item.position,
+                hint=hint,
+            )
+            return
 
 
 def trajectory_field(recipe: Recipe, name: str) -> Position | None:

@@ -42,7 +42,7 @@ from methodengine import (
     rule,
     warning,
 )
-from methodengine_methods._common import base_recipe, trajectory_field, written
+from methodengine_methods._common import base_recipe, later_meetings_left_out, trajectory_field, written
 from methodengine_methods._finding import first_found, open_roles, phases_titled, role_id, roles_named, says, speaks
 
 SOURCE = "R. Revans, ABC of Action Learning (1983); Action Learning (1980)"
@@ -204,23 +204,20 @@ def report_actions(recipe: Recipe) -> Iterator[Diagnostic]:
             when.position if when else phase.position,
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
-    if total and when is not None:
-        missing = [n for n in range(2, total + 1) if not when.applies(n, total)]
-        if missing:
-            numbers = ", ".join(map(str, missing))
-            several = len(missing) > 1
-            yield warning(
-                {
-                    "en": f"no report on the actions in meeting{'s' if several else ''} {numbers}",
-                    "nl": f"geen verslag van de acties in bijeenkomst{'en' if several else ''} {numbers}",
-                },
-                when.position,
-                hint={
-                    "en": f"members act between all meetings and report at the next: write `{line}`",
-                    "nl": f"setleden handelen tussen alle bijeenkomsten en vertellen het de volgende keer: "
-                    f"schrijf `{line}`",
-                },
-            )
+    missing = later_meetings_left_out(when, total)
+    if missing is not None and when is not None:
+        yield warning(
+            {
+                "en": f"no report on the actions in {missing['en']}",
+                "nl": f"geen verslag van de acties in {missing['nl']}",
+            },
+            when.position,
+            hint={
+                "en": f"members act between all meetings and report at the next: write `{line}`",
+                "nl": "setleden handelen tussen alle bijeenkomsten en vertellen het de volgende keer: "
+                f"schrijf `{line}`",
+            },
+        )
 
 
 @rule(

@@ -38,7 +38,15 @@ from methodengine import (
     rule,
     warning,
 )
-from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
+from methodengine_methods._common import (
+    base_recipe,
+    every_nl,
+    in_weeks,
+    later_meetings_left_out,
+    phase_index,
+    trajectory_field,
+    written,
+)
 from methodengine_methods._finding import called, case_givers, first_found, last_spoken_by, turn_of
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
@@ -247,22 +255,16 @@ def report_back(recipe: Recipe) -> Iterator[Diagnostic]:
             when.position if when else phase.position,
             hint={"en": f"write `{line}`", "nl": f"schrijf `{line}`"},
         )
-    if total and when is not None:
-        missing = [n for n in range(2, total + 1) if not when.applies(n, total)]
-        if missing:
-            numbers = ", ".join(map(str, missing))
-            several = len(missing) > 1
-            yield warning(
-                {
-                    "en": f"no report-back in meeting{'s' if several else ''} {numbers}",
-                    "nl": f"geen terugkoppeling in bijeenkomst{'en' if several else ''} {numbers}",
-                },
-                when.position,
-                hint={
-                    "en": f"case-givers report back at the start of every next meeting: write `{line}`",
-                    "nl": f"inbrengers koppelen aan het begin van elke volgende bijeenkomst terug: schrijf `{line}`",
-                },
-            )
+    missing = later_meetings_left_out(when, total)
+    if missing is not None and when is not None:
+        yield warning(
+            {"en": f"no report-back in {missing['en']}", "nl": f"geen terugkoppeling in {missing['nl']}"},
+            when.position,
+            hint={
+                "en": f"case-givers report back at the start of every next meeting: write `{line}`",
+                "nl": f"inbrengers koppelen aan het begin van elke volgende bijeenkomst terug: schrijf `{line}`",
+            },
+        )
     try:
         turn_index = phase_index(recipe, "beurt")
     except KeyError:

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, role_counts, rule, warning
+from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods._common import (
     base_recipe,
     every_nl,
+    exactly_one,
     in_weeks,
     last_phase,
     phase_index,
@@ -113,27 +114,12 @@ FINDERS = {
 }
 
 
-def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
-    role = recipe.role(role_id)
-    assert role is not None
-    # A facilitator's role without a count has the recipe's `facilitators` (a chair found by `begeleider: ja`).
-    held = role.count if role.count is not None or not role.facilitator else role_counts(recipe)[role_id]
-    if held != Range(1, 1):
-        count = written(recipe, "count: 1", "aantal: 1")
-        yield error(
-            {
-                # The role as written: one found without its id is named by the id the trainer gave it.
-                "en": f"the incident method has exactly one {what['en']}; role `{role.id_as_written}` has "
-                + (str(held) if held is not None else "the rest of the group"),
-                "nl": f"de incidentmethode heeft precies één {what['nl']}; rol `{role.id_as_written}` heeft "
-                + (str(held) if held is not None else "de rest van de groep"),
-            },
-            role.position,
-            hint={
-                "en": f"set `{count}` for role `{role.id_as_written}`",
-                "nl": f"zet `{count}` bij rol `{role.id_as_written}`",
-            },
-        )
+def _has_one(english: str, dutch: str) -> dict[str, str]:
+    """The rule in words: the incident method has exactly one of a role."""
+    return {
+        "en": f"the incident method has exactly one {english}",
+        "nl": f"de incidentmethode heeft precies één {dutch}",
+    }
 
 
 @rule(
@@ -143,7 +129,7 @@ def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator
     needs_roles=["inbrenger"],
 )
 def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _exactly_one(recipe, "inbrenger", {"en": "case-giver (inbrenger)", "nl": "inbrenger"})
+    yield from exactly_one(recipe, "inbrenger", _has_one("case-giver (inbrenger)", "inbrenger"))
 
 
 @rule(
@@ -153,7 +139,7 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_roles=["voorzitter"],
 )
 def one_chair(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _exactly_one(recipe, "voorzitter", {"en": "chair (voorzitter)", "nl": "voorzitter"})
+    yield from exactly_one(recipe, "voorzitter", _has_one("chair (voorzitter)", "voorzitter"))
 
 
 @rule(

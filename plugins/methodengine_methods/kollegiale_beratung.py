@@ -28,10 +28,9 @@ and the phases' order are the structure of the method (errors).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 
 from methodengine import EVERYONE, Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, block_or_agenda, phase_index, phases_minutes, written
+from methodengine_methods._common import base_recipe, block_or_agenda, exactly_one, in_order, phases_minutes, written
 from methodengine_methods._finding import (
     case_givers,
     first_found,
@@ -91,25 +90,12 @@ def _find_consultation(recipe: Recipe) -> list[Phase]:
     )
 
 
-def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator[Diagnostic]:
-    """Exactly one holds the role; the message names its id as the trainer wrote it (a found role has its own)."""
-    role = recipe.role(role_id)
-    assert role is not None
-    if role.count != Range(1, 1):
-        line = written(recipe, "count: 1", "aantal: 1")
-        written_id = role.id_as_written
-        has = {
-            "en": str(role.count) if role.count is not None else "the rest of the group",
-            "nl": str(role.count) if role.count is not None else "de rest van de groep",
-        }
-        yield error(
-            {
-                "en": f"kollegiale Beratung has exactly one {what['en']}; role `{written_id}` has {has['en']}",
-                "nl": f"kollegiale Beratung heeft precies één {what['nl']}; rol `{written_id}` heeft {has['nl']}",
-            },
-            role.position,
-            hint={"en": f"set `{line}` for role `{written_id}`", "nl": f"zet `{line}` bij rol `{written_id}`"},
-        )
+def _has_one(english: str, dutch: str) -> dict[str, str]:
+    """The rule in words: kollegiale Beratung has exactly one of a role."""
+    return {
+        "en": f"kollegiale Beratung has exactly one {english}",
+        "nl": f"kollegiale Beratung heeft precies één {dutch}",
+    }
 
 
 @rule(
@@ -122,7 +108,7 @@ def _exactly_one(recipe: Recipe, role_id: str, what: dict[str, str]) -> Iterator
     needs_roles=["inbrenger"],
 )
 def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _exactly_one(recipe, "inbrenger", {"en": "case-giver", "nl": "inbrenger"})
+    yield from exactly_one(recipe, "inbrenger", _has_one("case-giver", "inbrenger"))
 
 
 @rule(
@@ -132,7 +118,7 @@ def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_roles=["moderator"],
 )
 def one_moderator(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _exactly_one(recipe, "moderator", {"en": "moderator", "nl": "moderator"})
+    yield from exactly_one(recipe, "moderator", _has_one("moderator", "moderator"))
 
 
 @rule(
@@ -194,28 +180,16 @@ def case_giver_listens(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=list(ORDER),
 )
 def phase_order(recipe: Recipe) -> Iterator[Diagnostic]:
-    places = dict(zip(ORDER, (phase_index(recipe, ident) for ident in ORDER), strict=True))
     names = {
         "vertellen": {"en": "the telling", "nl": "het vertellen"},
         "sleutelvraag": {"en": "the key question", "nl": "de sleutelvraag"},
         "beraden": {"en": "the consultation", "nl": "het adviseren"},
     }
-    for before, after in pairwise(ORDER):
-        if places[after] < places[before]:
-            item = recipe.item(after)
-            assert item is not None
-            yield error(
-                {
-                    "en": f"{names[after]['en']} (`{item.title}`) comes before {names[before]['en']}",
-                    "nl": f"{names[after]['nl']} (`{item.title}`) komt vóór {names[before]['nl']}",
-                },
-                item.position,
-                hint={
-                    "en": "keep Tietze's order: telling, key question, choice of method, consultation",
-                    "nl": "houd de volgorde van Tietze aan: vertellen, sleutelvraag, werkvorm kiezen, adviseren",
-                },
-            )
-            return
+    hint = {
+        "en": "keep Tietze's order: telling, key question, choice of method, consultation",
+        "nl": "houd de volgorde van Tietze aan: vertellen, sleutelvraag, werkvorm kiezen, adviseren",
+    }
+    yield from in_order(recipe, ORDER, names, hint)
 
 
 @rule(

@@ -26,10 +26,9 @@ the investigation is a warning, as he or she may speak to the procedure.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 
-from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, phase_index, written
+from methodengine import Diagnostic, Method, Phase, Recipe, Role, hookimpl, rule, warning
+from methodengine_methods._common import base_recipe, exactly_one, in_order, phase_index
 from methodengine_methods._finding import first_found, leading_roles, phases_titled, roles_named
 
 SOURCE = "L. Nelson, G. Heckmann (Nelson-Heckmann); J. Kessels, Socrates op de markt (1997)"
@@ -90,23 +89,6 @@ _NAMES = {
 }
 
 
-def _in_order(recipe: Recipe, order: tuple[str, ...], hint: dict[str, str]) -> Iterator[Diagnostic]:
-    """An error at the first of ``order``'s phases that comes before the one it follows."""
-    for before, after in pairwise(order):
-        if phase_index(recipe, after) < phase_index(recipe, before):
-            item = recipe.item(after)
-            assert item is not None
-            yield error(
-                {
-                    "en": f"{_NAMES[after]['en']} (`{item.title}`) comes before {_NAMES[before]['en']}",
-                    "nl": f"{_NAMES[after]['nl']} (`{item.title}`) komt vóór {_NAMES[before]['nl']}",
-                },
-                item.position,
-                hint=hint,
-            )
-            return
-
-
 @rule(
     "one-example",
     {
@@ -117,27 +99,18 @@ def _in_order(recipe: Recipe, order: tuple[str, ...], hint: dict[str, str]) -> I
     needs_roles=["voorbeeldgever"],
 )
 def one_example(recipe: Recipe) -> Iterator[Diagnostic]:
-    role = recipe.role("voorbeeldgever")
-    assert role is not None
-    if role.count != Range(1, 1):
-        line = written(recipe, "count: 1", "aantal: 1")
-        has = {
-            "en": str(role.count) if role.count is not None else "the rest of the group",
-            "nl": str(role.count) if role.count is not None else "de rest van de groep",
-        }
-        yield error(
-            {
-                "en": "a Socratic dialogue examines one example, so it has one example-giver; "
-                f"role `{role.id_as_written}` has {has['en']}",
-                "nl": f"een socratisch gesprek onderzoekt één voorbeeld, dus er is één voorbeeldgever; rol "
-                f"`{role.id_as_written}` heeft {has['nl']}",
-            },
-            role.position,
-            hint={
-                "en": f"set `{line}`; the group chooses one of the examples told",
-                "nl": f"zet `{line}`; de groep kiest één van de vertelde voorbeelden",
-            },
-        )
+    yield from exactly_one(
+        recipe,
+        "voorbeeldgever",
+        {
+            "en": "a Socratic dialogue examines one example, so it has one example-giver",
+            "nl": "een socratisch gesprek onderzoekt één voorbeeld, dus er is één voorbeeldgever",
+        },
+        hint={
+            "en": "the group chooses one of the examples told",
+            "nl": "de groep kiest één van de vertelde voorbeelden",
+        },
+    )
 
 
 @rule(
@@ -150,9 +123,10 @@ def one_example(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=["uitgangsvraag", "voorbeeld"],
 )
 def question_first(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _in_order(
+    yield from in_order(
         recipe,
         ("uitgangsvraag", "voorbeeld"),
+        _NAMES,
         {
             "en": "put the general question first: the example is sought to answer it",
             "nl": "zet de uitgangsvraag vooraan: het voorbeeld wordt gezocht om die te beantwoorden",
@@ -170,9 +144,10 @@ def question_first(recipe: Recipe) -> Iterator[Diagnostic]:
     needs_phases=list(INVESTIGATION),
 )
 def regressive_abstraction(recipe: Recipe) -> Iterator[Diagnostic]:
-    yield from _in_order(
+    yield from in_order(
         recipe,
         INVESTIGATION,
+        _NAMES,
         {
             "en": "keep the order: the example, its core statement, then the regressive abstraction",
             "nl": "houd de volgorde aan: het voorbeeld, de kernuitspraak, dan de regressieve abstractie",
