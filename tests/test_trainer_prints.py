@@ -98,3 +98,25 @@ def test_paper_sizes_are_taken_as_a_trainer_writes_them(option, tmp_path):
     result = run("cards", BACKSTAGE, *option, "-o", out)
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "an extra meeting on a closed day moves a week later, like a meeting, so an intake before meeting 1 "
+        "moved off Easter Monday lands on meeting 1's day (D told)"
+    ),
+)
+@pytest.mark.parametrize("closed", [("--holidays", "NL"), ("--skip", "2027-03-29")])
+def test_an_intake_moved_off_a_closed_day_still_comes_before_the_first_conversation(closed):
+    """The intake decides whether the trajectory starts at all: on the first conversation's day it is too late."""
+    import json
+
+    plan = json.loads(_ok("schedule", JOBCOACHING, "--start", "2027-04-05", *closed, "--format", "json"))
+    dates = {meeting["id"] or str(meeting["number"]): meeting["date"] for meeting in plan["meetings"]}
+    assert dates["1"] == "2027-04-05"
+    assert dates["intake"] < dates["1"]
