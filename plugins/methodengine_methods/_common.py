@@ -7,7 +7,7 @@ phases by their titles and by who speaks) is `_finding`'s one job.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 
 from methodengine import (
@@ -121,6 +121,36 @@ def exactly_one(
             "en": f"set `{line}` for role `{ident}`" + (f"; {more['en']}" if more["en"] else ""),
             "nl": f"zet `{line}` bij rol `{ident}`" + (f"; {more['nl']}" if more["nl"] else ""),
         },
+    )
+
+
+def at_most(
+    recipe: Recipe, role_id: str, most: int, says: dict[str, str], report: Callable[..., Diagnostic]
+) -> Iterator[Diagnostic]:
+    """``report`` (`error` or `warning`) on role ``role_id`` when more than ``most`` may hold it: ``says`` and how many.
+
+    The open role (no count) is told as what it holds: the rest of the group.
+    """
+    role = recipe.role(role_id)
+    assert role is not None  # needs_roles
+    count = role_counts(recipe)[role_id]
+    if count.high <= most:
+        return
+    bound = f"1-{most}" if most > 1 else "1"
+    line = written(recipe, f"count: {bound}", f"aantal: {bound}")
+    ident = role.id_as_written
+    rest = (
+        {"en": "", "nl": ""}
+        if role.count is not None
+        else {"en": " (the rest of the group)", "nl": " (de rest van de groep)"}
+    )
+    yield report(
+        {
+            "en": f"{says['en']}, but role `{ident}` has {count}{rest['en']}",
+            "nl": f"{says['nl']}, maar rol `{ident}` heeft er {count}{rest['nl']}",
+        },
+        role.position,
+        hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
     )
 
 

@@ -34,11 +34,11 @@ from methodengine import (
     Rounds,
     error,
     hookimpl,
-    role_counts,
     rule,
     warning,
 )
 from methodengine_methods._common import (
+    at_most,
     base_recipe,
     every_nl,
     in_weeks,
@@ -111,23 +111,11 @@ FINDERS = {"inbrenger": case_givers, "beurt": _turn, "afspraken": _agreements, "
     needs_roles=["inbrenger"],
 )
 def max_case_givers(recipe: Recipe) -> Iterator[Diagnostic]:
-    role = recipe.role("inbrenger")
-    assert role is not None
-    count = role_counts(recipe)["inbrenger"]
-    if count.high > MAX_TURNS:
-        line = written(recipe, f"count: 1-{MAX_TURNS}", f"aantal: 1-{MAX_TURNS}")
-        yield error(
-            {
-                # The role as written: one found without its id is `casusinbrenger` to the trainer, not `inbrenger`.
-                "en": f"at most {MAX_TURNS} case-givers take a turn per meeting, but role `{role.id_as_written}` has "
-                + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
-                "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt, "
-                f"maar rol `{role.id_as_written}` heeft "
-                + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
-            },
-            role.position,
-            hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
-        )
+    says = {
+        "en": f"at most {MAX_TURNS} case-givers take a turn per meeting",
+        "nl": f"per bijeenkomst zijn hoogstens {MAX_TURNS} inbrengers aan de beurt",
+    }
+    yield from at_most(recipe, "inbrenger", MAX_TURNS, says, error)
 
 
 @rule(

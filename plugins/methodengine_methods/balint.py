@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
+from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
+from methodengine_methods._common import at_most, base_recipe, index_of, quiet_hint, written
 
 BALINT = "M. Balint, The Doctor, his Patient and the Illness (1957)"
 SALINSKY = "J. Salinsky, The Balint method (2003)"
@@ -63,20 +63,11 @@ def _discussion(recipe: Recipe) -> Phase:
     needs_roles=[LEADER],
 )
 def leaders(recipe: Recipe) -> Iterator[Diagnostic]:
-    role = recipe.role(LEADER)
-    assert role is not None
-    count = role_counts(recipe)[LEADER]
-    if count.high > MAX_LEADERS:
-        line = written(recipe, f"count: 1-{MAX_LEADERS}", f"aantal: 1-{MAX_LEADERS}")
-        yield warning(
-            {
-                "en": f"a Balint group has one leader or two co-leaders, but role `{role.id_as_written}` has {count}",
-                "nl": f"een Balintgroep heeft één leider of twee coleiders, maar rol `{role.id_as_written}` heeft er "
-                f"{count}",
-            },
-            role.position,
-            hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
-        )
+    says = {
+        "en": "a Balint group has one leader or two co-leaders",
+        "nl": "een Balintgroep heeft één leider of twee coleiders",
+    }
+    yield from at_most(recipe, LEADER, MAX_LEADERS, says, warning)
 
 
 @rule(

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, role_counts, rule, warning
+from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
+from methodengine_methods._common import at_most, base_recipe, index_of, quiet_hint, written
 
 SOURCE = "Roddelmethode, uit de Nederlandse intervisiepraktijk (geen gepubliceerde bron met vaste stappen of getallen)"
 
@@ -59,22 +59,11 @@ def _before_and_after(recipe: Recipe, phase: Phase) -> tuple[list[Phase], list[P
     needs_roles=[CASE_GIVER],
 )
 def one_case_giver(recipe: Recipe) -> Iterator[Diagnostic]:
-    role = recipe.role(CASE_GIVER)
-    assert role is not None
-    count = role_counts(recipe)[CASE_GIVER]
-    if count.high > 1:
-        line = written(recipe, "count: 1", "aantal: 1")
-        yield warning(
-            {
-                "en": f"in practice the gossip method is about one case-giver, but role `{role.id_as_written}` has "
-                + (str(count) if role.count is not None else f"{count} (the rest of the group)"),
-                "nl": "in de praktijk gaat de roddelmethode over één inbrenger, maar rol "
-                f"`{role.id_as_written}` heeft er "
-                + (str(count) if role.count is not None else f"{count} (de rest van de groep)"),
-            },
-            role.position,
-            hint={"en": f"set `{line}`", "nl": f"zet `{line}`"},
-        )
+    says = {
+        "en": "in practice the gossip method is about one case-giver",
+        "nl": "in de praktijk gaat de roddelmethode over één inbrenger",
+    }
+    yield from at_most(recipe, CASE_GIVER, 1, says, warning)
 
 
 @rule(
