@@ -13,15 +13,23 @@ our own words; the book's texts are CC BY-SA and are not copied):
 - with more people, several groups work side by side; this recipe describes
   one group, as the troika example describes one troika.
 
-The group of 4-5 is the method's size (``group_size``: the core check). One
-client per turn, a turn for every member and the client's back turned while
-the consultants talk are the structure (errors); the four time boxes are the
-book's, and a group may need other times (warnings). The book also has a
-version for a large group around one client; it is not this method.
+The cluster of 4-5 is the size of ONE group: a larger group works in
+several clusters side by side, all at once, so the method states no group
+size (``group_size`` None) and a group of 12 fits it (three clusters of 4).
+A recipe for one cluster writes its group (`groep: 5`); one for a larger
+group says the clusters on the turn's phases (`indeling: groepjes van 4`),
+and its client role may hold one client per cluster. Fewer than 4 cannot
+form a cluster (an error); clusters of another size, or a larger group that
+does not say its clusters, are warnings. One client per cluster, a turn for
+every member of a cluster and the client's back turned while the consultants
+talk are the structure (errors); the four time boxes are the book's, and a
+group may need other times (warnings). The book also has a version for a
+large group around one client; it is not this method.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from methodengine import (
@@ -39,11 +47,11 @@ from methodengine import (
     warning,
 )
 from methodengine_methods._common import base_recipe, written
-from methodengine_methods._finding import phases_titled, roles_named
+from methodengine_methods._finding import case_givers, phases_titled, written_id
 
 SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), Wise Crowds"
 
-GROUP_SIZE = Range(4, 5)  # small groups of 4 or 5 (Wise Crowds, Lipmanowicz and McCandless 2014)
+CLUSTER = Range(4, 5)  # each cluster is 4 or 5 people (Wise Crowds, Lipmanowicz and McCandless 2014)
 
 # The time boxes of one turn, in minutes, by phase id (Wise Crowds, Lipmanowicz and McCandless 2014): 15 in all.
 TIME_BOXES: dict[str, tuple[dict[str, str], int]] = {
@@ -63,7 +71,8 @@ TIME_BOXES: dict[str, tuple[dict[str, str], int]] = {
 }
 TURN_ORDER = tuple(TIME_BOXES)
 
-_CLIENT_WORDS = ("klant", "client", "vraagsteller", "inbrenger", "case-giver")
+_CLIENT_WORDS = ("klant", "client", "vraagsteller")
+_GROUPS_OF = re.compile(r"^groups of (\d+)(?:-(\d+))?$")
 _TITLE_WORDS = {
     "hulpvraag": ("hulp", "uitdaging", "challenge", "ask for help"),
     "vragen": ("verhelder", "clarif", "doorvra"),
@@ -76,8 +85,8 @@ _TITLE_WORDS = {
 
 
 def _find_client(recipe: Recipe) -> list[Role]:
-    """The role named as the client (klant, client, vraagsteller, inbrenger)."""
-    return roles_named(recipe, _CLIENT_WORDS)
+    """The role named as the client (klant, client, vraagsteller), or as a case-giver in any method's words."""
+    return case_givers(recipe, also=_CLIENT_WORDS)
 
 
 def _find_turn(recipe: Recipe) -> list[Rounds]:
@@ -88,6 +97,26 @@ def _find_turn(recipe: Recipe) -> list[Rounds]:
 def _turn_phases(recipe: Recipe) -> tuple[Phase, ...]:
     blocks = list(recipe.rounds_blocks())
     return blocks[0].items if len(blocks) == 1 else ()
+
+
+def _cluster(recipe: Recipe) -> Range | None:
+    """The clusters the turn's phases say (`indeling: groepjes van 4` is `groups of 4`), None when none says."""
+    turn = recipe.block("beurt")
+    for phase in turn.items if turn is not None else ():
+        said = _GROUPS_OF.match((phase.groups or "").strip())
+        if said:
+            low = int(said[1])
+            return Range(low, int(said[2] or low))
+    return None
+
+
+def _members(recipe: Recipe) -> Range | None:
+    """How many take a turn: the cluster the recipe says, else a group of one cluster (at most 5), else unknown."""
+    cluster = _cluster(recipe)
+    if cluster is not None:
+        return cluster
+    group = recipe.group
+    return group if group is not None and group.high <= CLUSTER.high else None
 
 
 def _finder(ident: str) -> Callable[[Recipe], list[Phase]]:
@@ -116,19 +145,82 @@ def _finder(ident: str) -> Callable[[Recipe], list[Phase]]:
 def one_client(recipe: Recipe) -> Iterator[Diagnostic]:
     role = recipe.role("klant")
     assert role is not None
-    if role.count != Range(1, 1):
-        line = written(recipe, "count: 1", "aantal: 1")
+    cluster, group = _cluster(recipe), recipe.group
+    clusters = 1  # one client a turn in each cluster: as many clients at once as the room has clusters
+    if cluster is not None and group is not None and group.high > cluster.high:
+        clusters = -(-group.high // cluster.low)
+    count = role.count
+    if count is None or count.low < 1 or count.high > clusters:
+        most = "1" if clusters == 1 else f"1-{clusters}"
+        line = written(recipe, f"count: {most}", f"aantal: {most}")
         has = {
-            "en": str(role.count) if role.count is not None else "the rest of the group",
-            "nl": str(role.count) if role.count is not None else "de rest van de groep",
+            "en": str(count) if count is not None else "the rest of the group",
+            "nl": str(count) if count is not None else "de rest van de groep",
         }
+        role_written = written_id(recipe, "klant")
+        per = {"en": " (one in each cluster)", "nl": " (één in elk groepje)"} if clusters > 1 else {"en": "", "nl": ""}
         yield error(
             {
-                "en": f"in Wise Crowds one member at a time is the client; role `{role.name}` has {has['en']}",
-                "nl": f"bij Wise Crowds is één lid tegelijk de klant; rol `{role.name}` heeft {has['nl']}",
+                "en": f"in Wise Crowds one member at a time is the client in each cluster; role `{role_written}` "
+                f"has {has['en']}",
+                "nl": f"bij Wise Crowds is in elk groepje één lid tegelijk de klant; rol `{role_written}` heeft "
+                f"{has['nl']}",
             },
             role.position,
-            hint={"en": f"set `{line}` for role `{role.name}`", "nl": f"zet `{line}` bij rol `{role.name}`"},
+            hint={
+                "en": f"set `{line}`{per['en']} for role `{role_written}`",
+                "nl": f"zet `{line}`{per['nl']} bij rol `{role_written}`",
+            },
+        )
+
+
+@rule(
+    "cluster-size",
+    {
+        "en": "People work in clusters of 4 or 5; a larger group in several clusters at once.",
+        "nl": "Er wordt gewerkt in groepjes van 4 of 5; een grotere groep in een paar groepjes tegelijk.",
+    },
+    source=SOURCE,
+    needs_phases=["beurt"],
+)
+def cluster_size(recipe: Recipe) -> Iterator[Diagnostic]:
+    group, cluster = recipe.group, _cluster(recipe)
+    line = written(recipe, f"groups: groups of {CLUSTER}", f"indeling: groepjes van {CLUSTER}")
+    if group is not None and group.low < CLUSTER.low:
+        report = error if group.high < CLUSTER.low else warning
+        yield report(
+            {
+                "en": f"Wise Crowds works in clusters of {CLUSTER}; a group of {group} "
+                + ("cannot form one" if group.high < CLUSTER.low else "may be too small for one"),
+                "nl": f"Wise Crowds werkt in groepjes van {CLUSTER}; een groep van {group} "
+                + ("kan er geen vormen" if group.high < CLUSTER.low else "is misschien te klein voor één"),
+            },
+            recipe.where("group"),
+            hint={
+                "en": "with three, Troika Consulting is the structure for a group of three",
+                "nl": "met z'n drieën is Troika Consulting de werkvorm voor een groep van drie",
+            },
+        )
+        return
+    turn = recipe.block("beurt")
+    where = turn.position if turn is not None else recipe.position
+    if cluster is not None and (cluster.low < CLUSTER.low or cluster.high > CLUSTER.high):
+        yield warning(
+            {
+                "en": f"Wise Crowds works in clusters of {CLUSTER}, not of {cluster}",
+                "nl": f"Wise Crowds werkt in groepjes van {CLUSTER}, niet van {cluster}",
+            },
+            where,
+            hint={"en": f"write `{line}` in the turn's phases", "nl": f"schrijf `{line}` bij de fasen van de beurt"},
+        )
+    elif cluster is None and group is not None and group.high > CLUSTER.high:
+        yield warning(
+            {
+                "en": f"a group of {group} works in clusters of {CLUSTER} at once, but the turn does not say so",
+                "nl": f"een groep van {group} werkt tegelijk in groepjes van {CLUSTER}, maar de beurt zegt dat niet",
+            },
+            where,
+            hint={"en": f"write `{line}` in the turn's phases", "nl": f"schrijf `{line}` bij de fasen van de beurt"},
         )
 
 
@@ -158,15 +250,16 @@ def every_member_a_turn(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
         return
-    group = recipe.group
-    if group is not None and turn.count != group:
-        line = written(recipe, f"rounds {group}: {turn.title}", f"rondes {group}: {turn.title}")
-        fewer = turn.count.low < group.low or (turn.count.high < group.high)
+    members = _members(recipe)
+    if members is not None and turn.count != members:
+        line = written(recipe, f"rounds {members}: {turn.title}", f"rondes {members}: {turn.title}")
+        fewer = turn.count.low < members.low or turn.count.high < members.high
+        what = {"en": "cluster", "nl": "groepje"} if _cluster(recipe) is not None else {"en": "group", "nl": "groep"}
         yield error(
             {
-                "en": f"every member is the client once, so a group of {group} has {group} rounds, not {turn.count}"
-                + ("; some members get no turn" if fewer else ""),
-                "nl": f"elk lid is één keer de klant, dus een groep van {group} heeft {group} rondes, niet "
+                "en": f"every member is the client once, so a {what['en']} of {members} has {members} rounds, "
+                f"not {turn.count}" + ("; some members get no turn" if fewer else ""),
+                "nl": f"elk lid is één keer de klant, dus een {what['nl']} van {members} heeft {members} rondes, niet "
                 f"{turn.count}" + ("; niet iedereen komt aan de beurt" if fewer else ""),
             },
             turn.position,
@@ -206,6 +299,25 @@ def client_back_turned(recipe: Recipe) -> Iterator[Diagnostic]:
             },
         )
         return
+    taking_part = [
+        f for f in ("lead", "speak", "listen") if "klant" in ((advice.lead,) if f == "lead" else getattr(advice, f))
+    ]
+    if taking_part:
+        dutch = {"lead": "leidt", "speak": "spreekt", "listen": "luistert"}
+        fields = "`, `".join(written(recipe, f, dutch[f]) for f in taking_part)
+        yield error(
+            {
+                "en": f"the client sits outside in `{advice.title}`, back turned, but is named under `{fields}` too",
+                "nl": f"de klant zit in `{advice.title}` buiten, met de rug naar de groep, maar staat ook bij "
+                f"`{fields}`",
+            },
+            advice.position,
+            hint={
+                "en": f"take the client's role out of `{fields}`: the client only listens, back turned",
+                "nl": f"haal de rol van de klant weg bij `{fields}`: de klant luistert alleen, met de rug naar "
+                "de groep",
+            },
+        )
     for field, word in (("speak", "speaks"), ("listen", "listens")):
         if EVERYONE in getattr(advice, field):
             yield error(
@@ -272,7 +384,7 @@ def register_methods() -> list[Method]:
             },
             source=SOURCE,
             base_recipe=base_recipe("wise_crowds"),
-            rules=(one_client, every_member_a_turn, client_back_turned, time_boxes),
+            rules=(one_client, cluster_size, every_member_a_turn, client_back_turned, time_boxes),
             roles={
                 "klant": {
                     "en": "the member whose turn it is, who asks for help with a challenge",
@@ -301,7 +413,6 @@ def register_methods() -> list[Method]:
                     "nl": "de klant draait zich terug en zegt wat het waardevolst was",
                 },
             },
-            group_size=GROUP_SIZE,
             finders={
                 "klant": _find_client,
                 "beurt": _find_turn,

@@ -25,7 +25,7 @@ from _support import (
     run_cli,
 )
 
-from methodengine import parse
+from methodengine import Range, parse
 from methodengine.testing import isolated_plugins
 
 METHOD = isolated_plugins(builtins=True).methods()["wise-crowds"]
@@ -102,7 +102,7 @@ BREAKS = [
         [("role klant: Client\n  count: 1\n", "role klant: Client\n  count: 2\n")],
         ERROR,
         "role klant",
-        ("one member at a time is the client", "`Client` has 2"),
+        ("one member at a time is the client", "`klant` has 2"),
         id="two-clients",
     ),
     pytest.param(
@@ -130,6 +130,35 @@ BREAKS = [
         id="client-listens-face-to-face",
     ),
     pytest.param(
+        "cluster-size",
+        [("group: 5\n", "group: 3\n"), ("rounds 5:", "rounds 3:"), ("duration: 75 min", "duration: 45 min")],
+        ERROR,
+        "group: 3",
+        ("clusters of 4-5", "a group of 3 cannot form one"),
+        id="three-cannot-form-a-cluster",
+    ),
+    pytest.param(
+        "cluster-size",
+        [("group: 5\n", "group: 12\n")],
+        WARNING,
+        "rounds 5:",
+        ("a group of 12 works in clusters of 4-5 at once", "the turn does not say so"),
+        id="twelve-without-clusters",
+    ),
+    pytest.param(
+        "cluster-size",
+        [
+            ("group: 5\n", "group: 12\n"),
+            ("rounds 5:", "rounds 6:"),
+            ("duration: 75 min", "duration: 90 min"),
+            ("    id: hulpvraag\n", "    id: hulpvraag\n    groups: groups of 6\n"),
+        ],
+        WARNING,
+        "rounds 6:",
+        ("clusters of 4-5, not of 6",),
+        id="clusters-of-six",
+    ),
+    pytest.param(
         "time-boxes",
         [("phase Advice (8 min)", "phase Advice (4 min)")],
         WARNING,
@@ -154,7 +183,7 @@ HAND_BREAKS = [
         [("rol vraagsteller: Vraagsteller\n  aantal: 1\n", "rol vraagsteller: Vraagsteller\n")],
         ERROR,
         "rol vraagsteller",
-        ("`Vraagsteller` has the rest of the group",),
+        ("`vraagsteller` has the rest of the group",),
         id="hand-client-the-rest",
     ),
     pytest.param(
@@ -172,6 +201,14 @@ HAND_BREAKS = [
         "fase Adviesronde",
         ("does not put `Vraagsteller` outside",),
         id="hand-client-joins-the-advice",
+    ),
+    pytest.param(
+        "cluster-size",
+        [("groep: 4\n", "groep: 2-4\n")],
+        WARNING,
+        "groep: 2-4",
+        ("may be too small",),
+        id="hand-two-to-four",
     ),
     pytest.param(
         "time-boxes",
@@ -200,6 +237,18 @@ KEEPS = [
         id="four-or-five",
     ),
     pytest.param("client-back-turned", [], id="client-outside"),
+    pytest.param("cluster-size", [], id="one-cluster-of-five"),
+    pytest.param(
+        "cluster-size",
+        [
+            ("group: 5\n", "group: 12\n"),
+            ("rounds 5:", "rounds 4:"),
+            ("duration: 75 min", "duration: 60 min"),
+            ("role klant: Client\n  count: 1\n", "role klant: Client\n  count: 3\n"),
+            ("    id: hulpvraag\n", "    id: hulpvraag\n    groups: groups of 4\n"),
+        ],
+        id="twelve-in-three-clusters-of-four",
+    ),
     pytest.param("time-boxes", [], id="the-books-minutes"),
     pytest.param("time-boxes", [("phase Advice (8 min)", "phase Advice (6-8 min)")], id="a-range-taking-in-8"),
 ]
@@ -208,6 +257,7 @@ HAND_KEEPS = [
     pytest.param("one-client", [], id="hand-one-client"),
     pytest.param("every-member-a-turn", [], id="hand-four-turns"),
     pytest.param("client-back-turned", [], id="hand-client-outside"),
+    pytest.param("cluster-size", [], id="hand-one-cluster-of-four"),
     pytest.param("time-boxes", [], id="hand-the-books-minutes"),
 ]
 
@@ -244,11 +294,37 @@ def test_a_turn_written_as_a_phase_is_an_error():
 # ---------------------------------------------------------------- the group the book gives
 
 
-@pytest.mark.parametrize(("group", "severity"), [("4-5", None), ("5", None), ("3-4", WARNING), ("12", ERROR)])
-def test_the_group_is_four_or_five(group, severity):
-    text = edit(GOOD, ("group: 5\n", f"group: {group}\n"))
-    found = findings(text, "wise-crowds/group-size")
-    assert [d.severity for d in found] == ([] if severity is None else [severity])
+def test_a_group_of_12_is_a_room_of_clusters_not_outside_the_method():
+    """The book's 4-5 is one cluster's size: the method states no group size, and a group of 12 checks clean."""
+    assert METHOD.group_size is None
+    text = edit(
+        GOOD,
+        ("group: 5\n", "group: 12\n"),
+        ("rounds 5:", "rounds 4:"),
+        ("duration: 75 min", "duration: 60 min"),
+        ("role klant: Client\n  count: 1\n", "role klant: Client\n  count: 3\n"),
+        ("    id: hulpvraag\n", "    id: hulpvraag\n    groups: groups of 4\n"),
+    )
+    assert headlines(findings(text)) == []
+    # Four clients at once are more than three clusters of four can have.
+    four = edit(text, ("  count: 3\n", "  count: 4\n"))
+    d = only(four, "wise-crowds/one-client")
+    assert "`klant` has 4" in d.message and d.hint and "count: 1-3" in d.hint
+
+
+def test_a_client_named_under_speak_while_outside_is_an_error():
+    text = edit(GOOD, ("    speak: adviseur\n    outside: klant\n", "    speak: adviseur, klant\n    outside: klant\n"))
+    found = findings(text, "wise-crowds/client-back-turned")
+    assert [d.severity for d in found] == [ERROR] and "named under `speak` too" in found[0].message
+
+
+def test_a_probleemeigenaar_is_the_client_too():
+    text = HAND.replace("vraagsteller", "probleemeigenaar").replace("Vraagsteller", "Probleemeigenaar")
+    assert headlines(findings(text)) == []
+    broken = edit(
+        text, ("rol probleemeigenaar: Probleemeigenaar\n  aantal: 1\n", "rol probleemeigenaar: Probleemeigenaar\n")
+    )
+    assert only(broken, "wise-crowds/one-client").is_error
 
 
 # ---------------------------------------------------------------- finding the structure without ids
@@ -293,7 +369,7 @@ def test_the_base_recipe_plans_the_books_quarter_hour_a_turn():
     recipe = parse(METHOD.base_recipe)
     (turn,) = recipe.rounds_blocks()
     assert sum(p.timebox.duration.minutes.low for p in turn.items) == 15
-    assert turn.count == recipe.group == METHOD.group_size
+    assert turn.count == recipe.group == Range(4, 5)  # one cluster, a turn for each member
 
 
 def test_the_bundled_recipe_is_a_variation_not_the_base_recipe():
