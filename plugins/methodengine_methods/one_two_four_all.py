@@ -51,8 +51,8 @@ STEPS: dict[str, tuple[dict[str, str], str, tuple[str, str], int]] = {
 _ALSO = {"groups of 4": ("viertallen", "foursomes", "groepjes van vier", "groups of four")}
 _TITLE_WORDS = {
     "alleen": ("alleen", "alone", "individu", "zelf"),
-    "tweetallen": ("tweetal", "pairs", "duo", "in twee"),
-    "viertallen": ("viertal", "foursome", "groepjes van 4", "groups of 4", "in vier"),
+    "tweetallen": ("tweetal", "pairs", "duo", "in twee", "tweeën"),  # `met z'n tweeën`
+    "viertallen": ("viertal", "foursome", "groepjes van 4", "groups of 4", "in vier", "z'n vieren"),
     "allen": ("allen", "plenair", "hele groep", "whole group", "all together"),  # not `all`: `alleen` holds it
 }
 

@@ -266,3 +266,20 @@ def test_viertallen_and_tweetallen_are_not_taken_for_the_whole_group():
     text = edit(text, ("fase Met z'n vieren (4 min)", "fase Viertallen (4 min)"))
     d = only(text, "one-two-four-all/groupings")
     assert_finding(d, METHOD, "groupings", ERROR, text, "fase Met allen", ("`Met allen` (the whole group)",))
+
+
+@pytest.mark.parametrize(
+    ("title", "grouping"),
+    [("Met z'n tweeën", "drietallen"), ("In tweetallen", "drietallen")],
+    ids=["tweeen", "tweetallen"],
+)
+def test_the_pairs_found_by_their_everyday_title_in_another_grouping_are_reported(title, grouping):
+    text = edit(
+        HAND,
+        (
+            "fase Met je buur (2 min)\n  spreekt: deelnemer\n  indeling: tweetallen\n",
+            f"fase {title} (2 min)\n  spreekt: deelnemer\n  indeling: {grouping}\n",
+        ),
+    )
+    d = only(text, "one-two-four-all/groupings")
+    assert_finding(d, METHOD, "groupings", ERROR, text, f"fase {title}", ("held in pairs",))
