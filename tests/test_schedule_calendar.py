@@ -21,6 +21,7 @@ from methodengine.output.schedule.render import render_text
 from methodengine.output.schedule.words import Words
 from methodengine.planning.calendar_rules import CalendarRules, Closure, month_dates, months_from, place
 from methodengine.planning.dated_plan import dated_plan
+from methodengine.planning.public_holidays import HolidayCalendar
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -203,6 +204,31 @@ def test_follow_ups_months_after_the_last_meeting_keep_its_weekday() -> None:
     assert follow_ups == [dt.date(2027, 9, 6), dt.date(2027, 12, 6)]  # the 1st Monday, 3 and 6 months on
     same_date = dated_plan(recipe_of(FOLLOW_UPS), MONDAY, calendar=CalendarRules(monthly="date"))
     assert [m.date for m in same_date.meetings if m.kind == "extra"] == [dt.date(2027, 9, 7), dt.date(2027, 12, 7)]
+
+
+INTAKE = """\
+recipe: Coaching
+duration: 60 min
+phase Gesprek (60 min)
+trajectory
+  meetings: 4
+  every: 3 weeks
+  meeting intake: Intake
+    at: 1 week before meeting 1
+  meeting nazorg: Nazorg
+    at: 1 week after last meeting
+"""
+
+
+def test_an_extra_meeting_before_its_meeting_moves_earlier_and_one_after_it_later() -> None:
+    # Easter Monday 29 March 2027 is the intake's day, a week before the first conversation on 5 April.
+    plan = dated_plan(recipe_of(INTAKE), "2027-04-05", calendar=CalendarRules(holidays=HolidayCalendar("NL")))
+    by_key = {m.key: m for m in plan.meetings}
+    assert by_key["intake"].moved_from == dt.date(2027, 3, 29) and by_key["intake"].date == dt.date(2027, 3, 22)
+    assert by_key["intake"].date < by_key["meeting-1"].date
+    # A week after the last conversation (7 June 2027) is 14 June; skipped, the follow-up goes on to 21 June.
+    later = dated_plan(recipe_of(INTAKE), "2027-04-05", skip=["2027-06-14"])
+    assert {m.key: m.date for m in later.meetings}["nazorg"] == dt.date(2027, 6, 21)
 
 
 # ------------------------------------------------------------------ weekends

@@ -20,7 +20,8 @@ its plan on; the rules are those ``docs/schedule.md`` states for trainers:
 - An extra meeting is placed from the meeting it names, after the series is
   dated; an offset in months keeps the weekday and place in the month of
   that meeting under the weekday rule. An extra meeting on a closed day
-  moves like a meeting but never moves the series.
+  moves like a meeting but never moves the series; one placed before its
+  meeting (an intake) moves earlier, so that it stays before it.
 """
 
 from __future__ import annotations
@@ -129,9 +130,10 @@ def series_dates(
         if not isinstance(placed, Unanchored):
             number, nominal_dates = placed
             dates = []
+            earlier = extra.at is not None and extra.at.relation == "before"  # so that it stays before its meeting
             for day, order in nominal_dates:
                 closure = rules.closure(day, skipped)
-                dates.append((_past_closed(day, skipped, cadence, rules, hits), order, day, closure))
+                dates.append((_past_closed(day, skipped, cadence, rules, hits, earlier), order, day, closure))
             placed = number, tuple(dates)
         extras.append((extra, placed))
     return Dated(series, moved, tuple(extras), frozenset(hits))
@@ -198,13 +200,19 @@ def step(cadence: Period | None) -> dt.timedelta:
 
 
 def _past_closed(
-    date: dt.date, skipped: frozenset[dt.date], cadence: Period | None, rules: CalendarRules, hits: set[Closure]
+    date: dt.date,
+    skipped: frozenset[dt.date],
+    cadence: Period | None,
+    rules: CalendarRules,
+    hits: set[Closure],
+    earlier: bool = False,
 ) -> dt.date:
-    """The first open day from ``date`` on, by :func:`step`; each closure met is added to ``hits``."""
+    """The first open day from ``date`` on (``earlier``: back from it), by :func:`step`; each closure met is
+    added to ``hits``."""
     by = step(cadence)
     while (closure := rules.closure(date, skipped)) is not None:
         hits.add(closure)
-        date = plus(date, by)
+        date = minus(date, by) if earlier else plus(date, by)
     return date
 
 
