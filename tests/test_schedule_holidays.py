@@ -316,3 +316,13 @@ def test_school_holidays_on_cards_and_in_the_json(tmp_path: Path) -> None:
     cards = run("cards", recipe, "--start-date", "2027-01-11", *options, "--only", "trajectory")
     assert cards.exit_code == 0 and moved["date_text"] in cards.stdout
     assert run("cards", recipe, "--school-holidays").exit_code == 2
+
+
+def test_every_bad_line_of_a_skip_file_is_reported_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "vakanties.txt", "2027-01-01 ok\n2027-13-01 x\n# fine\n2027-08-22..2027-07-10 zomer\n")
+    recipe = write(tmp_path, "reeks.mth", series("3 weeks"))
+    result = run("schedule", recipe, "--start", "2027-01-11", "--skip-file", path, "--lang", "en")
+    assert result.exit_code == 2
+    headlines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert [line.split(": error: ")[0] for line in headlines] == [f"{path}:2:1", f"{path}:4:13"]
+    assert result.stderr.count("  hint: ") == 2

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from typing import ClassVar
 
-from methodengine.diagnostics import error
+from methodengine.diagnostics import Diagnostic, error
 from methodengine.errors import EXIT_USAGE, MethodengineError, RecipeError
 from methodengine.i18n import _
 from methodengine.limits import MAX_SKIPS
@@ -51,16 +52,27 @@ class SkipFileError(MethodengineError):
     """A skip file that cannot be read, or a line of it that cannot (exit 2, code ``skip-file``).
 
     A line's error is placed at its line and column, with the line and a
-    caret, as a recipe's error is.
+    caret, as a recipe's error is; every bad line of a file is reported at
+    once (``more``), up to :data:`MAX_REPORTED`, so one run shows them all.
     """
 
     exit_code: ClassVar[int] = EXIT_USAGE
 
     def __init__(
-        self, path: str, message: str, hint: str | None = None, position: Position | None = None, text: str = ""
+        self,
+        path: str,
+        message: str,
+        hint: str | None = None,
+        position: Position | None = None,
+        text: str = "",
+        more: Iterable[Diagnostic] = (),
     ) -> None:
         source = {path: text} if position is not None else None
-        super().__init__([error(message, position, hint, code="skip-file")], source, path=path)
+        super().__init__([error(message, position, hint, code="skip-file"), *more], source, path=path)
+
+
+MAX_REPORTED = 20
+"""The most bad lines of one skip file reported at once."""
 
 
 def _hint() -> str:
@@ -98,8 +110,9 @@ def _too_large(name: str) -> SkipFileError:
 
 
 def parse_skip_file(text: str, path: str = "<skip file>") -> tuple[Closure, ...]:
-    """The entries of a skip file's text; :class:`SkipFileError` at the first line that cannot be read."""
+    """The entries of a skip file's text; :class:`SkipFileError` for the lines that cannot be read, all at once."""
     entries: list[Closure] = []
+    bad: list[Diagnostic] = []
     for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         comment = _COMMENT.search(line)
         body = line[: comment.start()] if comment else line
@@ -113,7 +126,15 @@ def parse_skip_file(text: str, path: str = "<skip file>") -> tuple[Closure, ...]
                 Position(path, number, 1),
                 text,
             )
-        entries.append(_entry(body, number, path, text))
+        try:
+            entries.append(_entry(body, number, path, text))
+        except SkipFileError as exc:
+            bad += exc.diagnostics
+            if len(bad) == MAX_REPORTED:
+                break
+    if bad:
+        first, *rest = bad
+        raise SkipFileError(path, first.message, first.hint, first.position, text, rest)
     return tuple(entries)
 
 
