@@ -42,7 +42,8 @@ from methodengine import (
     rule,
     warning,
 )
-from methodengine_methods._common import base_recipe, later_meetings_left_out, trajectory_field, written
+from methodengine_methods._checks import later_meetings_left_out
+from methodengine_methods._common import base_recipe, trajectory_field, written
 from methodengine_methods._finding import first_found, open_roles, phases_titled, role_id, roles_named, says, speaks
 
 SOURCE = "R. Revans, ABC of Action Learning (1983); Action Learning (1980)"

@@ -37,16 +37,8 @@ from methodengine import (
     rule,
     warning,
 )
-from methodengine_methods._common import (
-    at_most,
-    base_recipe,
-    every_nl,
-    in_weeks,
-    later_meetings_left_out,
-    phase_index,
-    trajectory_field,
-    written,
-)
+from methodengine_methods._checks import at_most, later_meetings_left_out
+from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
 from methodengine_methods._finding import called, case_givers, first_found, last_spoken_by, turn_of
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"

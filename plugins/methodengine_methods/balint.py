@@ -25,7 +25,8 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import at_most, base_recipe, index_of, quiet_hint, written
+from methodengine_methods._checks import at_most, quiet_hint
+from methodengine_methods._common import base_recipe, index_of, written
 
 BALINT = "M. Balint, The Doctor, his Patient and the Illness (1957)"
 SALINSKY = "J. Salinsky, The Balint method (2003)"

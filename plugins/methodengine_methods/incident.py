@@ -31,10 +31,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
+from methodengine_methods._checks import exactly_one
 from methodengine_methods._common import (
     base_recipe,
     every_nl,
-    exactly_one,
     in_weeks,
     last_phase,
     phase_index,

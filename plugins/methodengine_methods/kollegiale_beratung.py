@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import EVERYONE, Diagnostic, Method, Phase, Range, Recipe, Role, error, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, block_or_agenda, exactly_one, in_order, phases_minutes, written
+from methodengine_methods._checks import exactly_one, in_order
+from methodengine_methods._common import base_recipe, block_or_agenda, phases_minutes, written
 from methodengine_methods._finding import (
     case_givers,
     first_found,

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import base_recipe, index_of, quiet_hint, written
+from methodengine_methods._checks import quiet_hint
+from methodengine_methods._common import base_recipe, index_of, written
 
 SOURCE = "T. Andersen, The reflecting team: dialogue and meta-dialogue in clinical work, Family Process 26(4), 1987"
 

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, error, hookimpl, rule, warning
 from methodengine_methods import _finding
-from methodengine_methods._common import at_most, base_recipe, index_of, quiet_hint, written
+from methodengine_methods._checks import at_most, quiet_hint
+from methodengine_methods._common import base_recipe, index_of, written
 
 SOURCE = "Roddelmethode, uit de Nederlandse intervisiepraktijk (geen gepubliceerde bron met vaste stappen of getallen)"
 

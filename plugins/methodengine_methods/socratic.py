@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from methodengine import Diagnostic, Method, Phase, Recipe, Role, hookimpl, rule, warning
-from methodengine_methods._common import base_recipe, exactly_one, in_order, phase_index
+from methodengine_methods._checks import exactly_one, in_order
+from methodengine_methods._common import base_recipe, phase_index
 from methodengine_methods._finding import first_found, leading_roles, phases_titled, roles_named
 
 SOURCE = "L. Nelson, G. Heckmann (Nelson-Heckmann); J. Kessels, Socrates op de markt (1997)"
