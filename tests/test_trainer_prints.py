@@ -1,13 +1,15 @@
 """What a trainer at home finds when printing cards on sheets and planning a year (issue 11, tried as a new user).
 
 Each test here encoded a finding as ``xfail(strict=True)``; a fixed one loses its mark and then keeps the
-finding fixed (Chromium's lost feet and the paper sizes in capitals: fixed by A in de298aa).
+finding fixed (Chromium's lost feet and the paper sizes in capitals: fixed by A in de298aa; the intake that
+landed on the first conversation's day: fixed by D in 0737fe3).
 The browser test needs Chromium and poppler's ``pdftotext`` (skipped when either is missing).
 """
 
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 import shutil
 import subprocess
@@ -103,19 +105,9 @@ def test_paper_sizes_are_taken_as_a_trainer_writes_them(option, tmp_path):
 JOBCOACHING = ROOT / "recipes" / "jobcoaching.mth"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "an extra meeting on a closed day moves a week later, like a meeting, so an intake before meeting 1 "
-        "moved off Easter Monday lands on meeting 1's day (D told)"
-    ),
-)
 @pytest.mark.parametrize("closed", [("--holidays", "NL"), ("--skip", "2027-03-29")])
 def test_an_intake_moved_off_a_closed_day_still_comes_before_the_first_conversation(closed):
     """The intake decides whether the trajectory starts at all: on the first conversation's day it is too late."""
-    import json
-
     plan = json.loads(_ok("schedule", JOBCOACHING, "--start", "2027-04-05", *closed, "--format", "json"))
     dates = {meeting["id"] or str(meeting["number"]): meeting["date"] for meeting in plan["meetings"]}
     assert dates["1"] == "2027-04-05"
