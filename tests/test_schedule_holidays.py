@@ -326,3 +326,13 @@ def test_every_bad_line_of_a_skip_file_is_reported_at_once(tmp_path: Path) -> No
     headlines = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert [line.split(": error: ")[0] for line in headlines] == [f"{path}:2:1", f"{path}:4:13"]
     assert result.stderr.count("  hint: ") == 2
+
+
+def test_a_region_without_public_holidays_of_its_own_is_warned_about(tmp_path: Path) -> None:
+    recipe = write(tmp_path, "reeks.mth", series("1 month"))
+    noord = run("schedule", recipe, "--start", "2027-01-11", "--holidays", "NL-Noord", "--lang", "en")
+    assert noord.exit_code == 0
+    assert f"{recipe}: warning: NL-Noord has the same public holidays as NL" in noord.stderr
+    assert "  hint: add --school-holidays" in noord.stderr
+    for quiet in (["--holidays", "NL-Noord", "--school-holidays"], ["--holidays", "DE-NW"], ["--holidays", "NL"]):
+        assert "same public holidays" not in run("schedule", recipe, "--start", "2027-01-11", *quiet).stderr

@@ -53,13 +53,38 @@ def _hint(plan: DatedPlan) -> str:
     return _("move a meeting with --skip DATE, or choose another --start")
 
 
-def echo_weekend_warnings(plan: DatedPlan | None, file: object) -> None:
-    """The weekend warnings on standard error, each as a warning about the recipe ``file``; the plan is still made."""
+def region_warnings(plan: DatedPlan) -> list[Diagnostic]:
+    """``--holidays NL-Midden`` without ``--school-holidays``: a region with no public holidays of its own (a
+    Dutch school region) gives the country's; its school holidays, which the trainer likely meant, need the flag."""
+    holidays = plan.calendar.holidays
+    if holidays is None or holidays.school or holidays.subdivision is None or not holidays.has_school_holidays():
+        return []
+    years = range(plan.first.year, min(plan.last.year, plan.first.year + 10) + 1)
+    if holidays.adds_to_country(years):
+        return []
+    said = _(
+        "{place} has the same public holidays as {country}; its school holidays count only with --school-holidays",
+        place=str(holidays),
+        country=holidays.country,
+    )
+    return [
+        warning(
+            said,
+            None,
+            _("add --school-holidays to skip the school holidays of {place}", place=str(holidays)),
+            "holidays-region",
+        )
+    ]
+
+
+def echo_calendar_warnings(plan: DatedPlan | None, file: object) -> None:
+    """The calendar's warnings (weekend dates, a region that adds nothing) on standard error, each as a warning
+    about the recipe ``file``; the plan is still made."""
     if plan is None:
         return
     import click
 
     from methodengine.diagnostics import render
 
-    for said in weekend_warnings(plan):
+    for said in [*region_warnings(plan), *weekend_warnings(plan)]:
         click.echo(render(said, path=str(file)), err=True)

@@ -246,9 +246,9 @@ def cards(
     data = _render(plugins, found, _request(recipe, options, templates, dirs, plan, sheet))
     _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
-    from methodengine.commands._calendar_warnings import echo_weekend_warnings
+    from methodengine.commands._calendar_warnings import echo_calendar_warnings
 
-    echo_weekend_warnings(plan.dates, file)
+    echo_calendar_warnings(plan.dates, file)
 
     if output is not None:
         write_output(output, data)

@@ -156,9 +156,9 @@ def schedule(
     plan = dated_plan_with_logs(
         recipe, start, logs, at=at, every=every, skip=skip, meetings=meetings, series=series, calendar=calendar
     )
-    from methodengine.commands._calendar_warnings import echo_weekend_warnings
+    from methodengine.commands._calendar_warnings import echo_calendar_warnings
 
-    echo_weekend_warnings(plan, file)
+    echo_calendar_warnings(plan, file)
     if plan.held:
         from methodengine._terminal import shown
         from methodengine.i18n import _

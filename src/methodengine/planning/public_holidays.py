@@ -78,6 +78,26 @@ class HolidayCalendar:
             )
         return HolidayCalendar(self.country, self.subdivision, school=True)
 
+    def adds_to_country(self, years: range) -> bool:
+        """Whether the subdivision has public holidays of its own in ``years`` (``DE-NW``: Corpus Christi); the
+        Dutch school regions (``NL-Midden``) have none, only school holidays."""
+        if self.subdivision is None:
+            return False
+        import holidays
+
+        try:
+            own = holidays.country_holidays(self.country, subdiv=self.subdivision, years=years)
+            country = holidays.country_holidays(self.country, years=years)
+        except (NotImplementedError, ValueError, OverflowError):
+            return True  # nothing to compare: say nothing
+        return set(own) != set(country)
+
+    def has_school_holidays(self) -> bool:
+        """Whether the library has school holidays for this country."""
+        import holidays
+
+        return "school" in getattr(holidays.country_holidays(self.country), "supported_categories", ())
+
     def _calendar(self, language: str | None = None, school: bool = False) -> Any:
         return _library_calendar(self.country, self.subdivision, language, school)
 
