@@ -40,8 +40,11 @@ CASE_GIVER_WORDS = (
     "casegiver",
     "caseowner",
     "casepresenter",
+    "casebringer",
     "presenter",
+    "presentator",  # the Dutch word for the one who presents a case (Balint)
     "problemowner",
+    "problemholder",
     "focusperson",
 )
 """What trainers call the one who brings a case, in Dutch, German and English: the same in every method."""
