@@ -138,7 +138,10 @@ def _finder(ident: str) -> Callable[[Recipe], list[Phase]]:
 
 @rule(
     "one-client",
-    {"en": "One client per turn; the others consult.", "nl": "Eén klant per beurt; de anderen adviseren."},
+    {
+        "en": "One client per turn in each cluster; the others consult.",
+        "nl": "Eén klant per beurt in elk groepje; de anderen adviseren.",
+    },
     source=SOURCE,
     needs_roles=["klant"],
 )
@@ -227,8 +230,8 @@ def cluster_size(recipe: Recipe) -> Iterator[Diagnostic]:
 @rule(
     "every-member-a-turn",
     {
-        "en": "Every member of the group is the client once: one round per member.",
-        "nl": "Elk lid van de groep is één keer de klant: één ronde per lid.",
+        "en": "Every member of a cluster is the client once: one round per member.",
+        "nl": "Elk lid van een groepje is één keer de klant: één ronde per lid.",
     },
     source=SOURCE,
     needs_phases=["beurt"],
@@ -377,10 +380,12 @@ def register_methods() -> list[Method]:
             summary={
                 "en": "In a small group of 4 or 5, each member in turn is the client: they ask for help, the "
                 "consultants ask clarifying questions, then give advice while the client sits with their back "
-                "turned; the client says what was most valuable. About 15 minutes a turn.",
+                "turned; the client says what was most valuable. About 15 minutes a turn; a larger group works in "
+                "several such clusters at once.",
                 "nl": "In een groepje van 4 of 5 is ieder om de beurt de klant: die vraagt om hulp, de adviseurs "
                 "stellen verhelderende vragen en bedenken dan advies terwijl de klant met de rug naar hen toe zit; "
-                "de klant zegt wat het waardevolst was. Ongeveer 15 minuten per beurt.",
+                "de klant zegt wat het waardevolst was. Ongeveer 15 minuten per beurt; een grotere groep werkt in "
+                "een paar van zulke groepjes tegelijk.",
             },
             source=SOURCE,
             base_recipe=base_recipe("wise_crowds"),
