@@ -43,7 +43,17 @@ _QUESTION_WORDS = ("uitgangsvraag", "startvraag", "algemene vraag", "ausgangsfra
 _EXAMPLE_WORDS = ("voorbeeld", "beispiel", "example")
 _CORE_WORDS = ("kernuitspraak", "kernbewering", "kernzin", "kernsatz", "core statement", "hittepunt")
 _CORE_WORDS_VAGUE = ("kern", "core", "crux")  # `Wat is de kern?`, `De kern`: when no title says it more clearly
-_ABSTRACTION_WORDS = ("abstractie", "abstraktion", "abstraction", "regressie", "regressi", "principe", "grondslag")
+_ABSTRACTION_WORDS = (
+    "abstractie",
+    "abstraktion",
+    "abstraction",
+    "regressie",
+    "regressi",
+    "principe",
+    "principle",
+    "prinzip",
+    "grondslag",
+)
 
 
 def _find_facilitator(recipe: Recipe) -> list[Role]:

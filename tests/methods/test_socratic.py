@@ -295,6 +295,12 @@ def test_a_phase_titled_only_for_the_core_is_the_core_statement_when_no_title_sa
     assert [d.code for d in findings(both) if d.code == "method-expects-id"] == []
 
 
+def test_the_abstraction_is_found_by_principles_in_english_and_german_too():
+    for title in ("Which principles lie behind it?", "Welche Prinzipien?"):
+        text = edit(HAND, ("fase Op zoek naar principes (50 min)", f"fase {title} (50 min)"))
+        assert headlines(findings(text)) == [], title
+
+
 MISSING = [
     pytest.param(
         "phase",
