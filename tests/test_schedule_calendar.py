@@ -118,6 +118,15 @@ def test_the_weekday_rule_keeps_the_weekday_and_the_place_in_the_month(start: dt
         assert months_from(start, k * months) == day  # one date by the same rule, counted from the start
 
 
+def test_the_month_rules_are_the_options_and_nothing_else() -> None:
+    from methodengine.commands._calendar_options import MONTHLY_CHOICES
+    from methodengine.planning.calendar_rules import MONTHLY_RULES
+
+    assert MONTHLY_CHOICES == MONTHLY_RULES == ("weekday", "date")
+    with pytest.raises(ValueError, match="monthly"):
+        CalendarRules(monthly="weekly")  # type: ignore[arg-type]
+
+
 def test_place_names_the_fifth_week_the_last() -> None:
     assert str(place(dt.date(2027, 1, 11))) == "MO(+2)"
     assert str(place(dt.date(2027, 1, 29))) == "FR(-1)"

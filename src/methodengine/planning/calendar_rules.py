@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 from attrs import field, frozen
+from attrs.validators import in_
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.rrule import MONTHLY, rrule
 
@@ -71,7 +72,7 @@ class CalendarRules:
     are not here: ``dated_plan`` takes them as ``skip``, as it always has.
     """
 
-    monthly: Monthly = "weekday"
+    monthly: Monthly = field(default="weekday", validator=in_(MONTHLY_RULES))
     holidays: HolidayCalendar | None = None
     closed: tuple[Closure, ...] = field(default=(), converter=_closures)
 
