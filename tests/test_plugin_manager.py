@@ -25,16 +25,41 @@ from methodengine.hooks import manager as plugin_module
 from methodengine.hooks.manager import load_plugins
 from methodengine.testing import check_text, isolated_plugins, resolve_text
 
-BUILTINS = ["backstage", "incident", "inspiration", "jobcoaching", "progress"]
+METHOD_PLUGINS = {
+    "action-learning": "action_learning",
+    "backstage": "backstage",
+    "balint": "balint",
+    "incident": "incident",
+    "inspiration": "inspiration",
+    "jobcoaching": "jobcoaching",
+    "kollegiale-beratung": "kollegiale_beratung",
+    "one-two-four-all": "one_two_four_all",
+    "progress": "progress",
+    "reflecting-team": "reflecting_team",
+    "roddel": "roddel",
+    "socratic": "socratic",
+    "wise-crowds": "wise_crowds",
+}
+"""The built-in methods, each by the plugin (module of methodengine_methods) that registers it."""
+BUILTINS = sorted(METHOD_PLUGINS)
 FORMAT_PLUGINS = {"card_formats": "output_formats", "schedule_formats": "schedule_formats"}
 """The built-in output formats' plugins (methodengine_formats), each with its one hook."""
-ALL_BUILTINS = sorted([*BUILTINS, *FORMAT_PLUGINS])
+ALL_BUILTINS = sorted([*METHOD_PLUGINS.values(), *FORMAT_PLUGINS])
+METHOD_OF = {plugin: method for method, plugin in METHOD_PLUGINS.items()}
 DUTCH = {
+    "action-learning": "Actieleerset",
     "backstage": "Backstagegroep",
+    "balint": "Balintgroep",
     "incident": "Incidentmethode",
     "inspiration": "Inspiratiegroep",
     "jobcoaching": "Jobcoaching",
+    "kollegiale-beratung": "Kollegiale Beratung",
+    "one-two-four-all": "1-2-4-allen",
     "progress": "Progressiegericht coachen",
+    "reflecting-team": "Reflecterend team",
+    "roddel": "Roddelmethode",
+    "socratic": "Socratisch gesprek",
+    "wise-crowds": "Wise Crowds",
 }
 
 # The least a trainer can write: a title and a method; the rest comes from the method.
@@ -134,7 +159,7 @@ def test_builtins_are_registered_like_any_plugin():
             assert loaded.manager.get_plugin(name) is sys.modules[f"methodengine_formats.{name}"]
             continue
         assert info.hooks == ["register_methods"]
-        assert info.methods == [name]
+        assert info.methods == [METHOD_OF[name]]
         # Registered as the plugin module itself, under its short name, like a third-party module.
         assert loaded.manager.get_plugin(name) is sys.modules[f"methodengine_methods.{name}"]
         assert methods[name].plugin == name
@@ -592,7 +617,7 @@ def test_plugins_lists_the_builtins_with_versions_and_methods(cli):
     assert rows == [
         [name, "(built-in)", methodengine.__version__, "-", FORMAT_PLUGINS[name]]
         if name in FORMAT_PLUGINS
-        else [name, "(built-in)", methodengine.__version__, name, "register_methods"]
+        else [name, "(built-in)", methodengine.__version__, METHOD_OF[name], "register_methods"]
         for name in ALL_BUILTINS
     ]
 
@@ -610,7 +635,7 @@ def test_plugins_json_parses(cli):
         if p["name"] in FORMAT_PLUGINS:
             assert p["methods"] == [] and p["hooks"] == [FORMAT_PLUGINS[p["name"]]]
             continue
-        assert p["methods"] == [p["name"]]
+        assert p["methods"] == [METHOD_OF[p["name"]]]
         assert p["hooks"] == ["register_methods"]
 
 
@@ -620,7 +645,7 @@ def test_methods_lists_ids_names_and_sources(cli):
     out = result.stdout
     methods = isolated_plugins(builtins=True).methods()
     for method_id, method in methods.items():
-        assert f"{method_id}: {method.name('en')}  [plugin {method_id}]" in out
+        assert f"{method_id}: {method.name('en')}  [plugin {METHOD_PLUGINS[method_id]}]" in out
     squeezed = "".join(out.split())
     for method in methods.values():
         assert "".join(f"Source: {method.source}".split()) in squeezed
@@ -631,7 +656,7 @@ def test_methods_in_dutch(cli):
     result = cli("methods", "--lang", "nl")
     assert result.exit_code == 0
     for method_id, name in DUTCH.items():
-        assert f"{method_id}: {name}  [plugin {method_id}]" in result.stdout
+        assert f"{method_id}: {name}  [plugin {METHOD_PLUGINS[method_id]}]" in result.stdout
 
 
 def test_new_writes_a_recipe_that_passes_check(cli, tmp_path):
