@@ -162,7 +162,7 @@ def test_builtins_are_registered_like_any_plugin():
         assert info.methods == [METHOD_OF[name]]
         # Registered as the plugin module itself, under its short name, like a third-party module.
         assert loaded.manager.get_plugin(name) is sys.modules[f"methodengine_methods.{name}"]
-        assert methods[name].plugin == name
+        assert methods[METHOD_OF[name]].plugin == name
     assert loaded.failures == []
 
 
