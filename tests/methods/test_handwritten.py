@@ -61,7 +61,7 @@ def _phase(title: str, *lines: str) -> str:
 
 
 # What fails a trainer today is marked ``why=`` below (an xfail(strict=True) naming its owner, who is told on the
-# board); when the owner's fix makes it pass, the mark goes. None is left: the owners fixed all 16 this suite found.
+# board); when the owner's fix makes it pass, the mark goes. None is left: the owners fixed every one this suite found.
 
 # ---------------------------------------------------------------- the breaking variants, per method
 
