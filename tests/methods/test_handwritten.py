@@ -61,7 +61,18 @@ def _phase(title: str, *lines: str) -> str:
 
 
 # What fails a trainer today is marked ``why=`` below (an xfail(strict=True) naming its owner, who is told on the
-# board); when the owner's fix makes it pass, the mark goes. None is left: the owners fixed every one this suite found.
+# board); when the owner's fix makes it pass, the mark goes. The owners fixed every earlier one.
+
+_FG2_MEMBERS = (
+    "FG2: action-learning finds the members only as the one role without a count; a set whose member role says "
+    "`aantal: 6` (the only role besides the set coach) is not found, and `every-member-a-turn` is skipped"
+)
+_FG2_AGREEMENTS = (
+    "FG2: backstage finds `afspraken` by its title or as the turn's last phase where the case-giver speaks; "
+    "the turn's last phase with `opbrengst: Afspraken voor de werkvloer` where the group speaks is not found, "
+    "so `agreements-each-turn` is skipped instead of saying the case-giver must make them"
+)
+
 
 # ---------------------------------------------------------------- the breaking variants, per method
 
@@ -415,6 +426,17 @@ BREAKS += [
     _break(
         "backstage",
         "agreements-each-turn",
+        WARNING,
+        (
+            "fase Wat ga ik doen? (10 min)\n    spreekt: casusinbrenger",
+            "fase Wat ga ik doen? (10 min)\n    spreekt: groepslid",
+        ),
+        how="the-group-speaks-in-the-agreements",
+        why=_FG2_AGREEMENTS,
+    ),
+    _break(
+        "backstage",
+        "agreements-each-turn",
         ERROR,
         (
             "fase Wat ga ik doen? (10 min)\n    spreekt: casusinbrenger\n    opbrengst: Afspraken voor de werkvloer\n",
@@ -530,6 +552,11 @@ KEEPS = [
     _keep("kollegiale-beratung", ("Werkvorm kiezen", "Hoe gaan we adviseren?")),
     _keep("action-learning", ("Terugkoppeling: wat heb ik gedaan?", "Wat heb ik gedaan?")),
     _keep("one-two-four-all", ("indeling: plenair", "indeling: hele groep")),
+    _keep(
+        "action-learning",
+        ("rol afdelingshoofd: Afdelingshoofd", "rol afdelingshoofd: Afdelingshoofd\n  aantal: 6"),
+        why=_FG2_MEMBERS,
+    ),
     _keep("incident", ("Ieder zijn standpunt", "Adviesronde")),
     _keep("incident", ("Ieder zijn standpunt", "Wat zou jij doen?")),
     _keep("socratic", ("fase Kernuitspraak (35 min)", "fase Kernzin (35 min)")),
