@@ -228,9 +228,15 @@ def test_a_method_named_by_its_name_is_met_with_its_id() -> None:
 def test_an_unknown_method_is_met_with_the_nearest_in_a_sentence_of_its_own() -> None:
     dutch = invoke("new", "incidnet", env=DUTCH_LOCALE)
     assert dutch.exit_code == 2
-    assert "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: action-learning, backstage, balint, incident" in dutch.output
+    assert (
+        "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: action-learning, backstage, balint, incident"
+        in dutch.output
+    )
     english = invoke("new", "incidnet", env=C_LOCALE)
-    assert "unknown method `incidnet`. Did you mean `incident`? Installed: action-learning, backstage, balint, incident" in english.output
+    assert (
+        "unknown method `incidnet`. Did you mean `incident`? Installed: action-learning, backstage, balint, incident"
+        in english.output
+    )
 
 
 def test_the_usage_line_is_in_the_language_of_each_run() -> None:
