@@ -150,9 +150,19 @@ class Formatter(Localiser):
         return self.gettext("between minute {early} and {late}", early=minutes.low, late=minutes.high)
 
     def start_time(self, occurrence: Timed) -> str | None:
-        """The start of a phase for a time column: ``19:45``, or None without a start time."""
+        """The start of a phase for a time column: ``19:45``, ``20:20/21:25`` while it is open, None without a start.
+
+        An open start is its earliest and its latest, joined by a slash, not a
+        dash: in a time column ``20:20-21:25  8. Afsluiting  5 min`` reads as a
+        65-minute slot for a 5-minute phase (a tester found), where the phase
+        begins at 20:20 after one round or at 21:25 after two. The slash keeps
+        the column as wide as a range.
+        """
         window = _window(occurrence)
-        return self.clocks(window.clock.start) if window.clock is not None else None
+        if window.clock is None:
+            return None
+        low, high = self.clock(window.clock.start.low), self.clock(window.clock.start.high)
+        return low if low == high else f"{low}/{high}"
 
     # -------------------------------------------------------------- the recipe's words
 
