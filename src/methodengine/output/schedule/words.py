@@ -191,21 +191,24 @@ class Words(Localiser):
         _ = self._
         assert meeting.moved_from is not None
         date = self.date(meeting.moved_from)
-        closure = meeting.moved_for
-        if closure is not None and closure.kind == "holiday" and plan.calendar.holidays is not None:
-            name = plan.calendar.holiday_name(meeting.moved_from, self.language)
+        kind = meeting.moved_for.kind if meeting.moved_for is not None else "skip"
+        name = self.moved_reason(plan, meeting)
+        if kind == "holiday" and name is not None:
             return _("Moved from {date}, a public holiday: {name}.").format(date=date, name=name)
-        if closure is not None and closure.kind == "school" and plan.calendar.holidays is not None:
-            name = plan.calendar.holiday_name(meeting.moved_from, self.language, school=True)
+        if kind == "school" and name is not None:
             return _("Moved from {date}, in the school holidays: {name}.").format(date=date, name=name)
-        if closure is not None and closure.kind == "file":
-            if closure.reason:
-                return _("Moved from {date}: {reason}.").format(date=date, reason=closure.reason)
+        if kind == "file":
+            if name:
+                return _("Moved from {date}: {reason}.").format(date=date, reason=name)
             return _("Moved from {date}, a date in the skip file.").format(date=date)
         return _("Moved from {date}, a skipped date.").format(date=date)
 
     def moved_reason(self, plan: DatedPlan, meeting: PlannedMeeting) -> str | None:
-        """The name of what a meeting moved off, for the JSON: a holiday's name, a skip file's name, or None."""
+        """The name of what a meeting moved off: a holiday's name, a skip file entry's name, or None.
+
+        One place for it, so that the plan's line (:meth:`moved`), the JSON
+        and the cards' trajectory card name the same thing.
+        """
         closure = meeting.moved_for
         if closure is None or meeting.moved_from is None:
             return None
