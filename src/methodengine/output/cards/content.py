@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from methodengine.model import EVERYONE, Range, ScriptLine, When
 from methodengine.output import nouns
 from methodengine.output.cards.wording import Formatter, capitalised
+from methodengine.output.schedule.words import Words
 from methodengine.planning.meeting_plan import (
     ClockWindow,
     MeetingPlan,
@@ -41,7 +42,7 @@ from methodengine.planning.meeting_plan import (
 )
 
 if TYPE_CHECKING:
-    from methodengine.planning.dated_plan import DatedPlan
+    from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Unplaced
 
 __all__ = ["SCRIPT_ORDER", "CardBuilder", "Formatter"]
 
@@ -703,22 +704,21 @@ class CardBuilder:
             rows.append(_row(unplaced.meeting.title, self._("no date"), note=self._unplaced_reason(unplaced)))
         return rows
 
-    def moved(self, dates: DatedPlan, meeting: Any) -> str:
+    def moved(self, dates: DatedPlan, meeting: PlannedMeeting) -> str:
         """``verschoven van dinsdag 27 april 2027 (Koningsdag)``: the date a meeting moved off, and why.
 
         The reason is the schedule's own (:meth:`Words.moved_reason`): a public
         holiday's name in the cards' language, a skip file's name, or none for
         a ``--skip`` date.
         """
-        from methodengine.output.schedule.words import Words
-
+        assert meeting.moved_from is not None
         date = self.f.date(meeting.moved_from)
         reason = Words(self.f.language).moved_reason(dates, meeting)
         if reason:
             return self._("moved from {date} ({reason})", date=date, reason=reason)
         return self._("moved from {date}", date=date)
 
-    def _unplaced_reason(self, unplaced: Any) -> str:
+    def _unplaced_reason(self, unplaced: Unplaced) -> str:
         """Why an extra meeting has no date, as the trajectory card and its own card say it."""
         if unplaced.reason == "no-anchor":
             return self._("it has no `at:`")
