@@ -1,17 +1,22 @@
 """The method chooser behind ``methods --group N --minutes M``: which methods fit the group and the time there is.
 
-Trainers pick a method by the people in the room and the time they have.
-A method fits a group of N when N is within the group size its source
-states (or the method states none), and it fits M minutes when its base
-recipe, planned for that group, can be held in M: the low end of the
-planned time is at most M. A planned time whose high end is past M still
-fits, and is said to possibly run over, because a range (1-2 turns, a group
-of 4-7) is the method's own uncertainty, not the trainer's choice.
+Trainers pick a method by the people in the room and the time they have,
+and must be able to hold what they pick. A method fits a group of N when N
+is within the group size its source states (or the method states none). It
+fits M minutes when a meeting of it, for that group, can be held in M:
 
-The planned time is the base recipe's, worked out by the same timing the
-cards use (``per ROLE`` time boxes grow with the group, rounds run their
-count); for a series it spans every meeting's agenda, the shortest to the
-longest. Parsing the base recipes is the cost here, so the plain listing of
+- the planned time is the base recipe's, worked out by the same timing the
+  cards use (``per ROLE`` time boxes grow with the group, rounds run their
+  count); for a series it spans every meeting's agenda, shortest to longest;
+- a base recipe that states its length (``duur: 2,5 uur``) states the
+  source's meeting: a backstage meeting is two and a half hours whether one
+  turn or two fill it, so the meeting *takes* at least that long, however
+  short its agenda can be;
+- it fits when the low end of what it takes is at most M. A high end past M
+  still fits, said to possibly run over, because a range (1-2 turns, a group
+  of 4-7) is the method's own uncertainty, not the trainer's choice.
+
+Parsing the base recipes is the cost here, so the plain listing of
 ``methods`` never comes through this module.
 """
 
@@ -37,12 +42,14 @@ class Choice:
     method: Method
     minutes: Range | None
     """The base recipe's planned time for the group; None when the base recipe does not parse."""
+    takes: Range | None
+    """What a meeting takes: the planned time, but not less than the length the base recipe states."""
     group: Range | None
     """The group the time is planned for: the one asked for, else the base recipe's own."""
     fits_group: bool
     fits_time: bool
     past: bool
-    """The planned time may run past the minutes asked for (its high end is beyond them)."""
+    """The meeting may run past the minutes asked for (the high end of what it takes is beyond them)."""
 
     @property
     def fits(self) -> bool:
@@ -62,40 +69,57 @@ def planned_for(recipe: Recipe, group: int | None = None) -> Range:
     return Range(min(m.low for m in plans), max(m.high for m in plans))
 
 
+def held_in(recipe: Recipe, planned: Range) -> Range:
+    """What a meeting of ``recipe`` takes: its ``planned`` time, but never less than the length it states.
+
+    The stated length is the source's meeting (backstage: 2,5 uur), held in
+    full even when one turn of the two it allows fills less of it.
+    """
+    if recipe.duration is None:
+        return planned
+    stated = recipe.duration.minutes
+    return Range(max(planned.low, stated.low), max(planned.high, stated.high))
+
+
 def weigh(method: Method, recipe: Recipe | None, group: int | None, minutes: int | None) -> Choice:
     """How ``method`` (with its parsed base recipe, None if broken) fits a group of ``group`` in ``minutes``."""
     size = method.group_size
     fits_group = group is None or size is None or group in size
     planned = planned_for(recipe, group) if recipe is not None else None
+    held = held_in(recipe, planned) if recipe is not None and planned is not None else None
     planned_group = Range.of(group) if group is not None else (recipe.group if recipe is not None else None)
     if minutes is None:
-        return Choice(method, planned, planned_group, fits_group, planned is not None, past=False)
-    fits_time = planned is not None and planned.low <= minutes
-    past = planned is not None and planned.high > minutes
-    return Choice(method, planned, planned_group, fits_group, fits_time, past)
+        return Choice(method, planned, held, planned_group, fits_group, held is not None, past=False)
+    fits_time = held is not None and held.low <= minutes
+    past = held is not None and held.high > minutes
+    return Choice(method, planned, held, planned_group, fits_group, fits_time, past)
 
 
 def choose(
     methods: Iterable[Method], recipes: Mapping[str, Recipe | None], group: int | None, minutes: int | None
-) -> list[Choice]:
-    """The methods that fit, the best fit first.
+) -> tuple[list[Choice], list[Choice]]:
+    """The methods that fit, the best fit first; and those that fit the group but take longer, the shortest first.
 
     With minutes: those held wholly within the time first, the one that uses
     the time best (least left over) first; then those that may run over, the
-    least over first. With a group only: the shortest first.
+    least over first. With a group only: the shortest first. The longer ones
+    are told apart so that a trainer who misses a method learns why, and
+    what time it needs.
     """
-    fitting = [c for c in (weigh(m, recipes.get(m.id), group, minutes) for m in methods) if c.fits]
+    weighed = [weigh(m, recipes.get(m.id), group, minutes) for m in methods]
 
     def key(choice: Choice) -> tuple[int, int, str]:
-        planned = choice.minutes
-        assert planned is not None  # a choice that fits was timed
+        held = choice.takes
+        assert held is not None  # a choice that fits was timed
         if minutes is None:
-            return (0, planned.low, choice.method.id)
+            return (0, held.low, choice.method.id)
         if choice.past:
-            return (1, planned.high - minutes, choice.method.id)
-        return (0, minutes - planned.high, choice.method.id)
+            return (1, held.high - minutes, choice.method.id)
+        return (0, minutes - held.high, choice.method.id)
 
-    return sorted(fitting, key=key)
+    fitting = sorted((c for c in weighed if c.fits), key=key)
+    longer = [c for c in weighed if c.fits_group and not c.fits_time and c.takes is not None]
+    return fitting, sorted(longer, key=lambda c: (c.takes.low if c.takes else 0, c.method.id))
 
 
 def base_recipes(loaded: Plugins, methods: Iterable[Method]) -> dict[str, Recipe | None]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from methodengine.commands._chooser import Choice
     from methodengine.hooks.contract import Method
     from methodengine.hooks.manager import Plugins
-    from methodengine.model import Range
+    from methodengine.model import Range, Recipe
 
 
 @click.command()
@@ -118,7 +118,7 @@ def methods(lang: str | None, as_json: bool, group: int | None, minutes: int | N
         rows = []
         for method in found:
             recipe = recipes[method.id]
-            rows.append(_method_row(method, language, planned_for(recipe) if recipe is not None else None))
+            rows.append(_method_row(method, language, recipe, planned_for(recipe) if recipe is not None else None))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     import textwrap
@@ -147,15 +147,17 @@ def _chosen(
     from methodengine._terminal import shown
     from methodengine.commands._chooser import base_recipes, choose, range_json
 
-    chosen = choose(found, base_recipes(loaded, found), group, minutes)
+    recipes = base_recipes(loaded, found)
+    chosen, longer = choose(found, recipes, group, minutes)
     if as_json:
         import json
 
         rows = []
         for choice in chosen:
-            row = _method_row(choice.method, language, None)
+            row = _method_row(choice.method, language, recipes[choice.method.id], None)
             del row["duration"]  # the base recipe's own time: `planned` is the one for this group
             row["planned"] = {**(range_json(choice.minutes) or {}), "group": range_json(choice.group)}
+            row["takes"] = range_json(choice.takes)
             row["past_minutes"] = choice.past
             rows.append(row)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -169,6 +171,7 @@ def _chosen(
     if not chosen:
         click.echo(heading)
         click.echo(_("(none of the installed methods fits)"))
+        _echo_longer(longer, minutes)
         return
     click.echo(heading + "\n")
     for choice in chosen:
@@ -182,23 +185,47 @@ def _chosen(
             _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
         )
         click.echo(shown("\n".join(lines)) + "\n")
+    _echo_longer(longer, minutes)
+
+
+def _echo_longer(longer: list[Choice], minutes: int | None) -> None:
+    """``Longer than 90 min: backstage (150 min), ...``: why a method the trainer looked for is not listed."""
+    import textwrap
+
+    from methodengine._terminal import shown
+
+    if minutes is None or not longer:
+        return
+    glued = "\N{NO-BREAK SPACE}"  # a method and its time stay on one line
+    said = ", ".join(f"{c.method.id}{glued}({c.takes}{glued}min)" for c in longer)
+    line = _("Longer than {minutes} min: {methods}", minutes=minutes, methods=said)
+    wrapped = textwrap.wrap(line, 76, subsequent_indent="  ", break_on_hyphens=False)
+    click.echo(shown("\n".join(wrapped).replace(glued, " ")))
 
 
 def _planned_line(choice: Choice, minutes: int | None) -> str:
-    """``Planned: 60-75 min for a group of 5``, and whether it may run past the minutes asked for."""
+    """``Planned: 60-75 min for a group of 5``, the length a meeting takes when longer, and whether it may run over."""
     planned = str(choice.minutes)
     if choice.group is None:
         line = _("Planned: {planned} min", planned=planned)
     else:
         line = _("Planned: {planned} min for a group of {group}", planned=planned, group=str(choice.group))
+    if choice.takes is not None and choice.takes != choice.minutes:
+        line += _(", in a meeting of {takes} min", takes=str(choice.takes))
     if choice.past:
         line += _(", possibly past {minutes} min", minutes=minutes)
     return line
 
 
-def _method_row(method: Method, language: str, duration: Range | None) -> dict[str, object]:
-    """A method as ``methods --json`` gives it: its texts in ``language``, its size, time and the ids it looks for."""
+def _method_row(method: Method, language: str, recipe: Recipe | None, duration: Range | None) -> dict[str, object]:
+    """A method as ``methods --json`` gives it: its texts in ``language``, its size, time and the ids it looks for.
+
+    ``recipe`` is its parsed base recipe (None when it does not parse), for
+    the meeting length it states; ``duration`` its planned time.
+    """
     from methodengine.commands._chooser import range_json, rule_ids
+
+    stated = recipe.duration.minutes if recipe is not None and recipe.duration is not None else None
 
     return {
         "id": method.id,
@@ -211,6 +238,7 @@ def _method_row(method: Method, language: str, duration: Range | None) -> dict[s
         "source": method.source,
         "group_size": range_json(method.group_size),
         "duration": range_json(duration),
+        "stated_length": range_json(stated),
         "ids": rule_ids(method),
         "rules": [
             {"code": rule.code, "summary": rule.summary_in(language), "source": rule.source} for rule in method.rules
