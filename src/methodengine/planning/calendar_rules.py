@@ -148,4 +148,5 @@ def months_from(day: dt.date, months: int) -> dt.date:
 
 
 def is_weekend(day: dt.date) -> bool:
+    """Saturday or Sunday: a date a weekly or monthly group rarely means, so the commands warn about it."""
     return day.isoweekday() >= 6

@@ -99,6 +99,7 @@ class HolidayCalendar:
         return "school" in getattr(holidays.country_holidays(self.country), "supported_categories", ())
 
     def _calendar(self, language: str | None = None, school: bool = False) -> Any:
+        """The library's calendar for this place (cached: building one for every date asked would be slow)."""
         return _library_calendar(self.country, self.subdivision, language, school)
 
     def is_holiday(self, day: dt.date) -> bool:
@@ -110,6 +111,7 @@ class HolidayCalendar:
         return self.school and self._has(day, school=True)
 
     def _has(self, day: dt.date, school: bool) -> bool:
+        """Whether ``day`` is closed there; a year the library cannot compute counts as open, not as an error."""
         try:
             return day in self._calendar(school=school)
         except (NotImplementedError, ValueError, OverflowError):
@@ -122,6 +124,7 @@ class HolidayCalendar:
         return str(calendar.get(day, ""))
 
     def _language(self, language: str) -> str | None:
+        """The library's language code nearest to ``language`` (``nl_NL``, ``en_GB``), else the country's own."""
         entity = self._calendar()
         supported = tuple(getattr(entity, "supported_languages", ()))
         wanted = {"en": ("en_GB", "en_US", "en"), "nl": ("nl", "nl_NL", "nl_BE")}.get(language, (language,))

@@ -95,6 +95,7 @@ def minus(day: dt.date, delta: relativedelta | dt.timedelta) -> dt.date:
 
 
 def delta(unit: str, amount: int) -> relativedelta:
+    """``amount`` of ``unit`` (day, week, month, year) as a relativedelta: months and years keep the calendar."""
     return {
         "day": relativedelta(days=amount),
         "week": relativedelta(weeks=amount),
@@ -272,6 +273,8 @@ def _offset(base: dt.date, span: relativedelta, after: bool, rules: CalendarRule
 
 
 def _half_gap(dates: dict[int, dt.date], number: int, after: bool, cadence: Period | None, start: dt.date) -> int:
+    """Days from meeting ``number`` to an extra meeting without an offset: half the gap to its neighbour (one
+    cadence when it has none), in whole weeks when that is a week or more, so that it keeps the weekday."""
     neighbour = dates.get(number + 1 if after else number - 1)
     if neighbour is not None:
         gap = abs((neighbour - dates[number]).days)

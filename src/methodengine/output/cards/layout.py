@@ -469,6 +469,7 @@ def column_widths(page: Paper) -> tuple[float, float]:
 
 
 def _room(page: Paper) -> tuple[float, float]:
+    """The width and height a card's content may fill, in em; the height keeps :data:`HEIGHT_SLACK` in reserve."""
     s = page.style
     return page.content_width, (page.height_em - s.pad_top - s.pad_bottom) * HEIGHT_SLACK
 
@@ -495,6 +496,8 @@ def _column_split(card: Mapping[str, Any]) -> int | None:
 
 
 def _fit_card(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, Any]]:
+    """``card`` as it prints: in two columns where its paper sets its kind so and they fit, else in one, else
+    continued on cards of its own (:func:`_split`); never set smaller."""
     s = page.style
     width, height = _room(page)
     labels = card["label_width"]
@@ -521,6 +524,12 @@ def _in_columns(card: Mapping[str, Any], page: Paper, fits: bool | None = None) 
 
 
 def _split(card: dict[str, Any], page: Paper, continued: str) -> list[dict[str, Any]]:
+    """A card too long for one page as several, each but the last with the ``continued`` foot.
+
+    A section that fits a card of its own starts the next card instead of
+    being cut, a heading stays with what follows it, and only long text is
+    cut between words, so each card reads on its own.
+    """
     width, height = _room(page)
     m = Measure(width, page.style, card["label_width"])
     pending = list(card["entries"])
