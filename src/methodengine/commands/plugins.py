@@ -13,8 +13,6 @@ from methodengine.i18n import LANGUAGES, N_, _, message_language
 from methodengine.limits import MAX_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from methodengine.commands._chooser import Choice
     from methodengine.hooks.contract import Method
     from methodengine.hooks.manager import Plugins
@@ -261,13 +259,13 @@ def new(method: str, output: Path | None, force: bool) -> None:
       methodengine new incident
       methodengine new backstage -o mijn-groep.mth
     """
-    from methodengine._suggest import did_you_mean
+    from methodengine._suggest import method_id
     from methodengine.commands._common import plugins
 
     found = plugins().methods()
     chosen = found.get(method)
-    if chosen is None:
-        suggestion = did_you_mean(method, found) or _by_name(method, found)
+    if chosen is None:  # `incidnet`, or a name (`Actieleerset`): the same suggestion as `method:` in a recipe gets
+        suggestion = method_id(method, {ident: m.names.values() for ident, m in found.items()})
         if suggestion:  # a sentence of its own after "unknown method `x`."
             suggestion = suggestion[:1].upper() + suggestion[1:]
         said = [
@@ -297,15 +295,6 @@ def new(method: str, output: Path | None, force: bool) -> None:
             method=chosen.id,
         )
     )
-
-
-def _by_name(given: str, found: Mapping[str, Method]) -> str:
-    """ "did you mean `incident`?" for a method named by its name (``incidentmethode``) instead of its id."""
-    from methodengine._suggest import closest
-
-    named = {m.name(language).lower(): m.id for m in found.values() for language in LANGUAGES}
-    near = named.get(given.lower()) or named.get(closest(given.lower(), named) or "")
-    return _("did you mean {word}?", word=f"`{near}`") if near else ""
 
 
 def _refuse_broken_base(method: Method) -> None:
