@@ -39,7 +39,7 @@ from methodengine import (
 )
 from methodengine_methods._checks import at_most, later_meetings_left_out
 from methodengine_methods._common import base_recipe, every_nl, in_weeks, phase_index, trajectory_field, written
-from methodengine_methods._finding import called, case_givers, first_found, last_spoken_by, turn_of
+from methodengine_methods._finding import called, case_givers, first_found, last_spoken_by, says, turn_of
 
 SOURCE = "Backstagegroep, persoonlijke coaching in een groep (W. de Haas; onderzoek Karolinska Instituut)"
 
@@ -69,7 +69,14 @@ def _turn(recipe: Recipe) -> list[Rounds]:
 
 
 def _agreements(recipe: Recipe) -> list[Phase]:
-    """The phase where agreements are made: by its title (in the turn first), else by its shape in the turn."""
+    """The phase where agreements are made: by its title, else by its output, else by its shape in the turn.
+
+    A title that says so wins (in the turn before one outside it); else the
+    turn's phase whose output says agreements (`Wat ga ik doen?` with
+    `opbrengst: Afspraken ...`), whoever speaks in it, so that the rule can
+    say the case-giver makes them; else the turn's last phase where the
+    case-giver speaks, if it names an output.
+    """
     turn = turn_of(recipe, "beurt")
     named = [
         p
@@ -79,8 +86,12 @@ def _agreements(recipe: Recipe) -> list[Phase]:
     in_turn = [p for p in named if turn is not None and recipe.block_of(p) is turn]
     if named:
         return first_found(in_turn, named)
-    last = last_spoken_by(turn.items, "inbrenger") if turn is not None else None
-    return [last] if last is not None and last.lines("output") else []
+    if turn is None:
+        return []
+    # `Wat ga ik doen?` with `opbrengst: Afspraken voor de werkvloer`: the output says it, whoever speaks.
+    yielding = [p for p in turn.items if any(says(line, AGREEMENT_WORDS) for line in p.lines("output"))]
+    last = last_spoken_by(turn.items, "inbrenger")
+    return first_found(yielding, [last] if last is not None and last.lines("output") else [])
 
 
 def _report_back(recipe: Recipe) -> list[Phase]:

@@ -514,6 +514,18 @@ HAND_BREAKS = [
         id="hand-agreements-without-the-case-giver",
     ),
     pytest.param(
+        "agreements-each-turn",
+        # Found by its output's words; the group speaks in it, not the case-giver.
+        [
+            ("    opbrengst: Wat de inbrenger op het werk gaat doen", "    opbrengst: Afspraken voor de werkvloer"),
+            ("    spreekt: casusinbrenger\n    opbrengst", "    spreekt: groepslid\n    opbrengst"),
+        ],
+        WARNING,
+        "fase Wat ga je doen?",
+        ("case-giver makes the agreements",),
+        id="hand-agreements-by-their-output-the-group-speaking",
+    ),
+    pytest.param(
         "report-back",
         [("  wanneer: vanaf bijeenkomst 2\n", "")],
         ERROR,
