@@ -56,8 +56,18 @@ _REPORT_WORDS = ("verslag", "terugkoppel", "report", "bericht", "stand van zaken
 
 
 def _find_member(recipe: Recipe) -> list[Role]:
-    """The set's members: the open role (no count, not a facilitator); else the roles named as members."""
-    return open_roles(recipe) or [role for role in roles_named(recipe, _MEMBER_WORDS) if not role.facilitator]
+    """The set's members: the open role (no count, not a facilitator); else the roles named as members.
+
+    Else the only role that is no facilitator: a set is its members and its
+    adviser, so `rol afdelingshoofd` with `aantal: 6` beside the set coach is
+    the members, count or not.
+    """
+    others = [role for role in recipe.roles if not role.facilitator]
+    return first_found(
+        open_roles(recipe),
+        roles_named(recipe, _MEMBER_WORDS, facilitators=False),
+        others if len(others) == 1 else [],
+    )
 
 
 def _per_member(phase: Phase) -> bool:

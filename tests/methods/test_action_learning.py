@@ -257,6 +257,20 @@ def test_two_rounds_blocks_that_could_be_the_turn_are_named_not_guessed():
     assert findings(text, "action-learning/every-member-a-turn") == []
 
 
+def test_the_only_role_besides_the_adviser_is_the_members_with_a_count_too():
+    counted = edit(
+        HAND,
+        (
+            "rol manager: Manager\n",
+            "rol coach: Setbegeleider\n  aantal: 1\n  begeleider: ja\nrol manager: Manager\n  aantal: 5\n",
+        ),
+    )
+    assert headlines(findings(counted)) == []
+    # Found, it is checked: five managers, three rounds.
+    d = only(edit(counted, ("rondes 5:", "rondes 3:")), "action-learning/every-member-a-turn")
+    assert "runs 3 rounds for 5 members" in d.message
+
+
 def test_a_phase_from_meeting_two_on_where_the_members_speak_is_the_report():
     text = edit(HAND, ("fase Terugkoppeling (5 min per manager)", "fase Wat heb ik gedaan? (5 min per manager)"))
     assert headlines(findings(text)) == []
