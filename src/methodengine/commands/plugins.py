@@ -13,6 +13,8 @@ from methodengine.i18n import LANGUAGES, N_, _, message_language
 from methodengine.limits import MAX_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from methodengine.commands._chooser import Choice
     from methodengine.hooks.contract import Method
     from methodengine.hooks.manager import Plugins
@@ -121,28 +123,22 @@ def methods(lang: str | None, as_json: bool, group: int | None, minutes: int | N
         return
     import textwrap
 
-    from methodengine._terminal import shown
-
     for method in found:
-        lines = [f"{method.id}: {method.name(language)}  [plugin {method.plugin}]"]
-        lines += [f"    {line}" for line in textwrap.wrap(method.summary_in(language), 76)]
-        for rule in method.rules:
-            lines += textwrap.wrap(
+        rules = [
+            line
+            for rule in method.rules
+            for line in textwrap.wrap(
                 f"{rule.code}: {rule.summary_in(language)}", 76, initial_indent="    - ", subsequent_indent="      "
             )
-        lines += textwrap.wrap(
-            _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
-        )
-        click.echo(shown("\n".join(lines)) + "\n")
+        ]
+        _echo_method(method, language, after=rules)
 
 
 def _chosen(
     loaded: Plugins, found: list[Method], language: str, group: int | None, minutes: int | None, as_json: bool
 ) -> None:
     """``methods --group N --minutes M``: the methods that fit, the best fit first, each with its planned time."""
-    import textwrap
 
-    from methodengine._terminal import shown
     from methodengine.commands._chooser import base_recipes, choose, range_json
 
     recipes = base_recipes(loaded, found)
@@ -174,16 +170,30 @@ def _chosen(
     click.echo(heading + "\n")
     for choice in chosen:
         method = choice.method
-        lines = [f"{method.id}: {method.name(language)}  [plugin {method.plugin}]"]
-        lines.append("    " + _planned_line(choice, minutes))
+        fit = ["    " + _planned_line(choice, minutes)]
         if method.group_size is not None:
-            lines.append("    " + _("Group size in the source: {size}", size=str(method.group_size)))
-        lines += [f"    {line}" for line in textwrap.wrap(method.summary_in(language), 76)]
-        lines += textwrap.wrap(
-            _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
-        )
-        click.echo(shown("\n".join(lines)) + "\n")
+            fit.append("    " + _("Group size in the source: {size}", size=str(method.group_size)))
+        _echo_method(method, language, before=fit)
     _echo_longer(longer, minutes)
+
+
+def _echo_method(method: Method, language: str, before: Sequence[str] = (), after: Sequence[str] = ()) -> None:
+    """One method as ``methods`` lists it: id, name and plugin, ``before`` lines, summary, ``after`` lines, source.
+
+    The plain list puts the rules ``after`` the summary, the chooser the
+    planned time and group size ``before`` it; both read the same otherwise.
+    """
+    import textwrap
+
+    from methodengine._terminal import shown
+
+    lines = [f"{method.id}: {method.name(language)}  [plugin {method.plugin}]", *before]
+    lines += [f"    {line}" for line in textwrap.wrap(method.summary_in(language), 76)]
+    lines += after
+    lines += textwrap.wrap(
+        _("Source: {source}", source=method.source), 76, initial_indent="    ", subsequent_indent="      "
+    )
+    click.echo(shown("\n".join(lines)) + "\n")
 
 
 def _echo_longer(longer: list[Choice], minutes: int | None) -> None:
