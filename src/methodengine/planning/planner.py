@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from attrs import evolve
-
 from methodengine.model import EVERYONE, ZERO, Range, Recipe, Role, Trajectory
 from methodengine.planning import timing
 from methodengine.planning.meeting_plan import (
@@ -109,6 +107,7 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
             rounds=blocks.get(index),
             place=Range(min(p for p, _ in places[index]), max(p for p, _ in places[index])),
             places=Range(min(n for _, n in places[index]), max(n for _, n in places[index])),
+            alternatives=tuple(numbers[o] for o in present if _alternatives(index, o, places, held_in)),
             occurrences=tuple(
                 PlannedOccurrence(
                     number,
@@ -122,7 +121,6 @@ def plan_meeting(recipe: Recipe, options: CardOptions, method: Any = None) -> Me
         for index in present
     )
 
-    phases = _with_alternatives(phases, {numbers[i]: frozenset(m) for i, m in held_in.items()})
     plans = timing.meetings_minutes(recipe, meetings, counts, rounds)
     totals = [Total(m, minutes, _window(ZERO, minutes, options.start).clock) for m, minutes in timing.group_runs(plans)]
     if trajectory is not None and trajectory.meetings is None and options.meeting is None and totals:
@@ -171,43 +169,30 @@ def _held_first(
     def first(index: int) -> int:
         return min((m for m in held_in[index] if m is not None), default=0)
 
-    def alternatives(a: int, b: int) -> bool:
-        a_places, b_places = {p for p, _ in places[a]}, {p for p, _ in places[b]}
-        return bool(a_places & b_places) and not held_in[a] & held_in[b]
-
     order = list(present)
     moved = True
     while moved:
         moved = False
         for i in range(len(order) - 1):
             a, b = order[i], order[i + 1]
-            if a in in_blocks or b in in_blocks or not alternatives(a, b) or first(b) >= first(a):
+            if a in in_blocks or b in in_blocks or not _alternatives(a, b, places, held_in) or first(b) >= first(a):
                 continue
             order[i], order[i + 1] = b, a
             moved = True
     return order
 
 
-def _with_alternatives(
-    phases: tuple[PlannedPhase, ...], held_in: Mapping[int, frozenset[int | None]]
-) -> tuple[PlannedPhase, ...]:
-    """Each phase with the phases that take its place in the other meetings (``Terugkoppeling`` for ``Spelregels``).
-
-    Two phases are alternatives when they have a place in common and no
-    meeting in common: the deck of a series shows both at one place.
+def _alternatives(
+    a: int, b: int, places: Mapping[int, list[tuple[int, int]]], held_in: Mapping[int, set[int | None]]
+) -> bool:
+    """Whether phases ``a`` and ``b`` (indexes in ``Recipe.phases()``) are alternatives: ``Terugkoppeling`` for
+    ``Spelregels``. They are when they stand at the same place in their meetings and share no meeting, so the
+    deck of a series shows both at that place; the one rule for the deck's order and for each phase's
+    ``alternatives``.
     """
-    out = []
-    for phase in phases:
-        others = tuple(
-            other.number
-            for other in phases
-            if other is not phase
-            and other.place.low <= phase.place.high
-            and phase.place.low <= other.place.high
-            and not held_in[phase.number] & held_in[other.number]
-        )
-        out.append(evolve(phase, alternatives=others))
-    return tuple(out)
+    if a == b or held_in[a] & held_in[b]:
+        return False
+    return bool({p for p, _ in places[a]} & {p for p, _ in places[b]})
 
 
 class _Slot:
