@@ -25,6 +25,7 @@ from itertools import pairwise
 from methodengine import Diagnostic, Method, Phase, Recipe, error, hookimpl, rule, warning
 from methodengine_methods._common import base_recipe, phase_index, written
 from methodengine_methods._finding import phases_titled
+from methodengine_methods._time_boxes import book_hint, off_the_book
 
 SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), 1-2-4-All"
 
@@ -175,21 +176,16 @@ def time_boxes(recipe: Recipe) -> Iterator[Diagnostic]:
         phase = recipe.phase(ident)
         if phase is None:
             continue
-        box = phase.timebox
-        minutes = box.duration.minutes
-        if box.per is None and minutes.low <= published <= minutes.high:
+        said = off_the_book(phase, published)
+        if said is None:
             continue
-        said = f"{box.duration} per {box.per}" if box.per else str(box.duration)
         yield warning(
             {
                 "en": f"in 1-2-4-All the step of {what['en']} takes {published} min, not {said} (`{phase.title}`)",
                 "nl": f"bij 1-2-4-All duurt de stap van {what['nl']} {published} min, niet {said} (`{phase.title}`)",
             },
-            box.position or phase.position,
-            hint={
-                "en": f"write `({published} min)`, or keep yours if the group needs it",
-                "nl": f"schrijf `({published} min)`, of houd je eigen tijd aan als de groep die nodig heeft",
-            },
+            phase.timebox.position or phase.position,
+            hint=book_hint(published),
         )
 
 

@@ -48,6 +48,7 @@ from methodengine import (
 )
 from methodengine_methods._common import base_recipe, written
 from methodengine_methods._finding import case_givers, phases_titled, written_id
+from methodengine_methods._time_boxes import book_hint, off_the_book
 
 SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), Wise Crowds"
 
@@ -351,23 +352,16 @@ def time_boxes(recipe: Recipe) -> Iterator[Diagnostic]:
         phase = recipe.phase(phase_id)
         if phase is None:
             continue
-        box = phase.timebox
-        minutes = box.duration.minutes
-        if box.per is None and minutes.low <= published <= minutes.high:
+        said = off_the_book(phase, published)
+        if said is None:
             continue
-        said = {"en": f"{box.duration} per {box.per}", "nl": f"{box.duration} per {box.per}"}
-        if box.per is None:
-            said = {"en": str(box.duration), "nl": str(box.duration)}
         yield warning(
             {
-                "en": f"{what['en']} {published} min, not {said['en']} (`{phase.title}`)",
-                "nl": f"{what['nl']} {published} min, niet {said['nl']} (`{phase.title}`)",
+                "en": f"{what['en']} {published} min, not {said} (`{phase.title}`)",
+                "nl": f"{what['nl']} {published} min, niet {said} (`{phase.title}`)",
             },
-            box.position or phase.position,
-            hint={
-                "en": f"write `({published} min)`, or keep yours if the group needs it",
-                "nl": f"schrijf `({published} min)`, of houd je eigen tijd aan als de groep die nodig heeft",
-            },
+            phase.timebox.position or phase.position,
+            hint=book_hint(published),
         )
 
 
