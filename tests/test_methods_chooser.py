@@ -86,9 +86,18 @@ def _takes(method: Method, group: int | None) -> Range:
     return Range(max(planned.low, stated.minutes.low), max(planned.high, stated.minutes.high))
 
 
+def _room(method: Method) -> tuple[int, int | None]:
+    """The fewest and most members the base recipe's roles take: counted roles, an open one at least 1 (no most)."""
+    members = [role for role in parse(method.base_recipe).roles if not role.facilitator]
+    counts = [role.count for role in members if role.count is not None]
+    is_open = len(counts) < len(members)
+    return sum(c.low for c in counts) + is_open, None if is_open else sum(c.high for c in counts)
+
+
 def _fits_group(method: Method, group: int | None) -> bool:
-    size = method.group_size
-    return group is None or size is None or group in size
+    size, (least, most) = method.group_size, _room(method)
+    by_roles = group is None or (least <= group and (most is None or group <= most))
+    return by_roles and (group is None or size is None or group in size)
 
 
 def _fits(method: Method, group: int | None, minutes: int | None) -> bool:
@@ -109,6 +118,22 @@ def test_a_group_of_12_in_90_minutes_gets_exactly_the_methods_that_fit(monkeypat
         assert row["takes"] == {"low": takes.low, "high": takes.high}
         assert row["past_minutes"] is (takes.high > 90)
         assert row["summary"] == installed[row["id"]].summary_in("en") and row["source"]
+
+
+def test_a_group_the_base_recipes_roles_cannot_hold_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A coaching conversation (one client, every role counted) is not for 12; a chair and a case-giver need 3."""
+    installed = _installed()
+    rooms = {ident: _room(method) for ident, method in installed.items()}
+    closed = [ident for ident, (_least, most) in rooms.items() if most is not None]
+    assert closed and any(least > 1 for least, _most in rooms.values())
+    for group in (1, 2, 3, 12):
+        rows = json.loads(_methods(monkeypatch, "--group", group, "--json").output)
+        assert {r["id"] for r in rows} == {i for i, m in installed.items() if _fits_group(m, group)}
+    for ident in closed:
+        most = rooms[ident][1]
+        assert most is not None
+        above = json.loads(_methods(monkeypatch, "--group", most + 1, "--json").output)
+        assert ident not in {r["id"] for r in above}
 
 
 def test_a_method_whose_base_recipe_states_its_length_needs_that_long(monkeypatch: pytest.MonkeyPatch) -> None:

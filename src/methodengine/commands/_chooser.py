@@ -2,8 +2,12 @@
 
 Trainers pick a method by the people in the room and the time they have,
 and must be able to hold what they pick. A method fits a group of N when N
-is within the group size its source states (or the method states none). It
-fits M minutes when a meeting of it, for that group, can be held in M:
+is within the group size its source states (or the method states none), and
+has room for in its base recipe: N fills the roles it counts (a case-giver
+and a chair are two people at least), and a recipe whose every member's
+role is counted (a coaching conversation: one client) holds that many and
+no more, not a group of 12. It fits M minutes when a meeting of it, for
+that group, can be held in M:
 
 - the planned time is the base recipe's, worked out by the same timing the
   cards use (``per ROLE`` time boxes grow with the group, rounds run their
@@ -69,6 +73,21 @@ def planned_for(recipe: Recipe, group: int | None = None) -> Range:
     return Range(min(m.low for m in plans), max(m.high for m in plans))
 
 
+def has_room(recipe: Recipe, group: int) -> bool:
+    """Whether a group of ``group`` fills the member roles of ``recipe``, and fits in them.
+
+    The counted roles (``aantal: 1``) need that many people, and an open
+    role (no count) at least one more, since a role nobody holds is not the
+    method; without an open role the counted roles are all the people there
+    are. Facilitators are not in the group.
+    """
+    members = [role for role in recipe.roles if not role.facilitator]
+    counted = [role.count for role in members if role.count is not None]
+    is_open = len(counted) < len(members)
+    least = sum(count.low for count in counted) + (1 if is_open else 0)
+    return group >= least and (is_open or not members or group <= sum(count.high for count in counted))
+
+
 def held_in(recipe: Recipe, planned: Range) -> Range:
     """What a meeting of ``recipe`` takes: its ``planned`` time, but never less than the length it states.
 
@@ -84,7 +103,7 @@ def held_in(recipe: Recipe, planned: Range) -> Range:
 def weigh(method: Method, recipe: Recipe | None, group: int | None, minutes: int | None) -> Choice:
     """How ``method`` (with its parsed base recipe, None if broken) fits a group of ``group`` in ``minutes``."""
     size = method.group_size
-    fits_group = group is None or size is None or group in size
+    fits_group = group is None or ((size is None or group in size) and (recipe is None or has_room(recipe, group)))
     planned = planned_for(recipe, group) if recipe is not None else None
     held = held_in(recipe, planned) if recipe is not None and planned is not None else None
     planned_group = Range.of(group) if group is not None else (recipe.group if recipe is not None else None)

@@ -80,7 +80,9 @@ def plugins(as_json: bool) -> None:
     "--group",
     type=click.IntRange(1, MAX_COUNT),
     metavar="N",
-    help=N_("Only the methods for a group of N: within the group size their source states."),
+    help=N_(
+        "Only the methods for a group of N: within the size their source states and the roles of their base recipe."
+    ),
 )
 @click.option(
     "--minutes",
