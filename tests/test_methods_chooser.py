@@ -90,7 +90,7 @@ def _room(method: Method) -> tuple[int, int | None]:
     """The fewest and most members the base recipe's roles take: counted roles, an open one at least 1 (no most)."""
     members = [role for role in parse(method.base_recipe).roles if not role.facilitator]
     counts = [role.count for role in members if role.count is not None]
-    is_open = len(counts) < len(members)
+    is_open = len(counts) < len(members) or not members
     return sum(c.low for c in counts) + is_open, None if is_open else sum(c.high for c in counts)
 
 
@@ -268,6 +268,8 @@ def test_json_lists_every_method_with_its_size_time_and_ids(monkeypatch: pytest.
         assert row["summaries"] == {"en": method.summary_in("en"), "nl": method.summary_in("nl")}
         assert row["group_size"] == (None if size is None else {"low": size.low, "high": size.high})
         assert row["duration"] == {"low": planned.low, "high": planned.high}
+        least, most = _room(method)
+        assert row["members"] == {"low": least, "high": most}
         stated = parse(method.base_recipe).duration
         assert row["stated_length"] == (
             None if stated is None else {"low": stated.minutes.low, "high": stated.minutes.high}

@@ -73,8 +73,8 @@ def planned_for(recipe: Recipe, group: int | None = None) -> Range:
     return Range(min(m.low for m in plans), max(m.high for m in plans))
 
 
-def has_room(recipe: Recipe, group: int) -> bool:
-    """Whether a group of ``group`` fills the member roles of ``recipe``, and fits in them.
+def room(recipe: Recipe) -> tuple[int, int | None]:
+    """The fewest and the most members the roles of ``recipe`` take; the most is None when a role is open.
 
     The counted roles (``aantal: 1``) need that many people, and an open
     role (no count) at least one more, since a role nobody holds is not the
@@ -83,9 +83,15 @@ def has_room(recipe: Recipe, group: int) -> bool:
     """
     members = [role for role in recipe.roles if not role.facilitator]
     counted = [role.count for role in members if role.count is not None]
-    is_open = len(counted) < len(members)
+    is_open = len(counted) < len(members) or not members
     least = sum(count.low for count in counted) + (1 if is_open else 0)
-    return group >= least and (is_open or not members or group <= sum(count.high for count in counted))
+    return least, None if is_open else sum(count.high for count in counted)
+
+
+def has_room(recipe: Recipe, group: int) -> bool:
+    """Whether a group of ``group`` fills the member roles of ``recipe`` and fits in them (see :func:`room`)."""
+    least, most = room(recipe)
+    return least <= group and (most is None or group <= most)
 
 
 def held_in(recipe: Recipe, planned: Range) -> Range:

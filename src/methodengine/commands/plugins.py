@@ -233,9 +233,13 @@ def _method_row(method: Method, language: str, recipe: Recipe | None, duration: 
     ``recipe`` is its parsed base recipe (None when it does not parse), for
     the meeting length it states; ``duration`` its planned time.
     """
-    from methodengine.commands._chooser import range_json, rule_ids
+    from methodengine.commands._chooser import range_json, room, rule_ids
 
     stated = recipe.duration.minutes if recipe is not None and recipe.duration is not None else None
+    members = None
+    if recipe is not None:
+        least, most = room(recipe)
+        members = {"low": least, "high": most}
 
     return {
         "id": method.id,
@@ -249,6 +253,7 @@ def _method_row(method: Method, language: str, recipe: Recipe | None, duration: 
         "group_size": range_json(method.group_size),
         "duration": range_json(duration),
         "stated_length": range_json(stated),
+        "members": members,
         "ids": rule_ids(method),
         "rules": [
             {"code": rule.code, "summary": rule.summary_in(language), "source": rule.source} for rule in method.rules
