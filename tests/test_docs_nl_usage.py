@@ -7,7 +7,9 @@ the page tells the reader to make (a line `` `NAME`: `` followed by a block is t
 text), and must end with 0; ``run`` must get as far as asking for a terminal (exit 2 with
 that message), which it only does once the recipe and every option were accepted. A ``text``
 block marked ``<!-- uitvoer -->`` is output of the ``sh`` block before it: each of its lines,
-other than ``...``, must be a line of what those commands printed.
+other than ``...``, must be a line of what those commands printed. A message the page shows
+without a command to copy (a mistake and its answer) is marked ``<!-- uitvoer van: COMMAND
+(code N) -->``: that command must end with N and print each of the block's lines.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "nl" / "gebruik.md"
 _BLOCK = re.compile(r"^(?P<before>.*?)^```(?P<kind>\w*)\n(?P<text>.*?)^```\n", re.S | re.M)
 _FILE = re.compile(r"^`([\w.-]+)`:\s*$")
+_OUTPUT_OF = re.compile(r"^<!-- uitvoer van: (?P<command>methodengine .*) \(code (?P<code>\d)\) -->$")
 
 
 def _blocks(text: str) -> list[tuple[str, str, str]]:
@@ -57,6 +60,7 @@ def test_the_page_shows_each_command_a_trainer_needs():
     assert {"cards", "schedule", "methods", "new", "check", "run"} <= set(commands)
     assert len(commands) >= 15
     assert sum(1 for kind, _, before in BLOCKS if kind == "text" and before == "<!-- uitvoer -->") >= 8
+    assert sum(1 for kind, _, before in BLOCKS if kind == "text" and _OUTPUT_OF.match(before)) >= 3
 
 
 def test_every_command_of_the_page_works_and_prints_what_the_page_shows(tmp_path, monkeypatch):
@@ -76,6 +80,14 @@ def test_every_command_of_the_page_works_and_prints_what_the_page_shows(tmp_path
                 wanted = 2 if args[0] == "run" else 0
                 if code != wanted or (args[0] == "run" and "terminal" not in output):
                     failures.append(f"methodengine {shlex.join(args)}: exit {code}, wanted {wanted}\n{output}")
+        elif kind == "text" and (shown := _OUTPUT_OF.match(before)) is not None:
+            args = shlex.split(shown["command"])[1:]
+            code, output = _run(args)
+            if code != int(shown["code"]):
+                failures.append(f"{shown['command']}: exit {code}, wanted {shown['code']}\n{output}")
+            lines = {line.rstrip() for line in output.splitlines()}
+            if missing := [line for line in text.splitlines() if line.rstrip() not in lines]:
+                failures.append("not printed:\n  " + "\n  ".join(missing) + f"\nprinted:\n{output}")
         elif kind == "text" and before == "<!-- uitvoer -->":
             lines = {line.rstrip() for line in printed.splitlines()}
             missing = [line for line in text.splitlines() if line.strip() != "..." and line.rstrip() not in lines]
