@@ -21,7 +21,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(
-    {ROOT / "README.md", *ROOT.glob("docs/*.md"), *ROOT.glob("bench/*.md"), *ROOT.glob("examples/*/README.md")}
+    {
+        ROOT / "README.md",
+        *ROOT.glob("docs/*.md"),
+        *ROOT.glob("docs/nl/*.md"),
+        *ROOT.glob("bench/*.md"),
+        *ROOT.glob("examples/*/README.md"),
+    }
 )
 
 _DOTTED = re.compile(r"(?<![\w./-])methodengine(?:\.[A-Za-z_]\w*)+(?![\w-]*\.(?:json|py|mth|toml)\b)")
