@@ -27,7 +27,7 @@ from methodengine_methods._common import base_recipe, phase_index, written
 from methodengine_methods._finding import phases_titled
 from methodengine_methods._time_boxes import book_hint, off_the_book
 
-SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), 1-2-4-All"
+SOURCE = "H. Lipmanowicz & K. McCandless, The Surprising Power of Liberating Structures (2014), 1-2-4-All"
 
 # The four steps by phase id, in the book's order (1-2-4-All, Lipmanowicz and McCandless 2014): what the
 # step is, the grouping it is held in (as `groups:` holds it, and how to write it), and its minutes.

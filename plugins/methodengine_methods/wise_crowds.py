@@ -50,7 +50,7 @@ from methodengine_methods._common import base_recipe, written
 from methodengine_methods._finding import case_givers, phases_titled, written_id
 from methodengine_methods._time_boxes import book_hint, off_the_book
 
-SOURCE = "H. Lipmanowicz and K. McCandless, The Surprising Power of Liberating Structures (2014), Wise Crowds"
+SOURCE = "H. Lipmanowicz & K. McCandless, The Surprising Power of Liberating Structures (2014), Wise Crowds"
 
 CLUSTER = Range(4, 5)  # each cluster is 4 or 5 people (Wise Crowds, Lipmanowicz and McCandless 2014)
 
