@@ -158,20 +158,3 @@ def base_recipes(loaded: Plugins, methods: Iterable[Method]) -> dict[str, Recipe
         except RecipeError:
             parsed[method.id] = None
     return parsed
-
-
-def range_json(value: Range | None) -> dict[str, int] | None:
-    """A range as JSON gives it: ``{"low": 4, "high": 7}``, or null."""
-    return None if value is None else {"low": value.low, "high": value.high}
-
-
-def rule_ids(method: Method) -> dict[str, list[str]]:
-    """The ids the method's rules look for, by kind, each once in the order the rules name them."""
-    kinds = {"roles": "needs_roles", "phases": "needs_phases", "meetings": "needs_meetings", "stages": "needs_stages"}
-    ids: dict[str, list[str]] = {}
-    for kind, attribute in kinds.items():
-        seen: dict[str, None] = {}
-        for rule in method.rules:
-            seen.update(dict.fromkeys(getattr(rule, attribute)))
-        ids[kind] = list(seen)
-    return ids

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from methodengine.commands._chooser import Choice
     from methodengine.hooks.contract import Method
     from methodengine.hooks.manager import Plugins
-    from methodengine.model import Range, Recipe
 
 
 @click.command()
@@ -115,12 +114,13 @@ def methods(lang: str | None, as_json: bool, group: int | None, minutes: int | N
         import json
 
         from methodengine.commands._chooser import base_recipes, planned_for
+        from methodengine.commands._methods_json import method_row
 
         recipes = base_recipes(loaded, found)
         rows = []
         for method in found:
             recipe = recipes[method.id]
-            rows.append(_method_row(method, language, recipe, planned_for(recipe) if recipe is not None else None))
+            rows.append(method_row(method, language, recipe, planned_for(recipe) if recipe is not None else None))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     import textwrap
@@ -141,21 +141,16 @@ def _chosen(
 ) -> None:
     """``methods --group N --minutes M``: the methods that fit, the best fit first, each with its planned time."""
 
-    from methodengine.commands._chooser import base_recipes, choose, range_json
+    from methodengine.commands._chooser import base_recipes, choose
 
     recipes = base_recipes(loaded, found)
     chosen, longer = choose(found, recipes, group, minutes)
     if as_json:
         import json
 
-        rows = []
-        for choice in chosen:
-            row = _method_row(choice.method, language, recipes[choice.method.id], None)
-            del row["duration"]  # the base recipe's own time: `planned` is the one for this group
-            row["planned"] = {**(range_json(choice.minutes) or {}), "group": range_json(choice.group)}
-            row["takes"] = range_json(choice.takes)
-            row["past_minutes"] = choice.past
-            rows.append(row)
+        from methodengine.commands._methods_json import chosen_row
+
+        rows = [chosen_row(choice, language, recipes[choice.method.id]) for choice in chosen]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if group is not None and minutes is not None:
@@ -225,40 +220,6 @@ def _planned_line(choice: Choice, minutes: int | None) -> str:
     if choice.past:
         line += _(", possibly past {minutes} min", minutes=minutes)
     return line
-
-
-def _method_row(method: Method, language: str, recipe: Recipe | None, duration: Range | None) -> dict[str, object]:
-    """A method as ``methods --json`` gives it: its texts in ``language``, its size, time and the ids it looks for.
-
-    ``recipe`` is its parsed base recipe (None when it does not parse), for
-    the meeting length it states; ``duration`` its planned time.
-    """
-    from methodengine.commands._chooser import range_json, room, rule_ids
-
-    stated = recipe.duration.minutes if recipe is not None and recipe.duration is not None else None
-    members = None
-    if recipe is not None:
-        least, most = room(recipe)
-        members = {"low": least, "high": most}
-
-    return {
-        "id": method.id,
-        "name": method.name(language),
-        "names": dict(method.names),
-        "summary": method.summary_in(language),
-        "summaries": {lang: method.summary_in(lang) for lang in LANGUAGES},
-        "language": language,
-        "plugin": method.plugin,
-        "source": method.source,
-        "group_size": range_json(method.group_size),
-        "duration": range_json(duration),
-        "stated_length": range_json(stated),
-        "members": members,
-        "ids": rule_ids(method),
-        "rules": [
-            {"code": rule.code, "summary": rule.summary_in(language), "source": rule.source} for rule in method.rules
-        ],
-    }
 
 
 @click.command()
