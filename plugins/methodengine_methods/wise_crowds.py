@@ -96,6 +96,7 @@ def _find_turn(recipe: Recipe) -> list[Rounds]:
 
 
 def _turn_phases(recipe: Recipe) -> tuple[Phase, ...]:
+    """The steps of the one turn, for finding a step by its place; none when the recipe has no turn or several."""
     blocks = list(recipe.rounds_blocks())
     return blocks[0].items if len(blocks) == 1 else ()
 

@@ -57,6 +57,7 @@ class Choice:
 
     @property
     def fits(self) -> bool:
+        """Listed by the chooser: the group fits and a meeting can be held in the time (or no time was asked)."""
         return self.fits_group and self.fits_time
 
 
