@@ -94,7 +94,7 @@ def methods(lang: str | None, as_json: bool, group: int | None, minutes: int | N
 
     With --group and --minutes (either or both) it lists only the methods
     that fit a group of N in M minutes, each with its planned time for that
-    group, the best fit first.
+    group, the best fit first; then it names those that take longer.
 
     \b
     Examples:
