@@ -17,7 +17,7 @@ import attrs
 from attrs import field, frozen
 
 from methodengine.diagnostics import Diagnostic
-from methodengine.i18n import Text, _, pick
+from methodengine.i18n import N_, Text, _, pick, translate
 from methodengine.model import Meeting, Phase, Range, Recipe, Role, Rounds, Stage
 
 if TYPE_CHECKING:
@@ -70,7 +70,11 @@ def _format_name(instance: object, attribute: attrs.Attribute, value: str) -> No
 def _format_description(instance: object, attribute: attrs.Attribute, value: Text) -> None:
     if not isinstance(value, (str, Mapping)):
         raise ValueError(_("an output format's `{field}` is a text, or texts by language", field=attribute.name))
-    _text_by_language(_("output format"), attribute.name, value)
+    _text_by_language(_OUTPUT_FORMAT, attribute.name, value)
+
+
+_METHOD, _RULE, _OUTPUT_FORMAT = N_("method"), N_("rule"), N_("output format")
+"""Whose text a validator checks, translated only when it fails: every plugin's Method is validated at start-up."""
 
 
 def _text_by_language(owner: str, name: str, value: object) -> None:
@@ -78,26 +82,30 @@ def _text_by_language(owner: str, name: str, value: object) -> None:
     if not isinstance(value, Mapping):
         return
     if not all(isinstance(text, str) and text.strip() for text in value.values()):
-        raise ValueError(_("a {owner}'s `{field}` must not be empty in any language", owner=owner, field=name))
+        raise ValueError(
+            _("a {owner}'s `{field}` must not be empty in any language", owner=translate(owner), field=name)
+        )
     if not value.get("en"):
-        raise ValueError(_("a {owner}'s `{field}` by language needs one in English", owner=owner, field=name))
+        raise ValueError(
+            _("a {owner}'s `{field}` by language needs one in English", owner=translate(owner), field=name)
+        )
 
 
 def _non_empty_text(instance: object, attribute: attrs.Attribute, value: Text) -> None:
     if not isinstance(value, (str, Mapping)) or (isinstance(value, str) and not value.strip()) or not value:
         raise ValueError(_("a method's `{field}` must not be empty", field=attribute.name))
-    _text_by_language(_("method"), attribute.name, value)
+    _text_by_language(_METHOD, attribute.name, value)
 
 
 def _rule_text(instance: object, attribute: attrs.Attribute, value: Text) -> None:
     if not isinstance(value, (str, Mapping)):
         raise ValueError(_("a rule's `{field}` is a text, or texts by language", field=attribute.name))
-    _text_by_language(_("rule"), attribute.name, value)
+    _text_by_language(_RULE, attribute.name, value)
 
 
 def _described(instance: object, attribute: attrs.Attribute, value: Mapping[str, Text]) -> None:
     for text in value.values():
-        _text_by_language(_("method"), attribute.name, text)
+        _text_by_language(_METHOD, attribute.name, text)
 
 
 def _meeting_words(instance: object, attribute: attrs.Attribute, value: Mapping[str, tuple[str, str]]) -> None:
