@@ -36,7 +36,7 @@ VARIANTS: dict[str, tuple[str, list[str]]] = {
     ),
     "inspiratiegroep--meeting-5-start-date": (
         "inspiratiegroep",
-        ["--meeting", "5", "--start-date", "2027-01-31", "--start", "13:00", "--only", "overview,phases,trajectory"],
+        ["--meeting", "5", "--start-date", "2027-01-29", "--start", "13:00", "--only", "overview,phases,trajectory"],
     ),
 }
 
