@@ -136,6 +136,33 @@ def test_an_extension_no_format_has_is_a_usage_error_naming_the_formats(with_plu
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "fmt", "name", "fixed"),
+    [
+        ("cards", "pdf", "kaarten.html", "kaarten.pdf"),
+        ("cards", "text", "kaarten.docx", "kaarten.txt"),
+        ("cards", "md", "kaarten.txt", "kaarten.md"),
+        ("schedule", "ics", "reeks.txt", "reeks.ics"),
+    ],
+)
+def test_a_format_named_with_a_file_of_another_extension_is_a_usage_error_writing_nothing(
+    with_plugins, tmp_path, command, fmt, name, fixed
+):
+    target = tmp_path / name
+    args = [JOBCOACHING, "--start", "2027-01-11"] if command == "schedule" else [INCIDENT]
+    result = run(command, *args, "--format", fmt, "-o", target)
+    assert result.exit_code == 2
+    assert f"--format {fmt} writes" in result.stderr and f"name the file {fixed}" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("html", "kaarten.htm"), ("md", "KAARTEN.MD"), ("text", "kaarten")])
+def test_a_format_named_with_its_own_extension_or_none_writes(with_plugins, tmp_path, fmt, name):
+    target = tmp_path / name
+    assert run("cards", INCIDENT, "--format", fmt, "-o", target).exit_code == 0
+    assert target.stat().st_size > 0
+
+
 def test_schedule_formats_come_from_the_registry_too(with_plugins, tmp_path):
     dates = _Plugin("dates_plugin", schedule=[_fmt("datescsv", "meeting,date\n", extension="csv")])
     with_plugins(dates)

@@ -69,12 +69,18 @@ def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path
 
     A file whose extension no format has (``-o kaarten.docx``) is a usage
     error listing the formats: writing text into a ``.docx`` helps no one.
+    With ``--format``, a file whose extension is not that format's
+    (``--format pdf -o kaarten.html``) is one too: the file would hold
+    something else than its name says, and open as garbage.
     """
     from methodengine.hooks.formats import DEFAULT, formats
 
     registry = formats(plugins, command)
     if name is not None:
-        return registry.get(name)
+        chosen = registry.get(name)
+        if output is not None and output.suffix and not _not_a_file(output):
+            _refuse_other_extension(registry, chosen, output)
+        return chosen
     if output is None or not output.suffix or _not_a_file(output):
         return registry.get(DEFAULT)
     found = registry.for_file(output.suffix)
@@ -91,6 +97,23 @@ def chosen_format(plugins: Plugins, command: str, name: str | None, output: Path
             )
         )
     return found
+
+
+def _refuse_other_extension(registry: Formats, chosen: OutputFormat, output: Path) -> None:
+    """A usage error unless ``output``'s extension is one ``chosen`` writes (``.htm`` for html, ``.MD`` for md)."""
+    if registry.for_file(output.suffix) is chosen:
+        return
+    raise click.UsageError(
+        _(
+            "--format {format} writes {extension} files, not {suffix} ({name}); name the file {fixed}, "
+            "or leave out --format and let the extension choose",
+            format=chosen.name,
+            extension=f".{chosen.extension}",
+            suffix=output.suffix,
+            name=output.name,
+            fixed=output.with_suffix(f".{chosen.extension}").name,
+        )
+    )
 
 
 def _not_a_file(output: Path) -> bool:
