@@ -227,3 +227,10 @@ def test_a_method_named_by_its_dutch_name_gets_its_id_suggested():
     found = check_text("recept: Onze\nmethode: Actieleerset\n", builtins=True)
     (unknown,) = [d for d in found if d.code == "unknown-method"]
     assert unknown.hint.startswith("did you mean `action-learning`?")
+
+
+def test_a_one_to_one_method_says_so_to_a_group():
+    found = check_text("recipe: Ours\nmethod: jobcoaching\ngroup: 3\n", builtins=True)
+    (size,) = [d for d in found if d.code == "jobcoaching/group-size"]
+    assert size.severity is Severity.ERROR
+    assert size.message == "the method Job coaching is for one person at a time; a group of 3 is more"

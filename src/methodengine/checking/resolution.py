@@ -262,9 +262,16 @@ def _group_size(recipe: Recipe, method: Method) -> Iterator[Diagnostic]:
 def _group_finding(recipe: Recipe, method: Method, line: str, name: str) -> Diagnostic:
     size, group = method.group_size, recipe.group
     assert size is not None and group is not None
+    one = size.high == 1  # one-to-one coaching: "a group of 1" reads as a slip
     if group.high < size.low or group.low > size.high:
         return error(
             _(
+                "the method {method} is for one person at a time; a group of {group} is more",
+                method=name,
+                group=str(group),
+            )
+            if one
+            else _(
                 "the method {method} is for a group of {size}; a group of {group} is wholly outside it",
                 method=name,
                 size=str(size),
@@ -280,6 +287,12 @@ def _group_finding(recipe: Recipe, method: Method, line: str, name: str) -> Diag
         )
     return warning(
         _(
+            "the method {method} is for one person at a time; a group of {group} may be more",
+            method=name,
+            group=str(group),
+        )
+        if one
+        else _(
             "the method {method} is for a group of {size}; a group of {group} may be outside it",
             method=name,
             size=str(size),
