@@ -463,8 +463,11 @@ def test_output_file_is_written_whole_and_its_extension_chooses_the_format(tmp_p
     (tmp_path / "plan.json").write_text("oud", encoding="utf-8")
     ok("cards", INCIDENT, "-o", tmp_path / "plan.json")
     assert json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))["schema"] == "methodengine-cards-plan"
-    ok("cards", INCIDENT, "--format", "text", "-o", tmp_path / "x.html")
-    assert (tmp_path / "x.html").read_text(encoding="utf-8").startswith("Incidentmethode\n====")
+    ok("cards", INCIDENT, "--format", "text", "-o", tmp_path / "x")
+    assert (tmp_path / "x").read_text(encoding="utf-8").startswith("Incidentmethode\n====")
+    (tmp_path / "x.html").write_text("mine", encoding="utf-8")  # text into a .html would open as garbage
+    assert run("cards", INCIDENT, "--format", "text", "-o", tmp_path / "x.html").exit_code == 2
+    assert (tmp_path / "x.html").read_text(encoding="utf-8") == "mine"
 
 
 def test_unwritable_output_is_a_usage_error(tmp_path):

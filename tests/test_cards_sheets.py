@@ -397,7 +397,7 @@ def test_chromium_prints_two_a5_cards_on_a_landscape_a4(chromium, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
 def test_sheet_with_a_format_that_is_not_printed_is_a_usage_error_writing_nothing(fmt, tmp_path):
-    target = tmp_path / "kaarten.out"
+    target = tmp_path / "kaarten"
     result = run("cards", INCIDENT, "--format", fmt, "--sheet", "a4", "-o", target)
     assert result.exit_code == 2
     assert f"only printed cards go on sheets: use --format html or pdf, not {fmt}" in result.stderr
