@@ -246,9 +246,10 @@ def cards(
     data = _render(plugins, found, _request(recipe, options, templates, dirs, plan, sheet))
     _warn_overtime(recipe, plan)
     _warn_dates(plan, fmt)
-    from methodengine.commands._calendar_warnings import echo_calendar_warnings
+    if plan.dates is not None:  # a deck without dates loads nothing of the calendar
+        from methodengine.commands._calendar_warnings import echo_calendar_warnings
 
-    echo_calendar_warnings(plan.dates, file)
+        echo_calendar_warnings(plan.dates, file)
 
     if output is not None:
         write_output(output, data)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from methodengine.model import EVERYONE, Recipe
 from methodengine.output import nouns
 from methodengine.output.localiser import Localiser
 from methodengine.output.meeting_words import MeetingWord, meeting_word
-from methodengine.planning.calendar_rules import month_step, place
-from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
-from methodengine.planning.series_dates import step
+
+if TYPE_CHECKING:  # the cards say these words too, and a deck without dates must not load the calendar
+    from methodengine.planning.dated_plan import DatedPlan, PlannedMeeting, Run, Unplaced
 
 DOMAIN = "schedule"
 
@@ -145,6 +146,9 @@ class Words(Localiser):
         _ = self._
         out: list[str] = []
         start = plan.series[0].date if plan.series else plan.start
+        from methodengine.planning.calendar_rules import month_step
+        from methodengine.planning.series_dates import step
+
         if plan.planned > 1 and month_step(plan.every, plan.calendar.monthly) is not None:
             out.append(
                 _("{Meetings} fall on the {place} {weekday} of the month.").format(
@@ -183,6 +187,8 @@ class Words(Localiser):
     def place(self, day: dt.date) -> str:
         """The place of ``day`` among its month's weekdays: ``second`` (``tweede``); the fifth week is ``last``."""
         _ = self._
+        from methodengine.planning.calendar_rules import place
+
         nth = place(day).n or 1
         return [_("first"), _("second"), _("third"), _("fourth"), _("last")][nth - 1 if nth > 0 else -1]
 
